@@ -1,0 +1,2 @@
+//! Benchmarks (issue 8).
+fn main() {}

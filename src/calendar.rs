@@ -1,0 +1,127 @@
+//! Months, dates and growth: the model's clock.
+//!
+//! Every month is 365.25 / 12 = 30.4375 days = 730.5 hours; there is no calendar
+//! irregularity in the cash flows. Calendar dates are only used to place month 0
+//! (`startMonth`) relative to the bitcoin block-height anchor (`anchorDate`).
+
+/// Days in every model month: 365.25 / 12.
+pub const DAYS_PER_MONTH: f64 = 30.4375;
+/// Hours in every model month: 30.4375 × 24.
+pub const HOURS_PER_MONTH: f64 = 730.5;
+
+/// A calendar month, `"YYYY-MM"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+}
+
+impl YearMonth {
+    /// Parses `"YYYY-MM"` (years 1970–2200). `None` for anything else.
+    pub fn parse(text: &str) -> Option<YearMonth> {
+        let (y, m) = text.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        let month: u32 = m.parse().ok()?;
+        if !(1970..=2200).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        Some(YearMonth { year, month })
+    }
+
+    /// The month `offset` months later.
+    pub fn plus(self, offset: u32) -> YearMonth {
+        let index = self.year as i64 * 12 + (self.month as i64 - 1) + offset as i64;
+        YearMonth {
+            year: (index.div_euclid(12)) as i32,
+            month: (index.rem_euclid(12) + 1) as u32,
+        }
+    }
+
+    /// Days from 1970-01-01 to the first day of this month.
+    pub fn first_day(self) -> i64 {
+        days_from_civil(self.year, self.month, 1)
+    }
+
+    pub fn label(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// Parses `"YYYY-MM-DD"` into days since 1970-01-01. `None` for anything else,
+/// including days that do not exist (2023-02-29).
+pub fn parse_date(text: &str) -> Option<i64> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let year: i32 = y.parse().ok()?;
+    let month: u32 = m.parse().ok()?;
+    let day: u32 = d.parse().ok()?;
+    if !(1970..=2200).contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    if day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(days_from_civil(year, month, day))
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year } as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = month as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Continuous growth: `value₀ × (1 + g/100)^(month/12)`.
+pub fn grow(value: f64, pct_per_year: f64, month: f64) -> f64 {
+    value * (1.0 + pct_per_year / 100.0).powf(month / 12.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_and_known_dates() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        // 2000-03-01 is 11,017 days after the epoch (30 years × 365 + 7 leap days + 59 days of 2000).
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(parse_date("2024-04-20"), Some(19_833));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2024-02-29"), Some(19_782));
+    }
+
+    #[test]
+    fn months_roll_over_years() {
+        let start = YearMonth::parse("2026-11").unwrap();
+        assert_eq!(start.plus(2).label(), "2027-01");
+        assert_eq!(start.plus(14).label(), "2028-01");
+        assert!(YearMonth::parse("2026-13").is_none());
+        assert!(YearMonth::parse("26-01").is_none());
+    }
+
+    #[test]
+    fn growth_is_continuous() {
+        // 100 at 21 %/yr after 6 months: 100 × 1.21^0.5 = 110 exactly.
+        assert!((grow(100.0, 21.0, 6.0) - 110.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,310 @@
+//! Reference data the user picks from: ASIC models, GPU systems, cooling technologies and
+//! sample sites, each with its source. Figures from the project's DATA.md.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Cooling, FleetLine, GpuSystem, Scenario};
+use crate::sources::{Source, SCENARIO_SOURCES};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct AsicPreset {
+    pub model: String,
+    pub hashrate_ths: f64,
+    pub power_w: f64,
+    pub efficiency_j_per_th: f64,
+    /// "air", "hydro" or "immersion".
+    pub cooling: String,
+    pub source: String,
+    pub as_of: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct GpuSystemPreset {
+    pub id: GpuSystem,
+    pub label: String,
+    /// IT power of the system per GPU (server share, not facility), kW.
+    pub it_kw_per_gpu: f64,
+    /// Server, GPU, CPUs and NICs per GPU, excluding the back-end fabric, USD.
+    pub capex_usd_per_gpu: f64,
+    /// Neocloud total cost of ownership per GPU-hour (SemiAnalysis tier), USD, where known.
+    pub tco_usd_per_gpu_hour: Option<f64>,
+    pub source: String,
+    pub as_of: String,
+    pub estimate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CoolingPreset {
+    pub id: Cooling,
+    pub label: String,
+    /// Highest rack density the technology can cool, kW per rack.
+    pub max_rack_density_kw: f64,
+    /// The PUE the technology typically implies.
+    pub typical_pue: f64,
+    pub source: String,
+    pub as_of: String,
+    pub estimate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SampleSite {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    /// A complete, valid scenario.
+    pub scenario: Scenario,
+}
+
+/// Everything the form offers to pick from, with sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Presets {
+    pub asics: Vec<AsicPreset>,
+    pub gpu_systems: Vec<GpuSystemPreset>,
+    pub cooling: Vec<CoolingPreset>,
+    pub sample_sites: Vec<SampleSite>,
+    /// The retrofit cost library: unit costs with their sources.
+    pub cost_library: Vec<crate::capex::CostItem>,
+    /// The source of every default of the scenario, by field path.
+    pub sources: Vec<Source>,
+}
+
+const BITMAIN: &str = "Bitmain spec sheet as reported by retailers (miningstore.com, HackerNoon)";
+const WHATSMINER: &str = "Whatsminer figures from open-source calculator presets";
+
+pub fn asics() -> Vec<AsicPreset> {
+    let a = |model: &str, ths: f64, w: f64, j: f64, cooling: &str, source: &str| AsicPreset {
+        model: model.to_string(),
+        hashrate_ths: ths,
+        power_w: w,
+        efficiency_j_per_th: j,
+        cooling: cooling.to_string(),
+        source: source.to_string(),
+        as_of: "2024-03".to_string(),
+    };
+    vec![
+        a("Antminer S19j Pro", 104.0, 3_068.0, 29.5, "air", BITMAIN),
+        a("Antminer S19 XP", 140.0, 3_010.0, 21.5, "air", BITMAIN),
+        a("Antminer S21", 200.0, 3_500.0, 17.5, "air", BITMAIN),
+        a("Antminer S21 Pro", 234.0, 3_510.0, 15.0, "air", BITMAIN),
+        a("Antminer S21 XP", 270.0, 3_645.0, 13.5, "air", BITMAIN),
+        a("Antminer S21+ Hydro", 319.0, 4_785.0, 15.0, "hydro", BITMAIN),
+        a("Whatsminer M60S", 186.0, 3_420.0, 18.4, "air", WHATSMINER),
+        a("Whatsminer M66S", 298.0, 5_500.0, 18.5, "immersion", WHATSMINER),
+    ]
+}
+
+pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
+    let g = |label: &str, kw: f64, capex: f64, tco: Option<f64>, source: &str, as_of: &str, estimate: bool| {
+        GpuSystemPreset {
+            id,
+            label: label.to_string(),
+            it_kw_per_gpu: kw,
+            capex_usd_per_gpu: capex,
+            tco_usd_per_gpu_hour: tco,
+            source: source.to_string(),
+            as_of: as_of.to_string(),
+            estimate,
+        }
+    };
+    match id {
+        GpuSystem::H100 => g(
+            "NVIDIA H100 SXM (HGX 8-GPU, 10.2 kW)",
+            10.2 / 8.0,
+            43_750.0,
+            Some(1.69),
+            "NVIDIA DGX docs: 10.2 kW per 8-GPU node; $300–400k per node (press), midpoint ÷ 8; TCO SemiAnalysis",
+            "2025-12",
+            true,
+        ),
+        GpuSystem::H200 => g(
+            "NVIDIA H200 (HGX 8-GPU, 10.2 kW)",
+            10.2 / 8.0,
+            40_600.0,
+            None,
+            "NVIDIA DGX docs: 10.2 kW per 8-GPU node; IREN paid $40.6k per GPU all-in (Sep 2024 filing)",
+            "2024-09",
+            false,
+        ),
+        GpuSystem::B200 => g(
+            "NVIDIA B200 (DGX B200, 14.3 kW)",
+            14.3 / 8.0,
+            50_000.0,
+            Some(2.34),
+            "NVIDIA DGX B200: 14.3 kW per 8 GPUs; $30–40k per GPU plus server share (press estimates); TCO SemiAnalysis",
+            "2026-05",
+            true,
+        ),
+        GpuSystem::Gb200 => g(
+            "NVIDIA GB200 NVL72 (~132 kW per rack)",
+            132.0 / 72.0,
+            2_600_000.0 / 72.0,
+            Some(2.75),
+            "NVIDIA: ~120–132 kW per NVL72 rack; $2–3.2 M per rack (press), midpoint ÷ 72; TCO SemiAnalysis",
+            "2026-05",
+            true,
+        ),
+    }
+}
+
+pub fn gpu_systems() -> Vec<GpuSystemPreset> {
+    [GpuSystem::H100, GpuSystem::H200, GpuSystem::B200, GpuSystem::Gb200]
+        .into_iter()
+        .map(gpu_system)
+        .collect()
+}
+
+pub fn cooling(id: Cooling) -> CoolingPreset {
+    let c = |label: &str, max: f64, pue: f64, source: &str| CoolingPreset {
+        id,
+        label: label.to_string(),
+        max_rack_density_kw: max,
+        typical_pue: pue,
+        source: source.to_string(),
+        as_of: "2025-12".to_string(),
+        estimate: true,
+    };
+    match id {
+        Cooling::Air => c(
+            "Air",
+            20.0,
+            1.5,
+            "Air tops out at ~15–20 kW per rack; industry-average PUE ~1.55",
+        ),
+        Cooling::RearDoor => c(
+            "Rear-door heat exchangers",
+            60.0,
+            1.35,
+            "Passive rear doors to ~35 kW, active to ~60 kW per rack",
+        ),
+        Cooling::DirectToChip => c(
+            "Direct-to-chip liquid",
+            200.0,
+            1.25,
+            "Direct-to-chip 100–200+ kW per rack (GB200 NVL72 ~120–132 kW); AI PUE 1.18–1.3",
+        ),
+        Cooling::Immersion => c(
+            "Immersion",
+            150.0,
+            1.1,
+            "Immersion tanks ~100–150 kW; immersion PUE 1.03–1.10 in mining",
+        ),
+    }
+}
+
+pub fn cooling_options() -> Vec<CoolingPreset> {
+    [
+        Cooling::Air,
+        Cooling::RearDoor,
+        Cooling::DirectToChip,
+        Cooling::Immersion,
+    ]
+    .into_iter()
+    .map(cooling)
+    .collect()
+}
+
+/// Illustrative sites (not any company's real figures) that show the range of answers.
+pub fn sample_sites() -> Vec<SampleSite> {
+    let base = Scenario::default();
+
+    let mut small = base.clone();
+    small.name = "Sample 30 MW hydro site, Québec-like power".to_string();
+    small.site.grid_capacity_mw = 30.0;
+    small.site.power_price_usd_per_mwh = 35.0;
+    small.site.building_area_sq_ft = 30_000.0;
+    small.site.fibre_distance_km = 60.0;
+    small.mining.fleet = vec![
+        FleetLine::new("Antminer S21", 4_000, 200.0, 17.5),
+        FleetLine::new("Antminer S19 XP", 3_500, 140.0, 21.5),
+    ];
+    small.retrofit.rack_density_kw = 40.0;
+    small.retrofit.cooling = Cooling::RearDoor;
+    small.retrofit.pue = 1.3;
+    small.gpu_cloud.system = GpuSystem::H200;
+    small.gpu_cloud.rent_usd_per_gpu_hour = 2.35;
+
+    let mut large = base.clone();
+    large.name = "Sample 300 MW West Texas campus".to_string();
+    large.site.grid_capacity_mw = 300.0;
+    large.site.power_price_usd_per_mwh = 40.0;
+    large.site.building_area_sq_ft = 300_000.0;
+    large.site.fibre_distance_km = 40.0;
+    large.mining.fleet = vec![
+        FleetLine::new("Antminer S21 XP", 30_000, 270.0, 13.5),
+        FleetLine::new("Antminer S21+ Hydro", 15_000, 319.0, 15.0),
+        FleetLine::new("Whatsminer M60S", 20_000, 186.0, 18.4),
+    ];
+    large.mining.curtailment_credit_usd_per_mwh = 50.0;
+    large.retrofit.converted_share_pct = 60.0;
+    large.gpu_cloud.system = GpuSystem::Gb200;
+    large.gpu_cloud.rent_usd_per_gpu_hour = 3.8;
+
+    vec![
+        SampleSite {
+            id: "texas-100".to_string(),
+            label: "100 MW Texas site (default)".to_string(),
+            description: "Air-cooled mixed fleet on ERCOT-like power at $45/MWh; whole site converted.".to_string(),
+            scenario: base,
+        },
+        SampleSite {
+            id: "hydro-30".to_string(),
+            label: "30 MW hydro site".to_string(),
+            description: "Small site on cheap hydro power, far from fibre; rear-door cooling at 40 kW per rack, H200s."
+                .to_string(),
+            scenario: small,
+        },
+        SampleSite {
+            id: "campus-300".to_string(),
+            label: "300 MW West Texas campus, 60 % converted".to_string(),
+            description: "Large campus with curtailment credits; a hybrid that keeps 40 % mining; GB200 racks."
+                .to_string(),
+            scenario: large,
+        },
+    ]
+}
+
+/// Everything the form offers, with sources.
+pub fn presets() -> Presets {
+    Presets {
+        asics: asics(),
+        gpu_systems: gpu_systems(),
+        cooling: cooling_options(),
+        sample_sites: sample_sites(),
+        cost_library: crate::capex::cost_library(),
+        sources: SCENARIO_SOURCES.iter().map(|s| s.to_source()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_sites_are_valid() {
+        for site in sample_sites() {
+            assert_eq!(crate::validate::validate(&site.scenario), vec![], "{}", site.id);
+        }
+    }
+
+    #[test]
+    fn asic_efficiency_matches_power_over_hashrate() {
+        for a in asics() {
+            // J/TH = W ÷ TH/s, to the spec sheets' rounding.
+            assert!(
+                (a.power_w / a.hashrate_ths - a.efficiency_j_per_th).abs() < 0.15,
+                "{}",
+                a.model
+            );
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! The output document. Field names are the public contract (MODEL.md "Public contract"):
+//! camelCase, each carrying its unit. No NaN or infinity is ever stored here; an undefined
+//! answer is `None` (JSON `null`) with a note saying why.
+
+use serde::{Deserialize, Serialize};
+
+/// The three things the site can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum PathwayId {
+    /// Status quo: the whole site keeps mining.
+    Mining,
+    /// The converted share is retrofitted and leased to a tenant per kW-month.
+    Colocation,
+    /// The converted share is filled with the operator's own GPUs, rented per GPU-hour.
+    GpuCloud,
+}
+
+impl PathwayId {
+    pub const ALL: [PathwayId; 3] = [PathwayId::Mining, PathwayId::Colocation, PathwayId::GpuCloud];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PathwayId::Mining => "Keep mining",
+            PathwayId::Colocation => "AI colocation lease",
+            PathwayId::GpuCloud => "Own GPU cloud",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub schema_version: u32,
+    pub scenario_name: String,
+    /// Month 0, `"YYYY-MM"`.
+    pub start_month: String,
+    pub horizon_months: u32,
+    pub site: SiteReport,
+    pub capex: CapexReport,
+    pub bitcoin: BitcoinReport,
+    /// One per [`PathwayId`], in the order mining, colocation, gpuCloud.
+    pub pathways: Vec<PathwayReport>,
+    pub comparison: Comparison,
+    pub sensitivity: Sensitivity,
+    pub warnings: Vec<Warning>,
+}
+
+/// Sizing of the site and of the converted share.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SiteReport {
+    pub grid_capacity_mw: f64,
+    /// Fleet hashrate, PH/s.
+    pub fleet_ph: f64,
+    /// Fleet ASIC power, MW.
+    pub fleet_it_mw: f64,
+    /// Fleet power at the mining PUE, MW.
+    pub fleet_facility_mw: f64,
+    /// Grid capacity converted to AI, MW.
+    pub converted_grid_mw: f64,
+    /// Critical IT capacity of the converted share at the AI PUE, MW.
+    pub it_capacity_mw: f64,
+    /// What the converted grid MW would carry as IT load at the mining PUE, MW.
+    pub it_capacity_at_mining_pue_mw: f64,
+    /// IT load lost to the higher AI PUE, MW.
+    pub it_lost_to_pue_mw: f64,
+    pub racks: u32,
+    /// White space needed for the racks, ft².
+    pub white_space_sq_ft: f64,
+    pub building_area_sq_ft: f64,
+    /// GPUs that fit the IT capacity (gpuCloud pathway).
+    pub gpus: u32,
+    /// First month of AI operation (construction start + build months).
+    pub commissioning_month: u32,
+    /// The same month, `"YYYY-MM"`.
+    pub commissioning_label: String,
+}
+
+/// One line of a capex bill: quantity × unit cost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CapexLine {
+    /// Cost-library item id (for overrides).
+    pub id: String,
+    pub category: String,
+    pub item: String,
+    pub quantity: f64,
+    pub unit: String,
+    pub unit_cost_usd: f64,
+    pub total_usd: f64,
+    pub source: String,
+    pub as_of: String,
+    pub estimate: bool,
+    /// True where the user replaced the library's unit cost.
+    pub overridden: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryTotal {
+    pub category: String,
+    pub total_usd: f64,
+}
+
+/// An itemised bill whose lines sum exactly to `totalUsd`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CapexBill {
+    pub total_usd: f64,
+    /// Total ÷ critical IT MW (null when there is no IT capacity).
+    pub per_it_mw_usd: Option<f64>,
+    pub lines: Vec<CapexLine>,
+    pub categories: Vec<CategoryTotal>,
+}
+
+/// What a greenfield build of the same IT capacity would cost and take.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Greenfield {
+    pub total_usd: f64,
+    pub per_it_mw_usd: Option<f64>,
+    /// The lines a greenfield build adds (substation, interconnect, land, …).
+    pub extra_lines: Vec<CapexLine>,
+    /// The mining site's advantage: greenfield total − retrofit total, USD.
+    pub credit_usd: f64,
+    /// Months a greenfield build would take (grid interconnection queue included).
+    pub build_months: u32,
+    /// Months the existing site saves.
+    pub months_saved: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CapexReport {
+    /// The facility retrofit (both AI pathways), USD.
+    pub total_usd: f64,
+    pub per_it_mw_usd: Option<f64>,
+    pub lines: Vec<CapexLine>,
+    pub categories: Vec<CategoryTotal>,
+    /// The GPU cloud's own IT equipment on top of the facility: servers, fabric, storage.
+    pub gpu_cloud: CapexBill,
+    pub greenfield: Greenfield,
+    /// Facility capex per month of construction, USD (spent evenly).
+    pub monthly_spend_usd: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct BitcoinMonth {
+    /// `"YYYY-MM"`.
+    pub month: String,
+    /// Month index from month 0.
+    pub index: u32,
+    /// Projected height of the first block of the month.
+    pub block_height: u64,
+    /// Average block subsidy over the month's blocks, BTC.
+    pub subsidy_btc: f64,
+    pub fees_btc_per_block: f64,
+    pub btc_price_usd: f64,
+    pub network_hashrate_ehs: f64,
+    /// USD per PH/s per day.
+    pub hashprice_usd_per_ph_day: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Halving {
+    pub height: u64,
+    /// Month index in which the halving block is mined.
+    pub index: u32,
+    pub month: String,
+    /// Subsidy after the halving, BTC.
+    pub subsidy_btc: f64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct BitcoinReport {
+    pub months: Vec<BitcoinMonth>,
+    /// Halvings inside the horizon.
+    pub halvings: Vec<Halving>,
+}
+
+/// One month of one pathway's cash flow (end-of-month).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CashFlowMonth {
+    /// `"YYYY-MM"`.
+    pub month: String,
+    pub index: u32,
+    /// All revenue: mining + AI + curtailment credits.
+    pub revenue_usd: f64,
+    pub mining_revenue_usd: f64,
+    pub ai_revenue_usd: f64,
+    pub curtailment_credit_usd: f64,
+    pub power_cost_usd: f64,
+    pub opex_usd: f64,
+    pub capex_usd: f64,
+    /// Corporate income tax (0 unless `finance.taxEnabled`).
+    pub tax_usd: f64,
+    pub net_cash_flow_usd: f64,
+    pub cumulative_usd: f64,
+    /// Share of the site's fleet hashing this month (0 when switched off), %.
+    pub mining_active_pct: f64,
+}
+
+/// Twelve months summed; `cumulativeUsd` at the year's end.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CashFlowYear {
+    /// 1-based model year.
+    pub year: u32,
+    /// `"YYYY-MM"` of the year's first month.
+    pub start_month: String,
+    pub revenue_usd: f64,
+    pub mining_revenue_usd: f64,
+    pub ai_revenue_usd: f64,
+    pub curtailment_credit_usd: f64,
+    pub power_cost_usd: f64,
+    pub opex_usd: f64,
+    pub capex_usd: f64,
+    pub tax_usd: f64,
+    pub net_cash_flow_usd: f64,
+    pub cumulative_usd: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PathwayReport {
+    pub id: PathwayId,
+    pub label: String,
+    /// NPV of the monthly net cash flows at `finance.discountRatePct`, USD.
+    pub npv_usd: f64,
+    /// Annualised IRR, %; null where it does not exist (see `irrNote`).
+    pub irr_pct: Option<f64>,
+    pub irr_note: Option<String>,
+    /// Months until the cumulative cash flow turns ≥ 0 after investment; null if never.
+    pub payback_months: Option<u32>,
+    pub payback_note: Option<String>,
+    pub total_capex_usd: f64,
+    /// Capex ÷ critical IT MW; null for mining.
+    pub capex_per_it_mw_usd: Option<f64>,
+    /// NPV(this pathway) − NPV(mining), USD.
+    pub pivot_value_usd: f64,
+    pub total_revenue_usd: f64,
+    pub total_net_cash_flow_usd: f64,
+    pub months: Vec<CashFlowMonth>,
+    pub years: Vec<CashFlowYear>,
+}
+
+/// Inputs at which two pathways' NPVs are equal, found by solving the whole model.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct BreakEvens {
+    /// Multiple of the whole BTC price path at which mining equals the best AI pathway.
+    pub btc_price_multiple: Option<f64>,
+    /// That multiple × the month-0 BTC price, USD.
+    pub btc_price_usd: Option<f64>,
+    /// Lease rate at which colocation equals mining, USD per kW-month.
+    pub lease_usd_per_kw_month: Option<f64>,
+    /// GPU rent at which the GPU cloud equals mining, USD per GPU-hour.
+    pub gpu_rent_usd_per_gpu_hour: Option<f64>,
+    /// Why a break-even is null, where one is.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    /// Pathway with the highest NPV.
+    pub best_pathway: PathwayId,
+    /// AI pathway with the highest NPV.
+    pub best_ai_pathway: PathwayId,
+    /// One sentence for the board.
+    pub verdict: String,
+    pub break_evens: BreakEvens,
+}
+
+/// One bar of the tornado: an input moved down and up by `finance.sensitivityPct`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SensitivityBar {
+    /// Scenario field path.
+    pub field: String,
+    pub label: String,
+    pub low_value: f64,
+    pub high_value: f64,
+    /// Change of the pivot's NPV with the input at its low value, USD.
+    pub low_delta_usd: f64,
+    /// Change of the pivot's NPV with the input at its high value, USD.
+    pub high_delta_usd: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Sensitivity {
+    /// The AI pathway whose pivot value (NPV − mining NPV) is tested.
+    pub pathway: PathwayId,
+    pub pct: f64,
+    pub base_pivot_value_usd: f64,
+    /// Sorted by swing, largest first.
+    pub bars: Vec<SensitivityBar>,
+}
+
+/// Something the user should see next to an answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    /// Stable code, e.g. `fleetUnderWater`, `buildingTooSmall`, `itLostToPue`.
+    pub code: String,
+    /// Scenario field the warning is about, where there is one.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn new(code: &str, field: Option<&str>, message: impl Into<String>) -> Warning {
+        Warning {
+            code: code.to_string(),
+            field: field.map(str::to_string),
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,473 @@
+//! The input document: one site, its fleet, the retrofit and the two AI offers.
+//!
+//! Field names are the public contract (../MODEL.md "Public contract"): camelCase in JSON,
+//! each carrying its unit. Every struct is `#[serde(default)]`, so a document that omits a
+//! field (an older saved scenario, an embedder passing only what it changes) takes the
+//! default scenario's value; unknown keys are reported by [`crate::parse`], not ignored.
+//! The defaults below are the embedded default scenario; their sources are in
+//! [`crate::sources`].
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version written by this build. Bump it (and add a migration in
+/// [`crate::parse`]) only when a field is renamed or removed.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Scenario {
+    /// Version of this document's layout; the current one is 1.
+    pub schema_version: u32,
+    /// A name for people; never interpreted.
+    pub name: String,
+    /// Month 0 of the projection, `"YYYY-MM"`.
+    pub start_month: String,
+    /// Length of the projection, 1–30 years.
+    pub horizon_years: u32,
+    pub site: Site,
+    pub bitcoin: Bitcoin,
+    pub mining: Mining,
+    pub retrofit: Retrofit,
+    pub colocation: Colocation,
+    pub gpu_cloud: GpuCloud,
+    pub finance: Finance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Site {
+    /// Energised grid capacity of the interconnect, MW.
+    pub grid_capacity_mw: f64,
+    /// All-in power price in month 0, USD per MWh.
+    pub power_price_usd_per_mwh: f64,
+    /// Continuous yearly escalation of the power price, %.
+    pub power_price_escalation_pct_per_year: f64,
+    /// Floor area of the existing buildings that could hold IT racks, square feet.
+    pub building_area_sq_ft: f64,
+    /// Distance to the nearest fibre point of presence, km.
+    pub fibre_distance_km: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Bitcoin {
+    /// BTC price in month 0, USD.
+    pub btc_price_usd: f64,
+    /// Continuous yearly growth of the BTC price, % (may be negative).
+    pub btc_price_growth_pct_per_year: f64,
+    /// Network hashrate in month 0, EH/s.
+    pub network_hashrate_ehs: f64,
+    /// Continuous yearly growth of the network hashrate, % (may be negative).
+    pub network_hashrate_growth_pct_per_year: f64,
+    /// Average transaction fees per block in month 0, BTC.
+    pub fees_btc_per_block: f64,
+    /// Continuous yearly growth of fees per block, %.
+    pub fees_growth_pct_per_year: f64,
+    /// A known block height…
+    pub anchor_height: u64,
+    /// …and the date it was mined, `"YYYY-MM-DD"`.
+    pub anchor_date: String,
+    /// Blocks mined per day (144 at the 10-minute target).
+    pub blocks_per_day: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct FleetLine {
+    /// ASIC model name, e.g. "Antminer S21 XP".
+    pub model: String,
+    /// Number of machines of this model.
+    pub units: u32,
+    /// Nameplate hashrate per machine, TH/s.
+    pub hashrate_ths: f64,
+    /// Nameplate efficiency, joules per terahash.
+    pub efficiency_j_per_th: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Mining {
+    /// The ASIC fleet, one line per model.
+    pub fleet: Vec<FleetLine>,
+    /// Mining power usage effectiveness (facility ÷ IT power).
+    pub pue: f64,
+    /// Share of hours the fleet hashes, % (outages, maintenance).
+    pub uptime_pct: f64,
+    /// Pool fee, % of mining revenue.
+    pub pool_fee_pct: f64,
+    /// Share of running hours switched off on the grid's request, %.
+    pub curtailment_pct: f64,
+    /// Credit earned per MWh curtailed, USD.
+    pub curtailment_credit_usd_per_mwh: f64,
+    /// Staff, maintenance and insurance, USD per MW of facility power per year.
+    pub fixed_opex_usd_per_mw_year: f64,
+    /// Switch the fleet off in months where revenue is below the power cost.
+    pub shutdown_when_unprofitable: bool,
+    /// Optional replacement of the fleet with more efficient machines.
+    pub refresh: FleetRefresh,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct FleetRefresh {
+    /// Whether the fleet is replaced.
+    pub enabled: bool,
+    /// Years after month 0 at which the whole fleet is replaced.
+    pub after_years: u32,
+    /// Capex of the new machines, USD per TH/s.
+    pub capex_usd_per_th: f64,
+    /// Efficiency of the new machines, J/TH (the hashrate stays the same).
+    pub efficiency_j_per_th: f64,
+}
+
+/// Cooling technology of the converted halls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Cooling {
+    Air,
+    RearDoor,
+    DirectToChip,
+    Immersion,
+}
+
+/// Electrical redundancy of UPS, generators and distribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Redundancy {
+    #[serde(rename = "N")]
+    N,
+    #[serde(rename = "N+1")]
+    NPlus1,
+    #[serde(rename = "2N")]
+    TwoN,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Retrofit {
+    /// Share of the site's grid capacity converted to AI, % (the rest keeps mining).
+    pub converted_share_pct: f64,
+    /// PUE of the converted halls.
+    pub pue: f64,
+    /// IT load per rack, kW.
+    pub rack_density_kw: f64,
+    pub cooling: Cooling,
+    pub redundancy: Redundancy,
+    /// Month (from month 0) in which construction starts and the converted share stops mining.
+    pub construction_start_month: u32,
+    /// Months of construction; capex is spent evenly over them.
+    pub build_months: u32,
+    /// Months after commissioning over which AI revenue ramps linearly to full.
+    pub ramp_months: u32,
+    /// Design, permits and engineering, % of hard costs.
+    pub soft_cost_pct: f64,
+    /// Contingency, % of hard and soft costs.
+    pub contingency_pct: f64,
+    /// Unit-cost overrides of the cost library, by item id.
+    pub cost_overrides: Vec<CostOverride>,
+}
+
+/// Replaces one unit cost of the cost library.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CostOverride {
+    /// The cost-library item id, e.g. "ups".
+    pub item: String,
+    /// The unit cost to use instead of the library's, USD per the item's unit.
+    pub unit_cost_usd: f64,
+}
+
+/// Who pays for the tenant's power.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum LeaseType {
+    /// Triple net: power is passed through to the tenant.
+    Nnn,
+    /// Gross: the landlord pays the power out of the rent.
+    Gross,
+}
+
+/// What happens to a lease at the end of its term within the horizon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum LeaseEnd {
+    /// Renewed at the escalated rent, escalator continuing.
+    Renew,
+    /// The tenant leaves; the halls stand empty.
+    Vacate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Colocation {
+    /// Rent, USD per kW of critical IT per month, in the first lease year.
+    pub lease_usd_per_kw_month: f64,
+    /// Yearly rent step from the lease start, %.
+    pub escalator_pct_per_year: f64,
+    /// Share of the critical IT capacity leased, %.
+    pub occupancy_pct: f64,
+    pub lease_type: LeaseType,
+    /// Landlord's operating cost, USD per MW of critical IT per year.
+    pub landlord_opex_usd_per_mw_it_year: f64,
+    /// Lease term, years from the lease start.
+    pub lease_term_years: u32,
+    pub after_term: LeaseEnd,
+}
+
+/// GPU system deployed in the GPU-cloud pathway (see [`crate::presets`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum GpuSystem {
+    H100,
+    H200,
+    B200,
+    Gb200,
+}
+
+/// Back-end (GPU-to-GPU) network fabric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Fabric {
+    Infiniband,
+    Ethernet,
+}
+
+/// What happens to the GPUs at the end of their useful life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum GpuEnd {
+    /// Bought again at the same capex; the rent returns to its month-0 level.
+    Refresh,
+    /// Switched off: no revenue, no power, no GPU opex.
+    Retire,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct GpuCloud {
+    pub system: GpuSystem,
+    /// Rent in the first month of operation, USD per GPU-hour.
+    pub rent_usd_per_gpu_hour: f64,
+    /// Yearly decline of the rent, % (continuous).
+    pub rent_decline_pct_per_year: f64,
+    /// Share of GPU-hours sold, %.
+    pub utilization_pct: f64,
+    /// Average power draw as a share of the GPUs' IT power, %.
+    pub load_pct: f64,
+    /// Years before the GPUs are refreshed or retired.
+    pub useful_life_years: u32,
+    pub end_of_life: GpuEnd,
+    pub fabric: Fabric,
+    /// Staff, support, software and maintenance, USD per GPU per year.
+    pub opex_usd_per_gpu_year: f64,
+    /// Sales, billing and platform costs, % of revenue.
+    pub opex_pct_of_revenue: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Finance {
+    /// Annual discount rate for NPV, %.
+    pub discount_rate_pct: f64,
+    /// Apply corporate income tax with straight-line depreciation.
+    pub tax_enabled: bool,
+    /// Corporate income tax rate, %.
+    pub tax_rate_pct: f64,
+    /// Move of each input in the sensitivity (tornado), ± %.
+    pub sensitivity_pct: f64,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            schema_version: SCHEMA_VERSION,
+            name: "Sample 100 MW Texas site".to_string(),
+            start_month: "2027-01".to_string(),
+            horizon_years: 10,
+            site: Site::default(),
+            bitcoin: Bitcoin::default(),
+            mining: Mining::default(),
+            retrofit: Retrofit::default(),
+            colocation: Colocation::default(),
+            gpu_cloud: GpuCloud::default(),
+            finance: Finance::default(),
+        }
+    }
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Site {
+            grid_capacity_mw: 100.0,
+            power_price_usd_per_mwh: 45.0,
+            power_price_escalation_pct_per_year: 2.0,
+            // ~1,000 ft² per MW of mining (DATA.md "Space").
+            building_area_sq_ft: 100_000.0,
+            fibre_distance_km: 25.0,
+        }
+    }
+}
+
+impl Default for Bitcoin {
+    fn default() -> Self {
+        Bitcoin {
+            btc_price_usd: 78_000.0,
+            btc_price_growth_pct_per_year: 15.0,
+            network_hashrate_ehs: 960.0,
+            network_hashrate_growth_pct_per_year: 25.0,
+            fees_btc_per_block: 0.02,
+            fees_growth_pct_per_year: 0.0,
+            anchor_height: 840_000,
+            anchor_date: "2024-04-20".to_string(),
+            blocks_per_day: 144.0,
+        }
+    }
+}
+
+impl FleetLine {
+    pub fn new(model: &str, units: u32, hashrate_ths: f64, efficiency_j_per_th: f64) -> FleetLine {
+        FleetLine {
+            model: model.to_string(),
+            units,
+            hashrate_ths,
+            efficiency_j_per_th,
+        }
+    }
+}
+
+impl Default for Mining {
+    fn default() -> Self {
+        Mining {
+            // 29.16 + 35.00 + 27.61 = 91.77 MW of ASICs, × 1.05 PUE = 96.4 MW of the 100 MW grid.
+            fleet: vec![
+                FleetLine::new("Antminer S21 XP", 8_000, 270.0, 13.5),
+                FleetLine::new("Antminer S21", 10_000, 200.0, 17.5),
+                FleetLine::new("Antminer S19j Pro", 9_000, 104.0, 29.5),
+            ],
+            pue: 1.05,
+            uptime_pct: 95.0,
+            pool_fee_pct: 2.0,
+            curtailment_pct: 3.0,
+            curtailment_credit_usd_per_mwh: 0.0,
+            fixed_opex_usd_per_mw_year: 60_000.0,
+            shutdown_when_unprofitable: true,
+            refresh: FleetRefresh::default(),
+        }
+    }
+}
+
+impl Default for FleetRefresh {
+    fn default() -> Self {
+        FleetRefresh {
+            enabled: false,
+            after_years: 3,
+            capex_usd_per_th: 17.0,
+            efficiency_j_per_th: 13.5,
+        }
+    }
+}
+
+impl Default for Retrofit {
+    fn default() -> Self {
+        Retrofit {
+            converted_share_pct: 100.0,
+            pue: 1.3,
+            rack_density_kw: 130.0,
+            cooling: Cooling::DirectToChip,
+            redundancy: Redundancy::NPlus1,
+            construction_start_month: 0,
+            build_months: 12,
+            ramp_months: 6,
+            soft_cost_pct: 8.0,
+            contingency_pct: 10.0,
+            cost_overrides: Vec::new(),
+        }
+    }
+}
+
+impl Default for Colocation {
+    fn default() -> Self {
+        Colocation {
+            lease_usd_per_kw_month: 140.0,
+            escalator_pct_per_year: 3.0,
+            occupancy_pct: 100.0,
+            lease_type: LeaseType::Nnn,
+            landlord_opex_usd_per_mw_it_year: 250_000.0,
+            lease_term_years: 15,
+            after_term: LeaseEnd::Renew,
+        }
+    }
+}
+
+impl Default for GpuCloud {
+    fn default() -> Self {
+        GpuCloud {
+            system: GpuSystem::B200,
+            rent_usd_per_gpu_hour: 3.25,
+            rent_decline_pct_per_year: 28.0,
+            utilization_pct: 85.0,
+            load_pct: 80.0,
+            useful_life_years: 5,
+            end_of_life: GpuEnd::Refresh,
+            fabric: Fabric::Infiniband,
+            opex_usd_per_gpu_year: 3_000.0,
+            opex_pct_of_revenue: 10.0,
+        }
+    }
+}
+
+impl Default for Finance {
+    fn default() -> Self {
+        Finance {
+            discount_rate_pct: 10.0,
+            tax_enabled: false,
+            tax_rate_pct: 21.0,
+            sensitivity_pct: 20.0,
+        }
+    }
+}
+
+impl Scenario {
+    /// Number of model months in the horizon.
+    pub fn months(&self) -> u32 {
+        self.horizon_years * 12
+    }
+}
+
+impl Mining {
+    /// Fleet hashrate, PH/s: Σ units × TH/s ÷ 1000.
+    pub fn fleet_ph(&self) -> f64 {
+        self.fleet.iter().map(|l| l.units as f64 * l.hashrate_ths).sum::<f64>() / 1000.0
+    }
+
+    /// Fleet IT power, MW: Σ units × TH/s × J/TH ÷ 10⁶.
+    pub fn fleet_it_mw(&self) -> f64 {
+        self.fleet
+            .iter()
+            .map(|l| l.units as f64 * l.hashrate_ths * l.efficiency_j_per_th)
+            .sum::<f64>()
+            / 1e6
+    }
+
+    /// Fleet facility power, MW: IT × PUE.
+    pub fn fleet_facility_mw(&self) -> f64 {
+        self.fleet_it_mw() * self.pue
+    }
+}
