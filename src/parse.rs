@@ -61,14 +61,16 @@ pub fn shape(mut value: Value) -> Result<Scenario, Vec<ValidationError>> {
     match object.get("schemaVersion") {
         None => {}
         Some(Value::Number(n)) if n.as_u64().is_some_and(|v| (1..=SCHEMA_VERSION as u64).contains(&v)) => {}
-        Some(other) => return Err(vec![ValidationError::new(
-            "schemaVersion",
-            ErrorCode::UnsupportedVersion,
-            format!(
+        Some(other) => {
+            return Err(vec![ValidationError::new(
+                "schemaVersion",
+                ErrorCode::UnsupportedVersion,
+                format!(
                 "this build reads scenario versions 1 to {SCHEMA_VERSION}; a newer document needs a newer minepivot"
             ),
-            other.clone(),
-        )]),
+                other.clone(),
+            )])
+        }
     }
     migrate(&mut value);
 
