@@ -3,8 +3,8 @@
 //! The evaluation runs in three stages so that the analysis (break-evens, tornado, Monte
 //! Carlo), which re-runs the model dozens of times, recomputes only what an input touches:
 //!
-//! 1. [`MiningStage`]: the bitcoin projection and two fleet runs — the whole fleet (mining
-//!    pathway) and the fleet left once the converted share stops mining (AI pathways);
+//! 1. [`MiningStage`]: the bitcoin projection and the [`FleetRuns`] over it — the whole fleet
+//!    (mining pathway) and the fleet left once the converted share stops mining (AI pathways);
 //! 2. [`CapexStage`]: sizing and the retrofit bill;
 //! 3. the cash flows of each pathway and their NPVs ([`npvs`]), cheap and allocation-light.
 //!
@@ -91,28 +91,54 @@ impl Timeline {
     }
 }
 
-/// Stage 1: the bitcoin projection and the fleet runs.
+/// The two fleet runs every evaluation needs.
 #[derive(Debug, Clone)]
-pub struct MiningStage {
-    pub btc: BitcoinReport,
+pub struct FleetRuns {
     /// The whole fleet for the whole horizon (the mining pathway).
     pub whole: MiningRun,
     /// The fleet left once construction starts (both AI pathways).
     pub rest: MiningRun,
 }
 
-impl MiningStage {
-    pub fn new(s: &Scenario) -> MiningStage {
-        let btc = crate::bitcoin::project(s);
-        let whole = mining::simulate(s, &btc.months, &|_| 1.0);
+impl FleetRuns {
+    /// Runs the fleet over a bitcoin projection: once whole, once with the converted share
+    /// gone from construction start ([`Timeline::ai_fleet_fraction`]).
+    pub fn new(s: &Scenario, btc: &[BitcoinMonth]) -> FleetRuns {
+        let whole = mining::simulate(s, btc, &|_| 1.0);
         let timeline = Timeline::new(s);
         let share = s.retrofit.converted_share_pct;
         let rest = if share <= 0.0 || timeline.construction_start >= s.months() {
             whole.clone()
         } else {
-            mining::simulate(s, &btc.months, &|m| timeline.ai_fleet_fraction(share, m))
+            mining::simulate(s, btc, &|m| timeline.ai_fleet_fraction(share, m))
         };
-        MiningStage { btc, whole, rest }
+        FleetRuns { whole, rest }
+    }
+}
+
+/// Stage 1: the bitcoin projection and the fleet runs over it.
+#[derive(Debug, Clone)]
+pub struct MiningStage {
+    pub btc: BitcoinReport,
+    pub runs: FleetRuns,
+}
+
+impl MiningStage {
+    pub fn new(s: &Scenario) -> MiningStage {
+        let btc = crate::bitcoin::project(s);
+        let runs = FleetRuns::new(s, &btc.months);
+        MiningStage { btc, runs }
+    }
+}
+
+/// Writes into `months` (a copy of `base`) the projection with the whole BTC price path × `k`.
+/// Hashprice = blocks/day × (subsidy + fees) × price ÷ (hashrate × 1000) is linear in the
+/// price, so scaling the projection is exact and saves re-projecting it; the fleet runs over
+/// the scaled months are then redone in full ([`FleetRuns::new`]).
+pub fn scale_btc_price(months: &mut [BitcoinMonth], base: &[BitcoinMonth], k: f64) {
+    for (month, base) in months.iter_mut().zip(base) {
+        month.btc_price_usd = base.btc_price_usd * k;
+        month.hashprice_usd_per_ph_day = base.hashprice_usd_per_ph_day * k;
     }
 }
 
@@ -190,7 +216,7 @@ pub fn index_of(id: PathwayId) -> usize {
 /// The monthly flows of one pathway into `out`. `ai` is the AI side (empty for mining).
 pub fn pathway_flows(
     s: &Scenario,
-    mining: &MiningStage,
+    runs: &FleetRuns,
     capex: &CapexStage,
     id: PathwayId,
     ai: &[AiMonth],
@@ -199,9 +225,9 @@ pub fn pathway_flows(
 ) {
     let timeline = Timeline::new(s);
     let run = if id == PathwayId::Mining {
-        &mining.whole
+        &runs.whole
     } else {
-        &mining.rest
+        &runs.rest
     };
     let facility_total = if id == PathwayId::Mining {
         0.0
@@ -280,13 +306,7 @@ pub struct Buffers {
 }
 
 /// The three NPVs `[mining, colocation, gpuCloud]` from prepared stages.
-pub fn npvs_with(
-    s: &Scenario,
-    mining: &MiningStage,
-    capex: &CapexStage,
-    adjust: Adjust,
-    buf: &mut Buffers,
-) -> [f64; 3] {
+pub fn npvs_with(s: &Scenario, runs: &FleetRuns, capex: &CapexStage, adjust: Adjust, buf: &mut Buffers) -> [f64; 3] {
     let mut out = [0.0; 3];
     for id in PathwayId::ALL {
         match id {
@@ -294,7 +314,7 @@ pub fn npvs_with(
             PathwayId::Colocation => colocation::simulate_into(s, &capex.site, &mut buf.ai),
             PathwayId::GpuCloud => gpu_cloud::simulate_into(s, &capex.site, &capex.capex, &mut buf.ai),
         }
-        pathway_flows(s, mining, capex, id, &buf.ai, adjust, &mut buf.flows);
+        pathway_flows(s, runs, capex, id, &buf.ai, adjust, &mut buf.flows);
         buf.net.clear();
         buf.net.extend(buf.flows.iter().map(MonthFlow::net_usd));
         out[pathway_index(id)] = finance::npv(s.finance.discount_rate_pct, &buf.net);
@@ -307,7 +327,7 @@ pub fn npvs_with(
 pub fn pathway_npvs(s: &Scenario) -> [f64; 3] {
     let mining = MiningStage::new(s);
     let capex = CapexStage::new(s);
-    npvs_with(s, &mining, &capex, Adjust::NONE, &mut Buffers::default())
+    npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default())
 }
 
 /// The best of the pathways by NPV (the first one on a tie, in the order mining, colocation,
@@ -397,6 +417,13 @@ fn pathway_report(
                 sol.roots
             )),
         ),
+        Ok(sol) if net.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
+            Some(sol.annual_pct),
+            Some(
+                "the cash flows start positive and turn negative: this rate is what the later outflows cost, not a return on an investment"
+                    .to_string(),
+            ),
+        ),
         Ok(sol) => (Some(sol.annual_pct), None),
         Err(why) => (None, Some(why.reason().to_string())),
     };
@@ -468,7 +495,24 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
             bought = bought.saturating_add(life);
         }
     }
-    if s.colocation.after_term == crate::scenario::LeaseEnd::Vacate {
+    let lease_end = t
+        .commissioning
+        .saturating_add(s.colocation.lease_term_years.saturating_mul(12));
+    let renews = s.colocation.after_term == crate::scenario::LeaseEnd::Renew;
+    if s.retrofit.converted_share_pct > 0.0 && t.commissioning < horizon && (renews || lease_end > horizon) {
+        out.push(Warning::new(
+            "valueAfterHorizon",
+            Some("horizonYears"),
+            format!(
+                "The colocation lease ({} years from month {}{}) and the converted halls outlive the {}-year horizon; the model counts no cash flow or residual value after the horizon, which understates the AI pathways against mining. A longer horizon shows the difference.",
+                s.colocation.lease_term_years,
+                t.commissioning,
+                if renews { ", renewable" } else { "" },
+                s.horizon_years
+            ),
+        ));
+    }
+    if !renews {
         let end = t
             .commissioning
             .saturating_add(s.colocation.lease_term_years.saturating_mul(12));
@@ -503,7 +547,7 @@ pub fn evaluate(s: &Scenario) -> Report {
             PathwayId::Colocation => &colo,
             PathwayId::GpuCloud => &gpu,
         };
-        pathway_flows(s, &mining, &capex, id, ai, Adjust::NONE, &mut flows);
+        pathway_flows(s, &mining.runs, &capex, id, ai, Adjust::NONE, &mut flows);
         let report = pathway_report(s, &capex, id, &flows, &labels, mining_npv);
         if id == PathwayId::Mining {
             mining_npv = report.npv_usd;
@@ -526,7 +570,7 @@ pub fn evaluate(s: &Scenario) -> Report {
         break_evens: &break_evens,
     });
 
-    let mut warnings = mining::warnings(s, &mining.whole, &mining.btc.months);
+    let mut warnings = mining::warnings(s, &mining.runs.whole, &mining.btc.months);
     warnings.extend(crate::capex::warnings(s, &capex.site));
     warnings.extend(own_warnings(s, &capex));
 
