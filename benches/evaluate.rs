@@ -23,7 +23,9 @@ mod native {
 
     fn evaluate(c: &mut Criterion) {
         let s = Scenario::default();
-        c.bench_function("evaluate/default_10y", |b| b.iter(|| minepivot::evaluate(black_box(&s))));
+        c.bench_function("evaluate/default_10y", |b| {
+            b.iter(|| minepivot::evaluate(black_box(&s)))
+        });
         c.bench_function("pathway_npvs/default_10y", |b| b.iter(|| pathway_npvs(black_box(&s))));
     }
 

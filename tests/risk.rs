@@ -212,7 +212,13 @@ fn one_path_of_another_scenario_prices_like_that_scenario() {
             other.bitcoin.network_hashrate_growth_pct_per_year = hashrate_growth;
             other.gpu_cloud.rent_decline_pct_per_year = decline;
             let mut prices = vec![0.0; base.months() as usize];
-            btc_price_path(&mut generator(1), base.bitcoin.btc_price_usd, btc_growth, 0.0, &mut prices);
+            btc_price_path(
+                &mut generator(1),
+                base.bitcoin.btc_price_usd,
+                btc_growth,
+                0.0,
+                &mut prices,
+            );
 
             let fast = RiskModel::new(&base);
             assert_eq!(fast.horizon_months(), prices.len());
@@ -276,7 +282,11 @@ fn the_fan_of_the_risk_report_centres_on_the_deterministic_price() {
     assert_eq!(r.btc_price_fan.len(), 10);
     let last = &r.btc_price_fan[9];
     assert_eq!((last.year, last.month_index, last.month.as_str()), (10, 119, "2036-12"));
-    assert!((last.deterministic_usd - 311_899.6).abs() < 0.1, "{}", last.deterministic_usd);
+    assert!(
+        (last.deterministic_usd - 311_899.6).abs() < 0.1,
+        "{}",
+        last.deterministic_usd
+    );
     assert!((last.mean_usd - 311_899.6).abs() < 30_936.0, "{}", last.mean_usd);
     assert!(last.p10_usd < last.p50_usd && last.p50_usd < last.p90_usd);
     // The median path lies below the mean: median = E[P] × e^(−σ² t / 2) = 311,899.6 × e^−1.239583
@@ -317,7 +327,12 @@ fn mining_without_shutdown_is_linear_in_price_so_its_mean_is_the_deterministic_n
     assert!(close(mean, m.mean_npv_usd, 1e-9), "{mean} vs {}", m.mean_npv_usd);
     let sd = (npvs.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
     let se = sd / n.sqrt();
-    assert!((m.mean_npv_usd - m.deterministic_npv_usd).abs() < 3.0 * se, "mean {} det {} se {se}", m.mean_npv_usd, m.deterministic_npv_usd);
+    assert!(
+        (m.mean_npv_usd - m.deterministic_npv_usd).abs() < 3.0 * se,
+        "mean {} det {} se {se}",
+        m.mean_npv_usd,
+        m.deterministic_npv_usd
+    );
 
     let with_option = run(&Scenario::default(), &o);
     assert!(with_option.pathways[0].mean_npv_usd > with_option.pathways[0].deterministic_npv_usd);
@@ -337,9 +352,18 @@ fn a_pathway_the_draws_cannot_touch_has_no_spread() {
     let edges = &r.histogram.bin_edges_usd;
     // Bins wholly below the colocation NPV count paths where colocation wins; bins wholly
     // above count paths where it loses: the probability lies between those two shares.
-    let below: u32 = (0..mining_counts.len()).filter(|&i| edges[i + 1] <= colo.p50_npv_usd).map(|i| mining_counts[i]).sum();
-    let above: u32 = (0..mining_counts.len()).filter(|&i| edges[i] > colo.p50_npv_usd).map(|i| mining_counts[i]).sum();
-    assert!(beats >= below as f64 / 50.0 - 1e-9 && beats <= 100.0 - above as f64 / 50.0 + 1e-9, "{beats}");
+    let below: u32 = (0..mining_counts.len())
+        .filter(|&i| edges[i + 1] <= colo.p50_npv_usd)
+        .map(|i| mining_counts[i])
+        .sum();
+    let above: u32 = (0..mining_counts.len())
+        .filter(|&i| edges[i] > colo.p50_npv_usd)
+        .map(|i| mining_counts[i])
+        .sum();
+    assert!(
+        beats >= below as f64 / 50.0 - 1e-9 && beats <= 100.0 - above as f64 / 50.0 + 1e-9,
+        "{beats}"
+    );
 }
 
 #[test]
@@ -362,7 +386,11 @@ fn the_report_is_complete_and_consistent() {
         assert!(p.p50_npv_usd <= p.p90_npv_usd && p.p90_npv_usd <= p.max_npv_usd);
     }
     for p in &r.pathways[1..] {
-        let (lo, mid, hi) = (p.pivot_value_p10_usd.unwrap(), p.pivot_value_p50_usd.unwrap(), p.pivot_value_p90_usd.unwrap());
+        let (lo, mid, hi) = (
+            p.pivot_value_p10_usd.unwrap(),
+            p.pivot_value_p50_usd.unwrap(),
+            p.pivot_value_p90_usd.unwrap(),
+        );
         assert!(lo <= mid && mid <= hi);
         let beats = p.probability_beats_mining_pct.unwrap();
         // P(pivot > 0) is consistent with where 0 falls among the pivot's percentiles.

@@ -68,7 +68,7 @@ use crate::bitcoin::hashprice_usd_per_ph_day;
 use crate::calendar::{grow, DAYS_PER_MONTH, HOURS_PER_MONTH};
 use crate::colocation::AiMonth;
 use crate::finance::monthly_rate;
-use crate::model::{npvs_with, Adjust, Buffers, CapexStage, MiningStage, Timeline};
+use crate::model::{npvs_with, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, Timeline};
 use crate::report::{BitcoinReport, PathwayId};
 use crate::scenario::{GpuEnd, Scenario};
 use crate::sources::{SourceKind, StaticSource};
@@ -267,7 +267,13 @@ pub fn generator(seed: u64) -> Generator {
 /// // No volatility: 50,000 × 1.21^(12/12) = 60,500 after a year.
 /// assert!((prices[12] - 60_500.0).abs() < 1e-6);
 /// ```
-pub fn btc_price_path(rng: &mut Generator, price0: f64, growth_pct_per_year: f64, volatility_pct: f64, out: &mut [f64]) {
+pub fn btc_price_path(
+    rng: &mut Generator,
+    price0: f64,
+    growth_pct_per_year: f64,
+    volatility_pct: f64,
+    out: &mut [f64],
+) {
     let step = grow(1.0, growth_pct_per_year, 1.0);
     let sigma = volatility_pct / 100.0 / 12f64.sqrt();
     let drift = -0.5 * sigma * sigma;
@@ -377,7 +383,7 @@ impl RiskModel {
     pub fn new(s: &Scenario) -> RiskModel {
         let mining = MiningStage::new(s);
         let capex = CapexStage::new(s);
-        let deterministic = npvs_with(s, &mining, &capex, Adjust::NONE, &mut Buffers::default());
+        let deterministic = npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
         RiskModel::from_stages(s, &mining, &capex, deterministic)
     }
 
@@ -455,7 +461,7 @@ impl RiskModel {
         let fleet_share_npv: f64 = model
             .months
             .iter()
-            .zip(&mining.whole.months)
+            .zip(&mining.runs.whole.months)
             .map(|(c, mm)| {
                 c.discount_fleet
                     * (mm.revenue_usd + mm.curtailment_credit_usd - mm.power_cost_usd - mm.opex_usd - mm.capex_usd)
@@ -505,7 +511,7 @@ impl RiskModel {
             let revenue_per_th = hashprice / 1000.0 * self.hashing * DAYS_PER_MONTH * self.keep_after_pool;
             let groups = &self.groups[usize::from(c.refreshed)];
             let running = if self.shutdown {
-                groups.partition_point(|g| !(revenue_per_th < g.mw_per_th * c.power_per_it_mw))
+                groups.partition_point(|g| revenue_per_th >= g.mw_per_th * c.power_per_it_mw)
             } else {
                 groups.len()
             };
@@ -581,7 +587,6 @@ struct FullModel {
     scenario: Scenario,
     btc: BitcoinReport,
     capex: CapexStage,
-    timeline: Timeline,
     buf: Buffers,
 }
 
@@ -591,7 +596,6 @@ impl FullModel {
             scenario: s.clone(),
             btc: crate::bitcoin::project(s),
             capex: CapexStage::new(s),
-            timeline: Timeline::new(s),
             buf: Buffers::default(),
         }
     }
@@ -617,18 +621,8 @@ impl PathNpvs for FullModel {
             hashrate *= hashrate_step;
         }
         let s = &self.scenario;
-        let whole = crate::mining::simulate(s, &self.btc.months, &|_| 1.0);
-        let share = s.retrofit.converted_share_pct;
-        let timeline = self.timeline;
-        let rest = crate::mining::simulate(s, &self.btc.months, &|m| timeline.ai_fleet_fraction(share, m));
-        let stage = MiningStage {
-            btc: std::mem::take(&mut self.btc),
-            whole,
-            rest,
-        };
-        let npvs = npvs_with(s, &stage, &self.capex, Adjust::NONE, &mut self.buf);
-        self.btc = stage.btc;
-        npvs
+        let runs = FleetRuns::new(s, &self.btc.months);
+        npvs_with(s, &runs, &self.capex, Adjust::NONE, &mut self.buf)
     }
 }
 
@@ -641,14 +635,30 @@ pub fn validate_options(o: &RiskOptions) -> Vec<ValidationError> {
             errors.push(ValidationError::new(
                 field,
                 ErrorCode::OutOfRange,
-                format!("must be a whole number from {} to {} {unit}", grouped(min), grouped(max)),
+                format!(
+                    "must be a whole number from {} to {} {unit}",
+                    grouped(min),
+                    grouped(max)
+                ),
                 Value::from(value),
             ));
         }
     };
     count("paths", o.paths.into(), MIN_PATHS.into(), MAX_PATHS.into(), "paths");
-    count("seed", o.seed, 0, MAX_SEED, "(the largest whole number JavaScript holds exactly)");
-    count("histogramBins", o.histogram_bins.into(), 1, MAX_HISTOGRAM_BINS.into(), "bins");
+    count(
+        "seed",
+        o.seed,
+        0,
+        MAX_SEED,
+        "(the largest whole number JavaScript holds exactly)",
+    );
+    count(
+        "histogramBins",
+        o.histogram_bins.into(),
+        1,
+        MAX_HISTOGRAM_BINS.into(),
+        "bins",
+    );
     let mut range = |field: &str, value: f64, max: f64, unit: &str| {
         if !value.is_finite() {
             errors.push(ValidationError::new(
@@ -667,8 +677,18 @@ pub fn validate_options(o: &RiskOptions) -> Vec<ValidationError> {
         }
     };
     range("btcVolatilityPct", o.btc_volatility_pct, 200.0, "% per year");
-    range("hashrateGrowthSdPct", o.hashrate_growth_sd_pct, 100.0, "percentage points");
-    range("gpuRentDeclineSdPct", o.gpu_rent_decline_sd_pct, 50.0, "percentage points");
+    range(
+        "hashrateGrowthSdPct",
+        o.hashrate_growth_sd_pct,
+        100.0,
+        "percentage points",
+    );
+    range(
+        "gpuRentDeclineSdPct",
+        o.gpu_rent_decline_sd_pct,
+        50.0,
+        "percentage points",
+    );
     errors
 }
 
@@ -717,7 +737,7 @@ pub fn risk_using(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<R
     };
     let mining = MiningStage::new(s);
     let capex = CapexStage::new(s);
-    let deterministic = npvs_with(s, &mining, &capex, Adjust::NONE, &mut Buffers::default());
+    let deterministic = npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
     let samples = match method {
         RiskMethod::Fast => simulate(s, o, &mut RiskModel::from_stages(s, &mining, &capex, deterministic)),
         RiskMethod::FullModel => simulate(s, o, &mut FullModel::new(s)),
@@ -782,20 +802,16 @@ fn summarize(
     let share = |n: usize| n as f64 / paths.max(1) as f64 * 100.0;
 
     let mut best = [0usize; 3];
-    for p in 0..paths {
-        let mut winner = 0;
-        for k in 1..3 {
-            if npvs[k][p] > npvs[winner][p] {
-                winner = k;
-            }
-        }
-        best[winner] += 1;
+    for (p, &mining) in npvs[0].iter().enumerate() {
+        best[best_index([mining, npvs[1][p], npvs[2][p]])] += 1;
     }
 
     let (lo, hi) = npvs
         .iter()
         .flatten()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
     let edges = bin_edges(lo, hi, o.histogram_bins.max(1) as usize);
     let series: Vec<HistogramSeries> = PathwayId::ALL
         .iter()
@@ -822,9 +838,9 @@ fn summarize(
         };
         let values = &mut npvs[k];
         let mean = values.iter().sum::<f64>() / paths.max(1) as f64;
-        let (min, max) = values
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
         let [p10, p50, p90] = percentiles(values, [0.1, 0.5, 0.9]);
         pathways.push(PathwayRisk {
             id,
@@ -895,6 +911,17 @@ fn summarize(
     }
 }
 
+/// The index of the largest value; the first one on a tie.
+fn best_index(values: [f64; 3]) -> usize {
+    let mut best = 0;
+    for (k, &v) in values.iter().enumerate() {
+        if v > values[best] {
+            best = k;
+        }
+    }
+    best
+}
+
 fn finite_or(value: f64, fallback: f64) -> f64 {
     if value.is_finite() {
         value
@@ -931,7 +958,11 @@ pub fn percentiles<const N: usize>(values: &mut [f64], ps: [f64; N]) -> [f64; N]
 /// zero volatility, is widened to ±0.1 % of the value (at least ±1 USD) so the bars have a
 /// width to draw.
 fn bin_edges(lo: f64, hi: f64, bins: usize) -> Vec<f64> {
-    let (mut lo, mut hi) = if lo.is_finite() && hi.is_finite() { (lo, hi) } else { (0.0, 0.0) };
+    let (mut lo, mut hi) = if lo.is_finite() && hi.is_finite() {
+        (lo, hi)
+    } else {
+        (0.0, 0.0)
+    };
     let scale = lo.abs().max(hi.abs());
     if hi - lo <= scale * 1e-9 {
         let pad = (scale * 1e-3).max(1.0);
@@ -1009,7 +1040,8 @@ mod tests {
         for (b, &p) in btc.months.iter_mut().zip(&prices) {
             b.btc_price_usd = p;
             b.network_hashrate_ehs = hashrate;
-            b.hashprice_usd_per_ph_day = hashprice_usd_per_ph_day(144.0, b.subsidy_btc, b.fees_btc_per_block, p, hashrate);
+            b.hashprice_usd_per_ph_day =
+                hashprice_usd_per_ph_day(144.0, b.subsidy_btc, b.fees_btc_per_block, p, hashrate);
             hashrate *= step;
         }
         let run = crate::mining::simulate(&s, &btc.months, &|_| 1.0);
@@ -1021,6 +1053,9 @@ mod tests {
             .collect();
         let expected = crate::finance::npv(s.finance.discount_rate_pct, &net);
         let (whole, _) = model.fleet_npvs(&prices, growth);
-        assert!((whole - expected).abs() <= 1e-9 * expected.abs().max(1.0), "{whole} vs {expected}");
+        assert!(
+            (whole - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+            "{whole} vs {expected}"
+        );
     }
 }
