@@ -56,7 +56,7 @@ if ! npm pack --pack-destination "$work" --json >"$work/pack.json" 2>"$work/pack
   not_ok "npm pack (prepack: scripts/build-pkg.sh)"
   finish
 fi
-grep -E '^(build-pkg|NOTE)' "$work/pack.log" || true
+grep -E "^build-pkg" "$work/pack.log" || true
 tarball="$work/$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[0].filename' "$work/pack.json")"
 ok "npm pack: $(basename "$tarball"), $(stat -c %s "$tarball") bytes"
 

@@ -27,6 +27,8 @@ before(async () => {
   // A static server on 127.0.0.1: the right MIME type for .wasm lets the browser stream-compile.
   server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
+    // Chromium asks for one; a 404 for it would read as a failed load in the console.
+    if (path === "/favicon.ico") return response.writeHead(204).end();
     let file = join(root, path);
     if (!file.startsWith(root)) return response.writeHead(403).end();
     try {
@@ -66,6 +68,9 @@ async function open(path) {
     if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on("requestfailed", (request) => problems.push(`requestfailed: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
   await page.goto(`${origin}${path}`);
   return { page, problems };
 }
