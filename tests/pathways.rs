@@ -519,7 +519,7 @@ fn the_default_verdict_says_mining_wins_and_what_the_lease_would_need() {
     let v = &r.comparison.verdict;
     assert_eq!(r.comparison.best_pathway, PathwayId::Mining, "{v}");
     assert!(
-        v.starts_with("Keeping 100 % of the site mining beats the colocation lease by $"),
+        v.starts_with("Keeping the whole site mining beats the colocation lease by $"),
         "{v}"
     );
     assert!(v.contains("per kW-month (vs $140.00 assumed) to match"), "{v}");
@@ -592,7 +592,7 @@ fn the_verdict_has_words_for_every_case() {
     let v = verdict_of(&s, [300e6, 50e6, 100e6], PathwayId::GpuCloud, None, None, &found);
     assert_eq!(
         v,
-        "Keeping 100 % of the site mining beats the GPU cloud by $200.0 M NPV at 10 %; the GPU cloud would need $4.10 per GPU-hour (vs $3.25 assumed) to match; the GPU cloud would also win if BTC followed a path at 2.50× today's ($195,000)."
+        "Keeping the whole site mining beats the GPU cloud by $200.0 M NPV at 10 %; the GPU cloud would need $4.10 per GPU-hour (vs $3.25 assumed) to match; the GPU cloud would also win if BTC followed a path at 2.50× today's ($195,000)."
     );
     // … and with no break-even at all.
     let v = verdict_of(&s, [300e6, 100e6, 50e6], PathwayId::Colocation, None, None, &none);
@@ -616,6 +616,11 @@ fn the_verdict_has_words_for_every_case() {
         &found,
     );
     assert!(v.starts_with("Leasing 62.5 % of the site as AI colocation"), "{v}");
+    let v = verdict_of(&hybrid, [300e6, 100e6, 50e6], PathwayId::Colocation, None, None, &found);
+    assert!(
+        v.starts_with("Keeping the whole site mining beats the colocation lease on 62.5 % of it by $200.0 M"),
+        "{v}"
+    );
 }
 
 #[test]
