@@ -433,10 +433,12 @@ fn pathway_report(
                 sol.roots
             )),
         ),
-        Ok(sol) if net.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
-            Some(sol.annual_pct),
+        // A rate that solves flows starting positive is a borrowing cost, not a return:
+        // reported as none, with the reason, so nobody reads it as one.
+        Ok(_) if net.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
+            None,
             Some(
-                "the cash flows start positive and turn negative: this rate is what the later outflows cost, not a return on an investment"
+                "no investment to earn a return on: the cash flows start positive and turn negative"
                     .to_string(),
             ),
         ),

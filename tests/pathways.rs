@@ -281,8 +281,8 @@ fn assert_finite_report(r: &Report) {
 }
 
 #[test]
-fn the_default_report_has_every_field_filled_and_consistent() {
-    let s = Scenario::default();
+fn the_ten_year_default_report_has_every_field_filled_and_consistent() {
+    let s = ten_years();
     let r = evaluate(&s);
     assert_finite_report(&r);
     let ids: Vec<PathwayId> = r.pathways.iter().map(|p| p.id).collect();
@@ -514,8 +514,8 @@ fn the_tornado_is_sorted_and_its_cached_reruns_match_full_reruns() {
 }
 
 #[test]
-fn the_default_verdict_says_mining_wins_and_what_the_lease_would_need() {
-    let r = evaluate(&Scenario::default());
+fn over_ten_years_the_default_verdict_says_mining_wins_and_what_the_lease_would_need() {
+    let r = evaluate(&ten_years());
     let v = &r.comparison.verdict;
     assert_eq!(r.comparison.best_pathway, PathwayId::Mining, "{v}");
     assert!(
@@ -545,7 +545,7 @@ fn verdict_of(
 
 #[test]
 fn the_verdict_has_words_for_every_case() {
-    let s = Scenario::default();
+    let s = ten_years();
     let found = BreakEvens {
         btc_price_multiple: Some(2.5),
         btc_price_usd: Some(195_000.0),
@@ -668,7 +668,7 @@ fn sample_sites_and_edge_cases_give_finite_reports() {
         .into_iter()
         .map(|s| s.scenario)
         .collect();
-    let mut late = Scenario::default();
+    let mut late = ten_years();
     late.retrofit.construction_start_month = 110;
     late.retrofit.build_months = 24;
     cases.push(late.clone());
@@ -695,4 +695,13 @@ fn sample_sites_and_edge_cases_give_finite_reports() {
     let r = evaluate(&late);
     assert!(r.warnings.iter().any(|w| w.code == "commissioningAfterHorizon"));
     assert!(r.pathways[1].months.iter().all(|m| m.ai_revenue_usd == 0.0));
+}
+
+/// The default site over 10 years (the default horizon is 15, the lease term): the worked
+/// numbers above were derived for 120 months.
+fn ten_years() -> Scenario {
+    Scenario {
+        horizon_years: 10,
+        ..Scenario::default()
+    }
 }
