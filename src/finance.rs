@@ -234,7 +234,8 @@ pub fn payback_solve(flows: &[f64]) -> Result<u32, NoPayback> {
 ///
 /// ```
 /// use minepivot::finance::payback;
-/// assert_eq!(payback(&[-100.0, 40.0, 40.0, 40.0]), Some(3));
+/// // Cumulative −100, −60, −20, +20: it turns ≥ 0 in month 3, i.e. after 4 months.
+/// assert_eq!(payback(&[-100.0, 40.0, 40.0, 40.0]), Some(4));
 /// assert_eq!(payback(&[-100.0, 40.0]), None);
 /// ```
 pub fn payback(flows: &[f64]) -> Option<u32> {

@@ -32,12 +32,13 @@ use crate::scenario::{GpuEnd, Scenario};
 /// The GPU cloud month by month over the horizon (see the module docs for formulas).
 pub fn simulate(s: &Scenario, site: &SiteReport, capex: &CapexReport) -> Vec<AiMonth> {
     let mut months = Vec::new();
-    simulate_into(s, site, capex, &mut months);
+    simulate_into(s, site, capex.gpu_cloud.total_usd, &mut months);
     months
 }
 
-/// [`simulate`] into a reused buffer (the analysis runs it many times).
-pub fn simulate_into(s: &Scenario, site: &SiteReport, capex: &CapexReport, out: &mut Vec<AiMonth>) {
+/// [`simulate`] into a reused buffer (the analysis runs it many times), with the GPU
+/// equipment's capex (`CapexReport.gpu_cloud.total_usd`) given as a number.
+pub fn simulate_into(s: &Scenario, site: &SiteReport, gpu_capex_usd: f64, out: &mut Vec<AiMonth>) {
     let timeline = Timeline::new(s);
     let g = &s.gpu_cloud;
     let gpus = site.gpus as f64;
@@ -46,7 +47,6 @@ pub fn simulate_into(s: &Scenario, site: &SiteReport, capex: &CapexReport, out: 
     let power_mw = gpus * presets::gpu_system(g.system).it_kw_per_gpu / 1000.0 * g.load_pct / 100.0 * s.retrofit.pue;
     let fixed_opex = gpus * g.opex_usd_per_gpu_year / 12.0;
     let opex_share = g.opex_pct_of_revenue / 100.0;
-    let gpu_capex = capex.gpu_cloud.total_usd;
 
     // Monthly steps multiplied up instead of a powf per month (the analysis re-runs this
     // loop dozens of times); the drift over 360 months is ~1e-14 relative.
@@ -73,7 +73,7 @@ pub fn simulate_into(s: &Scenario, site: &SiteReport, capex: &CapexReport, out: 
                     revenue_usd,
                     power_cost_usd: power_mw * HOURS_PER_MONTH * price,
                     opex_usd: fixed_opex + opex_share * revenue_usd,
-                    capex_usd: if age == 0 { gpu_capex } else { 0.0 },
+                    capex_usd: if age == 0 { gpu_capex_usd } else { 0.0 },
                 }
             }
         };

@@ -14,6 +14,7 @@
 
 use crate::analysis;
 use crate::calendar::YearMonth;
+use crate::capex::CapexTotals;
 use crate::colocation::{self, AiMonth};
 use crate::finance;
 use crate::gpu_cloud;
@@ -142,18 +143,31 @@ pub fn scale_btc_price(months: &mut [BitcoinMonth], base: &[BitcoinMonth], k: f6
     }
 }
 
-/// Stage 2: sizing and the retrofit bill.
+/// Stage 2: sizing and the capex totals (the itemised bill only for the report).
 #[derive(Debug, Clone)]
 pub struct CapexStage {
     pub site: SiteReport,
-    pub capex: CapexReport,
+    pub totals: CapexTotals,
 }
 
 impl CapexStage {
     pub fn new(s: &Scenario) -> CapexStage {
         let site = crate::capex::size(s);
-        let capex = crate::capex::retrofit(s, &site);
-        CapexStage { site, capex }
+        let totals = crate::capex::totals(s, &site);
+        CapexStage { site, totals }
+    }
+
+    /// The stage of an itemised bill already computed (the report's), so that the report's
+    /// cash flows and the analysis use the very same totals.
+    pub fn from_report(site: SiteReport, capex: &CapexReport) -> CapexStage {
+        CapexStage {
+            site,
+            totals: CapexTotals {
+                facility_usd: capex.total_usd,
+                gpu_cloud_usd: capex.gpu_cloud.total_usd,
+                monthly_spend_usd: capex.monthly_spend_usd,
+            },
+        }
     }
 }
 
@@ -232,7 +246,7 @@ pub fn pathway_flows(
     let facility_total = if id == PathwayId::Mining {
         0.0
     } else {
-        capex.capex.total_usd * adjust.capex_factor
+        capex.totals.facility_usd * adjust.capex_factor
     };
     out.clear();
     out.extend((0..s.months()).map(|m| {
@@ -303,6 +317,8 @@ pub struct Buffers {
     ai: Vec<AiMonth>,
     flows: Vec<MonthFlow>,
     net: Vec<f64>,
+    /// A scratch bitcoin projection for analyses that re-project or rescale it.
+    pub btc: BitcoinReport,
 }
 
 /// The three NPVs `[mining, colocation, gpuCloud]` from prepared stages.
@@ -312,7 +328,7 @@ pub fn npvs_with(s: &Scenario, runs: &FleetRuns, capex: &CapexStage, adjust: Adj
         match id {
             PathwayId::Mining => buf.ai.clear(),
             PathwayId::Colocation => colocation::simulate_into(s, &capex.site, &mut buf.ai),
-            PathwayId::GpuCloud => gpu_cloud::simulate_into(s, &capex.site, &capex.capex, &mut buf.ai),
+            PathwayId::GpuCloud => gpu_cloud::simulate_into(s, &capex.site, capex.totals.gpu_cloud_usd, &mut buf.ai),
         }
         pathway_flows(s, runs, capex, id, &buf.ai, adjust, &mut buf.flows);
         buf.net.clear();
@@ -417,10 +433,12 @@ fn pathway_report(
                 sol.roots
             )),
         ),
-        Ok(sol) if net.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
-            Some(sol.annual_pct),
+        // A rate that solves flows starting positive is a borrowing cost, not a return:
+        // reported as none, with the reason, so nobody reads it as one.
+        Ok(_) if net.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
+            None,
             Some(
-                "the cash flows start positive and turn negative: this rate is what the later outflows cost, not a return on an investment"
+                "no investment to earn a return on: the cash flows start positive and turn negative"
                     .to_string(),
             ),
         ),
@@ -434,8 +452,8 @@ fn pathway_report(
     let it_mw = capex.site.it_capacity_mw;
     let build_capex = match id {
         PathwayId::Mining => 0.0,
-        PathwayId::Colocation => capex.capex.total_usd,
-        PathwayId::GpuCloud => capex.capex.total_usd + capex.capex.gpu_cloud.total_usd,
+        PathwayId::Colocation => capex.totals.facility_usd,
+        PathwayId::GpuCloud => capex.totals.facility_usd + capex.totals.gpu_cloud_usd,
     };
     PathwayReport {
         id,
@@ -533,11 +551,13 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
 /// The full report of a scenario that has passed validation.
 pub fn evaluate(s: &Scenario) -> Report {
     let mining = MiningStage::new(s);
-    let capex = CapexStage::new(s);
+    let site = crate::capex::size(s);
+    let bill = crate::capex::retrofit(s, &site);
+    let capex = CapexStage::from_report(site, &bill);
     let labels = month_labels(s);
 
     let colo = colocation::simulate(s, &capex.site);
-    let gpu = gpu_cloud::simulate(s, &capex.site, &capex.capex);
+    let gpu = gpu_cloud::simulate(s, &capex.site, &bill);
     let mut flows = Vec::new();
     let mut pathways: Vec<PathwayReport> = Vec::with_capacity(3);
     let mut mining_npv = 0.0;
@@ -580,7 +600,7 @@ pub fn evaluate(s: &Scenario) -> Report {
         start_month: s.start_month.clone(),
         horizon_months: s.months(),
         site: capex.site,
-        capex: capex.capex,
+        capex: bill,
         bitcoin: mining.btc,
         pathways,
         comparison: Comparison {

@@ -191,7 +191,7 @@ pub const INPUTS: &[Input] = &[
     ),
     Input {
         field: "retrofit.costOverrides",
-        label: "Capex (every unit cost, as a multiple)",
+        label: "Capex (all unit costs)",
         only_for: None,
         touches: Touches::Flows,
         min: 0.0,
@@ -252,6 +252,18 @@ impl Input {
         }
     }
 
+    /// Sets the input in a scenario; `false` for the capex multiple, which is not a scenario
+    /// field (it scales the bill inside the model).
+    pub fn set(&self, s: &mut Scenario, value: f64) -> bool {
+        match self.knob {
+            Knob::Field { set, .. } => {
+                set(s, value);
+                true
+            }
+            Knob::CapexFactor => false,
+        }
+    }
+
     /// The value moved by `pct` % (negative moves down), clamped and rounded.
     pub fn moved(&self, s: &Scenario, pct: f64) -> f64 {
         let v = (self.value(s) * (1.0 + pct / 100.0)).clamp(self.min, self.max);
@@ -283,9 +295,10 @@ impl Input {
         let npvs = match self.touches {
             Touches::Flows => npvs_with(scratch, &mining.runs, capex, Adjust::NONE, buf),
             Touches::BtcPrice => {
-                let mut months = mining.btc.months.clone();
-                scale_btc_price(&mut months, &mining.btc.months, value / base);
-                npvs_with(scratch, &FleetRuns::new(scratch, &months), capex, Adjust::NONE, buf)
+                buf.btc.months.clone_from(&mining.btc.months);
+                scale_btc_price(&mut buf.btc.months, &mining.btc.months, value / base);
+                let runs = FleetRuns::new(scratch, &buf.btc.months);
+                npvs_with(scratch, &runs, capex, Adjust::NONE, buf)
             }
             Touches::Fleet => npvs_with(
                 scratch,
@@ -295,8 +308,9 @@ impl Input {
                 buf,
             ),
             Touches::Bitcoin => {
-                let m = MiningStage::new(scratch);
-                npvs_with(scratch, &m.runs, capex, Adjust::NONE, buf)
+                crate::bitcoin::project_into(scratch, &mut buf.btc);
+                let runs = FleetRuns::new(scratch, &buf.btc.months);
+                npvs_with(scratch, &runs, capex, Adjust::NONE, buf)
             }
             Touches::Capex => {
                 let c = CapexStage::new(scratch);
