@@ -278,7 +278,11 @@ fn the_fan_of_the_risk_report_centres_on_the_deterministic_price() {
     //      = 78,000 × 3.998713 = 311,899.6.
     // SE with σ = 50 %, 10,000 paths: 311,899.6 × √(e^(0.25 t) − 1) / 100
     //    = 311,899.6 × √(11.93132 − 1) / 100 = 311,899.6 × 3.306254 / 100 = 10,312; 3 SE = 30,936.
-    let r = run(&Scenario::default(), &options(10_000));
+    let s = Scenario {
+        horizon_years: 10,
+        ..Scenario::default()
+    };
+    let r = run(&s, &options(10_000));
     assert_eq!(r.btc_price_fan.len(), 10);
     let last = &r.btc_price_fan[9];
     assert_eq!((last.year, last.month_index, last.month.as_str()), (10, 119, "2036-12"));

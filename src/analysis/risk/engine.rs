@@ -271,7 +271,7 @@ fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[
     let mut flat = s.clone();
     flat.gpu_cloud.rent_decline_pct_per_year = 0.0;
     let mut revenue: Vec<AiMonth> = Vec::new();
-    crate::gpu_cloud::simulate_into(&flat, &capex.site, &capex.capex, &mut revenue);
+    crate::gpu_cloud::simulate_into(&flat, &capex.site, capex.totals.gpu_cloud_usd, &mut revenue);
     let life = g.useful_life_years.max(1).saturating_mul(12);
     let keep = 1.0 - g.opex_pct_of_revenue / 100.0;
     let mut weights = vec![0.0; life as usize];
