@@ -2,7 +2,7 @@
 //! statistics of the simulated BTC price against the log-normal's closed forms.
 
 use minepivot::analysis::risk::{
-    btc_price_path, generator, risk, risk_using, validate_options, RiskMethod, RiskModel, RiskOptions, RiskReport,
+    btc_price_paths, generator, risk, risk_using, validate_options, RiskMethod, RiskModel, RiskOptions, RiskReport,
 };
 use minepivot::model::pathway_npvs;
 use minepivot::scenario::{GpuEnd, LeaseEnd, LeaseType, Scenario};
@@ -212,13 +212,16 @@ fn one_path_of_another_scenario_prices_like_that_scenario() {
             other.bitcoin.network_hashrate_growth_pct_per_year = hashrate_growth;
             other.gpu_cloud.rent_decline_pct_per_year = decline;
             let mut prices = vec![0.0; base.months() as usize];
-            btc_price_path(
+            let mut mirror = prices.clone();
+            btc_price_paths(
                 &mut generator(1),
                 base.bitcoin.btc_price_usd,
                 btc_growth,
                 0.0,
                 &mut prices,
+                &mut mirror,
             );
+            assert_eq!(prices, mirror);
 
             let fast = RiskModel::new(&base);
             assert_eq!(fast.horizon_months(), prices.len());
@@ -238,37 +241,36 @@ fn one_path_of_another_scenario_prices_like_that_scenario() {
 
 #[test]
 fn the_simulated_price_has_the_log_normal_mean_median_and_variance() {
-    // P₀ = 78,000, g = 15 %/yr, σ = 50 %/yr, N = 5 years (month 60), 20,000 paths.
+    // P₀ = 78,000, g = 15 %/yr, σ = 50 %/yr, N = 5 years (month 60), 10,000 antithetic pairs.
     // Mean: E[P_N] = 78,000 × 1.15⁵ = 78,000 × 2.0113571875 = 156,885.86.
-    // Its standard error: SE = E[P_N] × √(exp(σ² N) − 1) / √paths
-    //   = 156,885.86 × √(e^1.25 − 1) / √20,000 = 156,885.86 × 1.578082 / 141.421 = 1,750.6;
-    //   the tolerance is 3 SE = 5,252 (a correct generator fails this 0.27 % of the time; the
-    //   seed is fixed, so the test is deterministic).
-    // ln P_N ~ Normal(ln E[P_N] − σ² N / 2, σ² N) = Normal(ln 156,885.86 − 0.625, 1.25):
-    //   median = 156,885.86 × e^−0.625 = 83,975.1; the sample median of ln P has SE
-    //   1.2533 × √1.25 / √20,000 = 0.009909, so |ln(median / 83,975.1)| < 3 × 0.009909;
-    //   the sample variance of ln P has SE 1.25 × √(2 / 19,999) = 0.0125, so 1.25 ± 0.0375.
-    let paths = 20_000;
+    // Standard error of the mean of 20,000 independent paths: E[P_N] × √(exp(σ² N) − 1) / √20,000
+    //   = 156,885.86 × √(e^1.25 − 1) / 141.421 = 156,885.86 × 1.578082 / 141.421 = 1,750.6.
+    //   A pair's two prices are negatively correlated (P rises with every shock, its twin
+    //   falls), so the pairs' mean varies less than that: 3 × 1,750.6 = 5,252 is a safe
+    //   3-standard-error tolerance (the seed is fixed, so the test is deterministic).
+    // ln P_N = ln 78,000 + 5 ln 1.15 − σ² N / 2 + σ √N Z: the median is
+    //   78,000 × 1.15⁵ × e^(−0.625) = 156,885.86 × 0.535261 = 83,974.95, and a pair's log prices
+    //   are that ± σ √N Z, so √(P × P′) is the median exactly, for every pair.
+    // Var(ln P_N) = σ² N = 1.25: the 10,000 half-differences (ln P − ln P′)/2 = σ √N Z are
+    //   independent; the mean of their squares has SE 1.25 × √(2 / 10,000) = 0.01768, 3 SE = 0.053.
+    let pairs = 10_000;
     let months = 61;
     let mut rng = generator(8);
-    let mut path = vec![0.0; months];
-    let mut at_n = Vec::with_capacity(paths);
-    for _ in 0..paths {
-        btc_price_path(&mut rng, 78_000.0, 15.0, 50.0, &mut path);
-        assert_eq!(path[0], 78_000.0);
-        at_n.push(path[60]);
+    let (mut path, mut mirror) = (vec![0.0; months], vec![0.0; months]);
+    let (mut sum, mut squares) = (0.0, 0.0);
+    for _ in 0..pairs {
+        btc_price_paths(&mut rng, 78_000.0, 15.0, 50.0, &mut path, &mut mirror);
+        assert_eq!((path[0], mirror[0]), (78_000.0, 78_000.0));
+        let (p, twin) = (path[60], mirror[60]);
+        sum += p + twin;
+        let geometric_mean = (p * twin).sqrt();
+        assert!((geometric_mean / 83_974.95 - 1.0).abs() < 1e-6, "{geometric_mean}");
+        squares += ((p.ln() - twin.ln()) / 2.0).powi(2);
     }
-    let mean = at_n.iter().sum::<f64>() / paths as f64;
+    let mean = sum / (2 * pairs) as f64;
     assert!((mean - 156_885.86).abs() < 3.0 * 1_750.6, "mean {mean}");
-
-    let logs: Vec<f64> = at_n.iter().map(|p| p.ln()).collect();
-    let log_mean = logs.iter().sum::<f64>() / paths as f64;
-    let log_var = logs.iter().map(|l| (l - log_mean).powi(2)).sum::<f64>() / (paths - 1) as f64;
-    assert!((log_var - 1.25).abs() < 0.0375, "variance of ln P {log_var}");
-    let mut sorted = at_n.clone();
-    sorted.sort_by(f64::total_cmp);
-    let median = (sorted[paths / 2 - 1] + sorted[paths / 2]) / 2.0;
-    assert!((median / 83_975.1).ln().abs() < 3.0 * 0.009909, "median {median}");
+    let log_variance = squares / pairs as f64;
+    assert!((log_variance - 1.25).abs() < 0.053, "variance of ln P {log_variance}");
 }
 
 #[test]
@@ -294,9 +296,11 @@ fn the_fan_of_the_risk_report_centres_on_the_deterministic_price() {
     assert!((last.mean_usd - 311_899.6).abs() < 30_936.0, "{}", last.mean_usd);
     assert!(last.p10_usd < last.p50_usd && last.p50_usd < last.p90_usd);
     // The median path lies below the mean: median = E[P] × e^(−σ² t / 2) = 311,899.6 × e^−1.239583
-    // = 311,899.6 × 0.289505 = 90,296. The sample median of ln P has SE 1.2533 × σ√t / √paths
-    // = 1.2533 × 1.57454 / 100 = 0.01973; 3 SE = 0.0592.
-    assert!((last.p50_usd / 90_296.0).ln().abs() < 0.0592, "{}", last.p50_usd);
+    // = 311,899.6 × 0.289505 = 90,296.4. The paths come in antithetic pairs whose log prices
+    // are symmetric about ln 90,296.4, so the two middle paths of the 10,000 are twins and
+    // P50, their average, is the median up to cosh of their tiny log distance (and the
+    // fan's f32 storage, ~1e-7).
+    assert!((last.p50_usd / 90_296.4 - 1.0).abs() < 1e-5, "{}", last.p50_usd);
 }
 
 #[test]
@@ -304,7 +308,7 @@ fn mining_without_shutdown_is_linear_in_price_so_its_mean_is_the_deterministic_n
     // Without the shutdown option, with hashrate drawn without spread, the mining NPV is
     // Σ discount × (a_m × P_m − c_m): linear in the prices, and E[P_m] is the deterministic
     // path, so E[NPV] = the deterministic NPV. The sample mean must sit within 3 standard
-    // errors (sample standard deviation / √paths) of it. With the option, the miner can only
+    // errors (the NPV's standard deviation over the paths / √paths) of it. With the option, the miner can only
     // gain from switching off, so the mean lies above the deterministic NPV (Jensen).
     let mut s = Scenario::default();
     s.mining.shutdown_when_unprofitable = false;
@@ -314,23 +318,9 @@ fn mining_without_shutdown_is_linear_in_price_so_its_mean_is_the_deterministic_n
     };
     let r = run(&s, &o);
     let m = &r.pathways[0];
-    let mut npvs = Vec::new();
-    // The standard error from the distribution's own spread: rerun the paths one by one.
-    let fast = RiskModel::new(&s);
-    let mut rng = generator(o.seed);
-    let mut prices = vec![0.0; s.months() as usize];
-    for _ in 0..o.paths {
-        // Same draw order as the analysis: hashrate and GPU shocks first, then the prices.
-        let _: f64 = rand::RngExt::sample(&mut rng, rand_distr::StandardNormal);
-        let _: f64 = rand::RngExt::sample(&mut rng, rand_distr::StandardNormal);
-        btc_price_path(&mut rng, 78_000.0, 15.0, 50.0, &mut prices);
-        npvs.push(fast.path_npvs(&prices, 25.0, 28.0)[0]);
-    }
-    let n = npvs.len() as f64;
-    let mean = npvs.iter().sum::<f64>() / n;
-    assert!(close(mean, m.mean_npv_usd, 1e-9), "{mean} vs {}", m.mean_npv_usd);
-    let sd = (npvs.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
-    let se = sd / n.sqrt();
+    // Standard error from the paths' own spread; antithetic pairs only lower the true one.
+    let se = m.std_dev_npv_usd / (o.paths as f64).sqrt();
+    assert!(se > 0.0);
     assert!(
         (m.mean_npv_usd - m.deterministic_npv_usd).abs() < 3.0 * se,
         "mean {} det {} se {se}",

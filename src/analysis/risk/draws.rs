@@ -1,4 +1,4 @@
-//! The random draws of one path: the BTC price path and the two yearly rates.
+//! The random draws: BTC price paths in antithetic pairs, and the two yearly rates.
 
 use rand::{RngExt, SeedableRng};
 use rand_distr::StandardNormal;
@@ -21,44 +21,59 @@ pub fn generator(seed: u64) -> Generator {
     Generator::seed_from_u64(seed)
 }
 
-/// Fills `out` with one BTC price path, month 0 to `out.len() − 1` (module docs):
-/// `P₀ = price0`, `Pₘ = Pₘ₋₁ × (1 + g)^(1/12) × exp(−σₘ²/2 + σₘ z)`, σₘ = σ/√12, one
-/// standard normal z per month after month 0. E[Pₘ] = price0 × (1 + g)^(m/12).
+/// Fills `path` with one BTC price path, month 0 to `path.len() − 1`, and `mirror` with its
+/// antithetic twin: the same standard normal shocks with the opposite sign (module docs).
 ///
-/// With zero volatility every factor exp(·) is exactly 1, so the path is the deterministic
-/// one, computed as [`crate::bitcoin::project`] does (the same cumulative monthly factor).
+/// `P₀ = price0`, `Pₘ = Pₘ₋₁ × (1 + g)^(1/12) × exp(−σₘ²/2 ± σₘ zₘ)`, σₘ = σ/√12, one z per
+/// month after month 0. Each path alone is log-normal with E[Pₘ] = price0 × (1 + g)^(m/12);
+/// the twins' log prices are symmetric about the median's, so √(Pₘ × P′ₘ) = price0 ×
+/// (1 + g)^(m/12) × exp(−σ² m/24) exactly. The twin's factor is exp(−σₘ²) ÷ exp(−σₘ²/2 + σₘ z)
+/// = exp(−σₘ²/2 − σₘ z): one `exp` serves both paths.
+///
+/// With zero volatility every factor is exactly 1, so both paths are the deterministic one,
+/// computed as [`crate::bitcoin::project`] does (the same cumulative monthly factor).
 ///
 /// ```
-/// use minepivot::analysis::risk::{btc_price_path, generator};
-/// let mut prices = [0.0; 13];
-/// btc_price_path(&mut generator(7), 50_000.0, 21.0, 0.0, &mut prices);
-/// // No volatility: 50,000 × 1.21^(12/12) = 60,500 after a year.
-/// assert!((prices[12] - 60_500.0).abs() < 1e-6);
+/// use minepivot::analysis::risk::{btc_price_paths, generator};
+/// let (mut path, mut mirror) = ([0.0; 13], [0.0; 13]);
+/// btc_price_paths(&mut generator(7), 50_000.0, 21.0, 0.0, &mut path, &mut mirror);
+/// // No volatility: 50,000 × 1.21^(12/12) = 60,500 after a year, on both paths.
+/// assert!((path[12] - 60_500.0).abs() < 1e-6 && (mirror[12] - 60_500.0).abs() < 1e-6);
 /// ```
-pub fn btc_price_path(
+pub fn btc_price_paths(
     rng: &mut Generator,
     price0: f64,
     growth_pct_per_year: f64,
     volatility_pct: f64,
-    out: &mut [f64],
+    path: &mut [f64],
+    mirror: &mut [f64],
 ) {
     let step = grow(1.0, growth_pct_per_year, 1.0);
     let sigma = volatility_pct / 100.0 / 12f64.sqrt();
     let drift = -0.5 * sigma * sigma;
-    let mut price = price0;
-    for (m, slot) in out.iter_mut().enumerate() {
+    let both = (2.0 * drift).exp();
+    let (mut up, mut down) = (price0, price0);
+    for (m, (a, b)) in path.iter_mut().zip(mirror.iter_mut()).enumerate() {
         if m > 0 {
             let z: f64 = rng.sample(StandardNormal);
-            price *= step * (drift + sigma * z).exp();
+            let shock = (drift + sigma * z).exp();
+            up *= step * shock;
+            down *= step * (both / shock);
         }
-        *slot = price;
+        *a = up;
+        *b = down;
     }
 }
 
-/// Draws one path's yearly network hashrate growth and GPU rent decline, % (module docs).
-pub(super) fn draw_rates(rng: &mut Generator, s: &Scenario, o: &RiskOptions) -> (f64, f64) {
+/// The two standard normal shocks of a pair of paths' yearly rates: (hashrate, GPU rent).
+pub(super) fn rate_shocks(rng: &mut Generator) -> (f64, f64) {
     let z_hashrate: f64 = rng.sample(StandardNormal);
     let z_gpu: f64 = rng.sample(StandardNormal);
+    (z_hashrate, z_gpu)
+}
+
+/// A path's yearly network hashrate growth and GPU rent decline, %, from its shocks.
+pub(super) fn rates(s: &Scenario, o: &RiskOptions, z_hashrate: f64, z_gpu: f64) -> (f64, f64) {
     let hashrate = s.bitcoin.network_hashrate_growth_pct_per_year + o.hashrate_growth_sd_pct * z_hashrate;
     let decline = s.gpu_cloud.rent_decline_pct_per_year + o.gpu_rent_decline_sd_pct * z_gpu;
     (

@@ -58,14 +58,36 @@ struct MonthConstants {
     discount: f64,
     /// The same times the AI pathways' fleet fraction f(m).
     discount_fleet: f64,
-    subsidy_btc: f64,
-    fees_btc: f64,
+    /// Revenue per TH/s per unit of (BTC price ÷ network EH/s): blocks/day × (subsidy + fees)
+    /// ÷ 10⁶ × hashing share × 30.4375 × (1 − pool fee), i.e. the hashprice formula of
+    /// [`crate::bitcoin`] times the revenue factors of [`crate::mining`].
+    revenue_per_th_per_price_per_ehs: f64,
     /// Power cost per MW of ASIC IT load hashing all month: PUE × hashing share × 730.5 h × price.
     power_per_it_mw: f64,
     /// Fixed opex and refresh capex of the whole fleet, USD.
     fixed_usd: f64,
+    /// Who runs at a given revenue per TH/s: every line, all but the least efficient group, …
+    /// (the first `tier_count` tiers; more groups than [`TIERS`] are searched).
+    tiers: [Tier; TIERS],
+    tier_count: usize,
     /// Whether the fleet has been refreshed (the post-refresh efficiency groups apply).
     refreshed: bool,
+}
+
+/// Shutdown tiers kept per month; a fleet with more efficiency groups falls back to a search.
+const TIERS: usize = 4;
+
+/// The lines running when the revenue per TH/s is at least `from_revenue_per_th`: every
+/// group but the `k` least efficient, for tier k.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tier {
+    /// Revenue per TH/s at which the least efficient running group covers its power (−∞ for
+    /// tier 0 without the shutdown option: every line always runs).
+    from_revenue_per_th: f64,
+    /// TH/s of the running lines.
+    ths: f64,
+    /// Power − curtailment credit of the running lines + fixed opex + refresh capex, USD.
+    cost_usd: f64,
 }
 
 /// The fast path: everything that does not depend on a path's draws, computed once for a
@@ -74,13 +96,8 @@ struct MonthConstants {
 #[derive(Debug, Clone)]
 pub struct RiskModel {
     months: Vec<MonthConstants>,
-    blocks_per_day: f64,
     hashrate0_ehs: f64,
-    /// Revenue per TH/s per USD of hashprice per PH-day: hashing share × 30.4375 × (1 − pool fee).
-    hashing: f64,
-    keep_after_pool: f64,
     credit_per_it_mw: f64,
-    shutdown: bool,
     groups: [Vec<EfficiencyGroup>; 2],
     /// Discounted GPU revenue after revenue-linked opex, by rent age in months, at zero decline.
     gpu_weight_by_age: Vec<f64>,
@@ -114,36 +131,6 @@ impl RiskModel {
         let total_ths: f64 = m.fleet.iter().map(|l| l.units as f64 * l.hashrate_ths).sum();
         let refresh_at = crate::mining::refresh_month(s);
 
-        // Repeated multiplication, as finance::npv and mining::simulate do it.
-        let v = 1.0 / (1.0 + monthly_rate(s.finance.discount_rate_pct));
-        let power_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
-        let mut discount = 1.0;
-        let mut power_price = s.site.power_price_usd_per_mwh;
-        let mut months = Vec::with_capacity(s.months() as usize);
-        for index in 0..s.months() {
-            discount *= v;
-            let (subsidy_btc, fees_btc) = mining
-                .btc
-                .months
-                .get(index as usize)
-                .map_or((0.0, 0.0), |b| (b.subsidy_btc, b.fees_btc_per_block));
-            let refresh_capex = if refresh_at == Some(index) {
-                m.refresh.capex_usd_per_th * total_ths
-            } else {
-                0.0
-            };
-            months.push(MonthConstants {
-                discount,
-                discount_fleet: discount * timeline.ai_fleet_fraction(share, index),
-                subsidy_btc,
-                fees_btc,
-                power_per_it_mw: m.pue * hashing * HOURS_PER_MONTH * power_price,
-                fixed_usd: m.fixed_opex_usd_per_mw_year * facility_mw / 12.0 + refresh_capex,
-                refreshed: refresh_at.is_some_and(|r| index >= r),
-            });
-            power_price *= power_step;
-        }
-
         let lines = |refreshed: bool| {
             m.fleet.iter().map(move |l| {
                 let j = if refreshed {
@@ -154,17 +141,68 @@ impl RiskModel {
                 (l.units as f64 * l.hashrate_ths, j)
             })
         };
+        let groups = [efficiency_groups(lines(false)), efficiency_groups(lines(true))];
+        let credit_per_it_mw = m.pue * uptime * curtailment * HOURS_PER_MONTH * m.curtailment_credit_usd_per_mwh;
+        let revenue_factor = hashing * DAYS_PER_MONTH * (1.0 - m.pool_fee_pct / 100.0) / 1e6;
+
+        // Repeated multiplication, as finance::npv and mining::simulate do it.
+        let v = 1.0 / (1.0 + monthly_rate(s.finance.discount_rate_pct));
+        let power_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
+        let mut discount = 1.0;
+        let mut power_price = s.site.power_price_usd_per_mwh;
+        let mut months = Vec::with_capacity(s.months() as usize);
+        for index in 0..s.months() {
+            discount *= v;
+            let coins_per_day = mining.btc.months.get(index as usize).map_or(0.0, |b| {
+                s.bitcoin.blocks_per_day * (b.subsidy_btc + b.fees_btc_per_block)
+            });
+            let refresh_capex = if refresh_at == Some(index) {
+                m.refresh.capex_usd_per_th * total_ths
+            } else {
+                0.0
+            };
+            let refreshed = refresh_at.is_some_and(|r| index >= r);
+            let power_per_it_mw = m.pue * hashing * HOURS_PER_MONTH * power_price;
+            let fixed_usd = m.fixed_opex_usd_per_mw_year * facility_mw / 12.0 + refresh_capex;
+            let regime = &groups[usize::from(refreshed)];
+            let mut tiers = [Tier::default(); TIERS];
+            let tier_count = if m.shutdown_when_unprofitable {
+                regime.len().min(TIERS)
+            } else {
+                usize::from(!regime.is_empty())
+            };
+            for (k, tier) in tiers.iter_mut().enumerate().take(tier_count) {
+                let g = &regime[regime.len() - 1 - k];
+                *tier = Tier {
+                    from_revenue_per_th: if m.shutdown_when_unprofitable {
+                        g.mw_per_th * power_per_it_mw
+                    } else {
+                        f64::NEG_INFINITY
+                    },
+                    ths: g.cumulative_ths,
+                    cost_usd: (power_per_it_mw - credit_per_it_mw) * g.cumulative_it_mw + fixed_usd,
+                };
+            }
+            months.push(MonthConstants {
+                discount,
+                discount_fleet: discount * timeline.ai_fleet_fraction(share, index),
+                revenue_per_th_per_price_per_ehs: coins_per_day * revenue_factor,
+                power_per_it_mw,
+                fixed_usd,
+                tiers,
+                tier_count,
+                refreshed,
+            });
+            power_price *= power_step;
+        }
+
         let gpu_weight_by_age = gpu_weights(s, capex, &timeline, &months);
 
         let mut model = RiskModel {
             months,
-            blocks_per_day: s.bitcoin.blocks_per_day,
             hashrate0_ehs: s.bitcoin.network_hashrate_ehs,
-            hashing,
-            keep_after_pool: 1.0 - m.pool_fee_pct / 100.0,
-            credit_per_it_mw: m.pue * uptime * curtailment * HOURS_PER_MONTH * m.curtailment_credit_usd_per_mwh,
-            shutdown: m.shutdown_when_unprofitable,
-            groups: [efficiency_groups(lines(false)), efficiency_groups(lines(true))],
+            credit_per_it_mw,
+            groups,
             gpu_weight_by_age,
             ai_rest_npv: [0.0; 2],
             deterministic,
@@ -212,38 +250,60 @@ impl RiskModel {
 
     /// Discounted net cash flow of the whole fleet, and of the AI pathways' fleet fraction.
     ///
-    /// Per month, exactly as [`crate::mining::simulate`] with f = 1: revenue per TH/s =
-    /// hashprice ÷ 1000 × hashing share × 30.4375 × (1 − pool fee); a line runs unless
-    /// (with `shutdownWhenUnprofitable`) its revenue is below its power cost, i.e. unless
-    /// revenue per TH/s < J/TH ÷ 10⁶ × power per IT MW; net = revenue − power + credit of the
-    /// running lines − fixed opex − refresh capex.
+    /// Per month, as [`crate::mining::simulate`] with f = 1: hashprice = blocks/day ×
+    /// (subsidy + fees) × price ÷ (hashrate × 1000); revenue per TH/s = hashprice ÷ 1000 ×
+    /// hashing share × 30.4375 × (1 − pool fee); a line runs unless (with
+    /// `shutdownWhenUnprofitable`) its revenue is below its power cost, i.e. unless revenue per
+    /// TH/s < J/TH ÷ 10⁶ × power per IT MW; net = revenue − power + credit of the running lines
+    /// − fixed opex − refresh capex. The hashrate's reciprocal is carried by multiplication
+    /// (no division per month), and a month where every line runs, or all but the few least
+    /// efficient, takes a comparison or two and one multiply-add ([`Tier`]).
     fn fleet_npvs(&self, prices: &[f64], hashrate_growth_pct: f64) -> (f64, f64) {
-        let hashrate_step = grow(1.0, hashrate_growth_pct, 1.0);
-        let mut hashrate = self.hashrate0_ehs;
+        let inverse_step = 1.0 / grow(1.0, hashrate_growth_pct, 1.0);
+        let mut inverse_hashrate = 1.0 / self.hashrate0_ehs;
         let (mut whole, mut share) = (0.0, 0.0);
-        for (m, c) in self.months.iter().enumerate() {
-            let price = prices.get(m).copied().unwrap_or(0.0);
-            let hashprice = hashprice_usd_per_ph_day(self.blocks_per_day, c.subsidy_btc, c.fees_btc, price, hashrate);
-            let revenue_per_th = hashprice / 1000.0 * self.hashing * DAYS_PER_MONTH * self.keep_after_pool;
-            let groups = &self.groups[usize::from(c.refreshed)];
-            let running = if self.shutdown {
-                groups.partition_point(|g| revenue_per_th >= g.mw_per_th * c.power_per_it_mw)
-            } else {
-                groups.len()
+        let mut month = |c: &MonthConstants, price: f64| {
+            let revenue_per_th = price * inverse_hashrate * c.revenue_per_th_per_price_per_ehs;
+            let net = match c.tiers[..c.tier_count]
+                .iter()
+                .find(|t| revenue_per_th >= t.from_revenue_per_th)
+            {
+                Some(t) => revenue_per_th * t.ths - t.cost_usd,
+                None => self.partly_running(c, revenue_per_th) - c.fixed_usd,
             };
-            let operating = match running.checked_sub(1).and_then(|i| groups.get(i)) {
-                Some(g) => {
-                    revenue_per_th * g.cumulative_ths - c.power_per_it_mw * g.cumulative_it_mw
-                        + self.credit_per_it_mw * g.cumulative_it_mw
-                }
-                None => 0.0,
-            };
-            let net = operating - c.fixed_usd;
             whole += c.discount * net;
             share += c.discount_fleet * net;
-            hashrate *= hashrate_step;
+            inverse_hashrate *= inverse_step;
+        };
+        for (c, &price) in self.months.iter().zip(prices) {
+            month(c, price);
+        }
+        // Months beyond the prices given have no price (not a case the analysis produces).
+        for c in self.months.iter().skip(prices.len()) {
+            month(c, 0.0);
         }
         (whole, share)
+    }
+
+    /// Revenue − power + credit of the lines that cover their power, in a month where none of
+    /// the month's tiers runs: the groups below them, searched from the top (a fleet of more
+    /// than [`TIERS`] efficiency groups; otherwise nothing runs).
+    fn partly_running(&self, c: &MonthConstants, revenue_per_th: f64) -> f64 {
+        let groups = &self.groups[usize::from(c.refreshed)];
+        let mut running = groups.len().saturating_sub(c.tier_count);
+        while running > 0
+            && groups
+                .get(running - 1)
+                .is_some_and(|g| revenue_per_th < g.mw_per_th * c.power_per_it_mw)
+        {
+            running -= 1;
+        }
+        match running.checked_sub(1).and_then(|i| groups.get(i)) {
+            Some(g) => {
+                revenue_per_th * g.cumulative_ths - (c.power_per_it_mw - self.credit_per_it_mw) * g.cumulative_it_mw
+            }
+            None => 0.0,
+        }
     }
 
     /// Σₐ Wₐ qᵃ, q = (1 − d)^(1/12): the discounted GPU revenue (after revenue-linked opex)

@@ -25,7 +25,13 @@
 //!
 //! Fees, power prices, lease rates and everything else keep their scenario values. Each
 //! path uses the same draws for all three pathways, so "colocation beats mining" is a paired
-//! comparison on the same market. The draw order per path is fixed (z_H, z_GPU, then the
+//! comparison on the same market.
+//!
+//! Paths come in **antithetic pairs** (a standard variance reduction): the second path of a
+//! pair uses the first one's shocks with the opposite sign, −z_H, −z_GPU and −zₘ. Each path
+//! on its own has exactly the distribution above; the pair's errors partly cancel, so means
+//! and percentiles are no less precise than from independent paths, and one `exp` and one
+//! set of normals serve two paths. The draw order per pair is fixed (z_H, z_GPU, then the
 //! M−1 price shocks) and does not depend on the volatilities: the same seed gives the same
 //! shocks, so two runs that differ only in an option are compared on the same random numbers.
 //!
@@ -73,8 +79,8 @@ use crate::scenario::Scenario;
 use crate::sources::{SourceKind, StaticSource};
 use crate::validate::{ErrorCode, ValidationError};
 
-use draws::draw_rates;
-pub use draws::{btc_price_path, generator, Generator};
+pub use draws::{btc_price_paths, generator, Generator};
+use draws::{rate_shocks, rates};
 pub use engine::RiskModel;
 use engine::{FullModel, PathNpvs};
 pub use stats::percentiles;
@@ -190,6 +196,8 @@ pub struct PathwayRisk {
     /// NPV of the scenario's own single path (the report's `npvUsd`), USD.
     pub deterministic_npv_usd: f64,
     pub mean_npv_usd: f64,
+    /// Standard deviation of the NPV over the paths, USD.
+    pub std_dev_npv_usd: f64,
     /// 10th percentile: 90 % of paths do better.
     pub p10_npv_usd: f64,
     pub p50_npv_usd: f64,
@@ -359,30 +367,41 @@ struct Samples {
     fan: Vec<f32>,
 }
 
+/// Draws the paths in antithetic pairs (module docs) and evaluates each; an odd `paths`
+/// drops the last pair's twin.
 fn simulate(s: &Scenario, o: &RiskOptions, engine: &mut dyn PathNpvs) -> Samples {
     let paths = o.paths as usize;
     let horizon = s.months() as usize;
     let years = horizon / 12;
     let mut rng = generator(o.seed);
-    let mut prices = vec![0.0; horizon];
+    let (mut path, mut mirror) = (vec![0.0; horizon], vec![0.0; horizon]);
     let mut npvs = [vec![0.0; paths], vec![0.0; paths], vec![0.0; paths]];
     let mut fan = vec![0.0f32; years * paths];
     let b = &s.bitcoin;
-    for p in 0..paths {
-        let (hashrate_growth, gpu_decline) = draw_rates(&mut rng, s, o);
-        btc_price_path(
+    let mut p = 0;
+    while p < paths {
+        let (z_hashrate, z_gpu) = rate_shocks(&mut rng);
+        btc_price_paths(
             &mut rng,
             b.btc_price_usd,
             b.btc_price_growth_pct_per_year,
             o.btc_volatility_pct,
-            &mut prices,
+            &mut path,
+            &mut mirror,
         );
-        let values = engine.npvs(&prices, hashrate_growth, gpu_decline);
-        for (series, value) in npvs.iter_mut().zip(values) {
-            series[p] = value;
-        }
-        for y in 0..years {
-            fan[y * paths + p] = prices[y * 12 + 11] as f32;
+        for (sign, prices) in [(1.0, &path), (-1.0, &mirror)] {
+            if p == paths {
+                break;
+            }
+            let (hashrate_growth, gpu_decline) = rates(s, o, sign * z_hashrate, sign * z_gpu);
+            let values = engine.npvs(prices, hashrate_growth, gpu_decline);
+            for (series, value) in npvs.iter_mut().zip(values) {
+                series[p] = value;
+            }
+            for y in 0..years {
+                fan[y * paths + p] = prices[y * 12 + 11] as f32;
+            }
+            p += 1;
         }
     }
     Samples { npvs, fan }
@@ -445,6 +464,8 @@ fn summarize(
         };
         let values = &mut npvs[k];
         let mean = values.iter().sum::<f64>() / paths.max(1) as f64;
+        let variance =
+            values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / paths.saturating_sub(1).max(1) as f64;
         let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
             (lo.min(v), hi.max(v))
         });
@@ -454,6 +475,7 @@ fn summarize(
             label: id.label().to_string(),
             deterministic_npv_usd: deterministic[k],
             mean_npv_usd: mean,
+            std_dev_npv_usd: finite_or(variance.sqrt(), 0.0),
             p10_npv_usd: p10,
             p50_npv_usd: p50,
             p90_npv_usd: p90,
