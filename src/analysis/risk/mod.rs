@@ -182,7 +182,7 @@ pub struct RiskReport {
 
 /// The NPV distribution of one pathway.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct PathwayRisk {
     pub id: PathwayId,
