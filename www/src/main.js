@@ -1,0 +1,317 @@
+// Wires the page: the scenario state, the form, the core, the drawing, and keep-and-share.
+// The scenario lives in one object (`current`); every input edits it and schedules an
+// evaluation. A valid scenario replaces the results; an invalid one marks the form and
+// leaves the last valid results on screen, dimmed.
+
+import * as engine from './engine.js';
+import { $, h, fill } from './dom.js';
+import { createForm } from './form.js';
+import { clone, overlay, setPath } from './state.js';
+import * as share from './share.js';
+import * as storage from './storage.js';
+import { cashFlowCsv, reportJson, fileStem, download, parseImport } from './export.js';
+import { cashFlowChart, hashpriceChart } from './charts.js';
+import {
+  renderVerdict, renderCards, renderSite, renderWarnings, renderCapex, renderBreakEvens,
+  renderTornado, renderYears, renderAssumptions, setStale,
+} from './render.js';
+import { renderComparison } from './compare.js';
+
+const defaults = engine.defaultScenario();
+const presets = engine.presets();
+const version = engine.version();
+
+let current = clone(defaults);
+/** The last scenario that evaluated cleanly, and its report: what the results show. */
+let shown = null;
+
+// --- messages: never an alert -------------------------------------------------------
+
+function notify(text, kind = 'info', extra = null) {
+  const box = $('#messages');
+  const note = h('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' },
+    h('p', {}, text), extra,
+    h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss', onclick: () => note.remove() }, '×'));
+  box.append(note);
+  if (kind === 'info') setTimeout(() => note.remove(), 6000);
+  return note;
+}
+
+const errorSummary = (errors) => errors.slice(0, 4).map((e) => (e.field ? `${e.field} ${e.message}` : e.message)).join('; ') + (errors.length > 4 ? ` (and ${errors.length - 4} more)` : '');
+
+// --- results --------------------------------------------------------------------------
+
+const charts = {
+  cashflow: cashFlowChart($('#chart-cashflow')),
+  hashprice: hashpriceChart($('#chart-hashprice')),
+};
+
+function draw() {
+  const { report, scenario } = shown;
+  renderVerdict($('#verdict-box'), report);
+  renderCards($('#cards'), report);
+  form.showFleetSummary(report.site);
+  renderWarnings($('#warnings'), report);
+  charts.cashflow.update(report, scenario);
+  charts.hashprice.update(report);
+  renderSite($('#site-facts'), report);
+  renderCapex($('#capex'), report);
+  renderBreakEvens($('#break-evens'), report);
+  renderTornado($('#tornado'), report);
+  renderYears($('#years'), report, $('#years-view').value);
+  renderAssumptions($('#assumptions'), scenario, presets);
+}
+
+function writeHash() {
+  const hash = share.encode(shown.scenario, defaults);
+  const url = hash === share.encode(defaults, defaults) ? `${location.pathname}${location.search}` : hash;
+  history.replaceState(null, '', url);
+}
+
+/** Evaluates `current`; returns true when it was valid. */
+function recompute() {
+  const result = engine.evaluate(current);
+  if (result.ok) {
+    form.clearErrors();
+    shown = { scenario: clone(current), report: result.report };
+    setStale($('#app'), false);
+    draw();
+    writeHash();
+    return true;
+  }
+  form.markErrors(result.errors);
+  setStale($('#app'), Boolean(shown));
+  return false;
+}
+
+let timer = 0;
+function schedule() {
+  clearTimeout(timer);
+  // Light debounce: a held arrow key or fast typing evaluates once per pause, not per key.
+  timer = setTimeout(recompute, 60);
+}
+
+function load(scenario) {
+  current = clone(scenario);
+  form.set(current);
+  $('#scenario-name').value = current.name ?? '';
+  return recompute();
+}
+
+/**
+ * Opens an untrusted scenario (link, file, saved entry) on top of the defaults. When the core
+ * rejects it, the page keeps what it shows and says why.
+ */
+function openUntrusted(partial, what) {
+  const candidate = overlay(defaults, partial);
+  const result = engine.evaluate(candidate);
+  if (!result.ok) {
+    const after = shown ? 'The calculator keeps the scenario it was showing.' : 'Showing the default scenario instead.';
+    notify(`${what} could not be opened: ${errorSummary(result.errors)}. ${after}`, 'error');
+    return false;
+  }
+  load(candidate);
+  return true;
+}
+
+// --- form -----------------------------------------------------------------------------
+
+const form = createForm({
+  root: $('#inputs'),
+  presets,
+  defaults,
+  onChange(path, value) {
+    setPath(current, path, value);
+    schedule();
+  },
+});
+$('#inputs').addEventListener('submit', (e) => e.preventDefault());
+
+$('#scenario-name').addEventListener('input', (e) => {
+  current.name = e.target.value;
+  schedule();
+});
+
+// --- sample sites ---------------------------------------------------------------------
+
+const sampleSelect = $('#sample-site');
+for (const site of presets.sampleSites) sampleSelect.append(h('option', { value: site.id, title: site.description }, site.label));
+sampleSelect.addEventListener('change', () => {
+  const site = presets.sampleSites.find((s) => s.id === sampleSelect.value);
+  if (site) {
+    load(site.scenario);
+    notify(`${site.label}: ${site.description}`);
+  }
+  sampleSelect.value = '';
+});
+
+// --- saved scenarios ------------------------------------------------------------------
+
+function refreshSaved(select) {
+  const { saved, corrupt, unavailable } = storage.list();
+  const list = $('#saved-list');
+  fill(list, saved.length ? saved.map((s) => h('option', { value: s.name }, s.name)) : h('option', { value: '' }, 'no saved scenarios'));
+  if (select) list.value = select;
+  for (const id of ['#compare-a', '#compare-b']) {
+    const el = $(id);
+    const keep = el.value;
+    fill(el, h('option', { value: '' }, 'Current inputs'), saved.map((s) => h('option', { value: s.name }, s.name)));
+    el.value = saved.some((s) => s.name === keep) ? keep : '';
+  }
+  if (unavailable) notify('This browser does not allow saving scenarios (storage is switched off).', 'warn');
+  for (const c of corrupt) {
+    if (reportedCorrupt.has(c.key)) continue;
+    reportedCorrupt.add(c.key);
+    const remove = h('button', { type: 'button', class: 'button quiet', onclick: () => { storage.remove(c.key); note.remove(); refreshSaved(); } }, 'Remove it');
+    const note = notify(`The saved scenario “${c.name}” could not be read (${c.reason}); the other saved scenarios are fine.`, 'warn', remove);
+    note.dataset.corrupt = c.name;
+  }
+  return saved;
+}
+const reportedCorrupt = new Set();
+
+$('#save').addEventListener('click', () => {
+  const name = storage.cleanName($('#scenario-name').value);
+  if (!shown) return;
+  const problem = storage.save(name, { ...shown.scenario, name });
+  if (problem) {
+    notify(problem, 'error');
+    return;
+  }
+  current.name = name;
+  refreshSaved(name);
+  notify(`Saved “${name}” in this browser.`);
+});
+
+$('#open-saved').addEventListener('click', () => {
+  const name = $('#saved-list').value;
+  const entry = storage.list().saved.find((s) => s.name === name);
+  if (entry && openUntrusted(entry.scenario, `The saved scenario “${name}”`)) notify(`Opened “${name}”.`);
+});
+
+$('#delete-saved').addEventListener('click', () => {
+  const name = $('#saved-list').value;
+  if (!name) return;
+  storage.remove(storage.keyOf(name));
+  refreshSaved();
+  notify(`Deleted “${name}”.`);
+});
+
+// --- share, export, import, print, reset ---------------------------------------------
+
+$('#share').addEventListener('click', async () => {
+  const url = location.href;
+  try {
+    await navigator.clipboard.writeText(url);
+    notify('Link copied. Anyone who opens it sees this scenario and these numbers.');
+  } catch {
+    const field = h('input', { type: 'text', readonly: true, class: 'share-url', 'aria-label': 'Share link', value: url });
+    notify('Copy this link:', 'info', field);
+    field.select();
+  }
+});
+
+$('#export-csv').addEventListener('click', () => {
+  if (shown) download(`${fileStem(shown.scenario.name)}-cashflows.csv`, 'text/csv', cashFlowCsv(shown.report));
+});
+$('#export-json').addEventListener('click', () => {
+  if (shown) download(`${fileStem(shown.scenario.name)}.json`, 'application/json', reportJson(shown.scenario, shown.report, version));
+});
+$('#import').addEventListener('click', () => $('#import-json').click());
+$('#import-json').addEventListener('change', async (e) => {
+  const file = e.target.files?.[0];
+  e.target.value = '';
+  if (!file) return;
+  const parsed = parseImport(await file.text());
+  if (!parsed.ok) {
+    notify(`${file.name} could not be imported: ${parsed.message}`, 'error');
+    return;
+  }
+  if (openUntrusted(parsed.scenario, file.name)) notify(`Imported ${file.name}.`);
+});
+
+/** Print shows everything: the results' collapsed sections open, light colours in the charts. */
+function forPrint(on) {
+  document.documentElement.toggleAttribute('data-print', on);
+  for (const d of document.querySelectorAll('#results details')) {
+    if (on) {
+      d.dataset.openBeforePrint = String(d.open);
+      d.open = true;
+    } else if (d.dataset.openBeforePrint) {
+      d.open = d.dataset.openBeforePrint === 'true';
+      delete d.dataset.openBeforePrint;
+    }
+  }
+  charts.cashflow.redraw();
+  charts.hashprice.redraw();
+}
+window.addEventListener('beforeprint', () => forPrint(true));
+window.addEventListener('afterprint', () => forPrint(false));
+$('#print').addEventListener('click', () => window.print());
+
+$('#reset').addEventListener('click', () => {
+  load(defaults);
+  notify('Back to the default scenario.');
+});
+
+// --- years table and compare ----------------------------------------------------------
+
+$('#years-view').addEventListener('change', () => shown && renderYears($('#years'), shown.report, $('#years-view').value));
+
+$('#compare-run').addEventListener('click', async () => {
+  const saved = storage.list().saved;
+  const pick = (value) => {
+    const entry = saved.find((s) => s.name === value);
+    return entry ? { name: entry.name, scenario: overlay(defaults, entry.scenario) } : { name: 'Current inputs', scenario: clone(current) };
+  };
+  const a = pick($('#compare-a').value);
+  const b = pick($('#compare-b').value);
+  const out = $('#compare');
+  fill(out, h('p', { class: 'muted' }, 'Computing…'));
+  const answer = await engine.inWorker('evaluateMany', [a.scenario, b.scenario]);
+  if (!answer.ok) {
+    fill(out, h('p', { class: 'error' }, `The comparison failed: ${errorSummary(answer.errors)}`));
+    return;
+  }
+  [a.result, b.result] = answer.result;
+  renderComparison(out, a, b);
+});
+
+// --- colour scheme --------------------------------------------------------------------
+
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+function applyScheme() {
+  document.documentElement.dataset.scheme = dark.matches ? 'dark' : 'light';
+  charts.cashflow.redraw();
+  charts.hashprice.redraw();
+}
+dark.addEventListener('change', applyScheme);
+document.documentElement.dataset.scheme = dark.matches ? 'dark' : 'light';
+
+// --- start ----------------------------------------------------------------------------
+
+function openFromHash() {
+  const link = share.decode(location.hash);
+  if (link.kind === 'error') {
+    notify(`${link.message} Showing the default scenario instead.`, 'error');
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    return false;
+  }
+  if (link.kind === 'ok') {
+    if (openUntrusted(link.partial, 'The shared link')) return true;
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+  }
+  return false;
+}
+
+window.addEventListener('hashchange', () => {
+  // A link pasted into this tab: open it unless it is the hash this page just wrote.
+  if (shown && location.hash === share.encode(shown.scenario, defaults)) return;
+  if (!openFromHash() && !shown) load(defaults);
+});
+
+if (!openFromHash()) load(defaults);
+$('#loading').remove();
+$('#version').textContent = version ? `Core version ${version}.` : '';
+document.documentElement.dataset.ready = 'true';
+refreshSaved();
