@@ -37,8 +37,12 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, Vec<ValidationError>> 
 /// Parses and validates a JSON value: every unknown key, every wrongly typed field and every
 /// out-of-range value is reported at once.
 pub fn scenario_from_value(value: Value) -> Result<Scenario, Vec<ValidationError>> {
-    let scenario = shape(value)?;
-    let errors = validate(&scenario);
+    let (scenario, mut errors) = shape(value);
+    let Some(scenario) = scenario else {
+        return Err(errors);
+    };
+    // Fields with a type error were taken from the defaults, so they are not reported twice.
+    errors.extend(validate(&scenario));
     if errors.is_empty() {
         Ok(scenario)
     } else {
@@ -47,28 +51,31 @@ pub fn scenario_from_value(value: Value) -> Result<Scenario, Vec<ValidationError
 }
 
 /// Types and keys only; a wrongly typed field is reported and then taken from the defaults so
-/// that the remaining fields are still checked.
-pub fn shape(mut value: Value) -> Result<Scenario, Vec<ValidationError>> {
+/// that the remaining fields are still checked. Returns the scenario (when the document is an
+/// object of a readable version) and the problems found.
+pub fn shape(mut value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
     let Some(object) = value.as_object() else {
-        return Err(vec![ValidationError::new(
+        let error = ValidationError::new(
             "",
             ErrorCode::InvalidJson,
             "a scenario must be a JSON object",
             kind_of(&value),
-        )]);
+        );
+        return (None, vec![error]);
     };
     let mut errors = Vec::new();
     match object.get("schemaVersion") {
         None => {}
         Some(Value::Number(n)) if n.as_u64().is_some_and(|v| (1..=SCHEMA_VERSION as u64).contains(&v)) => {}
-        Some(other) => return Err(vec![ValidationError::new(
-            "schemaVersion",
-            ErrorCode::UnsupportedVersion,
-            format!(
-                "this build reads scenario versions 1 to {SCHEMA_VERSION}; a newer document needs a newer minepivot"
-            ),
-            other.clone(),
-        )]),
+        Some(other) => {
+            let error = ValidationError::new(
+                "schemaVersion",
+                ErrorCode::UnsupportedVersion,
+                format!("this build reads scenario versions 1 to {SCHEMA_VERSION}; a newer document needs a newer minepivot"),
+                other.clone(),
+            );
+            return (None, vec![error]);
+        }
     }
     migrate(&mut value);
 
@@ -93,7 +100,7 @@ pub fn shape(mut value: Value) -> Result<Scenario, Vec<ValidationError>> {
                     )
                 }));
                 scenario.schema_version = SCHEMA_VERSION;
-                return if errors.is_empty() { Ok(scenario) } else { Err(errors) };
+                return (Some(scenario), errors);
             }
             Err(e) => {
                 let path = e.path().to_string();
@@ -106,12 +113,12 @@ pub fn shape(mut value: Value) -> Result<Scenario, Vec<ValidationError>> {
                     truncate(offending),
                 ));
                 if !remove(&mut value, &path) {
-                    return Err(errors);
+                    return (None, errors);
                 }
             }
         }
     }
-    Err(errors)
+    (None, errors)
 }
 
 /// Upgrades an older document in place to the current layout. Version 1 is the first

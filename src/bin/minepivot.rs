@@ -1,6 +1,260 @@
-fn main() {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&minepivot::Scenario::default()).unwrap_or_default()
+//! `minepivot`: the calculator for analysts, on the command line.
+//!
+//! ```text
+//! minepivot scenario                       the embedded default scenario (JSON)
+//! minepivot evaluate FILE [--format F]     the report: json (default), table, csv
+//! minepivot validate FILE                  every input error, or "valid"
+//! minepivot presets                        ASICs, GPU systems, cooling, sample sites, costs, sources
+//! ```
+//! FILE may be `-` for standard input. Invalid input exits with status 2 and lists every
+//! error with its field path; a file that cannot be read exits with status 1.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use minepivot::report::{PathwayReport, Report};
+use minepivot::{parse, ValidationError};
+
+#[derive(Parser)]
+#[command(
+    name = "minepivot",
+    version,
+    about = "Keep mining, lease as AI colocation, or run a GPU cloud?"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the embedded default scenario as JSON (a starting point to edit).
+    Scenario,
+    /// Evaluate a scenario file and print the report.
+    Evaluate {
+        /// Scenario JSON file, or - for standard input.
+        file: String,
+        /// json: the whole report; table: the comparison a person reads; csv: yearly cash flows.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Check a scenario file and list every problem with its field path.
+    Validate {
+        /// Scenario JSON file, or - for standard input.
+        file: String,
+    },
+    /// Print the presets (ASICs, GPU systems, cooling, sample sites, cost library, sources) as JSON.
+    Presets,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Table,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Scenario => print_json(&minepivot::Scenario::default()),
+        Command::Presets => print_json(&minepivot::presets::presets()),
+        Command::Validate { file } => match load(&file) {
+            Err(code) => code,
+            Ok(text) => match parse::scenario_from_json(&text) {
+                Ok(_) => {
+                    println!("valid: {file} is a complete, consistent scenario");
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => invalid(&file, &errors),
+            },
+        },
+        Command::Evaluate { file, format } => match load(&file) {
+            Err(code) => code,
+            Ok(text) => match minepivot::evaluate_json(&text) {
+                Err(errors) => invalid(&file, &errors),
+                Ok(report) => {
+                    match format {
+                        Format::Json => return print_json(&report),
+                        Format::Table => print!("{}", table(&report)),
+                        Format::Csv => print!("{}", csv(&report)),
+                    }
+                    ExitCode::SUCCESS
+                }
+            },
+        },
+    }
+}
+
+fn load(file: &str) -> Result<String, ExitCode> {
+    let mut text = String::new();
+    let result = if file == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(file)
+    };
+    result.map_err(|e| {
+        eprintln!("minepivot: cannot read {file}: {e}");
+        ExitCode::from(1)
+    })
+}
+
+fn invalid(file: &str, errors: &[ValidationError]) -> ExitCode {
+    eprintln!(
+        "minepivot: {file} is not a valid scenario ({} problem(s)):",
+        errors.len()
     );
+    for e in errors {
+        eprintln!("  {e}");
+    }
+    ExitCode::from(2)
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("minepivot: cannot write JSON: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `$12.3 M`, `-$1.20 B`, `$950 k`.
+fn money(usd: f64) -> String {
+    let sign = if usd < 0.0 { "-" } else { "" };
+    let a = usd.abs();
+    if a >= 1e9 {
+        format!("{sign}${:.2} B", a / 1e9)
+    } else if a >= 1e6 {
+        format!("{sign}${:.1} M", a / 1e6)
+    } else if a >= 1e3 {
+        format!("{sign}${:.0} k", a / 1e3)
+    } else {
+        format!("{sign}${a:.0}")
+    }
+}
+
+fn opt<T>(value: Option<T>, show: impl Fn(T) -> String) -> String {
+    value.map_or_else(|| "n/a".to_string(), show)
+}
+
+fn table(r: &Report) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} — {} months from {}\n\n",
+        r.scenario_name, r.horizon_months, r.start_month
+    ));
+    out.push_str(&format!(
+        "Site: {:.0} MW grid; fleet {:.0} PH/s on {:.1} MW; converted {:.1} MW → {:.1} MW critical IT, {} racks, {} GPUs; AI from {}\n\n",
+        r.site.grid_capacity_mw,
+        r.site.fleet_ph,
+        r.site.fleet_facility_mw,
+        r.site.converted_grid_mw,
+        r.site.it_capacity_mw,
+        r.site.racks,
+        r.site.gpus,
+        r.site.commissioning_label
+    ));
+    out.push_str(&format!(
+        "{:<22} {:>12} {:>9} {:>10} {:>12} {:>12} {:>14}\n",
+        "pathway", "NPV", "IRR", "payback", "capex", "capex/MW IT", "vs mining"
+    ));
+    for p in &r.pathways {
+        out.push_str(&row(p));
+    }
+    out.push('\n');
+    out.push_str(&r.comparison.verdict);
+    out.push('\n');
+    let b = &r.comparison.break_evens;
+    out.push_str(&format!(
+        "\nBreak-evens: BTC price {} ({}× the path); lease {}/kW-month; GPU rent {}/GPU-hour\n",
+        opt(b.btc_price_usd, |v| format!("${v:.0}")),
+        opt(b.btc_price_multiple, |v| format!("{v:.2}")),
+        opt(b.lease_usd_per_kw_month, |v| format!("${v:.1}")),
+        opt(b.gpu_rent_usd_per_gpu_hour, |v| format!("${v:.2}")),
+    ));
+    for note in &b.notes {
+        out.push_str(&format!("  note: {note}\n"));
+    }
+    out.push_str(&format!(
+        "\nRetrofit capex: {} ({} per MW IT); greenfield would be {} and {} months longer\n",
+        money(r.capex.total_usd),
+        opt(r.capex.per_it_mw_usd, money),
+        money(r.capex.greenfield.total_usd),
+        r.capex.greenfield.months_saved
+    ));
+    for c in &r.capex.categories {
+        out.push_str(&format!("  {:<28} {:>12}\n", c.category, money(c.total_usd)));
+    }
+    if !r.sensitivity.bars.is_empty() {
+        out.push_str(&format!(
+            "\nSensitivity of {} − mining NPV to ±{}%:\n",
+            r.sensitivity.pathway.label(),
+            r.sensitivity.pct
+        ));
+        for bar in r.sensitivity.bars.iter().take(8) {
+            out.push_str(&format!(
+                "  {:<34} {:>12} {:>12}\n",
+                bar.label,
+                money(bar.low_delta_usd),
+                money(bar.high_delta_usd)
+            ));
+        }
+    }
+    if !r.warnings.is_empty() {
+        out.push_str("\nWarnings:\n");
+        for w in &r.warnings {
+            out.push_str(&format!("  - {}\n", w.message));
+        }
+    }
+    out
+}
+
+fn row(p: &PathwayReport) -> String {
+    format!(
+        "{:<22} {:>12} {:>9} {:>10} {:>12} {:>12} {:>14}\n",
+        p.label,
+        money(p.npv_usd),
+        opt(p.irr_pct, |v| format!("{v:.1}%")),
+        opt(p.payback_months, |v| format!("{v} mo")),
+        money(p.total_capex_usd),
+        opt(p.capex_per_it_mw_usd, money),
+        money(p.pivot_value_usd)
+    )
+}
+
+/// Yearly cash flows of every pathway, one row per pathway-year, in USD.
+fn csv(r: &Report) -> String {
+    let mut out = String::from(
+        "pathway,year,startMonth,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd\n",
+    );
+    for p in &r.pathways {
+        let id = serde_json::to_value(p.id)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        for y in &p.years {
+            out.push_str(&format!(
+                "{id},{},{},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2}\n",
+                y.year,
+                y.start_month,
+                y.revenue_usd,
+                y.mining_revenue_usd,
+                y.ai_revenue_usd,
+                y.curtailment_credit_usd,
+                y.power_cost_usd,
+                y.opex_usd,
+                y.capex_usd,
+                y.tax_usd,
+                y.net_cash_flow_usd,
+                y.cumulative_usd
+            ));
+        }
+    }
+    out
 }

@@ -1,0 +1,77 @@
+//! The `minepivot` command line, run as an analyst would run it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn minepivot(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_minepivot"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("the binary ends")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn scenario_prints_the_default_which_validates() {
+    let out = minepivot(&["scenario"], "");
+    assert!(out.status.success());
+    let scenario = text(&out.stdout);
+    assert!(scenario.contains("\"gridCapacityMw\": 100.0"), "{scenario}");
+    let check = minepivot(&["validate", "-"], &scenario);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert!(text(&check.stdout).starts_with("valid"));
+}
+
+#[test]
+fn invalid_input_exits_2_and_lists_every_error_with_its_path() {
+    let out = minepivot(
+        &["evaluate", "-"],
+        r#"{"site": {"gridCapacityMw": -1}, "mining": {"uptimePct": 140}, "finnance": {}}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let errors = text(&out.stderr);
+    assert!(errors.contains("3 problem(s)"), "{errors}");
+    assert!(errors.contains("site.gridCapacityMw: must be more than 0 and at most 5,000 MW (got -1.0)"), "{errors}");
+    assert!(errors.contains("mining.uptimePct: must be between 0 and 100 %"), "{errors}");
+    assert!(errors.contains("finnance: is not a field"), "{errors}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn not_json_exits_2_and_a_missing_file_exits_1() {
+    let out = minepivot(&["validate", "-"], "{ not json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("not valid JSON"));
+    let out = minepivot(&["validate", "/nonexistent/scenario.json"], "");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn evaluate_prints_json_table_and_csv() {
+    let scenario = text(&minepivot(&["scenario"], "").stdout);
+
+    let json = minepivot(&["evaluate", "-"], &scenario);
+    assert!(json.status.success(), "{}", text(&json.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("the report is JSON");
+    // 8,000 × 270 + 10,000 × 200 + 9,000 × 104 = 2,160,000 + 2,000,000 + 936,000 TH/s = 5,096 PH/s.
+    assert_eq!(report["site"]["fleetPh"], 5096.0);
+    assert_eq!(report["horizonMonths"], 120);
+
+    let csv = minepivot(&["evaluate", "-", "--format", "csv"], &scenario);
+    assert!(csv.status.success());
+    let csv = text(&csv.stdout);
+    assert!(csv.starts_with("pathway,year,startMonth,revenueUsd,"), "{csv}");
+
+    let table = minepivot(&["evaluate", "-", "--format", "table"], &scenario);
+    assert!(table.status.success());
+    assert!(text(&table.stdout).contains("Sample 100 MW Texas site"));
+}
