@@ -110,7 +110,7 @@ pub struct CategoryTotal {
 
 /// An itemised bill whose lines sum exactly to `totalUsd`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct CapexBill {
     pub total_usd: f64,
@@ -122,7 +122,7 @@ pub struct CapexBill {
 
 /// What a greenfield build of the same IT capacity would cost and take.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Greenfield {
     pub total_usd: f64,
@@ -138,7 +138,7 @@ pub struct Greenfield {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct CapexReport {
     /// The facility retrofit (both AI pathways), USD.
@@ -239,7 +239,7 @@ pub struct CashFlowYear {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct PathwayReport {
     pub id: PathwayId,
@@ -265,7 +265,7 @@ pub struct PathwayReport {
 
 /// Inputs at which two pathways' NPVs are equal, found by solving the whole model.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct BreakEvens {
     /// Multiple of the whole BTC price path at which mining equals the best AI pathway.
@@ -323,7 +323,7 @@ pub struct Sensitivity {
 
 /// Something the user should see next to an answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     /// Stable code, e.g. `fleetUnderWater`, `buildingTooSmall`, `itLostToPue`.

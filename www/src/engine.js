@@ -19,7 +19,7 @@ export function evaluate(scenario) {
 
 export const defaultScenario = () => core.defaultScenario();
 export const presets = () => core.presets();
-export const version = () => (typeof core.version === 'function' ? core.version() : '');
+export const version = () => (typeof core.version === 'function' ? core.version() : String(core.version ?? ''));
 
 let worker = null;
 let nextId = 1;

@@ -1,0 +1,211 @@
+//! A JS value → a `serde_json::Value`, the way `JSON.stringify` would see it, except that
+//! what JSON cannot carry is reported instead of silently becoming `null`.
+//!
+//! Why not `serde_wasm_bindgen::from_value::<serde_json::Value>`: it turns NaN and ±Infinity
+//! into `null` without a trace, so `{ powerPriceUsdPerMwh: NaN }` (a form field parsed from
+//! "") would quietly take the default — exactly the wrong answer for a CFO. Walking the value
+//! ourselves keeps the path of every such number.
+//!
+//! A value JSON cannot hold is replaced by [`SENTINEL`] (a finite number no field accepts) and
+//! remembered as a [`Mark`]; the core then reports the field as it would any bad value, with
+//! its own message and range, and [`apply_marks`] rewrites those errors to say what was given.
+
+use js_sys::{Array, JsString, Object, Reflect};
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::parse::MAX_DOCUMENT_BYTES;
+use crate::validate::{ErrorCode, ValidationError};
+
+/// Stands in for a value JSON cannot carry. Every numeric field of the scenario has an upper
+/// bound far below it (so it is out of range), and it is not text, a boolean or a whole number
+/// (so any other field reports a type error): whatever the field, the core flags it.
+const SENTINEL: f64 = f64::MAX;
+
+/// Nesting deeper than this is not a scenario (a real one is 4 levels deep); it also stops a
+/// cyclic object.
+const MAX_DEPTH: usize = 32;
+
+/// Most values (objects, arrays and leaves) read from one document; a real scenario has ~150.
+const MAX_NODES: usize = 100_000;
+
+/// A value at `field` that JSON cannot carry and that was replaced by [`SENTINEL`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub field: String,
+    pub code: ErrorCode,
+    /// What was given, for people and for the error's `value`: `"NaN"`, `"Infinity"`, `"a function"`.
+    pub given: &'static str,
+}
+
+/// The JSON value of `input`, the marks of the values JSON cannot carry, or a document-level
+/// error (too large, too deep).
+pub struct Converted {
+    pub value: Value,
+    pub marks: Vec<Mark>,
+}
+
+/// Converts a JS value; `root` is the path prefix of the errors ("" for a scenario).
+pub fn to_json(input: &JsValue, root: &str) -> Result<Converted, ValidationError> {
+    let mut walker = Walker {
+        marks: Vec::new(),
+        nodes: 0,
+    };
+    let mut path = root.to_string();
+    let value = walker.convert(input, &mut path, 0)?.unwrap_or(Value::Null);
+    Ok(Converted {
+        value,
+        marks: walker.marks,
+    })
+}
+
+struct Walker {
+    marks: Vec<Mark>,
+    nodes: usize,
+}
+
+impl Walker {
+    /// `None` for `undefined` (an absent key, as in JSON.stringify).
+    fn convert(&mut self, v: &JsValue, path: &mut String, depth: usize) -> Result<Option<Value>, ValidationError> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(too_large(
+                "",
+                format!("the scenario has more than {MAX_NODES} values; a real one has a few hundred"),
+            ));
+        }
+        if v.is_undefined() {
+            return Ok(None);
+        }
+        if v.is_null() {
+            return Ok(Some(Value::Null));
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(Some(Value::Bool(b)));
+        }
+        if let Some(x) = v.as_f64() {
+            return Ok(Some(self.number(x, path)));
+        }
+        if let Some(text) = v.dyn_ref::<JsString>() {
+            if text.length() as usize > MAX_DOCUMENT_BYTES {
+                return Err(too_large(path, "this text is longer than a whole scenario may be"));
+            }
+            return Ok(Some(Value::String(String::from(text))));
+        }
+        if v.is_bigint() {
+            // 5n for a count is a reasonable thing to pass: it is read as the integer 5.
+            let big: js_sys::BigInt = v.clone().unchecked_into();
+            return Ok(Some(match i64::try_from(big) {
+                Ok(i) => Value::from(i),
+                Err(_) => self.mark(path, ErrorCode::OutOfRange, "a BigInt beyond 64 bits"),
+            }));
+        }
+        if v.is_function() || v.is_symbol() {
+            let given = if v.is_function() { "a function" } else { "a symbol" };
+            return Ok(Some(self.mark(path, ErrorCode::InvalidType, given)));
+        }
+        if depth >= MAX_DEPTH {
+            return Err(too_large(
+                path,
+                format!("is nested more than {MAX_DEPTH} levels deep (a cycle?); a scenario is 4 levels deep"),
+            ));
+        }
+        if Array::is_array(v) {
+            let items: &Array = v.unchecked_ref();
+            let mut out = Vec::with_capacity(items.length().min(1_024) as usize);
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                // JSON.stringify writes an undefined element as null.
+                out.push(self.convert(&item, path, depth + 1)?.unwrap_or(Value::Null));
+                path.truncate(len);
+            }
+            return Ok(Some(Value::Array(out)));
+        }
+        let object: &Object = v.unchecked_ref();
+        let mut out = Map::new();
+        for key in Object::keys(object).iter() {
+            let name = key.as_string().unwrap_or_default();
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&name);
+            // A getter may throw; that field is then reported, not the whole call aborted.
+            let item = match Reflect::get(object, &key) {
+                Ok(item) => self.convert(&item, path, depth + 1)?,
+                Err(_) => Some(self.mark(path, ErrorCode::InvalidType, "a property that throws when read")),
+            };
+            path.truncate(len);
+            if let Some(item) = item {
+                out.insert(name, item);
+            }
+        }
+        Ok(Some(Value::Object(out)))
+    }
+
+    /// Whole numbers become JSON integers so that count fields (`units`, `horizonYears`) read
+    /// them as natively; JSON has no NaN or Infinity, so those are marked.
+    fn number(&mut self, x: f64, path: &str) -> Value {
+        if x.is_nan() {
+            return self.mark(path, ErrorCode::NotFinite, "NaN");
+        }
+        if x.is_infinite() {
+            let given = if x > 0.0 { "Infinity" } else { "-Infinity" };
+            return self.mark(path, ErrorCode::NotFinite, given);
+        }
+        // 2^53: beyond it a JS number is no longer an exact integer.
+        const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
+        if x.fract() == 0.0 && x.abs() <= MAX_SAFE {
+            // ok: |x| ≤ 2^53 and whole, so the cast is exact (and -0 becomes 0).
+            return Value::from(x as i64);
+        }
+        Number::from_f64(x).map_or(Value::Null, Value::Number)
+    }
+
+    fn mark(&mut self, path: &str, code: ErrorCode, given: &'static str) -> Value {
+        self.marks.push(Mark {
+            field: path.to_string(),
+            code,
+            given,
+        });
+        Number::from_f64(SENTINEL).map_or(Value::Null, Value::Number)
+    }
+}
+
+fn too_large(field: &str, message: impl Into<String>) -> ValidationError {
+    ValidationError::new(field, ErrorCode::TooLarge, message, Value::Null)
+}
+
+/// Rewrites the core's errors about replaced values so that they say what was given (the
+/// core saw only the sentinel) and keep the core's message about what is allowed; a mark the
+/// core did not report (its check never ran because an earlier problem stopped parsing) is
+/// added on its own. An unknown key stays an unknown key: that is the more useful news.
+pub fn apply_marks(mut errors: Vec<ValidationError>, marks: &[Mark]) -> Vec<ValidationError> {
+    for mark in marks {
+        let mut found = false;
+        for e in errors.iter_mut().filter(|e| e.field == mark.field) {
+            found = true;
+            if e.code == ErrorCode::UnknownField {
+                continue;
+            }
+            e.code = mark.code;
+            e.message = format!("is {}; {}", mark.given, e.message);
+            e.value = Value::from(mark.given);
+        }
+        if !found {
+            let allowed = if mark.code == ErrorCode::NotFinite {
+                "must be a finite number"
+            } else {
+                "must be a JSON value (a number, text, true/false, a list or an object)"
+            };
+            errors.push(ValidationError::new(
+                mark.field.clone(),
+                mark.code,
+                format!("is {}; {allowed}", mark.given),
+                Value::from(mark.given),
+            ));
+        }
+    }
+    errors
+}

@@ -1,0 +1,22 @@
+/* @ts-self-types="../minepivot.d.ts" */
+// minepivot for Node ≥ 20 (the package's "node" export). Node has no fetch of file: URLs,
+// so the WebAssembly bytes are read from disk and instantiated synchronously at import:
+// `import { evaluate } from "minepivot"` needs no init call.
+import { readFileSync } from "node:fs";
+import {
+  crateVersion,
+  defaultScenario,
+  evaluate,
+  initSync,
+  presets,
+  sensitivity,
+  validate,
+} from "../web/minepivot.js";
+
+initSync({ module: readFileSync(new URL("../web/minepivot_bg.wasm", import.meta.url)) });
+
+export { defaultScenario, evaluate, presets, sensitivity, validate };
+// risk (issue 8) is re-exported here and in ../web/index.js once it lands.
+
+/** The crate version of this build, e.g. "0.1.0". */
+export const version = crateVersion();

@@ -1,0 +1,21 @@
+/* @ts-self-types="../minepivot.d.ts" */
+// minepivot for browsers and bundlers (the package's "browser"/"default" export).
+// The WebAssembly module is fetched and instantiated once, by top-level await, from the file
+// next to the glue, so `import { evaluate } from "minepivot"` needs no init call. Bundlers
+// (Vite, webpack 5, Rollup) see the `new URL(..., import.meta.url)` and ship the .wasm file.
+import init, {
+  crateVersion,
+  defaultScenario,
+  evaluate,
+  presets,
+  sensitivity,
+  validate,
+} from "./minepivot.js";
+
+await init({ module_or_path: new URL("./minepivot_bg.wasm", import.meta.url) });
+
+export { defaultScenario, evaluate, presets, sensitivity, validate };
+// risk (issue 8) is re-exported here and in ../node/index.js once it lands.
+
+/** The crate version of this build, e.g. "0.1.0". */
+export const version = crateVersion();

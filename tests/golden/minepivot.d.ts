@@ -1,0 +1,939 @@
+/* minepivot — TypeScript declarations generated from the Rust types (tsify + wasm-bindgen)
+ * by scripts/build-pkg.sh. Do not edit; tests/golden/minepivot.d.ts is the reviewed copy. */
+
+export interface AsicPreset {
+    model: string;
+    hashrateThs: number;
+    powerW: number;
+    efficiencyJPerTh: number;
+    /**
+     * "air", "hydro" or "immersion".
+     */
+    cooling: string;
+    source: string;
+    asOf: string;
+}
+
+export interface Bitcoin {
+    /**
+     * BTC price in month 0, USD.
+     */
+    btcPriceUsd?: number;
+    /**
+     * Continuous yearly growth of the BTC price, % (may be negative).
+     */
+    btcPriceGrowthPctPerYear?: number;
+    /**
+     * Network hashrate in month 0, EH/s.
+     */
+    networkHashrateEhs?: number;
+    /**
+     * Continuous yearly growth of the network hashrate, % (may be negative).
+     */
+    networkHashrateGrowthPctPerYear?: number;
+    /**
+     * Average transaction fees per block in month 0, BTC.
+     */
+    feesBtcPerBlock?: number;
+    /**
+     * Continuous yearly growth of fees per block, %.
+     */
+    feesGrowthPctPerYear?: number;
+    /**
+     * A known block height…
+     */
+    anchorHeight?: number;
+    /**
+     * …and the date it was mined, `"YYYY-MM-DD"`.
+     */
+    anchorDate?: string;
+    /**
+     * Blocks mined per day (144 at the 10-minute target).
+     */
+    blocksPerDay?: number;
+}
+
+export interface BitcoinMonth {
+    /**
+     * `"YYYY-MM"`.
+     */
+    month: string;
+    /**
+     * Month index from month 0.
+     */
+    index: number;
+    /**
+     * Projected height of the first block of the month.
+     */
+    blockHeight: number;
+    /**
+     * Average block subsidy over the month's blocks, BTC.
+     */
+    subsidyBtc: number;
+    feesBtcPerBlock: number;
+    btcPriceUsd: number;
+    networkHashrateEhs: number;
+    /**
+     * USD per PH/s per day.
+     */
+    hashpriceUsdPerPhDay: number;
+}
+
+export interface BitcoinReport {
+    months: BitcoinMonth[];
+    /**
+     * Halvings inside the horizon.
+     */
+    halvings: Halving[];
+}
+
+/**
+ * Inputs at which two pathways' NPVs are equal, found by solving the whole model.
+ */
+export interface BreakEvens {
+    /**
+     * Multiple of the whole BTC price path at which mining equals the best AI pathway.
+     */
+    btcPriceMultiple: number | null;
+    /**
+     * That multiple × the month-0 BTC price, USD.
+     */
+    btcPriceUsd: number | null;
+    /**
+     * Lease rate at which colocation equals mining, USD per kW-month.
+     */
+    leaseUsdPerKwMonth: number | null;
+    /**
+     * GPU rent at which the GPU cloud equals mining, USD per GPU-hour.
+     */
+    gpuRentUsdPerGpuHour: number | null;
+    /**
+     * Why a break-even is null, where one is.
+     */
+    notes: string[];
+}
+
+/**
+ * An itemised bill whose lines sum exactly to `totalUsd`.
+ */
+export interface CapexBill {
+    totalUsd: number;
+    /**
+     * Total ÷ critical IT MW (null when there is no IT capacity).
+     */
+    perItMwUsd: number | null;
+    lines: CapexLine[];
+    categories: CategoryTotal[];
+}
+
+/**
+ * One line of a capex bill: quantity × unit cost.
+ */
+export interface CapexLine {
+    /**
+     * Cost-library item id (for overrides).
+     */
+    id: string;
+    category: string;
+    item: string;
+    quantity: number;
+    unit: string;
+    unitCostUsd: number;
+    totalUsd: number;
+    source: string;
+    asOf: string;
+    estimate: boolean;
+    /**
+     * True where the user replaced the library's unit cost.
+     */
+    overridden: boolean;
+}
+
+export interface CapexReport {
+    /**
+     * The facility retrofit (both AI pathways), USD.
+     */
+    totalUsd: number;
+    perItMwUsd: number | null;
+    lines: CapexLine[];
+    categories: CategoryTotal[];
+    /**
+     * The GPU cloud's own IT equipment on top of the facility: servers, fabric, storage.
+     */
+    gpuCloud: CapexBill;
+    greenfield: Greenfield;
+    /**
+     * Facility capex per month of construction, USD (spent evenly).
+     */
+    monthlySpendUsd: number;
+}
+
+/**
+ * One month of one pathway's cash flow (end-of-month).
+ */
+export interface CashFlowMonth {
+    /**
+     * `"YYYY-MM"`.
+     */
+    month: string;
+    index: number;
+    /**
+     * All revenue: mining + AI + curtailment credits.
+     */
+    revenueUsd: number;
+    miningRevenueUsd: number;
+    aiRevenueUsd: number;
+    curtailmentCreditUsd: number;
+    powerCostUsd: number;
+    opexUsd: number;
+    capexUsd: number;
+    /**
+     * Corporate income tax (0 unless `finance.taxEnabled`).
+     */
+    taxUsd: number;
+    netCashFlowUsd: number;
+    cumulativeUsd: number;
+    /**
+     * Share of the site's fleet hashing this month (0 when switched off), %.
+     */
+    miningActivePct: number;
+}
+
+/**
+ * Twelve months summed; `cumulativeUsd` at the year's end.
+ */
+export interface CashFlowYear {
+    /**
+     * 1-based model year.
+     */
+    year: number;
+    /**
+     * `"YYYY-MM"` of the year's first month.
+     */
+    startMonth: string;
+    revenueUsd: number;
+    miningRevenueUsd: number;
+    aiRevenueUsd: number;
+    curtailmentCreditUsd: number;
+    powerCostUsd: number;
+    opexUsd: number;
+    capexUsd: number;
+    taxUsd: number;
+    netCashFlowUsd: number;
+    cumulativeUsd: number;
+}
+
+export interface CategoryTotal {
+    category: string;
+    totalUsd: number;
+}
+
+export interface Colocation {
+    /**
+     * Rent, USD per kW of critical IT per month, in the first lease year.
+     */
+    leaseUsdPerKwMonth?: number;
+    /**
+     * Yearly rent step from the lease start, %.
+     */
+    escalatorPctPerYear?: number;
+    /**
+     * Share of the critical IT capacity leased, %.
+     */
+    occupancyPct?: number;
+    leaseType?: LeaseType;
+    /**
+     * Landlord's operating cost, USD per MW of critical IT per year.
+     */
+    landlordOpexUsdPerMwItYear?: number;
+    /**
+     * Lease term, years from the lease start.
+     */
+    leaseTermYears?: number;
+    afterTerm?: LeaseEnd;
+}
+
+export interface Comparison {
+    /**
+     * Pathway with the highest NPV.
+     */
+    bestPathway: PathwayId;
+    /**
+     * AI pathway with the highest NPV.
+     */
+    bestAiPathway: PathwayId;
+    /**
+     * One sentence for the board.
+     */
+    verdict: string;
+    breakEvens: BreakEvens;
+}
+
+/**
+ * Cooling technology of the converted halls.
+ */
+export type Cooling = "air" | "rearDoor" | "directToChip" | "immersion";
+
+export interface CoolingPreset {
+    id: Cooling;
+    label: string;
+    /**
+     * Highest rack density the technology can cool, kW per rack.
+     */
+    maxRackDensityKw: number;
+    /**
+     * The PUE the technology typically implies.
+     */
+    typicalPue: number;
+    source: string;
+    asOf: string;
+    estimate: boolean;
+}
+
+/**
+ * One unit cost of the cost library.
+ */
+export interface CostItem {
+    /**
+     * Stable id used by `retrofit.costOverrides`.
+     */
+    id: string;
+    category: string;
+    label: string;
+    /**
+     * What one unit is ("kW of IT", "km", "rack", …).
+     */
+    unit: string;
+    unitCostUsd: number;
+    source: string;
+    asOf: string;
+    estimate: boolean;
+}
+
+/**
+ * Replaces one unit cost of the cost library.
+ */
+export interface CostOverride {
+    /**
+     * The cost-library item id, e.g. "ups".
+     */
+    item: string;
+    /**
+     * The unit cost to use instead of the library's, USD per the item's unit.
+     */
+    unitCostUsd: number;
+}
+
+/**
+ * Stable machine codes of input problems.
+ */
+export type ErrorCode = "invalidJson" | "invalidType" | "unknownField" | "notFinite" | "outOfRange" | "invalidFormat" | "inconsistent" | "tooLarge" | "unsupportedVersion";
+
+/**
+ * Back-end (GPU-to-GPU) network fabric.
+ */
+export type Fabric = "infiniband" | "ethernet";
+
+export interface Finance {
+    /**
+     * Annual discount rate for NPV, %.
+     */
+    discountRatePct?: number;
+    /**
+     * Apply corporate income tax with straight-line depreciation.
+     */
+    taxEnabled?: boolean;
+    /**
+     * Corporate income tax rate, %.
+     */
+    taxRatePct?: number;
+    /**
+     * Move of each input in the sensitivity (tornado), ± %.
+     */
+    sensitivityPct?: number;
+}
+
+export interface FleetLine {
+    /**
+     * ASIC model name, e.g. "Antminer S21 XP".
+     */
+    model: string;
+    /**
+     * Number of machines of this model.
+     */
+    units: number;
+    /**
+     * Nameplate hashrate per machine, TH/s.
+     */
+    hashrateThs: number;
+    /**
+     * Nameplate efficiency, joules per terahash.
+     */
+    efficiencyJPerTh: number;
+}
+
+export interface FleetRefresh {
+    /**
+     * Whether the fleet is replaced.
+     */
+    enabled?: boolean;
+    /**
+     * Years after month 0 at which the whole fleet is replaced.
+     */
+    afterYears?: number;
+    /**
+     * Capex of the new machines, USD per TH/s.
+     */
+    capexUsdPerTh?: number;
+    /**
+     * Efficiency of the new machines, J/TH (the hashrate stays the same).
+     */
+    efficiencyJPerTh?: number;
+}
+
+export interface GpuCloud {
+    system?: GpuSystem;
+    /**
+     * Rent in the first month of operation, USD per GPU-hour.
+     */
+    rentUsdPerGpuHour?: number;
+    /**
+     * Yearly decline of the rent, % (continuous).
+     */
+    rentDeclinePctPerYear?: number;
+    /**
+     * Share of GPU-hours sold, %.
+     */
+    utilizationPct?: number;
+    /**
+     * Average power draw as a share of the GPUs' IT power, %.
+     */
+    loadPct?: number;
+    /**
+     * Years before the GPUs are refreshed or retired.
+     */
+    usefulLifeYears?: number;
+    endOfLife?: GpuEnd;
+    fabric?: Fabric;
+    /**
+     * Staff, support, software and maintenance, USD per GPU per year.
+     */
+    opexUsdPerGpuYear?: number;
+    /**
+     * Sales, billing and platform costs, % of revenue.
+     */
+    opexPctOfRevenue?: number;
+}
+
+/**
+ * What happens to the GPUs at the end of their useful life.
+ */
+export type GpuEnd = "refresh" | "retire";
+
+/**
+ * GPU system deployed in the GPU-cloud pathway (see [`crate::presets`]).
+ */
+export type GpuSystem = "h100" | "h200" | "b200" | "gb200";
+
+export interface GpuSystemPreset {
+    id: GpuSystem;
+    label: string;
+    /**
+     * IT power of the system per GPU (server share, not facility), kW.
+     */
+    itKwPerGpu: number;
+    /**
+     * Server, GPU, CPUs and NICs per GPU, excluding the back-end fabric, USD.
+     */
+    capexUsdPerGpu: number;
+    /**
+     * Neocloud total cost of ownership per GPU-hour (SemiAnalysis tier), USD, where known.
+     */
+    tcoUsdPerGpuHour: number | null;
+    source: string;
+    asOf: string;
+    estimate: boolean;
+}
+
+/**
+ * What a greenfield build of the same IT capacity would cost and take.
+ */
+export interface Greenfield {
+    totalUsd: number;
+    perItMwUsd: number | null;
+    /**
+     * The lines a greenfield build adds (substation, interconnect, land, …).
+     */
+    extraLines: CapexLine[];
+    /**
+     * The mining site's advantage: greenfield total − retrofit total, USD.
+     */
+    creditUsd: number;
+    /**
+     * Months a greenfield build would take (grid interconnection queue included).
+     */
+    buildMonths: number;
+    /**
+     * Months the existing site saves.
+     */
+    monthsSaved: number;
+}
+
+export interface Halving {
+    height: number;
+    /**
+     * Month index in which the halving block is mined.
+     */
+    index: number;
+    month: string;
+    /**
+     * Subsidy after the halving, BTC.
+     */
+    subsidyBtc: number;
+}
+
+/**
+ * What happens to a lease at the end of its term within the horizon.
+ */
+export type LeaseEnd = "renew" | "vacate";
+
+/**
+ * Who pays for the tenant's power.
+ */
+export type LeaseType = "nnn" | "gross";
+
+/**
+ * Thrown by `evaluate` and `sensitivity` when the input is invalid (check
+ * `error.name === "MinepivotInputError"` or `error.code === "invalidInput"`).
+ * `errors` lists every problem at once, each with the field path the form marks.
+ */
+export interface MinepivotInputError extends Error {
+    name: "MinepivotInputError";
+    code: "invalidInput";
+    errors: ValidationError[];
+}
+
+export interface Mining {
+    /**
+     * The ASIC fleet, one line per model.
+     */
+    fleet?: FleetLine[];
+    /**
+     * Mining power usage effectiveness (facility ÷ IT power).
+     */
+    pue?: number;
+    /**
+     * Share of hours the fleet hashes, % (outages, maintenance).
+     */
+    uptimePct?: number;
+    /**
+     * Pool fee, % of mining revenue.
+     */
+    poolFeePct?: number;
+    /**
+     * Share of running hours switched off on the grid's request, %.
+     */
+    curtailmentPct?: number;
+    /**
+     * Credit earned per MWh curtailed, USD.
+     */
+    curtailmentCreditUsdPerMwh?: number;
+    /**
+     * Staff, maintenance and insurance, USD per MW of facility power per year.
+     */
+    fixedOpexUsdPerMwYear?: number;
+    /**
+     * Switch the fleet off in months where revenue is below the power cost.
+     */
+    shutdownWhenUnprofitable?: boolean;
+    /**
+     * Optional replacement of the fleet with more efficient machines.
+     */
+    refresh?: FleetRefresh;
+}
+
+/**
+ * The three things the site can do.
+ */
+export type PathwayId = "mining" | "colocation" | "gpuCloud";
+
+export interface PathwayReport {
+    id: PathwayId;
+    label: string;
+    /**
+     * NPV of the monthly net cash flows at `finance.discountRatePct`, USD.
+     */
+    npvUsd: number;
+    /**
+     * Annualised IRR, %; null where it does not exist (see `irrNote`).
+     */
+    irrPct: number | null;
+    irrNote: string | null;
+    /**
+     * Months until the cumulative cash flow turns ≥ 0 after investment; null if never.
+     */
+    paybackMonths: number | null;
+    paybackNote: string | null;
+    totalCapexUsd: number;
+    /**
+     * Capex ÷ critical IT MW; null for mining.
+     */
+    capexPerItMwUsd: number | null;
+    /**
+     * NPV(this pathway) − NPV(mining), USD.
+     */
+    pivotValueUsd: number;
+    totalRevenueUsd: number;
+    totalNetCashFlowUsd: number;
+    months: CashFlowMonth[];
+    years: CashFlowYear[];
+}
+
+/**
+ * Everything the form offers to pick from, with sources.
+ */
+export interface Presets {
+    asics: AsicPreset[];
+    gpuSystems: GpuSystemPreset[];
+    cooling: CoolingPreset[];
+    sampleSites: SampleSite[];
+    /**
+     * The retrofit cost library: unit costs with their sources.
+     */
+    costLibrary: CostItem[];
+    /**
+     * The source of every default of the scenario, by field path.
+     */
+    sources: Source[];
+}
+
+/**
+ * Electrical redundancy of UPS, generators and distribution.
+ */
+export type Redundancy = "N" | "N+1" | "2N";
+
+export interface Report {
+    schemaVersion: number;
+    scenarioName: string;
+    /**
+     * Month 0, `"YYYY-MM"`.
+     */
+    startMonth: string;
+    horizonMonths: number;
+    site: SiteReport;
+    capex: CapexReport;
+    bitcoin: BitcoinReport;
+    /**
+     * One per [`PathwayId`], in the order mining, colocation, gpuCloud.
+     */
+    pathways: PathwayReport[];
+    comparison: Comparison;
+    sensitivity: Sensitivity;
+    warnings: Warning[];
+}
+
+export interface Retrofit {
+    /**
+     * Share of the site's grid capacity converted to AI, % (the rest keeps mining).
+     */
+    convertedSharePct?: number;
+    /**
+     * PUE of the converted halls.
+     */
+    pue?: number;
+    /**
+     * IT load per rack, kW.
+     */
+    rackDensityKw?: number;
+    cooling?: Cooling;
+    redundancy?: Redundancy;
+    /**
+     * Month (from month 0) in which construction starts and the converted share stops mining.
+     */
+    constructionStartMonth?: number;
+    /**
+     * Months of construction; capex is spent evenly over them.
+     */
+    buildMonths?: number;
+    /**
+     * Months after commissioning over which AI revenue ramps linearly to full.
+     */
+    rampMonths?: number;
+    /**
+     * Design, permits and engineering, % of hard costs.
+     */
+    softCostPct?: number;
+    /**
+     * Contingency, % of hard and soft costs.
+     */
+    contingencyPct?: number;
+    /**
+     * Unit-cost overrides of the cost library, by item id.
+     */
+    costOverrides?: CostOverride[];
+}
+
+export interface SampleSite {
+    id: string;
+    label: string;
+    description: string;
+    /**
+     * A complete, valid scenario.
+     */
+    scenario: Scenario;
+}
+
+export interface Scenario {
+    /**
+     * Version of this document's layout; the current one is 1.
+     */
+    schemaVersion?: number;
+    /**
+     * A name for people; never interpreted.
+     */
+    name?: string;
+    /**
+     * Month 0 of the projection, `"YYYY-MM"`.
+     */
+    startMonth?: string;
+    /**
+     * Length of the projection, 1–30 years.
+     */
+    horizonYears?: number;
+    site?: Site;
+    bitcoin?: Bitcoin;
+    mining?: Mining;
+    retrofit?: Retrofit;
+    colocation?: Colocation;
+    gpuCloud?: GpuCloud;
+    finance?: Finance;
+}
+
+/**
+ * A scenario as an object — any field may be left out and then takes the default scenario's
+ * value — or the same document as JSON text.
+ */
+export type ScenarioInput = Scenario | string;
+
+export interface Sensitivity {
+    /**
+     * The AI pathway whose pivot value (NPV − mining NPV) is tested.
+     */
+    pathway: PathwayId;
+    pct: number;
+    basePivotValueUsd: number;
+    /**
+     * Sorted by swing, largest first.
+     */
+    bars: SensitivityBar[];
+}
+
+/**
+ * One bar of the tornado: an input moved down and up by `finance.sensitivityPct`.
+ */
+export interface SensitivityBar {
+    /**
+     * Scenario field path.
+     */
+    field: string;
+    label: string;
+    lowValue: number;
+    highValue: number;
+    /**
+     * Change of the pivot's NPV with the input at its low value, USD.
+     */
+    lowDeltaUsd: number;
+    /**
+     * Change of the pivot's NPV with the input at its high value, USD.
+     */
+    highDeltaUsd: number;
+}
+
+/**
+ * Options of {@link sensitivity}.
+ */
+export interface SensitivityOptions {
+    /**
+     * Move of each input, ± % (more than 0, at most 90); default: the scenario's
+     * `finance.sensitivityPct`.
+     */
+    pct?: number;
+}
+
+export interface Site {
+    /**
+     * Energised grid capacity of the interconnect, MW.
+     */
+    gridCapacityMw?: number;
+    /**
+     * All-in power price in month 0, USD per MWh.
+     */
+    powerPriceUsdPerMwh?: number;
+    /**
+     * Continuous yearly escalation of the power price, %.
+     */
+    powerPriceEscalationPctPerYear?: number;
+    /**
+     * Floor area of the existing buildings that could hold IT racks, square feet.
+     */
+    buildingAreaSqFt?: number;
+    /**
+     * Distance to the nearest fibre point of presence, km.
+     */
+    fibreDistanceKm?: number;
+}
+
+/**
+ * Sizing of the site and of the converted share.
+ */
+export interface SiteReport {
+    gridCapacityMw: number;
+    /**
+     * Fleet hashrate, PH/s.
+     */
+    fleetPh: number;
+    /**
+     * Fleet ASIC power, MW.
+     */
+    fleetItMw: number;
+    /**
+     * Fleet power at the mining PUE, MW.
+     */
+    fleetFacilityMw: number;
+    /**
+     * Grid capacity converted to AI, MW.
+     */
+    convertedGridMw: number;
+    /**
+     * Critical IT capacity of the converted share at the AI PUE, MW.
+     */
+    itCapacityMw: number;
+    /**
+     * What the converted grid MW would carry as IT load at the mining PUE, MW.
+     */
+    itCapacityAtMiningPueMw: number;
+    /**
+     * IT load lost to the higher AI PUE, MW.
+     */
+    itLostToPueMw: number;
+    racks: number;
+    /**
+     * White space needed for the racks, ft².
+     */
+    whiteSpaceSqFt: number;
+    buildingAreaSqFt: number;
+    /**
+     * GPUs that fit the IT capacity (gpuCloud pathway).
+     */
+    gpus: number;
+    /**
+     * First month of AI operation (construction start + build months).
+     */
+    commissioningMonth: number;
+    /**
+     * The same month, `"YYYY-MM"`.
+     */
+    commissioningLabel: string;
+}
+
+/**
+ * The origin of one default value.
+ */
+export interface Source {
+    /**
+     * Scenario field path (`site.powerPriceUsdPerMwh`) or cost-library item id.
+     */
+    field: string;
+    /**
+     * Who published the figure, or how it was derived.
+     */
+    source: string;
+    /**
+     * When the figure was true, `"YYYY-MM"`.
+     */
+    asOf: string;
+    kind: SourceKind;
+    /**
+     * True where the figure is an estimate; the page says "estimate".
+     */
+    estimate: boolean;
+}
+
+/**
+ * How much weight a figure can bear.
+ */
+export type SourceKind = "primary" | "industry" | "press" | "estimate" | "openSource" | "derived";
+
+/**
+ * One problem with the input.
+ */
+export interface ValidationError {
+    /**
+     * Path of the field, e.g. `mining.fleet[2].efficiencyJPerTh` (empty for the whole document).
+     */
+    field: string;
+    code: ErrorCode;
+    /**
+     * What is wrong and what is allowed, for people.
+     */
+    message: string;
+    /**
+     * The offending value, as given.
+     */
+    value: unknown;
+}
+
+/**
+ * Something the user should see next to an answer.
+ */
+export interface Warning {
+    /**
+     * Stable code, e.g. `fleetUnderWater`, `buildingTooSmall`, `itLostToPue`.
+     */
+    code: string;
+    /**
+     * Scenario field the warning is about, where there is one.
+     */
+    field: string | null;
+    message: string;
+}
+
+/**
+ * The default scenario (a sample 100 MW Texas site), complete, with every field present.
+ */
+export function defaultScenario(): Scenario;
+
+/**
+ * Computes the full report of a scenario: sizing, the itemised retrofit capex, month-by-month
+ * cash flows, NPV / IRR / payback of each pathway, the comparison, the sensitivity tornado
+ * and warnings.
+ *
+ * @throws {MinepivotInputError} when the scenario is invalid; `errors` lists every problem.
+ */
+export function evaluate(scenario: ScenarioInput): Report;
+
+/**
+ * What the form offers to pick from — ASIC models, GPU systems, cooling technologies, sample
+ * sites, the retrofit cost library — and the source of every default.
+ */
+export function presets(): Presets;
+
+/**
+ * The tornado: each key input moved down and up by `options.pct` (default: the scenario's
+ * `finance.sensitivityPct`), and the change in the pivot's NPV, largest swing first.
+ *
+ * @throws {MinepivotInputError} when the scenario or the options are invalid.
+ */
+export function sensitivity(scenario: ScenarioInput, options?: SensitivityOptions | null): Sensitivity;
+
+/**
+ * Checks a scenario without computing it: every problem (unknown keys, wrong types, NaN or
+ * Infinity, values out of range, inconsistent fields), or an empty list when it is valid.
+ * Never throws for bad input.
+ */
+export function validate(scenario: ScenarioInput): ValidationError[];
+
+/**
+ * The crate version of this build, e.g. "0.1.0".
+ */
+export const version: string;
