@@ -6,7 +6,7 @@
 
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { usd } from './format.js';
+import { usd, usdTick } from './format.js';
 
 /** Colours and dash patterns per pathway (Okabe–Ito, readable by colour-blind people and in greyscale). */
 export const PATHWAY_STYLE = {
@@ -141,6 +141,17 @@ function managedChart(el, build) {
   function update(...args) {
     lastArgs = args;
     const spec = build(...args);
+    if (spec.empty) {
+      plot?.destroy();
+      plot = null;
+      key = '';
+      const note = document.createElement('p');
+      note.className = 'muted chart-empty';
+      note.textContent = spec.empty;
+      el.replaceChildren(note);
+      return;
+    }
+    el.querySelector('.chart-empty')?.remove();
     const nextKey = `${spec.key}|${document.documentElement.dataset.scheme || ''}`;
     if (!plot || nextKey !== key) {
       plot?.destroy();
@@ -180,6 +191,7 @@ export function cashFlowChart(el) {
       halvings: report.bitcoin.halvings || [],
       construction: start === null || !site || site.commissioningMonth <= start ? null : { from: start, to: site.commissioningMonth, label: 'Construction' },
     };
+    if (labels.length === 0) return { empty: 'No cash flows in this report.' };
     const x = labels.map((_, i) => i);
     const series = report.pathways.map((p) => {
       const style = PATHWAY_STYLE[p.id] || { color: '--text', dash: [] };
@@ -194,7 +206,7 @@ export function cashFlowChart(el) {
         cursor: { points: { size: 6 } },
         legend: { live: true },
         series: [{ label: 'Month', value: (u, v) => (v === null || v === undefined ? '–' : labels[v] || '') }, ...series],
-        axes: [axisX(t, () => labels), axisY(t, usd)],
+        axes: [axisX(t, () => labels), axisY(t, usdTick)],
         plugins: [markersPlugin(() => marks, t)],
       },
     };
@@ -209,6 +221,7 @@ export function hashpriceChart(el) {
     const months = report.bitcoin.months || [];
     labels = months.map((m) => m.month);
     marks = { halvings: report.bitcoin.halvings || [], construction: null, zero: false };
+    if (months.length === 0) return { empty: 'No hashprice in this report.' };
     return {
       key: `hp|${labels.length}`,
       data: [months.map((_, i) => i), months.map((m) => m.hashpriceUsdPerPhDay)],

@@ -2,7 +2,7 @@
 // every input that differs. Both are evaluated in the background worker.
 
 import { h, fill } from './dom.js';
-import { usd, pct, months, num } from './format.js';
+import { usd, pct, months, num, plain } from './format.js';
 import { allFields } from './fields.js';
 import { changedPaths, getPath } from './state.js';
 
@@ -10,7 +10,7 @@ const LABELS = new Map(allFields().map((f) => [f.path, `${f.label}${f.unit ? ` (
 
 function show(value) {
   if (value === undefined) return '—';
-  if (typeof value === 'number') return num(value, Number.isInteger(value) ? 0 : 2).replace(/\.?0+$/, '');
+  if (typeof value === 'number') return plain(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.map((l) => (l && typeof l === 'object' && 'model' in l ? `${num(l.units)} × ${l.model}` : JSON.stringify(l))).join('; ');
   return String(value);

@@ -6,13 +6,13 @@
 import { h, fill, $, $$ } from './dom.js';
 import { GROUPS, FLEET_COLUMNS } from './fields.js';
 import { getPath, parsePath } from './state.js';
-import { num } from './format.js';
+import { num, plain } from './format.js';
 
 const idFor = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
 function formatDefault(value, unit) {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  if (typeof value === 'number') return `${num(value, Number.isInteger(value) ? 0 : 2).replace(/\.?0+$/, '')}${unit ? ` ${unit}` : ''}`;
+  if (typeof value === 'number') return `${plain(value)}${unit ? ` ${unit}` : ''}`;
   if (typeof value === 'string') return value;
   return '';
 }

@@ -26,8 +26,13 @@ export function usd(n) {
   if (a >= 1e9) text = `$${grouped(n / 1e9, 2)} B`;
   else if (a >= 1e6) text = `$${grouped(n / 1e6, 1)} M`;
   else if (a >= 1e4) text = `$${grouped(n / 1e3, 1)} k`;
-  else text = `$${grouped(n, a >= 100 ? 0 : 2)}`;
+  else text = `$${grouped(n, a >= 100 || a === 0 ? 0 : 2)}`;
   return signed(n, text);
+}
+
+/** Axis ticks: as `usd`, without trailing zeros ("$2 B", "−$1.5 B"). */
+export function usdTick(n) {
+  return usd(n).replace(/\.0+ ([BMk])$/, ' $1').replace(/(\.\d*[1-9])0+ ([BMk])$/, '$1 $2');
 }
 
 /** USD in millions with one decimal, for tables whose header says "$ M". */
@@ -46,6 +51,12 @@ export function usdExact(n, digits = 0) {
 export function num(n, digits = 0) {
   if (!finite(n)) return NA;
   return signed(n, grouped(n, digits));
+}
+
+/** An input value as typed: separators, up to `maxDigits` decimals, no trailing zeros. */
+export function plain(n, maxDigits = 4) {
+  if (!finite(n)) return NA;
+  return signed(n, Math.abs(n).toLocaleString('en-US', { maximumFractionDigits: maxDigits }));
 }
 
 /** A percentage, 0–100 scale as the core writes it. */

@@ -4,21 +4,21 @@
 // lays out (bar widths are proportions of the largest bar, for drawing).
 
 import { h, fill, $ } from './dom.js';
-import { usd, usdDelta, usdExact, millions, pct, num, months, orNote } from './format.js';
+import { usd, usdDelta, usdExact, millions, pct, num, months, orNote, plain } from './format.js';
 import { allFields } from './fields.js';
 import { getPath } from './state.js';
 
 const PATHWAY_CLASS = { mining: 'p-mining', colocation: 'p-colocation', gpuCloud: 'p-gpu' };
 
-/** A value with its "why n/a" note shown beside it (not only on hover). */
-function noted({ text, note }) {
-  return note ? h('span', { class: 'na' }, text, h('span', { class: 'na-note' }, ` — ${note}`)) : text;
-}
-
-function paybackText(p, report) {
+function paybackText(p) {
   if (p.paybackMonths === null || p.paybackMonths === undefined) return { text: 'n/a', note: p.paybackNote || 'does not pay back within the horizon' };
   const label = p.months?.[p.paybackMonths]?.month;
   return { text: `${months(p.paybackMonths)}${label ? `, ${label}` : ''}`, note: '' };
+}
+
+/** A card row; a "n/a" carries the core's reason on its own line beneath. */
+function row(label, { text, note }) {
+  return h('div', { class: note ? 'has-note' : '' }, h('dt', {}, label), h('dd', {}, text), note ? h('p', { class: 'na-note' }, note) : null);
 }
 
 export function renderVerdict(el, report) {
@@ -33,10 +33,10 @@ export function renderCards(el, report) {
   fill(el, report.pathways.map((p) => {
     const isMining = p.id === 'mining';
     const rows = [
-      ['IRR', noted(orNote(p.irrPct, pct, p.irrNote))],
-      ['Payback', noted(paybackText(p, report))],
-      ['Capex', usd(p.totalCapexUsd)],
-      ['Capex per MW IT', isMining ? 'n/a — no conversion' : noted(orNote(p.capexPerItMwUsd, usd, 'no IT capacity converted'))],
+      row('IRR', orNote(p.irrPct, pct, p.irrNote)),
+      row('Payback', paybackText(p)),
+      row('Capex', { text: usd(p.totalCapexUsd), note: '' }),
+      row('Capex per MW IT', isMining ? { text: 'n/a', note: 'nothing is converted' } : orNote(p.capexPerItMwUsd, usd, 'no IT capacity converted')),
     ];
     return h('article', { class: `card ${PATHWAY_CLASS[p.id] || ''}${p.id === bestId ? ' best' : ''}`, dataset: { pathway: p.id } },
       h('header', {},
@@ -46,7 +46,7 @@ export function renderCards(el, report) {
       h('p', { class: 'npv' }, h('span', { class: 'npv-label' }, 'NPV '), h('span', { class: 'npv-value', dataset: { npv: p.id } }, usd(p.npvUsd))),
       h('p', { class: `pivot ${p.pivotValueUsd > 0 ? 'up' : p.pivotValueUsd < 0 ? 'down' : ''}` },
         isMining ? 'The baseline the pivots are measured against' : `${usdDelta(p.pivotValueUsd)} vs keep mining`),
-      h('dl', {}, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))));
+      h('dl', {}, rows));
   }));
 }
 
@@ -157,13 +157,15 @@ export function renderTornado(el, report) {
   };
   fill(el,
     h('p', { class: 'muted' }, `Change in the pivot value of ${pathway ? pathway.label : s.pathway} (base ${usd(s.basePivotValueUsd)}) when each input moves ±${num(s.pct)} %. Largest swing first.`),
+    h('p', { class: 'tornado-key' }, h('span', { class: 'key gain', 'aria-hidden': 'true' }), 'the pivot gains ', h('span', { class: 'key loss', 'aria-hidden': 'true' }), 'the pivot loses; ',
+      'beside each bar: the input lowered, then raised → the change'),
     bars.length === 0 ? h('p', { class: 'muted' }, 'No sensitivity results.') : h('ol', { class: 'tornado' }, bars.map((b) =>
       h('li', {},
         h('span', { class: 't-label' }, b.label),
         h('span', { class: 't-track' }, h('span', { class: 't-axis', 'aria-hidden': 'true' }), bar(b.lowDeltaUsd, 'low'), bar(b.highDeltaUsd, 'high')),
         h('span', { class: 't-values' },
-          h('span', {}, `${num(b.lowValue, 2).replace(/\.?0+$/, '')} → ${usdDelta(b.lowDeltaUsd)}`),
-          h('span', {}, `${num(b.highValue, 2).replace(/\.?0+$/, '')} → ${usdDelta(b.highDeltaUsd)}`))))));
+          h('span', {}, `${plain(b.lowValue, 2)} → ${usdDelta(b.lowDeltaUsd)}`),
+          h('span', {}, `${plain(b.highValue, 2)} → ${usdDelta(b.highDeltaUsd)}`))))));
   for (const t of el.querySelectorAll('.tbar')) {
     t.style.width = t.dataset.width;
     if (t.dataset.side === 'right') t.style.left = '50%';
@@ -206,14 +208,14 @@ export function renderAssumptions(el, scenario, presets) {
   const rows = allFields().map((f) => {
     let v = getPath(scenario, f.path);
     if (typeof v === 'boolean') v = v ? 'yes' : 'no';
-    else if (typeof v === 'number') v = `${num(v, Number.isInteger(v) ? 0 : 2).replace(/\.?0+$/, '')}${f.unit ? ` ${f.unit}` : ''}`;
+    else if (typeof v === 'number') v = `${plain(v)}${f.unit ? ` ${f.unit}` : ''}`;
     else if (f.kind === 'select' && f.options === 'gpuSystems') v = presets.gpuSystems.find((g) => g.id === v)?.label ?? v;
     else if (f.kind === 'select' && f.options === 'cooling') v = presets.cooling.find((c) => c.id === v)?.label ?? v;
     else if (f.kind === 'select' && Array.isArray(f.options)) v = f.options.find(([id]) => id === v)?.[1] ?? v;
     return h('div', {}, h('dt', {}, `${f.group} · ${f.label}`), h('dd', {}, v ?? ''));
   });
   const fleet = (scenario.mining?.fleet || []).map((l) => h('div', {}, h('dt', {}, 'Fleet'),
-    h('dd', {}, `${num(l.units)} × ${l.model} (${num(l.hashrateThs, 1).replace(/\.0$/, '')} TH/s, ${num(l.efficiencyJPerTh, 1).replace(/\.0$/, '')} J/TH)`)));
+    h('dd', {}, `${num(l.units)} × ${l.model} (${plain(l.hashrateThs)} TH/s, ${plain(l.efficiencyJPerTh)} J/TH)`)));
   fill(el, h('dl', { class: 'assumptions' }, fleet, rows));
 }
 

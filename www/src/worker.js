@@ -1,23 +1,29 @@
 // Background computations with the same package the page uses: a message
 // `{ id, call, args }` is answered with `{ id, result }` or `{ id, errors }`.
 // The compare view evaluates two scenarios here; the risk panel (Monte Carlo) adds `risk`.
+//
+// The package initialises its wasm with top-level await. A static import would hold this
+// module's body (and so the message listener) until that finished, and messages posted in
+// the meantime would be lost; the listener is therefore attached first and the package
+// imported dynamically.
 
-import * as core from 'minepivot';
 import { errorList } from './engine-errors.js';
 
+const core = import('minepivot');
+
 const CALLS = {
-  evaluate: (scenario) => core.evaluate(scenario),
-  evaluateMany: (scenarios) => scenarios.map((s) => {
+  evaluate: (m, scenario) => m.evaluate(scenario),
+  evaluateMany: (m, scenarios) => scenarios.map((s) => {
     try {
-      return { ok: true, report: core.evaluate(s) };
+      return { ok: true, report: m.evaluate(s) };
     } catch (thrown) {
       return { ok: false, errors: errorList(thrown) };
     }
   }),
+  // The risk panel (issue 8) adds: risk: (m, scenario, options) => m.risk(scenario, options),
 };
-// The risk panel (Monte Carlo, issue 8) adds its call here: `risk: (scenario, options) => core.risk(scenario, options)`.
 
-self.addEventListener('message', (event) => {
+self.addEventListener('message', async (event) => {
   const { id, call, args } = event.data || {};
   const fn = Object.hasOwn(CALLS, call) ? CALLS[call] : null;
   if (!fn) {
@@ -25,7 +31,8 @@ self.addEventListener('message', (event) => {
     return;
   }
   try {
-    self.postMessage({ id, result: fn(...(Array.isArray(args) ? args : [])) });
+    const m = await core;
+    self.postMessage({ id, result: fn(m, ...(Array.isArray(args) ? args : [])) });
   } catch (thrown) {
     self.postMessage({ id, errors: errorList(thrown) });
   }
