@@ -1,10 +1,34 @@
-//! Lease revenue of the converted share. (Issue 5.)
+//! Lease revenue of the converted share: the colocation pathway's AI side (mining excluded).
+//!
+//! Month `m` of the horizon is operating month `k = m − commissioning` once the halls are
+//! commissioned ([`Timeline`]). The lease starts at commissioning; lease year `y = ⌊k / 12⌋`
+//! (0-based), so the rent steps once a year from the lease start, as contracts write it:
+//!
+//! ```text
+//! revenue_k = IT MW × 1000 × lease $/kW-month × (1 + escalator)^⌊k/12⌋ × occupancy × ramp_k
+//! ```
+//!
+//! - **NNN** (default): the tenant pays its power directly; it is neither revenue nor cost.
+//! - **Gross**: the landlord pays the tenant's power out of the rent, at the tenant's load —
+//!   assumed to be the whole leased IT capacity ([`GROSS_LEASE_LOAD_FACTOR`] = 100 %, the
+//!   conservative end): `IT MW × occupancy × ramp_k × 1.0 × AI PUE × 730.5 h × price_m`.
+//! - Landlord opex (`landlordOpexUsdPerMwItYear` × IT MW ÷ 12) runs from commissioning, not
+//!   ramped: the facility is staffed and insured from its first day.
+//! - Lease term: after `leaseTermYears`, `renew` keeps the lease with the escalator
+//!   continuing (year 16 rent = year 15 × (1 + escalator)); `vacate` leaves the halls empty for
+//!   the rest of the horizon: no rent, no power, while the landlord keeps paying its opex (no
+//!   re-let is assumed — the conservative reading).
 
+use crate::calendar::{grow, HOURS_PER_MONTH};
+use crate::model::Timeline;
 use crate::report::SiteReport;
-use crate::scenario::Scenario;
+use crate::scenario::{LeaseEnd, LeaseType, Scenario};
+
+/// Share of the leased IT capacity the tenant is assumed to draw under a gross lease.
+pub const GROSS_LEASE_LOAD_FACTOR: f64 = 1.0;
 
 /// One month of an AI pathway on the converted share (mining excluded).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct AiMonth {
     pub revenue_usd: f64,
     pub power_cost_usd: f64,
@@ -13,6 +37,54 @@ pub struct AiMonth {
     pub capex_usd: f64,
 }
 
-pub fn simulate(s: &Scenario, _site: &SiteReport) -> Vec<AiMonth> {
-    vec![AiMonth::default(); s.months() as usize]
+/// The colocation lease month by month over the horizon (see the module docs for formulas).
+pub fn simulate(s: &Scenario, site: &SiteReport) -> Vec<AiMonth> {
+    let mut months = Vec::new();
+    simulate_into(s, site, &mut months);
+    months
+}
+
+/// [`simulate`] into a reused buffer (the analysis runs it many times).
+pub fn simulate_into(s: &Scenario, site: &SiteReport, out: &mut Vec<AiMonth>) {
+    let timeline = Timeline::new(s);
+    let c = &s.colocation;
+    let it_mw = site.it_capacity_mw.max(0.0);
+    let rent_first_year = it_mw * 1000.0 * c.lease_usd_per_kw_month;
+    let step = 1.0 + c.escalator_pct_per_year / 100.0;
+    let occupancy = c.occupancy_pct / 100.0;
+    let opex = c.landlord_opex_usd_per_mw_it_year * it_mw / 12.0;
+    let term_months = c.lease_term_years.saturating_mul(12);
+    let power_mw_at_full = it_mw * GROSS_LEASE_LOAD_FACTOR * s.retrofit.pue;
+
+    out.clear();
+    out.extend((0..s.months()).map(|m| {
+        let Some(k) = timeline.operating_month(m) else {
+            return AiMonth::default();
+        };
+        if k >= term_months && c.after_term == LeaseEnd::Vacate {
+            return AiMonth {
+                opex_usd: opex,
+                ..AiMonth::default()
+            };
+        }
+        let leased = occupancy * timeline.ramp(k);
+        let escalation = step.powi((k / 12) as i32);
+        let power_cost_usd = match c.lease_type {
+            LeaseType::Nnn => 0.0,
+            LeaseType::Gross => {
+                let price = grow(
+                    s.site.power_price_usd_per_mwh,
+                    s.site.power_price_escalation_pct_per_year,
+                    m as f64,
+                );
+                power_mw_at_full * leased * HOURS_PER_MONTH * price
+            }
+        };
+        AiMonth {
+            revenue_usd: rent_first_year * escalation * leased,
+            power_cost_usd,
+            opex_usd: opex,
+            capex_usd: 0.0,
+        }
+    }));
 }

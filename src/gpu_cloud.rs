@@ -1,9 +1,76 @@
-//! The operator's own GPU cloud on the converted share. (Issue 5.)
+//! The operator's own GPU cloud on the converted share (mining excluded).
+//!
+//! GPUs = `SiteReport.gpus` (⌊IT kW ÷ IT kW per GPU⌋, sized by [`crate::capex::size`]). In
+//! operating month `k = m − commissioning`, a GPU generation bought `age` months ago earns
+//!
+//! ```text
+//! revenue = GPUs × 730.5 h × utilisation × rent₀ × (1 − decline)^(age/12) × ramp_k
+//! power   = GPUs × IT kW per GPU ÷ 1000 × load × AI PUE × 730.5 h × price_m
+//! opex    = GPUs × opex per GPU-year ÷ 12 + opex % × revenue
+//! ```
+//!
+//! - The rent declines continuously from the generation's first month (`rent₀` is earned in
+//!   operating month 0 exactly).
+//! - The ramp (linear over `rampMonths`, [`Timeline::ramp`]) applies to the first generation's
+//!   sold hours only; a refreshed generation is assumed sold out from its first month.
+//! - Every GPU is installed at commissioning, so it draws `loadPct` of its IT power and costs
+//!   its yearly opex from then on, sold or idle — just as utilisation below 100 % does not
+//!   lower the power.
+//! - GPU capex (`CapexReport.gpu_cloud.total_usd`: servers, fabric, storage) is spent in the
+//!   commissioning month — the month the first flows land, end-of-month like every flow — and
+//!   again at every end of the useful life with `refresh` (the rent returns to `rent₀`);
+//!   with `retire`, after `usefulLifeYears` there is no revenue, power or GPU opex. No
+//!   residual value is counted at the horizon (see the `gpuRefreshNearHorizonEnd` warning).
 
+use crate::calendar::{grow, HOURS_PER_MONTH};
 use crate::colocation::AiMonth;
+use crate::model::Timeline;
+use crate::presets;
 use crate::report::{CapexReport, SiteReport};
-use crate::scenario::Scenario;
+use crate::scenario::{GpuEnd, Scenario};
 
-pub fn simulate(s: &Scenario, _site: &SiteReport, _capex: &CapexReport) -> Vec<AiMonth> {
-    vec![AiMonth::default(); s.months() as usize]
+/// The GPU cloud month by month over the horizon (see the module docs for formulas).
+pub fn simulate(s: &Scenario, site: &SiteReport, capex: &CapexReport) -> Vec<AiMonth> {
+    let mut months = Vec::new();
+    simulate_into(s, site, capex, &mut months);
+    months
+}
+
+/// [`simulate`] into a reused buffer (the analysis runs it many times).
+pub fn simulate_into(s: &Scenario, site: &SiteReport, capex: &CapexReport, out: &mut Vec<AiMonth>) {
+    let timeline = Timeline::new(s);
+    let g = &s.gpu_cloud;
+    let gpus = site.gpus as f64;
+    let life_months = g.useful_life_years.max(1).saturating_mul(12);
+    let hours_sold_at_full = gpus * HOURS_PER_MONTH * g.utilization_pct / 100.0;
+    let power_mw = gpus * presets::gpu_system(g.system).it_kw_per_gpu / 1000.0 * g.load_pct / 100.0 * s.retrofit.pue;
+    let fixed_opex = gpus * g.opex_usd_per_gpu_year / 12.0;
+    let opex_share = g.opex_pct_of_revenue / 100.0;
+    let gpu_capex = capex.gpu_cloud.total_usd;
+
+    out.clear();
+    out.extend((0..s.months()).map(|m| {
+        let Some(k) = timeline.operating_month(m) else {
+            return AiMonth::default();
+        };
+        let generation = k / life_months;
+        if generation > 0 && g.end_of_life == GpuEnd::Retire {
+            return AiMonth::default();
+        }
+        let age = k % life_months;
+        let ramp = if generation == 0 { timeline.ramp(k) } else { 1.0 };
+        let rent = grow(g.rent_usd_per_gpu_hour, -g.rent_decline_pct_per_year, age as f64);
+        let revenue_usd = hours_sold_at_full * rent * ramp;
+        let price = grow(
+            s.site.power_price_usd_per_mwh,
+            s.site.power_price_escalation_pct_per_year,
+            m as f64,
+        );
+        AiMonth {
+            revenue_usd,
+            power_cost_usd: power_mw * HOURS_PER_MONTH * price,
+            opex_usd: fixed_opex + opex_share * revenue_usd,
+            capex_usd: if age == 0 { gpu_capex } else { 0.0 },
+        }
+    }));
 }

@@ -1,31 +1,620 @@
 //! Puts the pieces together: bitcoin → mining → capex → AI pathways → finance → report.
+//!
+//! The evaluation runs in three stages so that the analysis (break-evens, tornado, Monte
+//! Carlo), which re-runs the model dozens of times, recomputes only what an input touches:
+//!
+//! 1. [`MiningStage`]: the bitcoin projection and two fleet runs — the whole fleet (mining
+//!    pathway) and the fleet left once the converted share stops mining (AI pathways);
+//! 2. [`CapexStage`]: sizing and the retrofit bill;
+//! 3. the cash flows of each pathway and their NPVs ([`npvs`]), cheap and allocation-light.
+//!
+//! [`evaluate`] builds the full [`Report`]; [`pathway_npvs`] is the fast path with the three
+//! NPVs only. The timeline and every choice are documented on [`Timeline`] and in
+//! docs/methodology-pathways.md.
 
+use crate::analysis;
+use crate::calendar::YearMonth;
+use crate::colocation::{self, AiMonth};
+use crate::finance;
+use crate::gpu_cloud;
+use crate::mining::{self, MiningRun};
 use crate::report::*;
 use crate::scenario::{Scenario, SCHEMA_VERSION};
 
+/// Straight-line tax depreciation of the facility retrofit (mechanical and electrical), years.
+pub const FACILITY_DEPRECIATION_YEARS: u32 = 15;
+/// Straight-line tax depreciation of ASICs (mining capex), years.
+pub const ASIC_DEPRECIATION_YEARS: u32 = 3;
+
+/// When things happen on the site, in model months (month 0 = `startMonth`).
+///
+/// - Construction starts in `retrofit.constructionStartMonth` (`start`); from that month on,
+///   in the AI pathways, the converted share no longer mines: the fleet fraction is
+///   `1 − convertedSharePct/100` (1 before; always 1 in the mining pathway).
+/// - The facility capex is spent evenly over `buildMonths`: `total ÷ buildMonths` in each of
+///   the months `start … start + buildMonths − 1` (months past the horizon are not counted).
+/// - Commissioning is month `start + buildMonths`, the first month of AI operation.
+/// - The AI revenue ramps linearly: operating month `k` (0 in the commissioning month) earns
+///   `min(1, (k + 1) / rampMonths)` of full revenue; `rampMonths = 0` means full at once.
+///   With 6 ramp months: 1/6, 2/6, …, 6/6 from the sixth operating month on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeline {
+    pub construction_start: u32,
+    pub build_months: u32,
+    pub commissioning: u32,
+    pub ramp_months: u32,
+    pub horizon_months: u32,
+}
+
+impl Timeline {
+    pub fn new(s: &Scenario) -> Timeline {
+        let r = &s.retrofit;
+        Timeline {
+            construction_start: r.construction_start_month,
+            build_months: r.build_months,
+            commissioning: r.construction_start_month.saturating_add(r.build_months),
+            ramp_months: r.ramp_months,
+            horizon_months: s.months(),
+        }
+    }
+
+    /// Operating month `k = m − commissioning`, or `None` before commissioning.
+    pub fn operating_month(&self, m: u32) -> Option<u32> {
+        m.checked_sub(self.commissioning)
+    }
+
+    /// Share of full AI revenue in operating month `k`: `min(1, (k + 1) / rampMonths)`.
+    pub fn ramp(&self, k: u32) -> f64 {
+        if self.ramp_months == 0 {
+            1.0
+        } else {
+            ((k as f64 + 1.0) / self.ramp_months as f64).min(1.0)
+        }
+    }
+
+    /// Share (0–1) of the whole fleet that still exists in month `m` of an AI pathway.
+    pub fn ai_fleet_fraction(&self, converted_share_pct: f64, m: u32) -> f64 {
+        if m < self.construction_start {
+            1.0
+        } else {
+            (1.0 - converted_share_pct / 100.0).clamp(0.0, 1.0)
+        }
+    }
+
+    /// Share (0–1) of the facility capex spent in month `m`.
+    pub fn facility_spend_share(&self, m: u32) -> f64 {
+        if self.build_months > 0 && m >= self.construction_start && m < self.commissioning {
+            1.0 / self.build_months as f64
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Stage 1: the bitcoin projection and the fleet runs.
+#[derive(Debug, Clone)]
+pub struct MiningStage {
+    pub btc: BitcoinReport,
+    /// The whole fleet for the whole horizon (the mining pathway).
+    pub whole: MiningRun,
+    /// The fleet left once construction starts (both AI pathways).
+    pub rest: MiningRun,
+}
+
+impl MiningStage {
+    pub fn new(s: &Scenario) -> MiningStage {
+        let btc = crate::bitcoin::project(s);
+        let whole = mining::simulate(s, &btc.months, &|_| 1.0);
+        let timeline = Timeline::new(s);
+        let share = s.retrofit.converted_share_pct;
+        let rest = if share <= 0.0 || timeline.construction_start >= s.months() {
+            whole.clone()
+        } else {
+            mining::simulate(s, &btc.months, &|m| timeline.ai_fleet_fraction(share, m))
+        };
+        MiningStage { btc, whole, rest }
+    }
+}
+
+/// Stage 2: sizing and the retrofit bill.
+#[derive(Debug, Clone)]
+pub struct CapexStage {
+    pub site: SiteReport,
+    pub capex: CapexReport,
+}
+
+impl CapexStage {
+    pub fn new(s: &Scenario) -> CapexStage {
+        let site = crate::capex::size(s);
+        let capex = crate::capex::retrofit(s, &site);
+        CapexStage { site, capex }
+    }
+}
+
+/// Changes the analysis makes that are not scenario fields.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Adjust {
+    /// Multiplies every capex unit cost (facility and GPU equipment; ASIC refresh excluded).
+    pub capex_factor: f64,
+}
+
+impl Adjust {
+    pub const NONE: Adjust = Adjust { capex_factor: 1.0 };
+}
+
+/// One month of one pathway, before labels (the hot path's record).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MonthFlow {
+    pub mining_revenue_usd: f64,
+    pub ai_revenue_usd: f64,
+    pub curtailment_credit_usd: f64,
+    pub power_cost_usd: f64,
+    pub opex_usd: f64,
+    pub mining_capex_usd: f64,
+    pub facility_capex_usd: f64,
+    pub gpu_capex_usd: f64,
+    pub tax_usd: f64,
+    /// Share of the whole fleet hashing, 0–1.
+    pub mining_active_fraction: f64,
+}
+
+impl MonthFlow {
+    pub fn revenue_usd(&self) -> f64 {
+        self.mining_revenue_usd + self.ai_revenue_usd + self.curtailment_credit_usd
+    }
+    pub fn capex_usd(&self) -> f64 {
+        self.mining_capex_usd + self.facility_capex_usd + self.gpu_capex_usd
+    }
+    /// Earnings before interest, tax, depreciation: revenue − power − opex.
+    pub fn ebitda_usd(&self) -> f64 {
+        self.revenue_usd() - self.power_cost_usd - self.opex_usd
+    }
+    pub fn net_usd(&self) -> f64 {
+        self.ebitda_usd() - self.capex_usd() - self.tax_usd
+    }
+}
+
+fn pathway_index(id: PathwayId) -> usize {
+    match id {
+        PathwayId::Mining => 0,
+        PathwayId::Colocation => 1,
+        PathwayId::GpuCloud => 2,
+    }
+}
+
+/// The index of a pathway in `[mining, colocation, gpuCloud]` arrays.
+pub fn index_of(id: PathwayId) -> usize {
+    pathway_index(id)
+}
+
+/// The monthly flows of one pathway into `out`. `ai` is the AI side (empty for mining).
+pub fn pathway_flows(
+    s: &Scenario,
+    mining: &MiningStage,
+    capex: &CapexStage,
+    id: PathwayId,
+    ai: &[AiMonth],
+    adjust: Adjust,
+    out: &mut Vec<MonthFlow>,
+) {
+    let timeline = Timeline::new(s);
+    let run = if id == PathwayId::Mining {
+        &mining.whole
+    } else {
+        &mining.rest
+    };
+    let facility_total = if id == PathwayId::Mining {
+        0.0
+    } else {
+        capex.capex.total_usd * adjust.capex_factor
+    };
+    out.clear();
+    out.extend((0..s.months()).map(|m| {
+        let mm = run.months.get(m as usize).cloned().unwrap_or_default();
+        let a = ai.get(m as usize).copied().unwrap_or_default();
+        MonthFlow {
+            mining_revenue_usd: mm.revenue_usd,
+            ai_revenue_usd: a.revenue_usd,
+            curtailment_credit_usd: mm.curtailment_credit_usd,
+            power_cost_usd: mm.power_cost_usd + a.power_cost_usd,
+            opex_usd: mm.opex_usd + a.opex_usd,
+            mining_capex_usd: mm.capex_usd,
+            facility_capex_usd: facility_total * timeline.facility_spend_share(m),
+            gpu_capex_usd: a.capex_usd * adjust.capex_factor,
+            tax_usd: 0.0,
+            mining_active_fraction: mm.active_fraction,
+        }
+    }));
+    if s.finance.tax_enabled {
+        apply_tax(s, out);
+    }
+}
+
+/// Corporate income tax, when `finance.taxEnabled`:
+/// `tax_m = rate × max(0, EBITDA_m − depreciation_m − losses carried forward)`, month by
+/// month, where a month's loss (EBITDA below depreciation) is carried forward without limit.
+/// Depreciation is straight-line from the month the money is spent, by asset class: the
+/// facility retrofit over 15 years, GPUs over `gpuCloud.usefulLifeYears`, ASICs (mining
+/// capex) over 3 years; whatever remains undepreciated at the horizon is simply not reached.
+fn apply_tax(s: &Scenario, flows: &mut [MonthFlow]) {
+    let n = flows.len();
+    // Difference array: a schedule starting in month m adds its monthly charge at m and
+    // removes it N months later; the running sum is the month's depreciation.
+    let mut step = vec![0.0; n + 1];
+    let mut add = |month: usize, amount: f64, months: u32| {
+        if amount != 0.0 && months > 0 {
+            let charge = amount / months as f64;
+            step[month] += charge;
+            step[(month + months as usize).min(n)] -= charge;
+        }
+    };
+    let gpu_months = s.gpu_cloud.useful_life_years.max(1) * 12;
+    for (m, f) in flows.iter().enumerate() {
+        add(m, f.facility_capex_usd, FACILITY_DEPRECIATION_YEARS * 12);
+        add(m, f.gpu_capex_usd, gpu_months);
+        add(m, f.mining_capex_usd, ASIC_DEPRECIATION_YEARS * 12);
+    }
+    let rate = s.finance.tax_rate_pct / 100.0;
+    let mut depreciation = 0.0;
+    let mut losses = 0.0;
+    for (m, f) in flows.iter_mut().enumerate() {
+        depreciation += step[m];
+        let profit = f.ebitda_usd() - depreciation;
+        if profit < 0.0 {
+            losses -= profit;
+            f.tax_usd = 0.0;
+        } else {
+            let offset = losses.min(profit);
+            losses -= offset;
+            f.tax_usd = rate * (profit - offset);
+        }
+    }
+}
+
+/// Reused buffers for [`npvs_with`], so that analysis loops do not allocate per run.
+#[derive(Debug, Default)]
+pub struct Buffers {
+    ai: Vec<AiMonth>,
+    flows: Vec<MonthFlow>,
+    net: Vec<f64>,
+}
+
+/// The three NPVs `[mining, colocation, gpuCloud]` from prepared stages.
+pub fn npvs_with(
+    s: &Scenario,
+    mining: &MiningStage,
+    capex: &CapexStage,
+    adjust: Adjust,
+    buf: &mut Buffers,
+) -> [f64; 3] {
+    let mut out = [0.0; 3];
+    for id in PathwayId::ALL {
+        match id {
+            PathwayId::Mining => buf.ai.clear(),
+            PathwayId::Colocation => colocation::simulate_into(s, &capex.site, &mut buf.ai),
+            PathwayId::GpuCloud => gpu_cloud::simulate_into(s, &capex.site, &capex.capex, &mut buf.ai),
+        }
+        pathway_flows(s, mining, capex, id, &buf.ai, adjust, &mut buf.flows);
+        buf.net.clear();
+        buf.net.extend(buf.flows.iter().map(MonthFlow::net_usd));
+        out[pathway_index(id)] = finance::npv(s.finance.discount_rate_pct, &buf.net);
+    }
+    out
+}
+
+/// The three NPVs `[mining, colocation, gpuCloud]` without building a report: the fast path
+/// for break-evens, sensitivity and Monte Carlo.
+pub fn pathway_npvs(s: &Scenario) -> [f64; 3] {
+    let mining = MiningStage::new(s);
+    let capex = CapexStage::new(s);
+    npvs_with(s, &mining, &capex, Adjust::NONE, &mut Buffers::default())
+}
+
+/// The best of the pathways by NPV (the first one on a tie, in the order mining, colocation,
+/// gpuCloud) and the better AI pathway.
+pub fn best_pathways(npvs: [f64; 3]) -> (PathwayId, PathwayId) {
+    let mut best = PathwayId::Mining;
+    for id in PathwayId::ALL {
+        if npvs[pathway_index(id)] > npvs[pathway_index(best)] {
+            best = id;
+        }
+    }
+    let best_ai = if npvs[2] > npvs[1] {
+        PathwayId::GpuCloud
+    } else {
+        PathwayId::Colocation
+    };
+    (best, best_ai)
+}
+
+fn month_labels(s: &Scenario) -> Vec<String> {
+    // The scenario has been validated; the fallback only keeps this total.
+    let start = YearMonth::parse(&s.start_month).unwrap_or(YearMonth { year: 2000, month: 1 });
+    (0..s.months()).map(|m| start.plus(m).label()).collect()
+}
+
+fn pathway_report(
+    s: &Scenario,
+    capex: &CapexStage,
+    id: PathwayId,
+    flows: &[MonthFlow],
+    labels: &[String],
+    mining_npv: f64,
+) -> PathwayReport {
+    let mut cumulative = 0.0;
+    let months: Vec<CashFlowMonth> = flows
+        .iter()
+        .enumerate()
+        .map(|(m, f)| {
+            let net = f.net_usd();
+            cumulative += net;
+            CashFlowMonth {
+                month: labels.get(m).cloned().unwrap_or_default(),
+                index: m as u32,
+                revenue_usd: f.revenue_usd(),
+                mining_revenue_usd: f.mining_revenue_usd,
+                ai_revenue_usd: f.ai_revenue_usd,
+                curtailment_credit_usd: f.curtailment_credit_usd,
+                power_cost_usd: f.power_cost_usd,
+                opex_usd: f.opex_usd,
+                capex_usd: f.capex_usd(),
+                tax_usd: f.tax_usd,
+                net_cash_flow_usd: net,
+                cumulative_usd: cumulative,
+                mining_active_pct: f.mining_active_fraction * 100.0,
+            }
+        })
+        .collect();
+    let years: Vec<CashFlowYear> = months
+        .chunks(12)
+        .enumerate()
+        .map(|(y, chunk)| {
+            let sum = |field: fn(&CashFlowMonth) -> f64| chunk.iter().map(field).sum::<f64>();
+            CashFlowYear {
+                year: y as u32 + 1,
+                start_month: chunk.first().map(|m| m.month.clone()).unwrap_or_default(),
+                revenue_usd: sum(|m| m.revenue_usd),
+                mining_revenue_usd: sum(|m| m.mining_revenue_usd),
+                ai_revenue_usd: sum(|m| m.ai_revenue_usd),
+                curtailment_credit_usd: sum(|m| m.curtailment_credit_usd),
+                power_cost_usd: sum(|m| m.power_cost_usd),
+                opex_usd: sum(|m| m.opex_usd),
+                capex_usd: sum(|m| m.capex_usd),
+                tax_usd: sum(|m| m.tax_usd),
+                net_cash_flow_usd: sum(|m| m.net_cash_flow_usd),
+                cumulative_usd: chunk.last().map_or(0.0, |m| m.cumulative_usd),
+            }
+        })
+        .collect();
+
+    let net: Vec<f64> = months.iter().map(|m| m.net_cash_flow_usd).collect();
+    let npv_usd = finance::npv(s.finance.discount_rate_pct, &net);
+    let (irr_pct, irr_note) = match finance::irr_solve(&net) {
+        Ok(sol) if sol.roots > 1 => (
+            Some(sol.annual_pct),
+            Some(format!(
+                "{} rates of return solve these cash flows (their sign changes more than once); the one nearest 0 % is shown",
+                sol.roots
+            )),
+        ),
+        Ok(sol) => (Some(sol.annual_pct), None),
+        Err(why) => (None, Some(why.reason().to_string())),
+    };
+    let (payback_months, payback_note) = match finance::payback_solve(&net) {
+        Ok(n) => (Some(n), None),
+        Err(why) => (None, Some(why.reason().to_string())),
+    };
+    let it_mw = capex.site.it_capacity_mw;
+    let build_capex = match id {
+        PathwayId::Mining => 0.0,
+        PathwayId::Colocation => capex.capex.total_usd,
+        PathwayId::GpuCloud => capex.capex.total_usd + capex.capex.gpu_cloud.total_usd,
+    };
+    PathwayReport {
+        id,
+        label: id.label().to_string(),
+        npv_usd,
+        irr_pct,
+        irr_note,
+        payback_months,
+        payback_note,
+        total_capex_usd: months.iter().map(|m| m.capex_usd).sum(),
+        capex_per_it_mw_usd: (id != PathwayId::Mining && it_mw > 0.0).then(|| build_capex / it_mw),
+        pivot_value_usd: if id == PathwayId::Mining {
+            0.0
+        } else {
+            npv_usd - mining_npv
+        },
+        total_revenue_usd: months.iter().map(|m| m.revenue_usd).sum(),
+        total_net_cash_flow_usd: cumulative,
+        months,
+        years,
+    }
+}
+
+/// Warnings about the timeline and the pathways themselves.
+fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let t = Timeline::new(s);
+    let horizon = s.months();
+    if s.retrofit.converted_share_pct > 0.0 && t.commissioning >= horizon {
+        out.push(Warning::new(
+            "commissioningAfterHorizon",
+            Some("retrofit.buildMonths"),
+            format!(
+                "Construction starting in month {} takes {} months, so the converted halls are commissioned in month {}, after the {}-month horizon: the AI pathways carry capex and lost mining but earn nothing within it.",
+                t.construction_start, t.build_months, t.commissioning, horizon
+            ),
+        ));
+    }
+    let g = &s.gpu_cloud;
+    if s.retrofit.converted_share_pct > 0.0 && capex.site.gpus > 0 && g.end_of_life == crate::scenario::GpuEnd::Refresh
+    {
+        let life = g.useful_life_years.max(1) * 12;
+        let mut bought = t.commissioning.saturating_add(life);
+        while bought < horizon {
+            let used = horizon - bought;
+            // A generation that serves less than half its life inside the horizon is mostly
+            // paid for, little used: the missing residual value is material.
+            if used * 2 < life {
+                out.push(Warning::new(
+                    "gpuRefreshNearHorizonEnd",
+                    Some("gpuCloud.usefulLifeYears"),
+                    format!(
+                        "The GPUs refreshed in month {bought} serve only {used} of their {life} months inside the horizon, and the model counts no residual value at the horizon: the GPU cloud's NPV is understated. Consider a horizon that ends on a refresh cycle or `retire` at end of life."
+                    ),
+                ));
+            }
+            bought = bought.saturating_add(life);
+        }
+    }
+    if s.colocation.after_term == crate::scenario::LeaseEnd::Vacate {
+        let end = t
+            .commissioning
+            .saturating_add(s.colocation.lease_term_years.saturating_mul(12));
+        if s.retrofit.converted_share_pct > 0.0 && end < horizon {
+            out.push(Warning::new(
+                "leaseEndsInHorizon",
+                Some("colocation.afterTerm"),
+                format!(
+                    "The lease ends in month {end} and the tenant vacates: the halls earn nothing for the last {} months of the horizon while the landlord opex continues (no re-let is assumed).",
+                    horizon - end
+                ),
+            ));
+        }
+    }
+    out
+}
+
 /// The full report of a scenario that has passed validation.
 pub fn evaluate(s: &Scenario) -> Report {
+    let mining = MiningStage::new(s);
+    let capex = CapexStage::new(s);
+    let labels = month_labels(s);
+
+    let colo = colocation::simulate(s, &capex.site);
+    let gpu = gpu_cloud::simulate(s, &capex.site, &capex.capex);
+    let mut flows = Vec::new();
+    let mut pathways: Vec<PathwayReport> = Vec::with_capacity(3);
+    let mut mining_npv = 0.0;
+    for id in PathwayId::ALL {
+        let ai: &[AiMonth] = match id {
+            PathwayId::Mining => &[],
+            PathwayId::Colocation => &colo,
+            PathwayId::GpuCloud => &gpu,
+        };
+        pathway_flows(s, &mining, &capex, id, ai, Adjust::NONE, &mut flows);
+        let report = pathway_report(s, &capex, id, &flows, &labels, mining_npv);
+        if id == PathwayId::Mining {
+            mining_npv = report.npv_usd;
+        }
+        pathways.push(report);
+    }
+    let npvs = [pathways[0].npv_usd, pathways[1].npv_usd, pathways[2].npv_usd];
+    let (best_pathway, best_ai_pathway) = best_pathways(npvs);
+
+    let mut buffers = Buffers::default();
+    let break_evens = analysis::breakeven::solve(s, &mining, &capex, best_ai_pathway, &mut buffers);
+    let sensitivity = analysis::sensitivity::tornado(s, &mining, &capex, best_ai_pathway, npvs, &mut buffers);
+    let best_ai = &pathways[pathway_index(best_ai_pathway)];
+    let verdict = analysis::verdict::verdict(&analysis::verdict::VerdictInputs {
+        scenario: s,
+        npvs,
+        best_ai: best_ai_pathway,
+        payback_months: best_ai.payback_months,
+        payback_note: best_ai.payback_note.as_deref(),
+        break_evens: &break_evens,
+    });
+
+    let mut warnings = mining::warnings(s, &mining.whole, &mining.btc.months);
+    warnings.extend(crate::capex::warnings(s, &capex.site));
+    warnings.extend(own_warnings(s, &capex));
+
     Report {
         schema_version: SCHEMA_VERSION,
         scenario_name: s.name.clone(),
         start_month: s.start_month.clone(),
         horizon_months: s.months(),
-        site: crate::capex::size(s),
-        capex: CapexReport::default(),
-        bitcoin: crate::bitcoin::project(s),
-        pathways: Vec::new(),
+        site: capex.site,
+        capex: capex.capex,
+        bitcoin: mining.btc,
+        pathways,
         comparison: Comparison {
-            best_pathway: PathwayId::Mining,
-            best_ai_pathway: PathwayId::Colocation,
-            verdict: String::new(),
-            break_evens: BreakEvens::default(),
+            best_pathway,
+            best_ai_pathway,
+            verdict,
+            break_evens,
         },
-        sensitivity: Sensitivity {
-            pathway: PathwayId::Colocation,
-            pct: s.finance.sensitivity_pct,
-            base_pivot_value_usd: 0.0,
-            bars: Vec::new(),
-        },
-        warnings: Vec::new(),
+        sensitivity,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ramp_is_linear_and_reaches_one() {
+        let mut s = Scenario::default();
+        s.retrofit.ramp_months = 4;
+        let t = Timeline::new(&s);
+        // (k + 1) / 4 for k = 0..3, then 1.
+        let shares: Vec<f64> = (0..6).map(|k| t.ramp(k)).collect();
+        assert_eq!(shares, vec![0.25, 0.5, 0.75, 1.0, 1.0, 1.0]);
+        s.retrofit.ramp_months = 0;
+        assert_eq!(Timeline::new(&s).ramp(0), 1.0);
+    }
+
+    #[test]
+    fn facility_capex_is_spread_evenly_over_the_build() {
+        let mut s = Scenario::default();
+        s.retrofit.construction_start_month = 3;
+        s.retrofit.build_months = 4;
+        let t = Timeline::new(&s);
+        let shares: Vec<f64> = (0..9).map(|m| t.facility_spend_share(m)).collect();
+        assert_eq!(shares, vec![0.0, 0.0, 0.0, 0.25, 0.25, 0.25, 0.25, 0.0, 0.0]);
+        assert_eq!(t.commissioning, 7);
+        assert_eq!(t.operating_month(6), None);
+        assert_eq!(t.operating_month(7), Some(0));
+    }
+
+    #[test]
+    fn the_converted_share_stops_mining_at_construction_start() {
+        let mut s = Scenario::default();
+        s.retrofit.construction_start_month = 2;
+        let t = Timeline::new(&s);
+        assert_eq!(t.ai_fleet_fraction(60.0, 1), 1.0);
+        assert!((t.ai_fleet_fraction(60.0, 2) - 0.4).abs() < 1e-15);
+        assert_eq!(t.ai_fleet_fraction(100.0, 50), 0.0);
+    }
+
+    #[test]
+    fn tax_carries_losses_forward_and_depreciates_straight_line() {
+        let mut s = Scenario::default();
+        s.finance.tax_enabled = true;
+        s.finance.tax_rate_pct = 20.0;
+        // Month 0: 1,800 of facility capex (depreciated 10 a month over 180 months) and an
+        // EBITDA of −90: loss 100 carried forward. Month 1: EBITDA 160 − 10 = 150 taxable,
+        // minus the 100 loss = 50 → tax 10. Month 2: 110 − 10 = 100 → tax 20.
+        let mut flows = vec![
+            MonthFlow {
+                ai_revenue_usd: 10.0,
+                opex_usd: 100.0,
+                facility_capex_usd: 1_800.0,
+                ..MonthFlow::default()
+            },
+            MonthFlow {
+                ai_revenue_usd: 160.0,
+                ..MonthFlow::default()
+            },
+            MonthFlow {
+                ai_revenue_usd: 110.0,
+                ..MonthFlow::default()
+            },
+        ];
+        apply_tax(&s, &mut flows);
+        let taxes: Vec<f64> = flows.iter().map(|f| f.tax_usd).collect();
+        assert_eq!(taxes, vec![0.0, 10.0, 20.0]);
     }
 }

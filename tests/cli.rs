@@ -12,7 +12,12 @@ fn minepivot(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
     child.wait_with_output().expect("the binary ends")
 }
 
@@ -40,8 +45,14 @@ fn invalid_input_exits_2_and_lists_every_error_with_its_path() {
     assert_eq!(out.status.code(), Some(2));
     let errors = text(&out.stderr);
     assert!(errors.contains("3 problem(s)"), "{errors}");
-    assert!(errors.contains("site.gridCapacityMw: must be more than 0 and at most 5,000 MW (got -1.0)"), "{errors}");
-    assert!(errors.contains("mining.uptimePct: must be between 0 and 100 %"), "{errors}");
+    assert!(
+        errors.contains("site.gridCapacityMw: must be more than 0 and at most 5,000 MW (got -1.0)"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("mining.uptimePct: must be between 0 and 100 %"),
+        "{errors}"
+    );
     assert!(errors.contains("finnance: is not a field"), "{errors}");
     assert!(out.stdout.is_empty());
 }

@@ -1,1 +1,9 @@
-//! Questions asked of the whole model: break-evens, sensitivity, risk. (Issues 5 and 8.)
+//! Questions asked of the whole model: break-evens, sensitivity, the verdict, risk.
+//! (Issues 5 and 8.)
+//!
+//! Everything here re-runs the model through [`crate::model::npvs_with`], recomputing only
+//! the stages an input touches ([`crate::model::MiningStage`], [`crate::model::CapexStage`]).
+
+pub mod breakeven;
+pub mod sensitivity;
+pub mod verdict;

@@ -1,0 +1,219 @@
+//! Break-evens, each solved on the whole model (never a shortcut formula): an input is moved,
+//! the model re-run, until two pathways' NPVs are equal.
+//!
+//! - BTC price multiple `k`: the whole price path scaled (`bitcoin.btcPriceUsd × k`, growth
+//!   unchanged) until NPV(mining) = NPV(best AI pathway), searched in [0.01, 100];
+//! - lease rate at which NPV(colocation) = NPV(mining), searched in $0–10,000 per kW-month;
+//! - GPU rent at which NPV(gpuCloud) = NPV(mining), searched in $0–1,000 per GPU-hour.
+//!
+//! Method: each difference is increasing in its input (more BTC favours mining; more rent
+//! favours the AI pathway), so the search starts at the scenario's value and doubles or halves
+//! it toward the side of the sign change until it is bracketed, then Brent's method
+//! ([`crate::finance::find_root`]) solves the bracket. Where the range holds no sign change the
+//! answer is `None` with a note saying which way it missed.
+
+use crate::finance::find_root;
+use crate::model::{index_of, npvs_with, Adjust, Buffers, CapexStage, MiningStage};
+use crate::report::{BreakEvens, PathwayId};
+use crate::scenario::Scenario;
+
+/// Range of the BTC price multiple searched.
+pub const BTC_MULTIPLE_RANGE: (f64, f64) = (0.01, 100.0);
+/// Range of the lease rate searched, USD per kW-month (the input's valid range).
+pub const LEASE_RANGE: (f64, f64) = (0.0, 10_000.0);
+/// Range of the GPU rent searched, USD per GPU-hour (the input's valid range).
+pub const GPU_RENT_RANGE: (f64, f64) = (0.0, 1_000.0);
+
+/// Which way a search missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Miss {
+    /// The difference is still positive at the bottom of the range.
+    BelowRange,
+    /// The difference is still negative at the top of the range.
+    AboveRange,
+}
+
+/// A root of `g`, assumed increasing, in `[lo, hi]`, searched outward from `x0` by doubling
+/// (up) or halving (down, ending at `lo`) until the sign changes, then by Brent's method.
+pub fn solve_increasing(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64) -> Result<f64, Miss> {
+    let x0 = x0.clamp(lo, hi);
+    let g0 = g(x0);
+    if g0 == 0.0 {
+        return Ok(x0);
+    }
+    let (mut a, mut b) = (x0, x0);
+    if g0 < 0.0 {
+        loop {
+            if b >= hi {
+                return Err(Miss::AboveRange);
+            }
+            a = b;
+            b = if b > 0.0 { (b * 2.0).min(hi) } else { hi / 1024.0 };
+            if g(b) >= 0.0 {
+                break;
+            }
+        }
+    } else {
+        loop {
+            if a <= lo {
+                return Err(Miss::BelowRange);
+            }
+            b = a;
+            a = if a / 2.0 <= lo || a / 2.0 < x0 / 1024.0 {
+                lo
+            } else {
+                a / 2.0
+            };
+            if g(a) <= 0.0 {
+                break;
+            }
+        }
+    }
+    // Tight on x: the NPVs it equalises are within a hair, far inside the 0.1 % promised.
+    let tol = 1e-10 * b.abs().max(1e-9);
+    find_root(g, a, b, tol).ok_or(Miss::AboveRange)
+}
+
+/// All break-evens of a scenario, from its prepared stages.
+pub fn solve(
+    s: &Scenario,
+    mining: &MiningStage,
+    capex: &CapexStage,
+    best_ai: PathwayId,
+    buf: &mut Buffers,
+) -> BreakEvens {
+    let mut out = BreakEvens::default();
+    if s.retrofit.converted_share_pct <= 0.0 || capex.site.it_capacity_mw <= 0.0 {
+        out.notes.push(
+            "No critical IT capacity is converted (retrofit.convertedSharePct is 0 or the converted share holds no IT load), so every pathway is the mining site and no input separates them."
+                .to_string(),
+        );
+        return out;
+    }
+    let ai = index_of(best_ai);
+    let ai_label = best_ai.label().to_lowercase();
+    let mut scenario = s.clone();
+
+    // BTC price path multiple: mining − best AI, increasing in k.
+    let price = s.bitcoin.btc_price_usd;
+    let btc = solve_increasing(
+        |k| {
+            scenario.bitcoin.btc_price_usd = price * k;
+            let m = MiningStage::new(&scenario);
+            let n = npvs_with(&scenario, &m, capex, Adjust::NONE, buf);
+            n[0] - n[ai]
+        },
+        1.0,
+        BTC_MULTIPLE_RANGE.0,
+        BTC_MULTIPLE_RANGE.1,
+    );
+    scenario.bitcoin.btc_price_usd = price;
+    match btc {
+        Ok(k) => {
+            out.btc_price_multiple = Some(k);
+            out.btc_price_usd = Some(price * k);
+        }
+        Err(Miss::AboveRange) => out.notes.push(format!(
+            "BTC price: mining stays below the {ai_label} even with the whole BTC price path at {}× today's.",
+            BTC_MULTIPLE_RANGE.1
+        )),
+        Err(Miss::BelowRange) => out.notes.push(format!(
+            "BTC price: mining stays ahead of the {ai_label} even with the whole BTC price path at {}× today's.",
+            BTC_MULTIPLE_RANGE.0
+        )),
+    }
+
+    // Lease rate: colocation − mining, increasing in the rent.
+    let lease = solve_increasing(
+        |rate| {
+            scenario.colocation.lease_usd_per_kw_month = rate;
+            let n = npvs_with(&scenario, mining, capex, Adjust::NONE, buf);
+            n[1] - n[0]
+        },
+        s.colocation.lease_usd_per_kw_month,
+        LEASE_RANGE.0,
+        LEASE_RANGE.1,
+    );
+    scenario.colocation.lease_usd_per_kw_month = s.colocation.lease_usd_per_kw_month;
+    match lease {
+        Ok(rate) => out.lease_usd_per_kw_month = Some(rate),
+        Err(Miss::AboveRange) => out.notes.push(format!(
+            "Lease: colocation stays below mining even at ${:.0} per kW-month{}.",
+            LEASE_RANGE.1,
+            if s.colocation.occupancy_pct <= 0.0 {
+                " (occupancy is 0 %)"
+            } else {
+                ""
+            }
+        )),
+        Err(Miss::BelowRange) => out
+            .notes
+            .push("Lease: colocation matches or beats mining even rent-free ($0 per kW-month).".to_string()),
+    }
+
+    // GPU rent: GPU cloud − mining, increasing in the rent.
+    if capex.site.gpus == 0 {
+        out.notes
+            .push("GPU rent: no GPU fits the converted IT capacity.".to_string());
+        return out;
+    }
+    let rent = solve_increasing(
+        |rate| {
+            scenario.gpu_cloud.rent_usd_per_gpu_hour = rate;
+            let n = npvs_with(&scenario, mining, capex, Adjust::NONE, buf);
+            n[2] - n[0]
+        },
+        s.gpu_cloud.rent_usd_per_gpu_hour,
+        GPU_RENT_RANGE.0,
+        GPU_RENT_RANGE.1,
+    );
+    match rent {
+        Ok(rate) => out.gpu_rent_usd_per_gpu_hour = Some(rate),
+        Err(Miss::AboveRange) => out.notes.push(format!(
+            "GPU rent: the GPU cloud stays below mining even at ${:.0} per GPU-hour{}.",
+            GPU_RENT_RANGE.1,
+            if s.gpu_cloud.utilization_pct <= 0.0 {
+                " (utilisation is 0 %)"
+            } else {
+                ""
+            }
+        )),
+        Err(Miss::BelowRange) => out
+            .notes
+            .push("GPU rent: the GPU cloud matches or beats mining even at $0 per GPU-hour.".to_string()),
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn solves_up_and_down_from_the_start() {
+        // g(x) = x − 37: up from 1 (1, 2, …, 64 brackets it), down from 500.
+        let up = solve_increasing(|x| x - 37.0, 1.0, 0.0, 1_000.0).unwrap();
+        assert!((up - 37.0).abs() < 1e-7);
+        let down = solve_increasing(|x| x - 37.0, 500.0, 0.0, 1_000.0).unwrap();
+        assert!((down - 37.0).abs() < 1e-7);
+        // From 0 the search starts at hi / 1024.
+        let from_zero = solve_increasing(|x| x - 0.5, 0.0, 0.0, 1_000.0).unwrap();
+        assert!((from_zero - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn reports_which_way_it_missed() {
+        assert_eq!(
+            solve_increasing(|x| x - 2_000.0, 1.0, 0.0, 1_000.0),
+            Err(Miss::AboveRange)
+        );
+        assert_eq!(solve_increasing(|x| x + 5.0, 1.0, 0.0, 1_000.0), Err(Miss::BelowRange));
+        // A constant difference (nothing converted) never brackets.
+        assert_eq!(solve_increasing(|_| -1.0, 1.0, 0.01, 100.0), Err(Miss::AboveRange));
+    }
+
+    #[test]
+    fn a_root_at_the_lower_bound_is_found() {
+        assert_eq!(solve_increasing(|x| x, 3.0, 0.0, 10.0), Ok(0.0));
+    }
+}

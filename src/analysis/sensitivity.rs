@@ -1,0 +1,335 @@
+//! The tornado: each key input moved down and up by `finance.sensitivityPct` % of its value
+//! (one at a time, the rest held), and the change in the pivot's value — NPV(best AI pathway)
+//! − NPV(mining) — sorted by swing `|high − low|`, largest first.
+//!
+//! A moved value is clamped to the input's valid range (occupancy and utilisation ≤ 100 %,
+//! PUE ≥ 1, …) and whole-month inputs are rounded, so a bar may be one-sided; the bar reports
+//! the values actually used. Inputs of the other AI pathway (GPU rent when colocation is
+//! tested) cannot move the pivot and are left out. "Capex" scales every unit cost of the
+//! facility retrofit and of the GPU equipment at once (a multiple, reported as 0.8 / 1.2 at
+//! ±20 %); the ASIC refresh is not included.
+
+use crate::model::{index_of, npvs_with, Adjust, Buffers, CapexStage, MiningStage};
+use crate::report::{PathwayId, Sensitivity, SensitivityBar};
+use crate::scenario::Scenario;
+
+/// What a moved input invalidates beyond the cash flows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Touches {
+    /// Only the cash flows (stage 3).
+    Flows,
+    /// The bitcoin projection and fleet runs.
+    Mining,
+    /// Sizing and the retrofit bill.
+    Capex,
+}
+
+/// One input of the tornado.
+#[derive(Debug, Clone, Copy)]
+pub struct Input {
+    /// Scenario field path ("retrofit.costOverrides" for the capex multiple).
+    pub field: &'static str,
+    pub label: &'static str,
+    /// The AI pathway the input belongs to; `None` for inputs of the whole site.
+    pub only_for: Option<PathwayId>,
+    pub touches: Touches,
+    /// Valid range of the moved value.
+    pub min: f64,
+    pub max: f64,
+    /// Rounded to whole months.
+    pub whole: bool,
+    knob: Knob,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Knob {
+    Field {
+        get: fn(&Scenario) -> f64,
+        set: fn(&mut Scenario, f64),
+    },
+    CapexFactor,
+}
+
+const fn field(
+    field: &'static str,
+    label: &'static str,
+    only_for: Option<PathwayId>,
+    touches: Touches,
+    (min, max): (f64, f64),
+    get: fn(&Scenario) -> f64,
+    set: fn(&mut Scenario, f64),
+) -> Input {
+    Input {
+        field,
+        label,
+        only_for,
+        touches,
+        min,
+        max,
+        whole: false,
+        knob: Knob::Field { get, set },
+    }
+}
+
+const COLO: Option<PathwayId> = Some(PathwayId::Colocation);
+const GPU: Option<PathwayId> = Some(PathwayId::GpuCloud);
+
+/// The inputs of the tornado, in the order shown on a tie.
+pub const INPUTS: &[Input] = &[
+    field(
+        "bitcoin.btcPriceUsd",
+        "BTC price (whole path)",
+        None,
+        Touches::Mining,
+        (1e-9, 1e9),
+        |s| s.bitcoin.btc_price_usd,
+        |s, v| s.bitcoin.btc_price_usd = v,
+    ),
+    field(
+        "bitcoin.btcPriceGrowthPctPerYear",
+        "BTC price growth",
+        None,
+        Touches::Mining,
+        (-90.0, 300.0),
+        |s| s.bitcoin.btc_price_growth_pct_per_year,
+        |s, v| s.bitcoin.btc_price_growth_pct_per_year = v,
+    ),
+    field(
+        "bitcoin.networkHashrateGrowthPctPerYear",
+        "Network hashrate growth",
+        None,
+        Touches::Mining,
+        (-90.0, 300.0),
+        |s| s.bitcoin.network_hashrate_growth_pct_per_year,
+        |s, v| s.bitcoin.network_hashrate_growth_pct_per_year = v,
+    ),
+    field(
+        "site.powerPriceUsdPerMwh",
+        "Power price",
+        None,
+        Touches::Mining,
+        (0.0, 1_000.0),
+        |s| s.site.power_price_usd_per_mwh,
+        |s, v| s.site.power_price_usd_per_mwh = v,
+    ),
+    field(
+        "colocation.leaseUsdPerKwMonth",
+        "Lease rate",
+        COLO,
+        Touches::Flows,
+        (0.0, 10_000.0),
+        |s| s.colocation.lease_usd_per_kw_month,
+        |s, v| s.colocation.lease_usd_per_kw_month = v,
+    ),
+    field(
+        "colocation.escalatorPctPerYear",
+        "Lease escalator",
+        COLO,
+        Touches::Flows,
+        (-20.0, 50.0),
+        |s| s.colocation.escalator_pct_per_year,
+        |s, v| s.colocation.escalator_pct_per_year = v,
+    ),
+    field(
+        "colocation.occupancyPct",
+        "Occupancy",
+        COLO,
+        Touches::Flows,
+        (0.0, 100.0),
+        |s| s.colocation.occupancy_pct,
+        |s, v| s.colocation.occupancy_pct = v,
+    ),
+    field(
+        "colocation.landlordOpexUsdPerMwItYear",
+        "Landlord opex",
+        COLO,
+        Touches::Flows,
+        (0.0, 100_000_000.0),
+        |s| s.colocation.landlord_opex_usd_per_mw_it_year,
+        |s, v| s.colocation.landlord_opex_usd_per_mw_it_year = v,
+    ),
+    field(
+        "gpuCloud.rentUsdPerGpuHour",
+        "GPU rent",
+        GPU,
+        Touches::Flows,
+        (0.0, 1_000.0),
+        |s| s.gpu_cloud.rent_usd_per_gpu_hour,
+        |s, v| s.gpu_cloud.rent_usd_per_gpu_hour = v,
+    ),
+    field(
+        "gpuCloud.rentDeclinePctPerYear",
+        "GPU rent decline",
+        GPU,
+        Touches::Flows,
+        (-50.0, 99.0),
+        |s| s.gpu_cloud.rent_decline_pct_per_year,
+        |s, v| s.gpu_cloud.rent_decline_pct_per_year = v,
+    ),
+    field(
+        "gpuCloud.utilizationPct",
+        "GPU utilisation",
+        GPU,
+        Touches::Flows,
+        (0.0, 100.0),
+        |s| s.gpu_cloud.utilization_pct,
+        |s, v| s.gpu_cloud.utilization_pct = v,
+    ),
+    field(
+        "gpuCloud.opexUsdPerGpuYear",
+        "GPU opex per GPU-year",
+        GPU,
+        Touches::Flows,
+        (0.0, 10_000_000.0),
+        |s| s.gpu_cloud.opex_usd_per_gpu_year,
+        |s, v| s.gpu_cloud.opex_usd_per_gpu_year = v,
+    ),
+    Input {
+        field: "retrofit.costOverrides",
+        label: "Capex (every unit cost, as a multiple)",
+        only_for: None,
+        touches: Touches::Flows,
+        min: 0.0,
+        max: 10.0,
+        whole: false,
+        knob: Knob::CapexFactor,
+    },
+    Input {
+        whole: true,
+        ..field(
+            "retrofit.buildMonths",
+            "Build months",
+            None,
+            Touches::Capex,
+            (1.0, 60.0),
+            |s| s.retrofit.build_months as f64,
+            |s, v| s.retrofit.build_months = v as u32,
+        )
+    },
+    Input {
+        whole: true,
+        ..field(
+            "retrofit.rampMonths",
+            "Ramp months",
+            None,
+            Touches::Flows,
+            (0.0, 60.0),
+            |s| s.retrofit.ramp_months as f64,
+            |s, v| s.retrofit.ramp_months = v as u32,
+        )
+    },
+    field(
+        "retrofit.pue",
+        "AI PUE",
+        None,
+        Touches::Capex,
+        (1.0, 3.0),
+        |s| s.retrofit.pue,
+        |s, v| s.retrofit.pue = v,
+    ),
+    field(
+        "finance.discountRatePct",
+        "Discount rate",
+        None,
+        Touches::Flows,
+        (0.0, 100.0),
+        |s| s.finance.discount_rate_pct,
+        |s, v| s.finance.discount_rate_pct = v,
+    ),
+];
+
+impl Input {
+    /// The input's value in a scenario (1 for the capex multiple).
+    pub fn value(&self, s: &Scenario) -> f64 {
+        match self.knob {
+            Knob::Field { get, .. } => get(s),
+            Knob::CapexFactor => 1.0,
+        }
+    }
+
+    /// The value moved by `pct` % (negative moves down), clamped and rounded.
+    pub fn moved(&self, s: &Scenario, pct: f64) -> f64 {
+        let v = (self.value(s) * (1.0 + pct / 100.0)).clamp(self.min, self.max);
+        if self.whole {
+            v.round()
+        } else {
+            v
+        }
+    }
+
+    /// NPVs `[mining, colocation, gpuCloud]` with this input at `value`; `scratch` is a copy
+    /// of the base scenario, restored before returning.
+    pub fn npvs_at(
+        &self,
+        scratch: &mut Scenario,
+        value: f64,
+        mining: &MiningStage,
+        capex: &CapexStage,
+        buf: &mut Buffers,
+    ) -> [f64; 3] {
+        let (get, set) = match self.knob {
+            Knob::CapexFactor => {
+                return npvs_with(scratch, mining, capex, Adjust { capex_factor: value }, buf);
+            }
+            Knob::Field { get, set } => (get, set),
+        };
+        let base = get(scratch);
+        set(scratch, value);
+        let npvs = match self.touches {
+            Touches::Flows => npvs_with(scratch, mining, capex, Adjust::NONE, buf),
+            Touches::Mining => {
+                let m = MiningStage::new(scratch);
+                npvs_with(scratch, &m, capex, Adjust::NONE, buf)
+            }
+            Touches::Capex => {
+                let c = CapexStage::new(scratch);
+                npvs_with(scratch, mining, &c, Adjust::NONE, buf)
+            }
+        };
+        set(scratch, base);
+        npvs
+    }
+}
+
+/// The tornado for `pathway` (the best AI pathway) against mining, from prepared stages and
+/// the base NPVs.
+pub fn tornado(
+    s: &Scenario,
+    mining: &MiningStage,
+    capex: &CapexStage,
+    pathway: PathwayId,
+    base_npvs: [f64; 3],
+    buf: &mut Buffers,
+) -> Sensitivity {
+    let ai = index_of(pathway);
+    let pivot = |n: [f64; 3]| n[ai] - n[0];
+    let base_pivot = pivot(base_npvs);
+    let pct = s.finance.sensitivity_pct;
+    let mut scratch = s.clone();
+    let mut bars: Vec<SensitivityBar> = INPUTS
+        .iter()
+        .filter(|input| input.only_for.is_none_or(|p| p == pathway))
+        .map(|input| {
+            let low_value = input.moved(s, -pct);
+            let high_value = input.moved(s, pct);
+            let low = pivot(input.npvs_at(&mut scratch, low_value, mining, capex, buf));
+            let high = pivot(input.npvs_at(&mut scratch, high_value, mining, capex, buf));
+            SensitivityBar {
+                field: input.field.to_string(),
+                label: input.label.to_string(),
+                low_value,
+                high_value,
+                low_delta_usd: low - base_pivot,
+                high_delta_usd: high - base_pivot,
+            }
+        })
+        .collect();
+    let swing = |b: &SensitivityBar| (b.high_delta_usd - b.low_delta_usd).abs();
+    bars.sort_by(|a, b| swing(b).total_cmp(&swing(a)));
+    Sensitivity {
+        pathway,
+        pct,
+        base_pivot_value_usd: base_pivot,
+        bars,
+    }
+}
