@@ -31,6 +31,12 @@ export async function setField(page, path, value) {
     for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
   });
   await input.fill(String(value));
+  await settled(page);
+}
+
+/** Waits until the page has evaluated the last input (the debounce has fired). */
+export async function settled(page) {
+  await expect(page.locator('html')).not.toHaveAttribute('data-pending', 'true');
 }
 
 /** The page's visible text must never show a NaN or Infinity. */

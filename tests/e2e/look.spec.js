@@ -60,11 +60,10 @@ test('print gives one clean report: no form, no buttons, every section open', as
   await expect(page.locator('#assumptions')).toBeVisible();
   await expect(page.locator('table.bill').first()).toBeVisible();
   await page.screenshot({ path: `${ART}/print.png`, fullPage: true });
+  // The PDF a CFO files (Chrome's own export, print media, A4).
+  await page.pdf({ path: `${ART}/report.pdf`, format: 'A4', printBackground: true });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.emulateMedia({ media: 'screen' });
-  await expect(page.locator('#assumptions')).toBeHidden();
-  // Chrome's PDF export fires the print events itself; the PDF is the report a CFO files.
-  await page.pdf({ path: `${ART}/report.pdf`, format: 'A4', printBackground: true });
   await expect(page.locator('#assumptions')).toBeHidden();
   await expect(page.locator('#inputs')).toBeVisible();
   expect(problems).toEqual([]);
@@ -108,8 +107,15 @@ test('the built page has a Content-Security-Policy, no inline script and no outs
   expect(violations).toEqual([]);
 });
 
-test('the methodology page opens from the calculator', async ({ page }) => {
+test('the methodology page opens from the calculator and lists every default’s source from the core', async ({ page }) => {
+  const problems = watch(page);
   await open(page);
   await page.getByRole('link', { name: 'Methodology & sources' }).click();
-  await expect(page.locator('h1')).toContainText('Methodology');
+  await expect(page.locator('h1')).toContainText('methodology');
+  await expect(page.locator('#sources-status')).toContainText('scenario defaults');
+  const defaults = page.locator('table.sources').first();
+  await expect(defaults.locator('tr', { hasText: 'site.powerPriceUsdPerMwh' })).toContainText(/\d{4}-\d{2}/);
+  expect(await page.locator('table.sources tbody tr').count()).toBeGreaterThan(60);
+  await page.screenshot({ path: `${ART}/methodology.png` });
+  expect(problems).toEqual([]);
 });

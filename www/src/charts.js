@@ -135,8 +135,10 @@ function managedChart(el, build) {
   let plot = null;
   let key = '';
   let lastArgs = null;
-  const width = () => Math.max(280, el.clientWidth);
-  const height = () => (el.clientWidth < 520 ? 240 : 320);
+  // A fixed size while printing: the page is laid out at A4 width, not at the window's.
+  let fixed = null;
+  const width = () => fixed?.width ?? Math.max(280, el.clientWidth);
+  const height = () => fixed?.height ?? (el.clientWidth < 520 ? 240 : 320);
 
   function update(...args) {
     lastArgs = args;
@@ -162,10 +164,14 @@ function managedChart(el, build) {
     }
   }
   new ResizeObserver(() => {
-    if (plot && Math.abs(plot.width - width()) > 2) plot.setSize({ width: width(), height: height() });
+    if (plot && !fixed && Math.abs(plot.width - width()) > 2) plot.setSize({ width: width(), height: height() });
   }).observe(el);
   return {
     update,
+    /** `{ width, height }` in CSS pixels, or null to follow the container again. */
+    fixSize(size) {
+      fixed = size;
+    },
     /** Rebuilds with the current colours (after a light/dark switch or before printing). */
     redraw() {
       if (!lastArgs) return;

@@ -91,6 +91,7 @@ function writeHash() {
 
 /** Evaluates `current`; returns true when it was valid. */
 function recompute() {
+  delete document.documentElement.dataset.pending;
   const result = engine.evaluate(current);
   if (result.ok) {
     form.clearErrors();
@@ -110,6 +111,8 @@ function recompute() {
 let timer = 0;
 function schedule() {
   clearTimeout(timer);
+  // Marks the page as about to change (tests wait on it; styles could too).
+  document.documentElement.dataset.pending = 'true';
   // Light debounce: a held arrow key or fast typing evaluates once per pause, not per key.
   timer = setTimeout(() => {
     timer = 0;
@@ -286,8 +289,13 @@ function forPrint(on) {
       delete d.dataset.openBeforePrint;
     }
   }
-  charts.cashflow.redraw();
-  charts.hashprice.redraw();
+  // A4 portrait at 12 mm margins is ~700 CSS px wide.
+  const size = on ? { width: 680, height: 250 } : null;
+  for (const chart of Object.values(charts)) {
+    chart.fixSize(size);
+    chart.redraw();
+  }
+  if (on) $('#print-meta').textContent = `Printed ${new Date().toISOString().slice(0, 10)} from minepivot ${version}. This scenario: ${location.href}`;
 }
 window.addEventListener('beforeprint', () => forPrint(true));
 window.addEventListener('afterprint', () => forPrint(false));

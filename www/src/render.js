@@ -70,17 +70,26 @@ export function renderWarnings(el, report) {
   fill(el, h('h2', {}, 'Check these'), h('ul', {}, list.map((w) => h('li', { dataset: { code: w.code } }, w.message))));
 }
 
+/** An itemised bill, grouped under its categories, every line with its source. */
 function billTable(lines, caption) {
-  return h('table', { class: 'bill' },
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ['Category', 'Item', 'Quantity', 'Unit cost', 'Total', 'Source'].map((c, i) => h('th', { scope: 'col', class: i >= 2 && i <= 4 ? 'num' : '' }, c)))),
-    h('tbody', {}, lines.map((l) => h('tr', {},
-      h('td', {}, l.category),
+  const rows = [];
+  let category = null;
+  for (const l of lines) {
+    if (l.category !== category) {
+      category = l.category;
+      rows.push(h('tr', { class: 'cat' }, h('th', { scope: 'rowgroup', colspan: 5 }, category)));
+    }
+    rows.push(h('tr', {},
       h('td', {}, l.item, l.overridden ? h('span', { class: 'badge' }, 'your cost') : null),
-      h('td', { class: 'num' }, `${num(l.quantity, Number.isInteger(l.quantity) ? 0 : 1)} ${l.unit}`),
+      h('td', { class: 'num qty' }, `${num(l.quantity, Number.isInteger(l.quantity) ? 0 : 1)} ${l.unit}`),
       h('td', { class: 'num' }, usdExact(l.unitCostUsd)),
       h('td', { class: 'num' }, usd(l.totalUsd)),
-      h('td', { class: 'source' }, l.source, l.asOf ? ` (${l.asOf})` : '', l.estimate ? h('span', { class: 'badge estimate' }, 'estimate') : null)))));
+      h('td', { class: 'source' }, l.source, l.asOf ? ` (${l.asOf})` : '', l.estimate ? h('span', { class: 'badge estimate' }, 'estimate') : null)));
+  }
+  return h('table', { class: 'bill' },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, ['Item', 'Quantity', 'Unit cost', 'Total', 'Source'].map((c, i) => h('th', { scope: 'col', class: i >= 1 && i <= 3 ? 'num' : '' }, c)))),
+    h('tbody', {}, rows));
 }
 
 /** Horizontal bars: retrofit by category, and the greenfield build of the same IT capacity. */
@@ -157,15 +166,15 @@ export function renderTornado(el, report) {
   };
   fill(el,
     h('p', { class: 'muted' }, `Change in the pivot value of ${pathway ? pathway.label : s.pathway} (base ${usd(s.basePivotValueUsd)}) when each input moves ±${num(s.pct)} %. Largest swing first.`),
-    h('p', { class: 'tornado-key' }, h('span', { class: 'key gain', 'aria-hidden': 'true' }), 'the pivot gains ', h('span', { class: 'key loss', 'aria-hidden': 'true' }), 'the pivot loses; ',
-      'beside each bar: the input lowered, then raised → the change'),
+    h('p', { class: 'tornado-key' }, h('span', { class: 'key gain', 'aria-hidden': 'true' }), 'the pivot gains', h('span', { class: 'key loss', 'aria-hidden': 'true' }), 'the pivot loses',
+      h('span', { class: 'key-text' }, `· beside each bar: ↓ the input ${num(s.pct)} % lower, ↑ ${num(s.pct)} % higher, and the change`)),
     bars.length === 0 ? h('p', { class: 'muted' }, 'No sensitivity results.') : h('ol', { class: 'tornado' }, bars.map((b) =>
       h('li', {},
         h('span', { class: 't-label' }, b.label),
         h('span', { class: 't-track' }, h('span', { class: 't-axis', 'aria-hidden': 'true' }), bar(b.lowDeltaUsd, 'low'), bar(b.highDeltaUsd, 'high')),
         h('span', { class: 't-values' },
-          h('span', {}, `${plain(b.lowValue, 2)} → ${usdDelta(b.lowDeltaUsd)}`),
-          h('span', {}, `${plain(b.highValue, 2)} → ${usdDelta(b.highDeltaUsd)}`))))));
+          h('span', {}, `↓ ${plain(b.lowValue, 2)}: ${usdDelta(b.lowDeltaUsd)}`),
+          h('span', {}, `↑ ${plain(b.highValue, 2)}: ${usdDelta(b.highDeltaUsd)}`))))));
   for (const t of el.querySelectorAll('.tbar')) {
     t.style.width = t.dataset.width;
     if (t.dataset.side === 'right') t.style.left = '50%';
