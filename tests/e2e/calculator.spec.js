@@ -125,6 +125,30 @@ test('fleet lines are added from the ASIC presets and removed; the core sizes th
   expect(problems).toEqual([]);
 });
 
+test('a unit cost from a quote replaces the library’s, on the bill and in the link', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  const capex = await page.locator('.card[data-pathway="colocation"] dd').nth(2).innerText();
+  const ups = page.locator('input[data-item="ups"]');
+  await ups.evaluate((el) => { for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true; });
+  await expect(ups).toHaveValue('175');
+  await ups.focus();
+  await expect(page.locator('.field[data-for="cost:ups"] .tip')).toContainText('$175 per kW of electrical capacity');
+  await ups.fill('250');
+  await expect(page.locator('.card[data-pathway="colocation"] dd').nth(2)).not.toHaveText(capex);
+  await page.locator('details.bills > summary').click();
+  await expect(page.locator('table.bill tr', { hasText: 'UPS and batteries' })).toContainText('your cost');
+  await expect(page.locator('table.bill tr', { hasText: 'UPS and batteries' })).toContainText('$250');
+  await expect(page).toHaveURL(/#s=1\./);
+  // A negative quote is marked on that input with the core's message.
+  await ups.fill('-5');
+  await expect(page.locator('.field[data-for="cost:ups"] .error')).toHaveText(/must be between 0/);
+  await ups.fill('175');
+  await expect(page.locator('.field.invalid')).toHaveCount(0);
+  await expect(page.locator('.card[data-pathway="colocation"] dd').nth(2)).toHaveText(capex);
+  expect(problems).toEqual([]);
+});
+
 test('a sample site replaces the scenario', async ({ page }) => {
   await open(page);
   const before = await npv(page, 'colocation').innerText();

@@ -6,13 +6,25 @@ import { usd, pct, months, num, plain } from './format.js';
 import { allFields } from './fields.js';
 import { changedPaths, getPath } from './state.js';
 
-const LABELS = new Map(allFields().map((f) => [f.path, `${f.label}${f.unit ? ` (${f.unit})` : ''}`]));
+const LABELS = new Map([
+  ...allFields().map((f) => [f.path, `${f.label}${f.unit ? ` (${f.unit})` : ''}`]),
+  ['mining.fleet', 'ASIC fleet'],
+  ['retrofit.costOverrides', 'Your unit costs'],
+  ['name', 'Name'],
+]);
 
 function show(value) {
   if (value === undefined) return '—';
   if (typeof value === 'number') return plain(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.map((l) => (l && typeof l === 'object' && 'model' in l ? `${num(l.units)} × ${l.model}` : JSON.stringify(l))).join('; ');
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    return value.map((l) => {
+      if (l && typeof l === 'object' && 'model' in l) return `${num(l.units)} × ${l.model}`;
+      if (l && typeof l === 'object' && 'item' in l) return `${l.item} $${plain(l.unitCostUsd)}`;
+      return JSON.stringify(l);
+    }).join('; ');
+  }
   return String(value);
 }
 

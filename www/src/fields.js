@@ -67,6 +67,9 @@ export const GROUPS = [
       n('retrofit.softCostPct', 'Soft costs', '% of hard costs', 0.5, 0, 100),
       n('retrofit.contingencyPct', 'Contingency', '%', 0.5, 0, 100),
     ],
+    // Every unit cost of the cost library, editable: an edited one becomes a
+    // `retrofit.costOverrides` entry (see form.js).
+    advanced: { title: 'Unit costs: replace with your own quotes', kind: 'costs', fields: [] },
   },
   {
     id: 'colocation',

@@ -6,7 +6,7 @@
 import { h, fill, $, $$ } from './dom.js';
 import { GROUPS, FLEET_COLUMNS } from './fields.js';
 import { getPath, parsePath } from './state.js';
-import { num, plain } from './format.js';
+import { num, plain, usdExact } from './format.js';
 
 const idFor = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
@@ -42,6 +42,9 @@ export function createForm({ root, presets, defaults, onChange }) {
   let fleetBox = null;
   let fleetSummary = null;
   let fleet = [];
+  const library = presets.costLibrary;
+  /** The scenario's cost overrides as last written or read, in the form's order. */
+  let overrides = [];
 
   function tipFor(path, unit) {
     const tip = h('span', { class: 'tip', id: `${idFor(path)}-tip`, role: 'tooltip' });
@@ -87,7 +90,7 @@ export function createForm({ root, presets, defaults, onChange }) {
         h('label', { for: id }, input, h('span', {}, field.label)),
         tipFor(field.path), error);
     }
-    return h('div', { class: 'field', dataset: { for: field.path } },
+    return h('div', { class: `field${field.kind === 'select' ? ' wide' : ''}`, dataset: { for: field.path } },
       h('label', { for: id }, field.label, field.unit ? h('span', { class: 'unit' }, field.unit) : null),
       input, tipFor(field.path, field.unit), error);
   }
@@ -173,12 +176,62 @@ export function createForm({ root, presets, defaults, onChange }) {
     return fleetBox;
   }
 
+  // --- unit costs: the cost library, each one replaceable by a quote --------------------
+
+  const costId = (item) => `cost-${item.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
+  function costField(item) {
+    const id = costId(item.id);
+    const input = h('input', {
+      id, type: 'number', inputmode: 'decimal', min: 0, step: 'any',
+      'aria-describedby': `${id}-tip ${id}-err`, dataset: { kind: 'cost', item: item.id },
+    });
+    const tip = h('span', { class: 'tip', id: `${id}-tip`, role: 'tooltip' });
+    fill(tip, tipContent(item, `${usdExact(item.unitCostUsd)} per ${item.unit}`, ''));
+    return h('div', { class: 'field', dataset: { for: `cost:${item.id}` } },
+      h('label', { for: id }, item.label, h('span', { class: 'unit' }, `USD per ${item.unit}`)),
+      input, tip, h('span', { class: 'error', id: `${id}-err`, hidden: true }));
+  }
+
+  function costEditor() {
+    const categories = [...new Set(library.map((c) => c.category))];
+    const reset = h('button', {
+      type: 'button', class: 'button quiet',
+      onclick: () => {
+        for (const input of $$('input[data-kind="cost"]', root)) {
+          const item = library.find((c) => c.id === input.dataset.item);
+          input.value = item ? String(item.unitCostUsd) : '';
+        }
+        overrides = [];
+        onChange('retrofit.costOverrides', []);
+      },
+    }, 'Back to the library’s costs');
+    return h('div', { class: 'costs' },
+      h('p', { class: 'muted' }, 'Each line of the bill is quantity × unit cost. A cost you change here replaces the library’s in every pathway and is marked “your cost” on the bill.'),
+      categories.map((cat) => h('fieldset', { class: 'cost-group' }, h('legend', {}, cat),
+        library.filter((c) => c.category === cat).map(costField))),
+      reset);
+  }
+
+  /** The overrides the cost inputs describe: every value that is not the library's. */
+  function readOverrides() {
+    const list = [];
+    for (const input of $$('input[data-kind="cost"]', root)) {
+      const item = library.find((c) => c.id === input.dataset.item);
+      const text = input.value.trim();
+      const value = text === '' ? null : Number(text);
+      if (!item || value !== item.unitCostUsd) list.push({ item: input.dataset.item, unitCostUsd: value });
+    }
+    return list;
+  }
+
   // --- build -------------------------------------------------------------------------
 
   const groups = GROUPS.map((g) => {
     const body = g.fields.map((f) => (f.kind === 'fleet' ? fleetEditor() : fieldRow(f)));
     const advanced = g.advanced
-      ? h('details', { class: 'advanced' }, h('summary', {}, g.advanced.title), h('div', { class: 'fields' }, g.advanced.fields.map(fieldRow)))
+      ? h('details', { class: 'advanced' }, h('summary', {}, g.advanced.title),
+        h('div', { class: 'fields' }, g.advanced.kind === 'costs' ? costEditor() : g.advanced.fields.map(fieldRow)))
       : null;
     return h('details', { class: 'group', id: `group-${g.id}`, open: g.open || false },
       h('summary', {}, h('h2', {}, g.title)),
@@ -206,6 +259,11 @@ export function createForm({ root, presets, defaults, onChange }) {
   }
 
   root.addEventListener('input', (event) => {
+    if (event.target.dataset?.kind === 'cost') {
+      overrides = readOverrides();
+      onChange('retrofit.costOverrides', structuredClone(overrides));
+      return;
+    }
     const input = event.target.closest('[data-path]');
     if (!input || !root.contains(input) || !input.matches('input, select')) return;
     const value = readInput(input);
@@ -235,6 +293,13 @@ export function createForm({ root, presets, defaults, onChange }) {
     }
     fleet = structuredClone(Array.isArray(scenario.mining?.fleet) ? scenario.mining.fleet : []);
     renderFleet();
+    overrides = structuredClone(Array.isArray(scenario.retrofit?.costOverrides) ? scenario.retrofit.costOverrides : []);
+    for (const input of $$('input[data-kind="cost"]', root)) {
+      const own = overrides.find((o) => o.item === input.dataset.item);
+      const item = library.find((c) => c.id === input.dataset.item);
+      const value = own ? own.unitCostUsd : item?.unitCostUsd;
+      input.value = value === null || value === undefined ? '' : String(value);
+    }
   }
 
   // --- errors --------------------------------------------------------------------------
@@ -252,6 +317,12 @@ export function createForm({ root, presets, defaults, onChange }) {
 
   /** The form element that shows errors for `path`, or its nearest marked ancestor. */
   function targetFor(path) {
+    // An override is shown on its cost-library item's input, wherever it sits in the list.
+    const cost = /^retrofit\.costOverrides\[(\d+)\]/.exec(path);
+    if (cost && overrides[Number(cost[1])]) {
+      const box = $$('[data-for]', root).find((el) => el.dataset.for === `cost:${overrides[Number(cost[1])].item}`);
+      if (box) return box;
+    }
     let p = path;
     while (p) {
       const box = $$('[data-for]', root).find((el) => el.dataset.for === p);
@@ -276,7 +347,7 @@ export function createForm({ root, presets, defaults, onChange }) {
       box.classList.add('invalid');
       const msgEl = $$('.error', box).find((el) => el.closest('[data-for]') === box);
       if (msgEl) {
-        const exact = box.dataset.for === e.field;
+        const exact = box.dataset.for === e.field || box.dataset.for.startsWith('cost:');
         const text = exact ? e.message : `${e.field.slice(box.dataset.for.length).replace(/^\./, '')}: ${e.message}`;
         msgEl.textContent = msgEl.textContent ? `${msgEl.textContent} ${text}` : text;
         msgEl.hidden = false;
