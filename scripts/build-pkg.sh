@@ -49,7 +49,26 @@ cargo_profile_flag=(--release)
 cargo build --lib --target wasm32-unknown-unknown "${cargo_profile_flag[@]}"
 wasm_in="$target_dir/wasm32-unknown-unknown/$profile/minepivot.wasm"
 
-rm -rf pkg/web pkg/node pkg/minepivot.d.ts
+report_size() {
+  local raw gz
+  raw=$(stat -c %s pkg/web/minepivot_bg.wasm)
+  gz=$(gzip -9 -c pkg/web/minepivot_bg.wasm | wc -c)
+  echo "build-pkg: pkg/ built ($profile); minepivot_bg.wasm $raw bytes raw, $gz bytes gzipped"
+  # scripts/test.sh shows NOTE lines in its summary.
+  echo "NOTE wasm $((raw / 1024)) KB raw, $((gz / 1024)) KB gzipped ($raw / $gz bytes)"
+}
+
+# wasm-opt takes most of a rebuild (~25 s): skip everything below when its inputs are the
+# same as last time (`npm test` builds the package, then `npm pack` asks again in prepack).
+stamp=$( (sha256sum "$wasm_in" scripts/build-pkg.sh src/wasm/js/*.js package.json; echo "$profile $opt_level") | sha256sum)
+outputs=(pkg/web/minepivot.js pkg/web/minepivot_bg.wasm pkg/web/index.js pkg/node/index.js pkg/minepivot.d.ts)
+if [[ -f pkg/.stamp && "$(cat pkg/.stamp)" == "$stamp" ]] && ls "${outputs[@]}" >/dev/null 2>&1; then
+  echo "build-pkg: pkg/ is up to date"
+  report_size
+  exit 0
+fi
+
+rm -rf pkg/web pkg/node pkg/minepivot.d.ts pkg/.stamp
 mkdir -p pkg/web pkg/node
 wasm-bindgen --target web --out-dir pkg/web --out-name minepivot "$wasm_in"
 rm -f pkg/web/minepivot_bg.wasm.d.ts
@@ -110,7 +129,6 @@ const header = `/* minepivot — TypeScript declarations generated from the Rust
 writeFileSync(output, [header, ...blocks, version].join("\n\n") + "\n");
 EOF
 
-raw=$(stat -c %s pkg/web/minepivot_bg.wasm)
-gz=$(gzip -9 -c pkg/web/minepivot_bg.wasm | wc -c)
-echo "build-pkg: pkg/ built ($profile); minepivot_bg.wasm $raw bytes raw ($raw_before before wasm-opt), $gz bytes gzipped"
-echo "WASM_SIZE raw=$raw gzip=$gz"
+echo "$stamp" >pkg/.stamp
+echo "build-pkg: wasm-opt $opt_level: $raw_before → $(stat -c %s pkg/web/minepivot_bg.wasm) bytes"
+report_size

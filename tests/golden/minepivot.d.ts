@@ -301,7 +301,7 @@ export interface CostItem {
     category: string;
     label: string;
     /**
-     * What one unit is ("kW of IT", "km", "rack", …).
+     * What one unit is ("kW of IT", "km", "GPU", …).
      */
     unit: string;
     unitCostUsd: number;

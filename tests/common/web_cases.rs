@@ -1,0 +1,322 @@
+// The wasm boundary's cases, shared by tests/web.rs (Node) and tests/web_browser.rs (headless
+// Chromium) so that the same assertions run in both. Input is built the way the page and an
+// embedder build it: `JSON.parse` of a document, then fields set on the JS object (which is
+// the only way to get NaN or Infinity in). Answers are read back as plain JS objects.
+
+use js_sys::{Array, Object, Reflect, JSON};
+use minepivot::report::Report;
+use minepivot::wasm;
+use tsify::Ts;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// `JSON.parse(text)`, as the page does with a saved scenario or a form snapshot.
+fn parse(text: &str) -> JsValue {
+    match JSON::parse(text) {
+        Ok(value) => value,
+        Err(e) => panic!("test JSON does not parse: {text}: {e:?}"),
+    }
+}
+
+/// The default scenario as a JS object, through its JSON text (what "Save" then "Open" gives).
+fn default_js() -> JsValue {
+    let text = serde_json::to_string(&minepivot::Scenario::default()).expect("default serialises");
+    parse(&text)
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    let mut current = value.clone();
+    for key in path.split('.') {
+        current = Reflect::get(&current, &JsValue::from_str(key)).expect("readable property");
+    }
+    current
+}
+
+/// Sets `a.b.c` (numeric segments index arrays) on a JS object, like a form handler does.
+fn set(value: &JsValue, path: &str, to: JsValue) {
+    let keys: Vec<&str> = path.split('.').collect();
+    let (last, parents) = keys.split_last().expect("non-empty path");
+    let parent = parents.iter().fold(value.clone(), |v, k| {
+        Reflect::get(&v, &JsValue::from_str(k)).expect("parent exists")
+    });
+    Reflect::set(&parent, &JsValue::from_str(last), &to).expect("settable");
+}
+
+fn evaluate(input: &JsValue) -> Result<JsValue, JsValue> {
+    wasm::evaluate(Ts::new_unchecked(input.clone())).map(JsValue::from)
+}
+
+fn decode_report(report: JsValue) -> Report {
+    serde_wasm_bindgen::from_value(report).expect("the report decodes into the Rust type")
+}
+
+/// `validate(input)` as `(field, code)` pairs, plus the raw JS error objects.
+fn problems(input: &JsValue) -> Vec<(String, String, JsValue)> {
+    let list = wasm::validate(Ts::new_unchecked(input.clone())).expect("validate never throws");
+    list.into_iter()
+        .map(|e| {
+            let e = JsValue::from(e);
+            let field = get(&e, "field").as_string().expect("field is text");
+            let code = get(&e, "code").as_string().expect("code is text");
+            (field, code, e)
+        })
+        .collect()
+}
+
+fn fields(problems: &[(String, String, JsValue)]) -> Vec<&str> {
+    problems.iter().map(|(f, _, _)| f.as_str()).collect()
+}
+
+fn code_of<'a>(problems: &'a [(String, String, JsValue)], field: &str) -> &'a str {
+    problems
+        .iter()
+        .find(|(f, _, _)| f == field)
+        .map(|(_, c, _)| c.as_str())
+        .unwrap_or_else(|| panic!("no problem reported for {field}: {:?}", fields(problems)))
+}
+
+fn value_of(problems: &[(String, String, JsValue)], field: &str) -> JsValue {
+    problems
+        .iter()
+        .find(|(f, _, _)| f == field)
+        .map(|(_, _, e)| get(e, "value"))
+        .unwrap_or_else(|| panic!("no problem reported for {field}"))
+}
+
+#[wasm_bindgen_test]
+fn default_scenario_evaluates_to_the_hand_computed_fleet() {
+    let report = decode_report(evaluate(&default_js()).expect("the default scenario is valid"));
+    // Default fleet: 8,000 × 270 TH/s + 10,000 × 200 TH/s + 9,000 × 104 TH/s
+    //   = 2,160,000 + 2,000,000 + 936,000 = 5,096,000 TH/s = 5,096 PH/s.
+    assert!((report.site.fleet_ph - 5_096.0).abs() < 1e-9, "fleetPh {}", report.site.fleet_ph);
+    // 10 years × 12 months.
+    assert_eq!(report.horizon_months, 120);
+    assert_eq!(report.scenario_name, "Sample 100 MW Texas site");
+}
+
+#[wasm_bindgen_test]
+fn the_report_is_plain_js_objects_with_null_for_none() {
+    let report = evaluate(&default_js()).expect("valid");
+    assert!(Object::get_prototype_of(&report) == Object::get_prototype_of(&Object::new()));
+    assert!(Array::is_array(&get(&report, "pathways")));
+    // An Option that is None (no IT capacity yet, or a break-even that does not exist) is
+    // null, as in the CLI's JSON — never undefined, never absent.
+    let be = get(&report, "comparison.breakEvens");
+    let keys = Object::keys(be.unchecked_ref::<Object>());
+    assert!(keys.includes(&JsValue::from_str("btcPriceMultiple"), 0));
+    let v = get(&be, "btcPriceMultiple");
+    assert!(v.is_null() || v.as_f64().is_some(), "{v:?}");
+}
+
+#[wasm_bindgen_test]
+fn a_partial_scenario_takes_the_defaults_and_a_json_string_works_too() {
+    let partial = parse(r#"{ "site": { "gridCapacityMw": 120 } }"#);
+    assert!(problems(&partial).is_empty());
+    let from_object = decode_report(evaluate(&partial).expect("valid"));
+    let from_text = decode_report(
+        evaluate(&JsValue::from_str(r#"{ "site": { "gridCapacityMw": 120 } }"#)).expect("valid as text"),
+    );
+    assert_eq!(from_object, from_text);
+    // The fleet was left out, so it is the default one: 5,096 PH/s (as above).
+    assert!((from_object.site.fleet_ph - 5_096.0).abs() < 1e-9);
+}
+
+#[wasm_bindgen_test]
+fn five_bad_fields_are_all_reported_with_their_paths() {
+    let input = default_js();
+    set(&input, "startMonth", JsValue::from_str("2027-13"));
+    set(&input, "site.gridCapacityMw", JsValue::from_f64(-5.0));
+    set(&input, "mining.fleet.2.efficiencyJPerTh", JsValue::from_f64(0.0));
+    set(&input, "retrofit.buildMonths", JsValue::from_f64(0.0));
+    set(&input, "finance.discountRatePct", JsValue::from_f64(150.0));
+    let found = problems(&input);
+    assert_eq!(
+        fields(&found),
+        vec![
+            "startMonth",
+            "site.gridCapacityMw",
+            "mining.fleet[2].efficiencyJPerTh",
+            "retrofit.buildMonths",
+            "finance.discountRatePct",
+        ]
+    );
+    assert_eq!(code_of(&found, "startMonth"), "invalidFormat");
+    assert_eq!(code_of(&found, "site.gridCapacityMw"), "outOfRange");
+    assert_eq!(value_of(&found, "site.gridCapacityMw").as_f64(), Some(-5.0));
+    assert_eq!(code_of(&found, "finance.discountRatePct"), "outOfRange");
+    // evaluate throws the same five.
+    let error = evaluate(&input).expect_err("invalid input throws");
+    assert_eq!(Array::from(&get(&error, "errors")).length(), 5);
+}
+
+#[wasm_bindgen_test]
+fn unknown_and_misspelled_keys_are_errors_not_ignored() {
+    let input = parse(
+        r#"{ "site": { "gridCapacityMW": 120 }, "colour": "red",
+             "mining": { "fleet": [ { "model": "S21", "units": 10, "hashrateThs": 200,
+                                      "efficiencyJPerTh": 17.5, "hashrateTHs": 1 } ] } }"#,
+    );
+    let found = problems(&input);
+    let mut names = fields(&found);
+    names.sort();
+    assert_eq!(names, vec!["colour", "mining.fleet[0].hashrateTHs", "site.gridCapacityMW"]);
+    assert!(found.iter().all(|(_, code, _)| code == "unknownField"));
+    assert!(evaluate(&input).is_err());
+}
+
+#[wasm_bindgen_test]
+fn nan_infinity_and_negative_values_are_each_named() {
+    let input = default_js();
+    set(&input, "site.powerPriceUsdPerMwh", JsValue::from_f64(f64::NAN));
+    set(&input, "bitcoin.btcPriceUsd", JsValue::from_f64(f64::INFINITY));
+    set(&input, "mining.fleet.0.hashrateThs", JsValue::from_f64(f64::NEG_INFINITY));
+    set(&input, "colocation.leaseUsdPerKwMonth", JsValue::from_f64(-140.0));
+    set(&input, "site.fibreDistanceKm", JsValue::from_f64(-1.0));
+    let found = problems(&input);
+    assert_eq!(found.len(), 5, "{:?}", fields(&found));
+    assert_eq!(code_of(&found, "site.powerPriceUsdPerMwh"), "notFinite");
+    assert_eq!(value_of(&found, "site.powerPriceUsdPerMwh").as_string().as_deref(), Some("NaN"));
+    assert_eq!(code_of(&found, "bitcoin.btcPriceUsd"), "notFinite");
+    assert_eq!(value_of(&found, "bitcoin.btcPriceUsd").as_string().as_deref(), Some("Infinity"));
+    assert_eq!(code_of(&found, "mining.fleet[0].hashrateThs"), "notFinite");
+    assert_eq!(value_of(&found, "mining.fleet[0].hashrateThs").as_string().as_deref(), Some("-Infinity"));
+    assert_eq!(code_of(&found, "colocation.leaseUsdPerKwMonth"), "outOfRange");
+    assert_eq!(value_of(&found, "colocation.leaseUsdPerKwMonth").as_f64(), Some(-140.0));
+    assert_eq!(code_of(&found, "site.fibreDistanceKm"), "outOfRange");
+    // The message keeps the core's rule: what is allowed, with the unit.
+    let message = found
+        .iter()
+        .find(|(f, _, _)| f == "site.powerPriceUsdPerMwh")
+        .map(|(_, _, e)| get(e, "message").as_string().unwrap_or_default())
+        .unwrap_or_default();
+    assert_eq!(message, "is NaN; must be between 0 and 1,000 USD/MWh");
+}
+
+#[wasm_bindgen_test]
+fn nan_next_to_an_unknown_key_is_still_reported() {
+    // The unknown key stops the range checks (as natively), but NaN must not vanish with them.
+    let input = parse(r#"{ "sitee": {} }"#);
+    set(&input, "horizonYears", JsValue::from_f64(f64::NAN));
+    let found = problems(&input);
+    assert_eq!(code_of(&found, "sitee"), "unknownField");
+    assert_eq!(code_of(&found, "horizonYears"), "notFinite");
+}
+
+#[wasm_bindgen_test]
+fn the_thrown_error_has_a_name_a_code_and_every_problem() {
+    let input = parse(r#"{ "horizonYears": 0, "site": { "gridCapacityMw": 0 } }"#);
+    let error = evaluate(&input).expect_err("invalid input throws");
+    let js_error = error.dyn_ref::<js_sys::Error>().expect("an Error instance");
+    assert_eq!(String::from(js_error.name()), "MinepivotInputError");
+    assert_eq!(String::from(js_error.name()), wasm::INPUT_NAME);
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("invalidInput"));
+    let message = String::from(js_error.message());
+    assert!(message.starts_with("minepivot: the scenario has 2 problems: horizonYears"), "{message}");
+    let errors = Array::from(&get(&error, "errors"));
+    assert_eq!(errors.length(), 2);
+    let first = errors.get(0);
+    let mut keys: Vec<String> = Object::keys(first.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    keys.sort();
+    assert_eq!(keys, vec!["code", "field", "message", "value"]);
+    assert_eq!(get(&first, "field").as_string().as_deref(), Some("horizonYears"));
+    assert_eq!(get(&first, "code").as_string().as_deref(), Some("outOfRange"));
+    assert_eq!(get(&first, "value").as_f64(), Some(0.0));
+}
+
+#[wasm_bindgen_test]
+fn wrong_types_and_non_objects_are_reported_not_panicked_on() {
+    let found = problems(&parse(r#"{ "site": { "gridCapacityMw": "lots" }, "horizonYears": 10.5 }"#));
+    assert_eq!(code_of(&found, "site.gridCapacityMw"), "invalidType");
+    assert_eq!(code_of(&found, "horizonYears"), "invalidType");
+    for input in [
+        JsValue::from_f64(42.0),
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        Array::new().into(),
+        JsValue::from_str("{ not json"),
+    ] {
+        let found = problems(&input);
+        assert_eq!(found.len(), 1, "{input:?}");
+        assert_eq!(found[0].1, "invalidJson", "{input:?}");
+        assert!(evaluate(&input).is_err());
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_cyclic_object_is_refused_without_overflowing_the_stack() {
+    let input = parse(r#"{ "site": {} }"#);
+    set(&input, "site.self", get(&input, "site"));
+    let found = problems(&input);
+    assert!(found.iter().any(|(_, code, _)| code == "tooLarge"), "{:?}", fields(&found));
+}
+
+#[wasm_bindgen_test]
+fn counts_accept_whole_numbers_and_bigints() {
+    let input = default_js();
+    set(&input, "mining.fleet.0.units", js_sys::BigInt::from(8_000u32).into());
+    set(&input, "horizonYears", JsValue::from_f64(10.0));
+    assert!(problems(&input).is_empty());
+    set(&input, "mining.fleet.0.units", JsValue::from_f64(-1.0));
+    assert_eq!(code_of(&problems(&input), "mining.fleet[0].units"), "invalidType");
+}
+
+#[wasm_bindgen_test]
+fn default_scenario_round_trips_through_js() {
+    let scenario = JsValue::from(wasm::default_scenario().expect("serialises"));
+    assert_eq!(get(&scenario, "site.gridCapacityMw").as_f64(), Some(100.0));
+    assert_eq!(get(&scenario, "retrofit.redundancy").as_string().as_deref(), Some("N+1"));
+    assert!(problems(&scenario).is_empty());
+    let back: minepivot::Scenario = serde_wasm_bindgen::from_value(scenario).expect("decodes");
+    assert_eq!(back, minepivot::Scenario::default());
+}
+
+#[wasm_bindgen_test]
+fn presets_carry_sample_sites_that_validate() {
+    let presets = JsValue::from(wasm::presets().expect("serialises"));
+    assert!(Array::from(&get(&presets, "asics")).length() > 0);
+    let sites = Array::from(&get(&presets, "sampleSites"));
+    assert!(sites.length() > 0);
+    for site in sites.iter() {
+        let scenario = get(&site, "scenario");
+        assert!(problems(&scenario).is_empty(), "{:?}", get(&site, "id"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn sensitivity_takes_its_percentage_and_checks_its_options() {
+    let options = parse(r#"{ "pct": 10 }"#);
+    let tornado = wasm::sensitivity(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(options)))
+        .map(JsValue::from)
+        .expect("valid");
+    assert_eq!(get(&tornado, "pct").as_f64(), Some(10.0));
+    // Without options: the scenario's finance.sensitivityPct, 20 by default.
+    let tornado = wasm::sensitivity(Ts::new_unchecked(default_js()), None)
+        .map(JsValue::from)
+        .expect("valid");
+    assert_eq!(get(&tornado, "pct").as_f64(), Some(20.0));
+
+    let bad = parse(r#"{ "bogus": 1 }"#);
+    set(&bad, "pct", JsValue::from_f64(f64::NAN));
+    let error = wasm::sensitivity(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(bad)))
+        .expect_err("bad options throw");
+    let errors = Array::from(&get(&error, "errors"));
+    let pairs: Vec<(String, String)> = errors
+        .iter()
+        .map(|e| {
+            (
+                get(&e, "field").as_string().unwrap_or_default(),
+                get(&e, "code").as_string().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(pairs.contains(&("options.bogus".into(), "unknownField".into())), "{pairs:?}");
+    assert!(pairs.contains(&("options.pct".into(), "notFinite".into())), "{pairs:?}");
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(wasm::crate_version(), env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,134 @@
+// The packed npm tarball, installed into a temporary project, used the way an embedder uses
+// it: `import ... from "minepivot"` in plain Node, no init call. Run by scripts/test-js.sh from
+// inside that project (so "minepivot" resolves to node_modules, not to this repository).
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import test from "node:test";
+
+import * as minepivot from "minepivot";
+import { defaultScenario, evaluate, presets, sensitivity, validate, version } from "minepivot";
+
+const packageJson = JSON.parse(readFileSync(new URL(import.meta.resolve("minepivot/package.json")), "utf8"));
+
+test("the node condition resolves to the Node entry point", () => {
+  assert.match(import.meta.resolve("minepivot"), /node_modules\/minepivot\/pkg\/node\/index\.js$/);
+});
+
+test("exports exactly the public API, without the init functions", () => {
+  assert.deepEqual(Object.keys(minepivot).sort(), [
+    "defaultScenario",
+    "evaluate",
+    "presets",
+    "sensitivity",
+    "validate",
+    "version",
+  ]);
+});
+
+test("version is the package's version", () => {
+  assert.equal(version, packageJson.version);
+});
+
+test("evaluates the default scenario", () => {
+  const report = evaluate(defaultScenario());
+  // Default fleet: 8,000 × 270 + 10,000 × 200 + 9,000 × 104 TH/s = 5,096,000 TH/s = 5,096 PH/s.
+  assert.equal(report.site.fleetPh, 5096);
+  // 10 years × 12 months.
+  assert.equal(report.horizonMonths, 120);
+  assert.equal(report.scenarioName, "Sample 100 MW Texas site");
+});
+
+test("a JSON string is accepted and gives the same report", () => {
+  const text = JSON.stringify(defaultScenario());
+  assert.deepEqual(evaluate(text), evaluate(JSON.parse(text)));
+});
+
+test("invalid input throws a MinepivotInputError listing every problem", () => {
+  const scenario = defaultScenario();
+  scenario.site.gridCapacityMw = -5;
+  scenario.site.powerPriceUsdPerMwh = Number.NaN;
+  scenario.bitcoin.btcPriceUsd = Number.POSITIVE_INFINITY;
+  scenario.finance.discountRatePct = 150;
+  scenario.sitee = {};
+  assert.throws(
+    () => evaluate(scenario),
+    (error) => {
+      assert.ok(error instanceof Error);
+      assert.equal(error.name, "MinepivotInputError");
+      assert.equal(error.code, "invalidInput");
+      assert.match(error.message, /^minepivot: the scenario has 5 problems: /);
+      const byField = Object.fromEntries(error.errors.map((e) => [e.field, e]));
+      assert.deepEqual(Object.keys(byField).sort(), [
+        "bitcoin.btcPriceUsd",
+        "finance.discountRatePct",
+        "site.gridCapacityMw",
+        "site.powerPriceUsdPerMwh",
+        "sitee",
+      ]);
+      assert.deepEqual(byField["site.powerPriceUsdPerMwh"], {
+        field: "site.powerPriceUsdPerMwh",
+        code: "notFinite",
+        message: "is NaN; must be between 0 and 1,000 USD/MWh",
+        value: "NaN",
+      });
+      assert.equal(byField["bitcoin.btcPriceUsd"].code, "notFinite");
+      assert.equal(byField["site.gridCapacityMw"].code, "outOfRange");
+      assert.equal(byField["site.gridCapacityMw"].value, -5);
+      assert.equal(byField.sitee.code, "unknownField");
+      return true;
+    },
+  );
+});
+
+test("validate returns the same problems without throwing, and [] when valid", () => {
+  assert.deepEqual(validate(defaultScenario()), []);
+  const problems = validate({ site: { gridCapacityMw: "100" } });
+  assert.deepEqual(
+    problems.map((p) => [p.field, p.code]),
+    [["site.gridCapacityMw", "invalidType"]],
+  );
+  assert.equal(validate("{")[0].code, "invalidJson");
+  assert.equal(validate(null)[0].code, "invalidJson");
+});
+
+test("presets carry sample sites that are valid scenarios", () => {
+  const p = presets();
+  assert.ok(p.asics.length > 0);
+  assert.ok(p.sampleSites.length > 0);
+  for (const site of p.sampleSites) assert.deepEqual(validate(site.scenario), [], site.id);
+});
+
+test("sensitivity takes its percentage from the options or the scenario", () => {
+  assert.equal(sensitivity(defaultScenario(), { pct: 10 }).pct, 10);
+  assert.equal(sensitivity(defaultScenario()).pct, 20);
+  assert.throws(
+    () => sensitivity(defaultScenario(), { pct: 0 }),
+    (error) => error.code === "invalidInput" && error.errors[0].field === "options.pct",
+  );
+});
+
+test("the README's Node example runs and prints what it says", () => {
+  const example = fileURLToPath(new URL("./example-node.mjs", import.meta.url));
+  const output = execFileSync(process.execPath, [example], { encoding: "utf8" });
+  assert.match(output, /^minepivot \d+\.\d+\.\d+: fleet 5096 PH\/s$/m);
+  assert.match(output, /^site\.gridCapacityMw \(outOfRange\): must be more than 0/m);
+  assert.match(output, /^horizonYears \(notFinite\): is NaN; /m);
+});
+
+test("many calls do not grow the wasm memory (no leak on the error path)", () => {
+  const bad = { site: { gridCapacityMw: -5 }, horizonYears: Number.NaN, extra: 1 };
+  const scenario = defaultScenario();
+  for (let i = 0; i < 200; i++) {
+    evaluate(scenario);
+    assert.throws(() => evaluate(bad));
+  }
+  const before = process.memoryUsage().arrayBuffers;
+  for (let i = 0; i < 2000; i++) {
+    evaluate(scenario);
+    assert.throws(() => evaluate(bad));
+  }
+  // A leak of even 1 KB per call would add 4 MB; wasm memory only grows, never shrinks.
+  assert.ok(process.memoryUsage().arrayBuffers - before < 1_000_000);
+});
