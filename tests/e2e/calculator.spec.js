@@ -68,9 +68,15 @@ test('an invalid value is marked inline with the core’s message and the last r
   await expect(npv(page, 'colocation')).toHaveText(before);
   await expect(page.locator('#verdict')).toHaveText(verdict);
 
-  // A fleet larger than the grid is marked on the fleet line the core names.
+  await expect(page.locator('#stale-note')).toContainText('Site · Grid capacity: must be more than 0');
+
+  // A fleet larger than the grid is marked on the fleet line the core names; the note above
+  // the results names it too and takes the keyboard there.
   await setField(page, 'site.gridCapacityMw', 50);
   await expect(page.locator('[data-for="mining.fleet[1].units"] .error')).toHaveText(/more than the site's grid capacity of 50 MW/);
+  await expect(page.locator('#stale-note')).toContainText('ASIC fleet line 2 · Units: the fleet up to this line');
+  await page.locator('#stale-note').getByRole('button', { name: 'Go to the input' }).click();
+  await expect(field(page, 'mining.fleet[1].units')).toBeFocused();
 
   // An empty field is an error too, not a NaN.
   await setField(page, 'site.gridCapacityMw', '');

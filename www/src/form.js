@@ -365,6 +365,32 @@ export function createForm({ root, presets, defaults, onChange }) {
     return first;
   }
 
+  /** A person's name for a field path: "Site · Grid capacity", "Fleet line 2 · Units". */
+  function labelOf(path) {
+    const fleetLine = /^mining\.fleet\[(\d+)\](?:\.(\w+))?/.exec(path);
+    if (fleetLine) {
+      const col = FLEET_COLUMNS.find((c) => c.key === fleetLine[2]);
+      return `ASIC fleet line ${Number(fleetLine[1]) + 1}${fleetLine[2] ? ` · ${col ? col.label : fleetLine[2]}` : ''}`;
+    }
+    const cost = /^retrofit\.costOverrides\[(\d+)\]/.exec(path);
+    if (cost && overrides[Number(cost[1])]) {
+      const item = library.find((c) => c.id === overrides[Number(cost[1])].item);
+      return `Unit cost · ${item ? item.label : overrides[Number(cost[1])].item}`;
+    }
+    for (const g of GROUPS) {
+      const f = [...g.fields, ...(g.advanced?.fields || [])].find((x) => x.path === path);
+      if (f) return `${g.title} · ${f.label}`;
+    }
+    return path;
+  }
+
+  /** Moves the keyboard focus to the first marked input (and scrolls it into view). */
+  function focusFirstError() {
+    const input = $('[aria-invalid="true"]', root);
+    input?.focus();
+    input?.scrollIntoView({ block: 'center' });
+  }
+
   /** The fleet's size against the grid, from the core's sizing. */
   function showFleetSummary(site) {
     if (!fleetSummary) return;
@@ -375,5 +401,5 @@ export function createForm({ root, presets, defaults, onChange }) {
     fleetSummary.textContent = `Fleet: ${num(site.fleetPh)} PH/s · ${num(site.fleetItMw, 1)} MW of ASICs · ${num(site.fleetFacilityMw, 1)} MW at the mining PUE, of ${num(site.gridCapacityMw, 1)} MW grid`;
   }
 
-  return { set, markErrors, clearErrors, showFleetSummary };
+  return { set, markErrors, clearErrors, showFleetSummary, labelOf, focusFirstError };
 }

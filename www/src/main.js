@@ -103,8 +103,14 @@ function recompute() {
     return true;
   }
   valid = false;
-  form.markErrors(result.errors);
-  setStale($('#app'), Boolean(shown));
+  const placed = form.markErrors(result.errors);
+  const first = result.errors[0];
+  setStale($('#app'), Boolean(shown), {
+    label: first.field ? form.labelOf(first.field) : 'The scenario',
+    message: first.message,
+    more: result.errors.length - 1,
+    onShow: placed ? () => form.focusFirstError() : null,
+  });
   return false;
 }
 
@@ -217,6 +223,7 @@ const reportedCorrupt = new Set();
 $('#save').addEventListener('click', () => {
   if (!needsValid('save')) return;
   const name = storage.cleanName($('#scenario-name').value);
+  const existed = storage.list().saved.some((s) => s.name === name);
   const problem = storage.save(name, { ...shown.scenario, name });
   if (problem) {
     notify(problem, 'error');
@@ -224,7 +231,7 @@ $('#save').addEventListener('click', () => {
   }
   current.name = name;
   refreshSaved(name);
-  notify(`Saved “${name}” in this browser.`);
+  notify(existed ? `Replaced the saved “${name}” with these inputs.` : `Saved “${name}” in this browser.`);
 });
 
 $('#open-saved').addEventListener('click', () => {

@@ -233,7 +233,17 @@ export function renderAssumptions(el, scenario, presets) {
   fill(el, h('dl', { class: 'assumptions' }, fleet, rows, costs));
 }
 
-export function setStale(el, stale) {
+/**
+ * Dims the results while the inputs are invalid and says what is wrong above them, so the
+ * reader need not hunt for the marked field: `problem` is `{ label, message, more, onShow }`.
+ */
+export function setStale(el, stale, problem = null) {
   el.classList.toggle('stale', stale);
-  $('#stale-note')?.toggleAttribute('hidden', !stale);
+  const note = $('#stale-note');
+  if (!note) return;
+  note.hidden = !stale;
+  if (!stale) return;
+  fill(note, 'Showing the last valid results. ',
+    problem ? [h('strong', {}, problem.label), `: ${problem.message}`, problem.more ? ` (and ${problem.more} more)` : '', '. '] : 'Fix the marked input to update them. ',
+    problem?.onShow ? h('button', { type: 'button', class: 'button quiet', onclick: problem.onShow }, 'Go to the input') : null);
 }
