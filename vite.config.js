@@ -5,8 +5,17 @@ import { defineConfig } from 'vite';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
+// The dev server injects imported CSS as <style> elements, which the page's policy forbids;
+// only while developing is the policy relaxed for them. The build keeps it strict.
+const devStyles = {
+  name: 'minepivot-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+};
+
 export default defineConfig({
   root: here('./www'),
+  plugins: [devStyles],
   base: './',
   resolve: {
     // The page imports the package the way an embedder would; the web build of it lives in pkg/web.
