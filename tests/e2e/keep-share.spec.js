@@ -214,6 +214,7 @@ test('two saved scenarios compare side by side, computed in the worker', async (
   await page.locator('#compare-run').click();
   const results = page.locator('#compare table').first();
   await expect(results.locator('thead th')).toHaveText(['', 'Cheap power', 'Dear power']);
+  await expect(page.locator('#compare')).toHaveAttribute('data-computed-in', 'worker');
   await expect(results.locator('tr', { hasText: 'Keep mining: NPV' }).locator('td').nth(1)).toHaveText(dearMining);
   const inputs = page.locator('#compare table').nth(1);
   await expect(inputs.locator('tr', { hasText: 'Power price' }).locator('td')).toHaveText(['30', '70']);
