@@ -40,6 +40,23 @@ test('first numbers are on screen within 300 ms of navigation', async ({ page })
   expect(best).toBeLessThanOrEqual(300 * Math.max(1, load));
 });
 
+test('the worked example of the methodology page is what the page shows', async ({ page }) => {
+  await open(page);
+  // Critical IT = 100 MW × 100 % ÷ PUE 1.3 = 76.923 MW; racks = ⌈76,923 kW ÷ 130 kW⌉ = ⌈591.7⌉ = 592.
+  const facts = page.locator('#site-facts');
+  await expect(facts.locator('div', { hasText: 'Critical IT' })).toContainText('76.9 MW');
+  await expect(facts.locator('div', { hasText: 'Racks' })).toContainText('592');
+  // Retrofit = $9,484.4 per kW (cooling 1,388 + electrical 3,775 + networking 45.5 + building
+  // 2,775 = 7,983.5 hard; × 1.08 soft = 8,622.2; × 1.10 contingency) × 76,923 kW = $729.6 M.
+  await expect(page.locator('.card[data-pathway="colocation"] dd').nth(2)).toHaveText('$729.6 M');
+  // Colocation, year 3 (2029), the second lease year: 76,923 kW × $140 × 1.03 × 12 = $133.11 M
+  // of rent, less landlord opex 76.923 MW × $250,000 = $19.23 M, no power (NNN), no mining
+  // left, no capex: 133.11 − 19.23 = $113.9 M.
+  const year3 = page.locator('#years tbody tr').nth(2);
+  await expect(year3.locator('th')).toHaveText('3 (2029-01)');
+  await expect(year3.locator('td').nth(2)).toHaveText('113.9');
+});
+
 test('changing the power price changes the mining NPV', async ({ page }) => {
   const problems = watch(page);
   await open(page);
