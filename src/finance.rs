@@ -112,36 +112,47 @@ pub fn irr_solve(flows: &[f64]) -> Result<IrrSolution, NoIrr> {
     let npv_u = |u: f64| npv_at_factor(flows, (-u / 12.0).exp()) / scale;
 
     let step = (IRR_LOG_HI - IRR_LOG_LO) / IRR_SCAN_STEPS as f64;
-    let mut best: Option<f64> = None;
-    let mut roots = 0;
-    let mut lo = IRR_LOG_LO;
-    let mut f_lo = npv_u(lo);
-    for i in 1..=IRR_SCAN_STEPS {
-        let hi = IRR_LOG_LO + step * i as f64;
-        let f_hi = npv_u(hi);
-        let root = if f_lo == 0.0 {
-            Some(lo)
-        } else if f_hi != 0.0 && (f_lo < 0.0) != (f_hi < 0.0) {
-            find_root(npv_u, lo, hi, 1e-13)
-        } else {
-            None
-        };
-        if let Some(u) = root {
-            roots += 1;
-            let monthly = (u / 12.0).exp_m1();
-            if best.is_none_or(|b| monthly.abs() < b.abs()) {
-                best = Some(monthly);
+    let u_at = |i: usize| IRR_LOG_LO + step * i as f64;
+    // The whole grid first, four discount factors per pass over the flows: four independent
+    // Horner chains keep the CPU busy where one would wait on each multiply-add.
+    let mut grid = [0.0; IRR_SCAN_STEPS + 1];
+    for (c, chunk) in grid.chunks_mut(4).enumerate() {
+        let mut x = [0.0; 4];
+        for (j, xj) in x.iter_mut().enumerate() {
+            *xj = (-u_at(4 * c + j) / 12.0).exp();
+        }
+        let mut acc = [0.0; 4];
+        for &f in flows.iter().rev() {
+            for j in 0..4 {
+                acc[j] = (acc[j] + f) * x[j];
             }
         }
-        lo = hi;
-        f_lo = f_hi;
+        for (value, a) in chunk.iter_mut().zip(acc) {
+            *value = a / scale;
+        }
     }
-    if f_lo == 0.0 {
+
+    let mut best: Option<f64> = None;
+    let mut roots = 0;
+    let mut keep = |u: f64| {
         roots += 1;
-        let monthly = (lo / 12.0).exp_m1();
+        let monthly = (u / 12.0).exp_m1();
         if best.is_none_or(|b| monthly.abs() < b.abs()) {
             best = Some(monthly);
         }
+    };
+    for i in 0..IRR_SCAN_STEPS {
+        let (f_lo, f_hi) = (grid[i], grid[i + 1]);
+        if f_lo == 0.0 {
+            keep(u_at(i));
+        } else if f_hi != 0.0 && (f_lo < 0.0) != (f_hi < 0.0) {
+            if let Some(u) = find_root(npv_u, u_at(i), u_at(i + 1), 1e-13) {
+                keep(u);
+            }
+        }
+    }
+    if grid[IRR_SCAN_STEPS] == 0.0 {
+        keep(u_at(IRR_SCAN_STEPS));
     }
     match best {
         Some(monthly) => Ok(IrrSolution {
@@ -223,7 +234,8 @@ pub fn payback_solve(flows: &[f64]) -> Result<u32, NoPayback> {
 ///
 /// ```
 /// use minepivot::finance::payback;
-/// assert_eq!(payback(&[-100.0, 40.0, 40.0, 40.0]), Some(3));
+/// // Cumulative −100, −60, −20, +20: it turns ≥ 0 in month 3, i.e. after 4 months.
+/// assert_eq!(payback(&[-100.0, 40.0, 40.0, 40.0]), Some(4));
 /// assert_eq!(payback(&[-100.0, 40.0]), None);
 /// ```
 pub fn payback(flows: &[f64]) -> Option<u32> {

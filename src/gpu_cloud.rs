@@ -32,12 +32,13 @@ use crate::scenario::{GpuEnd, Scenario};
 /// The GPU cloud month by month over the horizon (see the module docs for formulas).
 pub fn simulate(s: &Scenario, site: &SiteReport, capex: &CapexReport) -> Vec<AiMonth> {
     let mut months = Vec::new();
-    simulate_into(s, site, capex, &mut months);
+    simulate_into(s, site, capex.gpu_cloud.total_usd, &mut months);
     months
 }
 
-/// [`simulate`] into a reused buffer (the analysis runs it many times).
-pub fn simulate_into(s: &Scenario, site: &SiteReport, capex: &CapexReport, out: &mut Vec<AiMonth>) {
+/// [`simulate`] into a reused buffer (the analysis runs it many times), with the GPU
+/// equipment's capex (`CapexReport.gpu_cloud.total_usd`) given as a number.
+pub fn simulate_into(s: &Scenario, site: &SiteReport, gpu_capex_usd: f64, out: &mut Vec<AiMonth>) {
     let timeline = Timeline::new(s);
     let g = &s.gpu_cloud;
     let gpus = site.gpus as f64;
@@ -46,31 +47,37 @@ pub fn simulate_into(s: &Scenario, site: &SiteReport, capex: &CapexReport, out: 
     let power_mw = gpus * presets::gpu_system(g.system).it_kw_per_gpu / 1000.0 * g.load_pct / 100.0 * s.retrofit.pue;
     let fixed_opex = gpus * g.opex_usd_per_gpu_year / 12.0;
     let opex_share = g.opex_pct_of_revenue / 100.0;
-    let gpu_capex = capex.gpu_cloud.total_usd;
+
+    // Monthly steps multiplied up instead of a powf per month (the analysis re-runs this
+    // loop dozens of times); the drift over 360 months is ~1e-14 relative.
+    let price_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
+    let rent_step = grow(1.0, -g.rent_decline_pct_per_year, 1.0);
+    let mut price = s.site.power_price_usd_per_mwh;
+    let mut rent = g.rent_usd_per_gpu_hour;
 
     out.clear();
-    out.extend((0..s.months()).map(|m| {
-        let Some(k) = timeline.operating_month(m) else {
-            return AiMonth::default();
+    out.reserve(s.months() as usize);
+    for m in 0..s.months() {
+        let month = match timeline.operating_month(m) {
+            None => AiMonth::default(),
+            Some(k) if k >= life_months && g.end_of_life == GpuEnd::Retire => AiMonth::default(),
+            Some(k) => {
+                let age = k % life_months;
+                if age == 0 {
+                    rent = g.rent_usd_per_gpu_hour;
+                }
+                let ramp = if k < life_months { timeline.ramp(k) } else { 1.0 };
+                let revenue_usd = hours_sold_at_full * rent * ramp;
+                rent *= rent_step;
+                AiMonth {
+                    revenue_usd,
+                    power_cost_usd: power_mw * HOURS_PER_MONTH * price,
+                    opex_usd: fixed_opex + opex_share * revenue_usd,
+                    capex_usd: if age == 0 { gpu_capex_usd } else { 0.0 },
+                }
+            }
         };
-        let generation = k / life_months;
-        if generation > 0 && g.end_of_life == GpuEnd::Retire {
-            return AiMonth::default();
-        }
-        let age = k % life_months;
-        let ramp = if generation == 0 { timeline.ramp(k) } else { 1.0 };
-        let rent = grow(g.rent_usd_per_gpu_hour, -g.rent_decline_pct_per_year, age as f64);
-        let revenue_usd = hours_sold_at_full * rent * ramp;
-        let price = grow(
-            s.site.power_price_usd_per_mwh,
-            s.site.power_price_escalation_pct_per_year,
-            m as f64,
-        );
-        AiMonth {
-            revenue_usd,
-            power_cost_usd: power_mw * HOURS_PER_MONTH * price,
-            opex_usd: fixed_opex + opex_share * revenue_usd,
-            capex_usd: if age == 0 { gpu_capex } else { 0.0 },
-        }
-    }));
+        out.push(month);
+        price *= price_step;
+    }
 }

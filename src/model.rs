@@ -3,8 +3,8 @@
 //! The evaluation runs in three stages so that the analysis (break-evens, tornado, Monte
 //! Carlo), which re-runs the model dozens of times, recomputes only what an input touches:
 //!
-//! 1. [`MiningStage`]: the bitcoin projection and two fleet runs — the whole fleet (mining
-//!    pathway) and the fleet left once the converted share stops mining (AI pathways);
+//! 1. [`MiningStage`]: the bitcoin projection and the [`FleetRuns`] over it — the whole fleet
+//!    (mining pathway) and the fleet left once the converted share stops mining (AI pathways);
 //! 2. [`CapexStage`]: sizing and the retrofit bill;
 //! 3. the cash flows of each pathway and their NPVs ([`npvs`]), cheap and allocation-light.
 //!
@@ -14,6 +14,7 @@
 
 use crate::analysis;
 use crate::calendar::YearMonth;
+use crate::capex::CapexTotals;
 use crate::colocation::{self, AiMonth};
 use crate::finance;
 use crate::gpu_cloud;
@@ -91,43 +92,82 @@ impl Timeline {
     }
 }
 
-/// Stage 1: the bitcoin projection and the fleet runs.
+/// The two fleet runs every evaluation needs.
 #[derive(Debug, Clone)]
-pub struct MiningStage {
-    pub btc: BitcoinReport,
+pub struct FleetRuns {
     /// The whole fleet for the whole horizon (the mining pathway).
     pub whole: MiningRun,
     /// The fleet left once construction starts (both AI pathways).
     pub rest: MiningRun,
 }
 
-impl MiningStage {
-    pub fn new(s: &Scenario) -> MiningStage {
-        let btc = crate::bitcoin::project(s);
-        let whole = mining::simulate(s, &btc.months, &|_| 1.0);
+impl FleetRuns {
+    /// Runs the fleet over a bitcoin projection: once whole, once with the converted share
+    /// gone from construction start ([`Timeline::ai_fleet_fraction`]).
+    pub fn new(s: &Scenario, btc: &[BitcoinMonth]) -> FleetRuns {
+        let whole = mining::simulate(s, btc, &|_| 1.0);
         let timeline = Timeline::new(s);
         let share = s.retrofit.converted_share_pct;
         let rest = if share <= 0.0 || timeline.construction_start >= s.months() {
             whole.clone()
         } else {
-            mining::simulate(s, &btc.months, &|m| timeline.ai_fleet_fraction(share, m))
+            mining::simulate(s, btc, &|m| timeline.ai_fleet_fraction(share, m))
         };
-        MiningStage { btc, whole, rest }
+        FleetRuns { whole, rest }
     }
 }
 
-/// Stage 2: sizing and the retrofit bill.
+/// Stage 1: the bitcoin projection and the fleet runs over it.
+#[derive(Debug, Clone)]
+pub struct MiningStage {
+    pub btc: BitcoinReport,
+    pub runs: FleetRuns,
+}
+
+impl MiningStage {
+    pub fn new(s: &Scenario) -> MiningStage {
+        let btc = crate::bitcoin::project(s);
+        let runs = FleetRuns::new(s, &btc.months);
+        MiningStage { btc, runs }
+    }
+}
+
+/// Writes into `months` (a copy of `base`) the projection with the whole BTC price path × `k`.
+/// Hashprice = blocks/day × (subsidy + fees) × price ÷ (hashrate × 1000) is linear in the
+/// price, so scaling the projection is exact and saves re-projecting it; the fleet runs over
+/// the scaled months are then redone in full ([`FleetRuns::new`]).
+pub fn scale_btc_price(months: &mut [BitcoinMonth], base: &[BitcoinMonth], k: f64) {
+    for (month, base) in months.iter_mut().zip(base) {
+        month.btc_price_usd = base.btc_price_usd * k;
+        month.hashprice_usd_per_ph_day = base.hashprice_usd_per_ph_day * k;
+    }
+}
+
+/// Stage 2: sizing and the capex totals (the itemised bill only for the report).
 #[derive(Debug, Clone)]
 pub struct CapexStage {
     pub site: SiteReport,
-    pub capex: CapexReport,
+    pub totals: CapexTotals,
 }
 
 impl CapexStage {
     pub fn new(s: &Scenario) -> CapexStage {
         let site = crate::capex::size(s);
-        let capex = crate::capex::retrofit(s, &site);
-        CapexStage { site, capex }
+        let totals = crate::capex::totals(s, &site);
+        CapexStage { site, totals }
+    }
+
+    /// The stage of an itemised bill already computed (the report's), so that the report's
+    /// cash flows and the analysis use the very same totals.
+    pub fn from_report(site: SiteReport, capex: &CapexReport) -> CapexStage {
+        CapexStage {
+            site,
+            totals: CapexTotals {
+                facility_usd: capex.total_usd,
+                gpu_cloud_usd: capex.gpu_cloud.total_usd,
+                monthly_spend_usd: capex.monthly_spend_usd,
+            },
+        }
     }
 }
 
@@ -190,7 +230,7 @@ pub fn index_of(id: PathwayId) -> usize {
 /// The monthly flows of one pathway into `out`. `ai` is the AI side (empty for mining).
 pub fn pathway_flows(
     s: &Scenario,
-    mining: &MiningStage,
+    runs: &FleetRuns,
     capex: &CapexStage,
     id: PathwayId,
     ai: &[AiMonth],
@@ -199,14 +239,14 @@ pub fn pathway_flows(
 ) {
     let timeline = Timeline::new(s);
     let run = if id == PathwayId::Mining {
-        &mining.whole
+        &runs.whole
     } else {
-        &mining.rest
+        &runs.rest
     };
     let facility_total = if id == PathwayId::Mining {
         0.0
     } else {
-        capex.capex.total_usd * adjust.capex_factor
+        capex.totals.facility_usd * adjust.capex_factor
     };
     out.clear();
     out.extend((0..s.months()).map(|m| {
@@ -277,24 +317,20 @@ pub struct Buffers {
     ai: Vec<AiMonth>,
     flows: Vec<MonthFlow>,
     net: Vec<f64>,
+    /// A scratch bitcoin projection for analyses that re-project or rescale it.
+    pub btc: BitcoinReport,
 }
 
 /// The three NPVs `[mining, colocation, gpuCloud]` from prepared stages.
-pub fn npvs_with(
-    s: &Scenario,
-    mining: &MiningStage,
-    capex: &CapexStage,
-    adjust: Adjust,
-    buf: &mut Buffers,
-) -> [f64; 3] {
+pub fn npvs_with(s: &Scenario, runs: &FleetRuns, capex: &CapexStage, adjust: Adjust, buf: &mut Buffers) -> [f64; 3] {
     let mut out = [0.0; 3];
     for id in PathwayId::ALL {
         match id {
             PathwayId::Mining => buf.ai.clear(),
             PathwayId::Colocation => colocation::simulate_into(s, &capex.site, &mut buf.ai),
-            PathwayId::GpuCloud => gpu_cloud::simulate_into(s, &capex.site, &capex.capex, &mut buf.ai),
+            PathwayId::GpuCloud => gpu_cloud::simulate_into(s, &capex.site, capex.totals.gpu_cloud_usd, &mut buf.ai),
         }
-        pathway_flows(s, mining, capex, id, &buf.ai, adjust, &mut buf.flows);
+        pathway_flows(s, runs, capex, id, &buf.ai, adjust, &mut buf.flows);
         buf.net.clear();
         buf.net.extend(buf.flows.iter().map(MonthFlow::net_usd));
         out[pathway_index(id)] = finance::npv(s.finance.discount_rate_pct, &buf.net);
@@ -307,7 +343,7 @@ pub fn npvs_with(
 pub fn pathway_npvs(s: &Scenario) -> [f64; 3] {
     let mining = MiningStage::new(s);
     let capex = CapexStage::new(s);
-    npvs_with(s, &mining, &capex, Adjust::NONE, &mut Buffers::default())
+    npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default())
 }
 
 /// The best of the pathways by NPV (the first one on a tie, in the order mining, colocation,
@@ -397,6 +433,15 @@ fn pathway_report(
                 sol.roots
             )),
         ),
+        // A rate that solves flows starting positive is a borrowing cost, not a return:
+        // reported as none, with the reason, so nobody reads it as one.
+        Ok(_) if net.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
+            None,
+            Some(
+                "no investment to earn a return on: the cash flows start positive and turn negative"
+                    .to_string(),
+            ),
+        ),
         Ok(sol) => (Some(sol.annual_pct), None),
         Err(why) => (None, Some(why.reason().to_string())),
     };
@@ -407,8 +452,8 @@ fn pathway_report(
     let it_mw = capex.site.it_capacity_mw;
     let build_capex = match id {
         PathwayId::Mining => 0.0,
-        PathwayId::Colocation => capex.capex.total_usd,
-        PathwayId::GpuCloud => capex.capex.total_usd + capex.capex.gpu_cloud.total_usd,
+        PathwayId::Colocation => capex.totals.facility_usd,
+        PathwayId::GpuCloud => capex.totals.facility_usd + capex.totals.gpu_cloud_usd,
     };
     PathwayReport {
         id,
@@ -468,7 +513,24 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
             bought = bought.saturating_add(life);
         }
     }
-    if s.colocation.after_term == crate::scenario::LeaseEnd::Vacate {
+    let lease_end = t
+        .commissioning
+        .saturating_add(s.colocation.lease_term_years.saturating_mul(12));
+    let renews = s.colocation.after_term == crate::scenario::LeaseEnd::Renew;
+    if s.retrofit.converted_share_pct > 0.0 && t.commissioning < horizon && (renews || lease_end > horizon) {
+        out.push(Warning::new(
+            "valueAfterHorizon",
+            Some("horizonYears"),
+            format!(
+                "The colocation lease ({} years from month {}{}) and the converted halls outlive the {}-year horizon; the model counts no cash flow or residual value after the horizon, which understates the AI pathways against mining. A longer horizon shows the difference.",
+                s.colocation.lease_term_years,
+                t.commissioning,
+                if renews { ", renewable" } else { "" },
+                s.horizon_years
+            ),
+        ));
+    }
+    if !renews {
         let end = t
             .commissioning
             .saturating_add(s.colocation.lease_term_years.saturating_mul(12));
@@ -489,11 +551,13 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
 /// The full report of a scenario that has passed validation.
 pub fn evaluate(s: &Scenario) -> Report {
     let mining = MiningStage::new(s);
-    let capex = CapexStage::new(s);
+    let site = crate::capex::size(s);
+    let bill = crate::capex::retrofit(s, &site);
+    let capex = CapexStage::from_report(site, &bill);
     let labels = month_labels(s);
 
     let colo = colocation::simulate(s, &capex.site);
-    let gpu = gpu_cloud::simulate(s, &capex.site, &capex.capex);
+    let gpu = gpu_cloud::simulate(s, &capex.site, &bill);
     let mut flows = Vec::new();
     let mut pathways: Vec<PathwayReport> = Vec::with_capacity(3);
     let mut mining_npv = 0.0;
@@ -503,7 +567,7 @@ pub fn evaluate(s: &Scenario) -> Report {
             PathwayId::Colocation => &colo,
             PathwayId::GpuCloud => &gpu,
         };
-        pathway_flows(s, &mining, &capex, id, ai, Adjust::NONE, &mut flows);
+        pathway_flows(s, &mining.runs, &capex, id, ai, Adjust::NONE, &mut flows);
         let report = pathway_report(s, &capex, id, &flows, &labels, mining_npv);
         if id == PathwayId::Mining {
             mining_npv = report.npv_usd;
@@ -526,7 +590,7 @@ pub fn evaluate(s: &Scenario) -> Report {
         break_evens: &break_evens,
     });
 
-    let mut warnings = mining::warnings(s, &mining.whole, &mining.btc.months);
+    let mut warnings = mining::warnings(s, &mining.runs.whole, &mining.btc.months);
     warnings.extend(crate::capex::warnings(s, &capex.site));
     warnings.extend(own_warnings(s, &capex));
 
@@ -536,7 +600,7 @@ pub fn evaluate(s: &Scenario) -> Report {
         start_month: s.start_month.clone(),
         horizon_months: s.months(),
         site: capex.site,
-        capex: capex.capex,
+        capex: bill,
         bitcoin: mining.btc,
         pathways,
         comparison: Comparison {

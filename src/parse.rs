@@ -106,12 +106,21 @@ pub fn shape(mut value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
                 let path = e.path().to_string();
                 let field = json_path(&path);
                 let offending = lookup(&value, &path).cloned().unwrap_or(Value::Null);
-                errors.push(ValidationError::new(
-                    field,
-                    ErrorCode::InvalidType,
-                    type_message(&e.inner().to_string()),
-                    truncate(offending),
-                ));
+                let message = e.inner().to_string();
+                // A fleet line whose bad field was just removed then lacks that field: the
+                // line is dropped below, and the field's own error already says what is wrong.
+                let echo = message.contains("missing field")
+                    && errors
+                        .iter()
+                        .any(|x| x.field.len() > field.len() && x.field.starts_with(&field));
+                if !echo {
+                    errors.push(ValidationError::new(
+                        field,
+                        ErrorCode::InvalidType,
+                        type_message(&message),
+                        truncate(offending),
+                    ));
+                }
                 if !remove(&mut value, &path) {
                     return (None, errors);
                 }
@@ -192,12 +201,26 @@ fn remove(value: &mut Value, path: &str) -> bool {
     }
     match current {
         Value::Object(map) => map.remove(last).is_some(),
-        // A list element of the wrong shape: the list itself falls back to the default.
-        Value::Array(items) => {
-            let had = !items.is_empty();
-            items.clear();
-            had
-        }
+        // A list element of the wrong shape is replaced by an empty fleet line (zero units),
+        // which keeps the other lines' indices and adds nothing to the fleet's power; its
+        // error is already reported, so the model never runs on it.
+        Value::Array(items) => match last.parse::<usize>() {
+            Ok(i) if i < items.len() => {
+                let list = parents.last().map(String::as_str).unwrap_or("");
+                items[i] = match list {
+                    "fleet" => serde_json::json!({ "model": "", "units": 0, "hashrateThs": 1, "efficiencyJPerTh": 1 }),
+                    _ => {
+                        let item = crate::capex::cost_library()
+                            .first()
+                            .map(|c| c.id.clone())
+                            .unwrap_or_default();
+                        serde_json::json!({ "item": item, "unitCostUsd": 0 })
+                    }
+                };
+                true
+            }
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -316,6 +339,36 @@ mod tests {
         assert!(fields.contains(&"site.powerPriceUsdPerMwh"));
         assert!(fields.contains(&"horizonYears"));
         assert_eq!(errors[0].code, ErrorCode::InvalidType);
+    }
+
+    #[test]
+    fn a_bad_field_in_a_fleet_line_is_reported_once() {
+        let errors = scenario_from_value(json!({
+            "mining": { "fleet": [
+                { "model": "a", "units": 10, "hashrateThs": "200", "efficiencyJPerTh": 17.5 },
+                { "model": "b", "units": 10, "hashrateThs": 100, "efficiencyJPerTh": "x" }
+            ] }
+        }))
+        .unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec!["mining.fleet[0].hashrateThs", "mining.fleet[1].efficiencyJPerTh"],
+            "{errors:?}"
+        );
+        let errors = scenario_from_value(json!({
+            "retrofit": { "costOverrides": [ { "item": "ups", "unitCostUsd": "cheap" }, { "item": 7, "unitCostUsd": 1 } ] }
+        }))
+        .unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "retrofit.costOverrides[0].unitCostUsd",
+                "retrofit.costOverrides[1].item"
+            ],
+            "{errors:?}"
+        );
     }
 
     #[test]

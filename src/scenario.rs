@@ -300,7 +300,7 @@ impl Default for Scenario {
             schema_version: SCHEMA_VERSION,
             name: "Sample 100 MW Texas site".to_string(),
             start_month: "2027-01".to_string(),
-            horizon_years: 10,
+            horizon_years: 15,
             site: Site::default(),
             bitcoin: Bitcoin::default(),
             mining: Mining::default(),

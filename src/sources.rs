@@ -83,8 +83,8 @@ pub const SCENARIO_SOURCES: &[StaticSource] = &[
     ),
     s(
         "horizonYears",
-        "10 years: a GPU generation twice, most of a 10–15-year AI lease",
-        "2026-11",
+        "15 years: the default lease term (10–15-year AI leases), so the lease is counted in full",
+        "2025-12",
         Estimate,
     ),
     s(

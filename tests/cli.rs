@@ -75,7 +75,8 @@ fn evaluate_prints_json_table_and_csv() {
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("the report is JSON");
     // 8,000 × 270 + 10,000 × 200 + 9,000 × 104 = 2,160,000 + 2,000,000 + 936,000 TH/s = 5,096 PH/s.
     assert_eq!(report["site"]["fleetPh"], 5096.0);
-    assert_eq!(report["horizonMonths"], 120);
+    // 15 years × 12 months.
+    assert_eq!(report["horizonMonths"], 180);
 
     let csv = minepivot(&["evaluate", "-", "--format", "csv"], &scenario);
     assert!(csv.status.success());

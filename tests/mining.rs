@@ -358,7 +358,8 @@ fn the_default_scenario_runs_clean() {
     let s = Scenario::default();
     let btc = project(&s).months;
     let run = simulate(&s, &btc, &|_| 1.0);
-    assert_eq!(run.months.len(), 120);
+    // The default horizon: 15 years × 12 months.
+    assert_eq!(run.months.len(), 180);
     for m in &run.months {
         for v in [
             m.revenue_usd,

@@ -216,3 +216,492 @@ fn the_gpu_ramp_scales_revenue_but_not_power() {
     assert!(close(months[12].revenue_usd, 336_334.375, 1e-14));
     assert!(close(months[12].power_cost_usd, 61_109.977_5, 1e-13));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The whole model: the report, the timeline inside it, break-evens, tornado, verdict.
+
+use minepivot::analysis::sensitivity::INPUTS;
+use minepivot::analysis::verdict::{verdict, VerdictInputs};
+use minepivot::finance;
+use minepivot::model::{self, pathway_npvs, Buffers, CapexStage, MiningStage};
+use minepivot::report::{BreakEvens, PathwayId, Report};
+
+fn evaluate(s: &Scenario) -> Report {
+    minepivot::evaluate(s).unwrap_or_else(|e| panic!("invalid scenario: {e:?}"))
+}
+
+fn assert_finite_report(r: &Report) {
+    for p in &r.pathways {
+        let mut numbers = vec![p.npv_usd, p.pivot_value_usd, p.total_capex_usd, p.total_revenue_usd];
+        numbers.extend(p.irr_pct);
+        numbers.extend(p.capex_per_it_mw_usd);
+        for m in &p.months {
+            numbers.extend([
+                m.revenue_usd,
+                m.mining_revenue_usd,
+                m.ai_revenue_usd,
+                m.curtailment_credit_usd,
+                m.power_cost_usd,
+                m.opex_usd,
+                m.capex_usd,
+                m.tax_usd,
+                m.net_cash_flow_usd,
+                m.cumulative_usd,
+                m.mining_active_pct,
+            ]);
+        }
+        for y in &p.years {
+            numbers.extend([y.revenue_usd, y.net_cash_flow_usd, y.cumulative_usd, y.tax_usd]);
+        }
+        assert!(
+            numbers.iter().all(|x| x.is_finite()),
+            "{:?} has a non-finite number",
+            p.id
+        );
+    }
+    let b = &r.comparison.break_evens;
+    for x in [
+        b.btc_price_multiple,
+        b.btc_price_usd,
+        b.lease_usd_per_kw_month,
+        b.gpu_rent_usd_per_gpu_hour,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        assert!(x.is_finite());
+    }
+    for bar in &r.sensitivity.bars {
+        assert!([bar.low_value, bar.high_value, bar.low_delta_usd, bar.high_delta_usd]
+            .iter()
+            .all(|x| x.is_finite()));
+    }
+    assert!(r.sensitivity.base_pivot_value_usd.is_finite());
+    assert!(!r.comparison.verdict.is_empty() && !r.comparison.verdict.contains("NaN"));
+}
+
+#[test]
+fn the_ten_year_default_report_has_every_field_filled_and_consistent() {
+    let s = ten_years();
+    let r = evaluate(&s);
+    assert_finite_report(&r);
+    let ids: Vec<PathwayId> = r.pathways.iter().map(|p| p.id).collect();
+    assert_eq!(ids, PathwayId::ALL);
+    for p in &r.pathways {
+        assert_eq!(p.months.len(), 120);
+        assert_eq!(p.years.len(), 10);
+        assert_eq!(p.months[0].month, "2027-01");
+        assert_eq!(p.years[9].start_month, "2036-01");
+        let net: Vec<f64> = p.months.iter().map(|m| m.net_cash_flow_usd).collect();
+        assert_eq!(p.npv_usd, finance::npv(10.0, &net));
+        for m in &p.months {
+            // revenue = mining + AI + credit; net = revenue − power − opex − capex − tax.
+            let revenue = m.mining_revenue_usd + m.ai_revenue_usd + m.curtailment_credit_usd;
+            assert!(close(m.revenue_usd, revenue, 1e-12));
+            let net = m.revenue_usd - m.power_cost_usd - m.opex_usd - m.capex_usd - m.tax_usd;
+            assert!(close(m.net_cash_flow_usd, net, 1e-9));
+            assert_eq!(m.tax_usd, 0.0, "tax is off by default");
+        }
+        let year_sum: f64 = p.years.iter().map(|y| y.net_cash_flow_usd).sum();
+        assert!(close(year_sum, p.total_net_cash_flow_usd, 1e-9));
+        assert!(close(p.years[9].cumulative_usd, p.months[119].cumulative_usd, 1e-12));
+        assert!(close(p.pivot_value_usd, p.npv_usd - r.pathways[0].npv_usd, 1e-12));
+    }
+    // The mining pathway invests nothing; the AI pathways spend the whole retrofit bill
+    // (construction from month 0 over 12 months: inside the horizon).
+    assert_eq!(r.pathways[0].capex_per_it_mw_usd, None);
+    assert!(close(r.pathways[1].total_capex_usd, r.capex.total_usd, 1e-12));
+    assert!(close(
+        r.pathways[1].capex_per_it_mw_usd.unwrap(),
+        r.capex.total_usd / r.site.it_capacity_mw,
+        1e-12
+    ));
+    // The fast path gives the report's NPVs exactly.
+    let fast = pathway_npvs(&s);
+    assert_eq!(
+        fast,
+        [r.pathways[0].npv_usd, r.pathways[1].npv_usd, r.pathways[2].npv_usd]
+    );
+    // Best pathways agree with the NPVs.
+    let best = r
+        .pathways
+        .iter()
+        .max_by(|a, b| a.npv_usd.total_cmp(&b.npv_usd))
+        .unwrap()
+        .id;
+    assert_eq!(r.comparison.best_pathway, best);
+    assert_eq!(r.sensitivity.pathway, r.comparison.best_ai_pathway);
+}
+
+#[test]
+fn the_timeline_inside_the_full_model() {
+    // 60 % converted; construction starts in month 6 and takes 10 months → commissioning in
+    // month 16; ramp over 4 months.
+    let mut s = Scenario::default();
+    s.retrofit.converted_share_pct = 60.0;
+    s.retrofit.construction_start_month = 6;
+    s.retrofit.build_months = 10;
+    s.retrofit.ramp_months = 4;
+    let r = evaluate(&s);
+    let (mining, colo, gpu) = (&r.pathways[0], &r.pathways[1], &r.pathways[2]);
+    for m in 0..6 {
+        // Before construction every pathway is the whole mining site.
+        assert_eq!(
+            colo.months[m].net_cash_flow_usd, mining.months[m].net_cash_flow_usd,
+            "month {m}"
+        );
+        assert_eq!(gpu.months[m].mining_active_pct, mining.months[m].mining_active_pct);
+    }
+    let per_month = r.capex.total_usd / 10.0;
+    for m in 6..16 {
+        // Facility capex spread evenly; no AI revenue yet; at most 40 % of the fleet mines.
+        assert!(close(colo.months[m].capex_usd, per_month, 1e-12), "month {m}");
+        assert_eq!(colo.months[m].ai_revenue_usd, 0.0);
+        assert!(colo.months[m].mining_active_pct <= 40.0 + 1e-9);
+        assert!(close(
+            colo.months[m].mining_active_pct,
+            0.4 * mining.months[m].mining_active_pct,
+            1e-9
+        ));
+    }
+    assert_eq!(colo.months[16].capex_usd, 0.0);
+    // Colocation revenue: IT MW × 1000 × $140 × ramp (k + 1)/4 in operating month k = 0.
+    let full = r.site.it_capacity_mw * 1000.0 * 140.0;
+    assert!(close(colo.months[16].ai_revenue_usd, full / 4.0, 1e-12));
+    assert!(close(colo.months[19].ai_revenue_usd, full, 1e-12));
+    // The GPUs are bought in the commissioning month.
+    assert!(close(gpu.months[16].capex_usd, r.capex.gpu_cloud.total_usd, 1e-12));
+    // The remaining 40 % keeps mining the whole horizon.
+    assert!(colo.months[100].mining_active_pct <= 40.0 + 1e-9);
+}
+
+#[test]
+fn nothing_converted_makes_every_pathway_the_mining_site() {
+    let mut s = Scenario::default();
+    s.retrofit.converted_share_pct = 0.0;
+    let r = evaluate(&s);
+    assert_finite_report(&r);
+    assert_eq!(r.pathways[1].npv_usd, r.pathways[0].npv_usd);
+    assert_eq!(r.pathways[2].npv_usd, r.pathways[0].npv_usd);
+    assert_eq!(r.comparison.best_pathway, PathwayId::Mining);
+    assert!(
+        r.comparison.verdict.starts_with("No share of the site is converted"),
+        "{}",
+        r.comparison.verdict
+    );
+    let b = &r.comparison.break_evens;
+    assert_eq!(
+        (
+            b.btc_price_multiple,
+            b.lease_usd_per_kw_month,
+            b.gpu_rent_usd_per_gpu_hour
+        ),
+        (None, None, None)
+    );
+    assert!(!b.notes.is_empty());
+}
+
+/// A scenario where colocation beats mining (a 20-year horizon holds most of the lease).
+fn colocation_wins() -> Scenario {
+    Scenario {
+        horizon_years: 20,
+        ..Scenario::default()
+    }
+}
+
+fn assert_equal_within_0_1_pct(a: f64, b: f64, what: &str) {
+    let gap = (a - b).abs();
+    assert!(gap <= 1e-3 * a.abs().max(b.abs()), "{what}: {a} vs {b}");
+}
+
+#[test]
+fn each_break_even_plugged_back_in_equalises_the_two_npvs() {
+    for (name, s) in [("default", Scenario::default()), ("colocation wins", colocation_wins())] {
+        let r = evaluate(&s);
+        let b = &r.comparison.break_evens;
+        let ai = model::index_of(r.comparison.best_ai_pathway);
+
+        let lease = b
+            .lease_usd_per_kw_month
+            .unwrap_or_else(|| panic!("{name}: {:?}", b.notes));
+        let mut at = s.clone();
+        at.colocation.lease_usd_per_kw_month = lease;
+        let n = pathway_npvs(&at);
+        assert_equal_within_0_1_pct(n[1], n[0], &format!("{name}: lease ${lease}"));
+
+        let rent = b
+            .gpu_rent_usd_per_gpu_hour
+            .unwrap_or_else(|| panic!("{name}: {:?}", b.notes));
+        let mut at = s.clone();
+        at.gpu_cloud.rent_usd_per_gpu_hour = rent;
+        let n = pathway_npvs(&at);
+        assert_equal_within_0_1_pct(n[2], n[0], &format!("{name}: GPU rent ${rent}"));
+
+        if let Some(k) = b.btc_price_multiple {
+            let mut at = s.clone();
+            at.bitcoin.btc_price_usd *= k;
+            assert!(close(b.btc_price_usd.unwrap(), at.bitcoin.btc_price_usd, 1e-12));
+            let n = pathway_npvs(&at);
+            assert_equal_within_0_1_pct(n[0], n[ai], &format!("{name}: BTC × {k}"));
+        }
+    }
+}
+
+#[test]
+fn the_btc_break_even_exists_when_colocation_wins_and_lies_above_today() {
+    let r = evaluate(&colocation_wins());
+    assert_eq!(r.comparison.best_pathway, PathwayId::Colocation);
+    let k = r.comparison.break_evens.btc_price_multiple.unwrap();
+    // Mining loses today, so the price path must be higher for it to catch up.
+    assert!(k > 1.0, "{k}");
+    let v = &r.comparison.verdict;
+    assert!(
+        v.starts_with("Leasing 100 % of the site as AI colocation beats mining by $"),
+        "{v}"
+    );
+    assert!(
+        v.contains("pays back in") && v.contains("mining would need BTC at $"),
+        "{v}"
+    );
+}
+
+#[test]
+fn the_tornado_is_sorted_and_its_cached_reruns_match_full_reruns() {
+    let s = Scenario::default();
+    let r = evaluate(&s);
+    let t = &r.sensitivity;
+    assert_eq!(t.pct, 20.0);
+    let swings: Vec<f64> = t
+        .bars
+        .iter()
+        .map(|b| (b.high_delta_usd - b.low_delta_usd).abs())
+        .collect();
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
+    // Colocation is tested, so GPU inputs are left out.
+    assert!(t.bars.iter().all(|b| !b.field.starts_with("gpuCloud.")));
+    // Lease −20 %: $140 → $112; the lease bar's values.
+    let lease = t
+        .bars
+        .iter()
+        .find(|b| b.field == "colocation.leaseUsdPerKwMonth")
+        .unwrap();
+    assert!(close(lease.low_value, 112.0, 1e-12) && close(lease.high_value, 168.0, 1e-12));
+    // The pivot is linear in the rent (NNN, tax off): the bar is symmetric.
+    assert!(close(lease.high_delta_usd, -lease.low_delta_usd, 1e-9));
+
+    // Every cached re-run equals a full re-run of the model with the input moved.
+    let mining = MiningStage::new(&s);
+    let capex = CapexStage::new(&s);
+    let mut buf = Buffers::default();
+    let mut scratch = s.clone();
+    for input in INPUTS.iter().filter(|i| i.field != "retrofit.costOverrides") {
+        for pct in [-20.0, 20.0] {
+            let value = input.moved(&s, pct);
+            let cached = input.npvs_at(&mut scratch, value, &mining, &capex, &mut buf);
+            assert_eq!(scratch, s, "{} left the scenario changed", input.field);
+            let mut moved = s.clone();
+            assert!(input.set(&mut moved, value));
+            let full = pathway_npvs(&moved);
+            for i in 0..3 {
+                assert!(
+                    close(cached[i], full[i], 1e-9),
+                    "{} {pct}: {cached:?} vs {full:?}",
+                    input.field
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn over_ten_years_the_default_verdict_says_mining_wins_and_what_the_lease_would_need() {
+    let r = evaluate(&ten_years());
+    let v = &r.comparison.verdict;
+    assert_eq!(r.comparison.best_pathway, PathwayId::Mining, "{v}");
+    assert!(
+        v.starts_with("Keeping the whole site mining beats the colocation lease by $"),
+        "{v}"
+    );
+    assert!(v.contains("per kW-month (vs $140.00 assumed) to match"), "{v}");
+}
+
+fn verdict_of(
+    s: &Scenario,
+    npvs: [f64; 3],
+    best_ai: PathwayId,
+    payback: Option<u32>,
+    note: Option<&str>,
+    b: &BreakEvens,
+) -> String {
+    verdict(&VerdictInputs {
+        scenario: s,
+        npvs,
+        best_ai,
+        payback_months: payback,
+        payback_note: note,
+        break_evens: b,
+    })
+}
+
+#[test]
+fn the_verdict_has_words_for_every_case() {
+    let s = ten_years();
+    let found = BreakEvens {
+        btc_price_multiple: Some(2.5),
+        btc_price_usd: Some(195_000.0),
+        lease_usd_per_kw_month: Some(118.25),
+        gpu_rent_usd_per_gpu_hour: Some(4.1),
+        notes: vec![],
+    };
+    let none = BreakEvens::default();
+
+    // AI wins by 250 − 100 = $150 M, pays back, mining needs 2.5 × $78,000 = $195,000.
+    let v = verdict_of(&s, [100e6, 250e6, -5e6], PathwayId::Colocation, Some(40), None, &found);
+    assert_eq!(
+        v,
+        "Leasing 100 % of the site as AI colocation beats mining by $150.0 M NPV at 10 %; it pays back in 40 months; mining would need BTC at $195,000 (2.50× today's path of $78,000) to match."
+    );
+    // No payback within the horizon, no BTC break-even.
+    let v = verdict_of(
+        &s,
+        [100e6, 250e6, -5e6],
+        PathwayId::Colocation,
+        None,
+        Some("does not pay back within the horizon"),
+        &none,
+    );
+    assert!(v.contains("it does not pay back within the 10-year horizon; no BTC price up to 100× today's path would let mining match."), "{v}");
+    // Never negative: nothing to pay back.
+    let v = verdict_of(
+        &s,
+        [100e6, 250e6, -5e6],
+        PathwayId::Colocation,
+        None,
+        Some("nothing to pay back: the cumulative cash flow is never negative"),
+        &none,
+    );
+    assert!(v.contains("its cumulative cash flow never goes negative"), "{v}");
+    // The GPU cloud wins.
+    let v = verdict_of(&s, [100e6, 50e6, 1.6e9], PathwayId::GpuCloud, Some(30), None, &found);
+    assert!(
+        v.starts_with("Running an own GPU cloud on 100 % of the site beats mining by $1.50 B NPV at 10 %"),
+        "{v}"
+    );
+
+    // Mining wins over the GPU cloud: the rent it would need, and the BTC path that tips it.
+    let v = verdict_of(&s, [300e6, 50e6, 100e6], PathwayId::GpuCloud, None, None, &found);
+    assert_eq!(
+        v,
+        "Keeping the whole site mining beats the GPU cloud by $200.0 M NPV at 10 %; the GPU cloud would need $4.10 per GPU-hour (vs $3.25 assumed) to match; the GPU cloud would also win if BTC followed a path at 2.50× today's ($195,000)."
+    );
+    // … and with no break-even at all.
+    let v = verdict_of(&s, [300e6, 100e6, 50e6], PathwayId::Colocation, None, None, &none);
+    assert!(v.contains("no lease up to $10000 per kW-month would make the colocation lease match; no BTC price down to 0.01× today's path would tip it."), "{v}");
+
+    // A tie.
+    let v = verdict_of(&s, [100e6, 100e6, 50e6], PathwayId::Colocation, None, None, &none);
+    assert!(
+        v.contains("is worth the same as mining: NPV $100.0 M at 10 % either way"),
+        "{v}"
+    );
+    // A hybrid share is named.
+    let mut hybrid = s.clone();
+    hybrid.retrofit.converted_share_pct = 62.5;
+    let v = verdict_of(
+        &hybrid,
+        [100e6, 250e6, -5e6],
+        PathwayId::Colocation,
+        Some(40),
+        None,
+        &found,
+    );
+    assert!(v.starts_with("Leasing 62.5 % of the site as AI colocation"), "{v}");
+    let v = verdict_of(&hybrid, [300e6, 100e6, 50e6], PathwayId::Colocation, None, None, &found);
+    assert!(
+        v.starts_with("Keeping the whole site mining beats the colocation lease on 62.5 % of it by $200.0 M"),
+        "{v}"
+    );
+}
+
+#[test]
+fn the_capex_bar_moves_the_pivot_by_the_present_value_of_the_extra_capex() {
+    let s = Scenario::default();
+    let r = evaluate(&s);
+    let bar = r
+        .sensitivity
+        .bars
+        .iter()
+        .find(|b| b.field == "retrofit.costOverrides")
+        .unwrap();
+    assert_eq!((bar.low_value, bar.high_value), (0.8, 1.2));
+    // +20 % on a facility bill F spent as F/12 in months 0…11 lowers colocation's NPV (and the
+    // pivot; mining is unaffected) by 0.2 × Σ_{m=0..11} (F/12) / 1.1^((m+1)/12).
+    let f = r.capex.total_usd;
+    let pv: f64 = (0..12).map(|m| f / 12.0 / 1.1_f64.powf((m as f64 + 1.0) / 12.0)).sum();
+    assert!(
+        close(bar.high_delta_usd, -0.2 * pv, 1e-9),
+        "{} vs {}",
+        bar.high_delta_usd,
+        -0.2 * pv
+    );
+    assert!(close(bar.low_delta_usd, 0.2 * pv, 1e-9));
+}
+
+#[test]
+fn tax_lowers_a_profitable_pathway_and_is_never_negative() {
+    let mut s = colocation_wins();
+    let before = evaluate(&s);
+    s.finance.tax_enabled = true;
+    let after = evaluate(&s);
+    assert_finite_report(&after);
+    assert!(after.pathways[1].npv_usd < before.pathways[1].npv_usd);
+    for p in &after.pathways {
+        assert!(p.months.iter().all(|m| m.tax_usd >= 0.0));
+    }
+    // In the build year the colocation pathway makes losses: no tax.
+    assert!(after.pathways[1].months[..12].iter().all(|m| m.tax_usd == 0.0));
+}
+
+#[test]
+fn sample_sites_and_edge_cases_give_finite_reports() {
+    let mut cases: Vec<Scenario> = minepivot::presets::sample_sites()
+        .into_iter()
+        .map(|s| s.scenario)
+        .collect();
+    let mut late = ten_years();
+    late.retrofit.construction_start_month = 110;
+    late.retrofit.build_months = 24;
+    cases.push(late.clone());
+    let mut empty = Scenario::default();
+    empty.mining.fleet.clear();
+    cases.push(empty);
+    let mut gross = Scenario::default();
+    gross.colocation.lease_type = LeaseType::Gross;
+    gross.colocation.after_term = LeaseEnd::Vacate;
+    gross.colocation.lease_term_years = 3;
+    gross.gpu_cloud.end_of_life = GpuEnd::Retire;
+    gross.finance.tax_enabled = true;
+    cases.push(gross);
+    let one_year = Scenario {
+        horizon_years: 1,
+        ..Scenario::default()
+    };
+    cases.push(one_year);
+    for s in &cases {
+        let r = evaluate(s);
+        assert_finite_report(&r);
+    }
+    // Construction running past the horizon is flagged: 110 + 24 = month 134 > 120.
+    let r = evaluate(&late);
+    assert!(r.warnings.iter().any(|w| w.code == "commissioningAfterHorizon"));
+    assert!(r.pathways[1].months.iter().all(|m| m.ai_revenue_usd == 0.0));
+}
+
+/// The default site over 10 years (the default horizon is 15, the lease term): the worked
+/// numbers above were derived for 120 months.
+fn ten_years() -> Scenario {
+    Scenario {
+        horizon_years: 10,
+        ..Scenario::default()
+    }
+}

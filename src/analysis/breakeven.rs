@@ -7,13 +7,14 @@
 //! - GPU rent at which NPV(gpuCloud) = NPV(mining), searched in $0–1,000 per GPU-hour.
 //!
 //! Method: each difference is increasing in its input (more BTC favours mining; more rent
-//! favours the AI pathway), so the search starts at the scenario's value and doubles or halves
-//! it toward the side of the sign change until it is bracketed, then Brent's method
+//! favours the AI pathway), so the search checks the far end of the range (a miss costs one
+//! run), then starts at the scenario's value and doubles or halves it toward the sign change
+//! until it is bracketed, then Brent's method
 //! ([`crate::finance::find_root`]) solves the bracket. Where the range holds no sign change the
 //! answer is `None` with a note saying which way it missed.
 
 use crate::finance::find_root;
-use crate::model::{index_of, npvs_with, Adjust, Buffers, CapexStage, MiningStage};
+use crate::model::{index_of, npvs_with, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage};
 use crate::report::{BreakEvens, PathwayId};
 use crate::scenario::Scenario;
 
@@ -40,6 +41,17 @@ pub fn solve_increasing(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64
     let g0 = g(x0);
     if g0 == 0.0 {
         return Ok(x0);
+    }
+    // The far end first: a miss costs one run instead of the whole walk there.
+    let end = if g0 < 0.0 { hi } else { lo };
+    if end != x0 {
+        let g_end = g(end);
+        if g0 < 0.0 && g_end < 0.0 {
+            return Err(Miss::AboveRange);
+        }
+        if g0 > 0.0 && g_end > 0.0 {
+            return Err(Miss::BelowRange);
+        }
     }
     let (mut a, mut b) = (x0, x0);
     if g0 < 0.0 {
@@ -91,16 +103,21 @@ pub fn solve(
         return out;
     }
     let ai = index_of(best_ai);
-    let ai_label = best_ai.label().to_lowercase();
+    let ai_label = match best_ai {
+        PathwayId::GpuCloud => "GPU cloud",
+        _ => "colocation lease",
+    };
     let mut scenario = s.clone();
 
     // BTC price path multiple: mining − best AI, increasing in k.
     let price = s.bitcoin.btc_price_usd;
+    let mut scaled = mining.btc.months.clone();
     let btc = solve_increasing(
         |k| {
             scenario.bitcoin.btc_price_usd = price * k;
-            let m = MiningStage::new(&scenario);
-            let n = npvs_with(&scenario, &m, capex, Adjust::NONE, buf);
+            scale_btc_price(&mut scaled, &mining.btc.months, k);
+            let runs = FleetRuns::new(&scenario, &scaled);
+            let n = npvs_with(&scenario, &runs, capex, Adjust::NONE, buf);
             n[0] - n[ai]
         },
         1.0,
@@ -127,7 +144,7 @@ pub fn solve(
     let lease = solve_increasing(
         |rate| {
             scenario.colocation.lease_usd_per_kw_month = rate;
-            let n = npvs_with(&scenario, mining, capex, Adjust::NONE, buf);
+            let n = npvs_with(&scenario, &mining.runs, capex, Adjust::NONE, buf);
             n[1] - n[0]
         },
         s.colocation.lease_usd_per_kw_month,
@@ -160,7 +177,7 @@ pub fn solve(
     let rent = solve_increasing(
         |rate| {
             scenario.gpu_cloud.rent_usd_per_gpu_hour = rate;
-            let n = npvs_with(&scenario, mining, capex, Adjust::NONE, buf);
+            let n = npvs_with(&scenario, &mining.runs, capex, Adjust::NONE, buf);
             n[2] - n[0]
         },
         s.gpu_cloud.rent_usd_per_gpu_hour,

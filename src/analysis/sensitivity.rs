@@ -9,7 +9,7 @@
 //! facility retrofit and of the GPU equipment at once (a multiple, reported as 0.8 / 1.2 at
 //! ±20 %); the ASIC refresh is not included.
 
-use crate::model::{index_of, npvs_with, Adjust, Buffers, CapexStage, MiningStage};
+use crate::model::{index_of, npvs_with, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage};
 use crate::report::{PathwayId, Sensitivity, SensitivityBar};
 use crate::scenario::Scenario;
 
@@ -18,8 +18,13 @@ use crate::scenario::Scenario;
 pub enum Touches {
     /// Only the cash flows (stage 3).
     Flows,
-    /// The bitcoin projection and fleet runs.
-    Mining,
+    /// The BTC price path only: the projection is scaled ([`scale_btc_price`]) and the fleet
+    /// re-run.
+    BtcPrice,
+    /// The fleet runs, over the same bitcoin projection.
+    Fleet,
+    /// The bitcoin projection and the fleet runs over it.
+    Bitcoin,
     /// Sizing and the retrofit bill.
     Capex,
 }
@@ -80,7 +85,7 @@ pub const INPUTS: &[Input] = &[
         "bitcoin.btcPriceUsd",
         "BTC price (whole path)",
         None,
-        Touches::Mining,
+        Touches::BtcPrice,
         (1e-9, 1e9),
         |s| s.bitcoin.btc_price_usd,
         |s, v| s.bitcoin.btc_price_usd = v,
@@ -89,7 +94,7 @@ pub const INPUTS: &[Input] = &[
         "bitcoin.btcPriceGrowthPctPerYear",
         "BTC price growth",
         None,
-        Touches::Mining,
+        Touches::Bitcoin,
         (-90.0, 300.0),
         |s| s.bitcoin.btc_price_growth_pct_per_year,
         |s, v| s.bitcoin.btc_price_growth_pct_per_year = v,
@@ -98,7 +103,7 @@ pub const INPUTS: &[Input] = &[
         "bitcoin.networkHashrateGrowthPctPerYear",
         "Network hashrate growth",
         None,
-        Touches::Mining,
+        Touches::Bitcoin,
         (-90.0, 300.0),
         |s| s.bitcoin.network_hashrate_growth_pct_per_year,
         |s, v| s.bitcoin.network_hashrate_growth_pct_per_year = v,
@@ -107,7 +112,7 @@ pub const INPUTS: &[Input] = &[
         "site.powerPriceUsdPerMwh",
         "Power price",
         None,
-        Touches::Mining,
+        Touches::Fleet,
         (0.0, 1_000.0),
         |s| s.site.power_price_usd_per_mwh,
         |s, v| s.site.power_price_usd_per_mwh = v,
@@ -186,7 +191,7 @@ pub const INPUTS: &[Input] = &[
     ),
     Input {
         field: "retrofit.costOverrides",
-        label: "Capex (every unit cost, as a multiple)",
+        label: "Capex (all unit costs)",
         only_for: None,
         touches: Touches::Flows,
         min: 0.0,
@@ -247,6 +252,18 @@ impl Input {
         }
     }
 
+    /// Sets the input in a scenario; `false` for the capex multiple, which is not a scenario
+    /// field (it scales the bill inside the model).
+    pub fn set(&self, s: &mut Scenario, value: f64) -> bool {
+        match self.knob {
+            Knob::Field { set, .. } => {
+                set(s, value);
+                true
+            }
+            Knob::CapexFactor => false,
+        }
+    }
+
     /// The value moved by `pct` % (negative moves down), clamped and rounded.
     pub fn moved(&self, s: &Scenario, pct: f64) -> f64 {
         let v = (self.value(s) * (1.0 + pct / 100.0)).clamp(self.min, self.max);
@@ -269,21 +286,35 @@ impl Input {
     ) -> [f64; 3] {
         let (get, set) = match self.knob {
             Knob::CapexFactor => {
-                return npvs_with(scratch, mining, capex, Adjust { capex_factor: value }, buf);
+                return npvs_with(scratch, &mining.runs, capex, Adjust { capex_factor: value }, buf);
             }
             Knob::Field { get, set } => (get, set),
         };
         let base = get(scratch);
         set(scratch, value);
         let npvs = match self.touches {
-            Touches::Flows => npvs_with(scratch, mining, capex, Adjust::NONE, buf),
-            Touches::Mining => {
-                let m = MiningStage::new(scratch);
-                npvs_with(scratch, &m, capex, Adjust::NONE, buf)
+            Touches::Flows => npvs_with(scratch, &mining.runs, capex, Adjust::NONE, buf),
+            Touches::BtcPrice => {
+                buf.btc.months.clone_from(&mining.btc.months);
+                scale_btc_price(&mut buf.btc.months, &mining.btc.months, value / base);
+                let runs = FleetRuns::new(scratch, &buf.btc.months);
+                npvs_with(scratch, &runs, capex, Adjust::NONE, buf)
+            }
+            Touches::Fleet => npvs_with(
+                scratch,
+                &FleetRuns::new(scratch, &mining.btc.months),
+                capex,
+                Adjust::NONE,
+                buf,
+            ),
+            Touches::Bitcoin => {
+                crate::bitcoin::project_into(scratch, &mut buf.btc);
+                let runs = FleetRuns::new(scratch, &buf.btc.months);
+                npvs_with(scratch, &runs, capex, Adjust::NONE, buf)
             }
             Touches::Capex => {
                 let c = CapexStage::new(scratch);
-                npvs_with(scratch, mining, &c, Adjust::NONE, buf)
+                npvs_with(scratch, &mining.runs, &c, Adjust::NONE, buf)
             }
         };
         set(scratch, base);

@@ -159,9 +159,13 @@ pub fn verdict(v: &VerdictInputs) -> String {
             BTC_MULTIPLE_RANGE.0
         ),
     };
+    let what = if share >= 100.0 {
+        ai_name.to_string()
+    } else {
+        format!("{ai_name} on {} of it", pct(share))
+    };
     format!(
-        "Keeping {} of the site mining beats {ai_name} by {} NPV at {rate}; {rent}; {btc}.",
-        pct(share),
+        "Keeping the whole site mining beats {what} by {} NPV at {rate}; {rent}; {btc}.",
         money(mining - ai)
     )
 }
