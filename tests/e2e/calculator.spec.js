@@ -14,7 +14,8 @@ test('first load shows the verdict and every pathway’s numbers, with no consol
   }
   await expect(page.locator('.card')).toHaveCount(3);
   await expect(page.locator('#chart-cashflow canvas')).toHaveCount(1);
-  await expect(page.locator('#years tbody tr')).toHaveCount(10);
+  // The default horizon is 15 years (the default lease term).
+  await expect(page.locator('#years tbody tr')).toHaveCount(15);
   await expectNoNaN(page);
   expect(problems).toEqual([]);
 });

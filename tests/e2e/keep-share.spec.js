@@ -119,7 +119,7 @@ test('a saved scenario the core rejects is reported, not opened', async ({ page 
   await page.waitForSelector('html[data-ready="true"]');
   await page.locator('#open-saved').click();
   await expect(page.locator('.message.error')).toContainText('horizonYears');
-  await expect(field(page, 'horizonYears')).toHaveValue('10');
+  await expect(field(page, 'horizonYears')).toHaveValue('15');
 });
 
 test('markup in the scenario name is shown as text and never runs', async ({ page }) => {
@@ -153,8 +153,8 @@ test('CSV export has a real header and the same numbers as the page', async ({ p
   const text = await readFile(await download.path(), 'utf8');
   const lines = text.trimEnd().split('\r\n');
   expect(lines[0]).toBe('pathway,period,index,month,revenue_usd,mining_revenue_usd,ai_revenue_usd,curtailment_credit_usd,power_cost_usd,opex_usd,capex_usd,tax_usd,net_cash_flow_usd,cumulative_usd');
-  // 3 pathways × (10 years + 120 months) + the header.
-  expect(lines).toHaveLength(1 + 3 * (10 + 120));
+  // 3 pathways × (15 years + 180 months) + the header.
+  expect(lines).toHaveLength(1 + 3 * (15 + 180));
   const rows = lines.slice(1).map((l) => l.split(','));
   for (const r of rows) {
     expect(r).toHaveLength(14);

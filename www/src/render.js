@@ -42,7 +42,7 @@ export function renderCards(el, report) {
       h('header', {},
         h('span', { class: 'swatch', 'aria-hidden': 'true' }),
         h('h3', {}, p.label),
-        p.id === bestId ? h('span', { class: 'badge best-badge' }, 'Highest NPV') : null),
+        p.id === bestId ? h('span', { class: 'badge best-badge', title: 'Highest NPV of the three pathways' }, 'Best NPV') : null),
       h('p', { class: 'npv' }, h('span', { class: 'npv-label' }, 'NPV '), h('span', { class: 'npv-value', dataset: { npv: p.id } }, usd(p.npvUsd))),
       h('p', { class: `pivot ${p.pivotValueUsd > 0 ? 'up' : p.pivotValueUsd < 0 ? 'down' : ''}` },
         isMining ? 'The baseline the pivots are measured against' : `${usdDelta(p.pivotValueUsd)} vs keep mining`),
