@@ -107,6 +107,10 @@ function markersPlugin(getMarks, t) {
           ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
           ctx.font = `${Math.round(11 * devicePixelRatio)}px ${css('--font') || 'sans-serif'}`;
           ctx.textBaseline = 'bottom';
+          // Labels that would overlap the previous one move up a line.
+          let lastRight = -Infinity;
+          let row = 0;
+          const lineHeight = 14 * devicePixelRatio;
           for (const hv of halvings) {
             const x = xPos(u, hv.index);
             if (x < bbox.left || x > bbox.left + bbox.width) continue;
@@ -116,9 +120,13 @@ function markersPlugin(getMarks, t) {
             ctx.stroke();
             const label = `Halving ${hv.month}`;
             const w = ctx.measureText(label).width;
-            const right = x + 4 * devicePixelRatio + w <= bbox.left + bbox.width;
-            ctx.textAlign = right ? 'left' : 'right';
-            ctx.fillText(label, right ? x + 4 * devicePixelRatio : x - 4 * devicePixelRatio, bbox.top + bbox.height - 4 * devicePixelRatio);
+            const pad = 4 * devicePixelRatio;
+            const right = x + pad + w <= bbox.left + bbox.width;
+            const start = right ? x + pad : x - pad - w;
+            row = start < lastRight + pad ? row + 1 : 0;
+            lastRight = start + w;
+            ctx.textAlign = 'left';
+            ctx.fillText(label, start, bbox.top + bbox.height - pad - row * lineHeight);
           }
           ctx.restore();
         },
