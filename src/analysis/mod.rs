@@ -5,5 +5,6 @@
 //! the stages an input touches ([`crate::model::MiningStage`], [`crate::model::CapexStage`]).
 
 pub mod breakeven;
+pub mod risk;
 pub mod sensitivity;
 pub mod verdict;

@@ -1,0 +1,87 @@
+// The wasm benchmark: the built npm package (pkg/node, from `bash scripts/build-pkg.sh`) in
+// Node, timed the way an embedder calls it: JS object in, JS object out, conversion included.
+//
+//   node scripts/bench-wasm.mjs [--runs N] [--paths N] [--pkg DIR]
+//
+// For each call: a warm-up (the JIT tiers up the glue, the wasm is compiled lazily), then N
+// timed runs; the median is reported, with the fastest and slowest. Also the package's .wasm
+// size, raw and gzipped (level 9, as a server would send it). Not part of `npm test`:
+// timings depend on the machine, and a loaded machine would fail a timing test for no fault.
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { dirname, join, resolve } from "node:path";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const runs = Number(option("--runs", "21"));
+const paths = Number(option("--paths", "10000"));
+const pkg = resolve(option("--pkg", join(root, "pkg")));
+
+const entry = join(pkg, "node", "index.js");
+if (!existsSync(entry)) {
+  console.error(`bench-wasm: ${entry} is missing; build the package first: bash scripts/build-pkg.sh`);
+  process.exit(1);
+}
+const minepivot = await import(pathToFileURL(entry).href);
+
+/** Runs `fn` `warmup` times untimed, then `runs` times; returns the times in ms, sorted. */
+function time(fn, warmup) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const median = (sorted) => sorted[Math.floor(sorted.length / 2)];
+const line = (name, sorted, target) => {
+  const m = median(sorted);
+  const verdict = target === undefined ? "" : m <= target ? `  (target ≤ ${target} ms: met)` : `  (target ≤ ${target} ms: MISSED)`;
+  console.log(
+    `${name.padEnd(28)} median ${m.toFixed(2).padStart(8)} ms   min ${sorted[0].toFixed(2)}   max ${sorted[sorted.length - 1].toFixed(2)}   (${sorted.length} runs)${verdict}`,
+  );
+};
+
+const shipped = minepivot.defaultScenario();
+// The targets are stated for the default scenario over 10 years; the shipped default runs 15.
+const scenarios = [
+  ["10y", { ...shipped, horizonYears: 10 }],
+  ["default 15y", shipped],
+];
+console.log(`minepivot ${minepivot.version ?? ""} wasm in Node ${process.version}; ${runs} timed runs after warm-up`);
+
+for (const [name, scenario] of scenarios) {
+  const report = minepivot.evaluate(scenario);
+  if (report?.pathways?.length !== 3) throw new Error("bench-wasm: evaluate returned no report");
+  line(`evaluate ${name}`, time(() => minepivot.evaluate(scenario), 10), name === "10y" ? 5 : undefined);
+}
+
+if (typeof minepivot.risk === "function") {
+  const options = { paths, seed: 42 };
+  for (const [name, scenario] of scenarios) {
+    const answer = minepivot.risk(scenario, options);
+    if (answer?.pathways?.length !== 3) throw new Error("bench-wasm: risk returned no report");
+    const target = paths === 10000 ? 100 : undefined;
+    line(`risk ${paths.toLocaleString("en")} paths ${name}`, time(() => minepivot.risk(scenario, options), 3), target);
+  }
+} else {
+  console.log("risk                         not exported by this build of the package: skipped");
+}
+
+const wasmFile = join(pkg, "web", "minepivot_bg.wasm");
+if (existsSync(wasmFile)) {
+  const bytes = readFileSync(wasmFile);
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  const kb = (n) => (n / 1024).toFixed(1);
+  const verdict = gzipped <= 100 * 1024 ? "met" : "MISSED";
+  console.log(`wasm size                    ${kb(bytes.length)} KB raw, ${kb(gzipped)} KB gzipped (target ≤ 100 KB gzipped: ${verdict})`);
+}

@@ -1,0 +1,386 @@
+//! One path's NPVs: the fast path ([`RiskModel`]) and the full model per path
+//! ([`FullModel`]), which the fast path is tested against and which serves tax-enabled
+//! scenarios.
+
+use crate::bitcoin::hashprice_usd_per_ph_day;
+use crate::calendar::{grow, DAYS_PER_MONTH, HOURS_PER_MONTH};
+use crate::colocation::AiMonth;
+use crate::finance::monthly_rate;
+use crate::model::{npvs_with, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, Timeline};
+use crate::report::BitcoinReport;
+use crate::scenario::{GpuEnd, Scenario};
+
+/// Evaluates the three NPVs `[mining, colocation, gpuCloud]` of one drawn path.
+pub(super) trait PathNpvs {
+    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> [f64; 3];
+}
+
+/// ASIC lines of equal efficiency, merged; sorted by J/TH so that the lines still running in
+/// a month are always a prefix (every line earns the same per TH/s).
+#[derive(Debug, Clone, Copy)]
+struct EfficiencyGroup {
+    /// IT MW per TH/s: J/TH ÷ 10⁶.
+    mw_per_th: f64,
+    /// TH/s of this group and every more efficient one.
+    cumulative_ths: f64,
+    /// IT MW of this group and every more efficient one.
+    cumulative_it_mw: f64,
+}
+
+fn efficiency_groups(lines: impl Iterator<Item = (f64, f64)>) -> Vec<EfficiencyGroup> {
+    let mut lines: Vec<(f64, f64)> = lines.filter(|&(ths, _)| ths > 0.0).collect();
+    lines.sort_unstable_by(|a, b| a.1.total_cmp(&b.1));
+    let mut groups: Vec<EfficiencyGroup> = Vec::new();
+    let (mut ths_sum, mut it_sum) = (0.0, 0.0);
+    for (ths, j_per_th) in lines {
+        ths_sum += ths;
+        it_sum += ths * j_per_th / 1e6;
+        let mw_per_th = j_per_th / 1e6;
+        match groups.last_mut() {
+            Some(last) if last.mw_per_th == mw_per_th => {
+                last.cumulative_ths = ths_sum;
+                last.cumulative_it_mw = it_sum;
+            }
+            _ => groups.push(EfficiencyGroup {
+                mw_per_th,
+                cumulative_ths: ths_sum,
+                cumulative_it_mw: it_sum,
+            }),
+        }
+    }
+    groups
+}
+
+/// What one month contributes that does not depend on the draws.
+#[derive(Debug, Clone, Copy)]
+struct MonthConstants {
+    /// Discount factor of an end-of-month flow: (1 + r_m)^−(m+1).
+    discount: f64,
+    /// The same times the AI pathways' fleet fraction f(m).
+    discount_fleet: f64,
+    subsidy_btc: f64,
+    fees_btc: f64,
+    /// Power cost per MW of ASIC IT load hashing all month: PUE × hashing share × 730.5 h × price.
+    power_per_it_mw: f64,
+    /// Fixed opex and refresh capex of the whole fleet, USD.
+    fixed_usd: f64,
+    /// Whether the fleet has been refreshed (the post-refresh efficiency groups apply).
+    refreshed: bool,
+}
+
+/// The fast path: everything that does not depend on a path's draws, computed once for a
+/// validated scenario without tax (see the module docs). Public so that tests and
+/// benchmarks can evaluate single paths.
+#[derive(Debug, Clone)]
+pub struct RiskModel {
+    months: Vec<MonthConstants>,
+    blocks_per_day: f64,
+    hashrate0_ehs: f64,
+    /// Revenue per TH/s per USD of hashprice per PH-day: hashing share × 30.4375 × (1 − pool fee).
+    hashing: f64,
+    keep_after_pool: f64,
+    credit_per_it_mw: f64,
+    shutdown: bool,
+    groups: [Vec<EfficiencyGroup>; 2],
+    /// Discounted GPU revenue after revenue-linked opex, by rent age in months, at zero decline.
+    gpu_weight_by_age: Vec<f64>,
+    /// NPV of each AI pathway's flows other than mining and GPU revenue, USD.
+    ai_rest_npv: [f64; 2],
+    deterministic: [f64; 3],
+}
+
+impl RiskModel {
+    /// Precomputes the fast path for a scenario that has passed validation.
+    pub fn new(s: &Scenario) -> RiskModel {
+        let mining = MiningStage::new(s);
+        let capex = CapexStage::new(s);
+        let deterministic = npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
+        RiskModel::from_stages(s, &mining, &capex, deterministic)
+    }
+
+    pub(super) fn from_stages(
+        s: &Scenario,
+        mining: &MiningStage,
+        capex: &CapexStage,
+        deterministic: [f64; 3],
+    ) -> RiskModel {
+        let m = &s.mining;
+        let timeline = Timeline::new(s);
+        let share = s.retrofit.converted_share_pct;
+        let uptime = m.uptime_pct / 100.0;
+        let curtailment = m.curtailment_pct / 100.0;
+        let hashing = uptime * (1.0 - curtailment);
+        let facility_mw = m.fleet_facility_mw();
+        let total_ths: f64 = m.fleet.iter().map(|l| l.units as f64 * l.hashrate_ths).sum();
+        let refresh_at = crate::mining::refresh_month(s);
+
+        // Repeated multiplication, as finance::npv and mining::simulate do it.
+        let v = 1.0 / (1.0 + monthly_rate(s.finance.discount_rate_pct));
+        let power_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
+        let mut discount = 1.0;
+        let mut power_price = s.site.power_price_usd_per_mwh;
+        let mut months = Vec::with_capacity(s.months() as usize);
+        for index in 0..s.months() {
+            discount *= v;
+            let (subsidy_btc, fees_btc) = mining
+                .btc
+                .months
+                .get(index as usize)
+                .map_or((0.0, 0.0), |b| (b.subsidy_btc, b.fees_btc_per_block));
+            let refresh_capex = if refresh_at == Some(index) {
+                m.refresh.capex_usd_per_th * total_ths
+            } else {
+                0.0
+            };
+            months.push(MonthConstants {
+                discount,
+                discount_fleet: discount * timeline.ai_fleet_fraction(share, index),
+                subsidy_btc,
+                fees_btc,
+                power_per_it_mw: m.pue * hashing * HOURS_PER_MONTH * power_price,
+                fixed_usd: m.fixed_opex_usd_per_mw_year * facility_mw / 12.0 + refresh_capex,
+                refreshed: refresh_at.is_some_and(|r| index >= r),
+            });
+            power_price *= power_step;
+        }
+
+        let lines = |refreshed: bool| {
+            m.fleet.iter().map(move |l| {
+                let j = if refreshed {
+                    m.refresh.efficiency_j_per_th
+                } else {
+                    l.efficiency_j_per_th
+                };
+                (l.units as f64 * l.hashrate_ths, j)
+            })
+        };
+        let gpu_weight_by_age = gpu_weights(s, capex, &timeline, &months);
+
+        let mut model = RiskModel {
+            months,
+            blocks_per_day: s.bitcoin.blocks_per_day,
+            hashrate0_ehs: s.bitcoin.network_hashrate_ehs,
+            hashing,
+            keep_after_pool: 1.0 - m.pool_fee_pct / 100.0,
+            credit_per_it_mw: m.pue * uptime * curtailment * HOURS_PER_MONTH * m.curtailment_credit_usd_per_mwh,
+            shutdown: m.shutdown_when_unprofitable,
+            groups: [efficiency_groups(lines(false)), efficiency_groups(lines(true))],
+            gpu_weight_by_age,
+            ai_rest_npv: [0.0; 2],
+            deterministic,
+        };
+
+        // The AI pathways' flows other than mining and GPU rent: the model's own NPV minus
+        // the model's own mining run (f × the whole fleet) and GPU revenue at the scenario's
+        // decline. Taken from the model's mining run, not from this fast path's, so that any
+        // difference between the two shows in the zero-volatility test.
+        let fleet_share_npv: f64 = model
+            .months
+            .iter()
+            .zip(&mining.runs.whole.months)
+            .map(|(c, mm)| {
+                c.discount_fleet
+                    * (mm.revenue_usd + mm.curtailment_credit_usd - mm.power_cost_usd - mm.opex_usd - mm.capex_usd)
+            })
+            .sum();
+        let gpu_revenue_npv = model.gpu_revenue_npv(s.gpu_cloud.rent_decline_pct_per_year);
+        model.ai_rest_npv = [
+            deterministic[1] - fleet_share_npv,
+            deterministic[2] - fleet_share_npv - gpu_revenue_npv,
+        ];
+        model
+    }
+
+    /// The deterministic NPVs `[mining, colocation, gpuCloud]` of the scenario's own path.
+    pub fn deterministic_npvs(&self) -> [f64; 3] {
+        self.deterministic
+    }
+
+    /// Months of the horizon (the length a price path must have).
+    pub fn horizon_months(&self) -> usize {
+        self.months.len()
+    }
+
+    /// NPVs `[mining, colocation, gpuCloud]` of one path: BTC prices for every month
+    /// (`prices.len()` = horizon months; missing months count as no price), a yearly network
+    /// hashrate growth and a yearly GPU rent decline, %.
+    pub fn path_npvs(&self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> [f64; 3] {
+        let (whole, share) = self.fleet_npvs(prices, hashrate_growth_pct);
+        let gpu = self.gpu_revenue_npv(gpu_decline_pct);
+        [whole, self.ai_rest_npv[0] + share, self.ai_rest_npv[1] + share + gpu]
+    }
+
+    /// Discounted net cash flow of the whole fleet, and of the AI pathways' fleet fraction.
+    ///
+    /// Per month, exactly as [`crate::mining::simulate`] with f = 1: revenue per TH/s =
+    /// hashprice ÷ 1000 × hashing share × 30.4375 × (1 − pool fee); a line runs unless
+    /// (with `shutdownWhenUnprofitable`) its revenue is below its power cost, i.e. unless
+    /// revenue per TH/s < J/TH ÷ 10⁶ × power per IT MW; net = revenue − power + credit of the
+    /// running lines − fixed opex − refresh capex.
+    fn fleet_npvs(&self, prices: &[f64], hashrate_growth_pct: f64) -> (f64, f64) {
+        let hashrate_step = grow(1.0, hashrate_growth_pct, 1.0);
+        let mut hashrate = self.hashrate0_ehs;
+        let (mut whole, mut share) = (0.0, 0.0);
+        for (m, c) in self.months.iter().enumerate() {
+            let price = prices.get(m).copied().unwrap_or(0.0);
+            let hashprice = hashprice_usd_per_ph_day(self.blocks_per_day, c.subsidy_btc, c.fees_btc, price, hashrate);
+            let revenue_per_th = hashprice / 1000.0 * self.hashing * DAYS_PER_MONTH * self.keep_after_pool;
+            let groups = &self.groups[usize::from(c.refreshed)];
+            let running = if self.shutdown {
+                groups.partition_point(|g| revenue_per_th >= g.mw_per_th * c.power_per_it_mw)
+            } else {
+                groups.len()
+            };
+            let operating = match running.checked_sub(1).and_then(|i| groups.get(i)) {
+                Some(g) => {
+                    revenue_per_th * g.cumulative_ths - c.power_per_it_mw * g.cumulative_it_mw
+                        + self.credit_per_it_mw * g.cumulative_it_mw
+                }
+                None => 0.0,
+            };
+            let net = operating - c.fixed_usd;
+            whole += c.discount * net;
+            share += c.discount_fleet * net;
+            hashrate *= hashrate_step;
+        }
+        (whole, share)
+    }
+
+    /// Σₐ Wₐ qᵃ, q = (1 − d)^(1/12): the discounted GPU revenue (after revenue-linked opex)
+    /// at a yearly rent decline d, %.
+    fn gpu_revenue_npv(&self, decline_pct: f64) -> f64 {
+        let q = grow(1.0, -decline_pct, 1.0);
+        let mut factor = 1.0;
+        let mut sum = 0.0;
+        for w in &self.gpu_weight_by_age {
+            sum += w * factor;
+            factor *= q;
+        }
+        sum
+    }
+}
+
+/// Wₐ = Σ over months m whose GPU rent is `a` months old of discount(m) × revenue at zero
+/// decline(m) × (1 − opex % of revenue), following [`crate::gpu_cloud`]: the rent of a GPU
+/// generation is rent₀ × (1 − d)^(age/12), age = operating month mod useful life.
+fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[MonthConstants]) -> Vec<f64> {
+    if months.is_empty() || capex.site.gpus == 0 {
+        return Vec::new();
+    }
+    let g = &s.gpu_cloud;
+    let mut flat = s.clone();
+    flat.gpu_cloud.rent_decline_pct_per_year = 0.0;
+    let mut revenue: Vec<AiMonth> = Vec::new();
+    crate::gpu_cloud::simulate_into(&flat, &capex.site, capex.totals.gpu_cloud_usd, &mut revenue);
+    let life = g.useful_life_years.max(1).saturating_mul(12);
+    let keep = 1.0 - g.opex_pct_of_revenue / 100.0;
+    let mut weights = vec![0.0; life as usize];
+    for (m, (c, a)) in months.iter().zip(&revenue).enumerate() {
+        if let Some(k) = timeline.operating_month(m as u32) {
+            if k / life > 0 && g.end_of_life == GpuEnd::Retire {
+                continue;
+            }
+            if let Some(w) = weights.get_mut((k % life) as usize) {
+                *w += c.discount * a.revenue_usd * keep;
+            }
+        }
+    }
+    while weights.last() == Some(&0.0) {
+        weights.pop();
+    }
+    weights
+}
+
+impl PathNpvs for RiskModel {
+    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> [f64; 3] {
+        self.path_npvs(prices, hashrate_growth_pct, gpu_decline_pct)
+    }
+}
+
+/// The whole model per path: a bitcoin projection carrying the path's prices and hashrates,
+/// both fleet runs, the AI pathways and the finance, tax included.
+pub(super) struct FullModel {
+    scenario: Scenario,
+    btc: BitcoinReport,
+    capex: CapexStage,
+    buf: Buffers,
+}
+
+impl FullModel {
+    pub(super) fn new(s: &Scenario) -> FullModel {
+        FullModel {
+            scenario: s.clone(),
+            btc: crate::bitcoin::project(s),
+            capex: CapexStage::new(s),
+            buf: Buffers::default(),
+        }
+    }
+}
+
+impl PathNpvs for FullModel {
+    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> [f64; 3] {
+        let s = &mut self.scenario;
+        s.bitcoin.network_hashrate_growth_pct_per_year = hashrate_growth_pct;
+        s.gpu_cloud.rent_decline_pct_per_year = gpu_decline_pct;
+        let hashrate_step = grow(1.0, hashrate_growth_pct, 1.0);
+        let mut hashrate = s.bitcoin.network_hashrate_ehs;
+        for (m, b) in self.btc.months.iter_mut().enumerate() {
+            b.btc_price_usd = prices.get(m).copied().unwrap_or(0.0);
+            b.network_hashrate_ehs = hashrate;
+            b.hashprice_usd_per_ph_day = hashprice_usd_per_ph_day(
+                s.bitcoin.blocks_per_day,
+                b.subsidy_btc,
+                b.fees_btc_per_block,
+                b.btc_price_usd,
+                hashrate,
+            );
+            hashrate *= hashrate_step;
+        }
+        let s = &self.scenario;
+        let runs = FleetRuns::new(s, &self.btc.months);
+        npvs_with(s, &runs, &self.capex, Adjust::NONE, &mut self.buf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_fleet_flow_matches_the_mining_module_on_a_rough_path() {
+        // A path that rises and crashes, so that lines switch off and on: the fast path's
+        // whole-fleet NPV must equal mining::simulate on the same prices.
+        let mut s = Scenario::default();
+        s.mining.refresh.enabled = true;
+        s.mining.curtailment_credit_usd_per_mwh = 40.0;
+        let model = RiskModel::new(&s);
+        let months = s.months() as usize;
+        let prices: Vec<f64> = (0..months)
+            .map(|m| 78_000.0 * (1.0 + 0.8 * ((m as f64) / 7.0).sin()) * 0.97f64.powi(m as i32 / 6))
+            .collect();
+        let growth = 35.0;
+        let mut btc = crate::bitcoin::project(&s);
+        let mut hashrate = s.bitcoin.network_hashrate_ehs;
+        let step = grow(1.0, growth, 1.0);
+        for (b, &p) in btc.months.iter_mut().zip(&prices) {
+            b.btc_price_usd = p;
+            b.network_hashrate_ehs = hashrate;
+            b.hashprice_usd_per_ph_day =
+                hashprice_usd_per_ph_day(144.0, b.subsidy_btc, b.fees_btc_per_block, p, hashrate);
+            hashrate *= step;
+        }
+        let run = crate::mining::simulate(&s, &btc.months, &|_| 1.0);
+        assert!(run.months_partly_off > 0 && run.months_partly_off < months as u32);
+        let net: Vec<f64> = run
+            .months
+            .iter()
+            .map(|m| m.revenue_usd + m.curtailment_credit_usd - m.power_cost_usd - m.opex_usd - m.capex_usd)
+            .collect();
+        let expected = crate::finance::npv(s.finance.discount_rate_pct, &net);
+        let (whole, _) = model.fleet_npvs(&prices, growth);
+        assert!(
+            (whole - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+            "{whole} vs {expected}"
+        );
+    }
+}

@@ -1,0 +1,519 @@
+//! Monte Carlo risk: how the three pathways' NPVs spread when the BTC price, the network
+//! hashrate and GPU rents do not follow the scenario's single path. (Issue 8; MODEL.md
+//! "Answers: Risk".)
+//!
+//! # What is drawn, per path
+//!
+//! - **BTC price**, a log-normal path with monthly steps (geometric Brownian motion sampled
+//!   monthly). With `g` the scenario's `btcPriceGrowthPctPerYear`, σ = `btcVolatilityPct`/100
+//!   per year, σₘ = σ/√12 and zₖ independent standard normals:
+//!
+//!   ```text
+//!   P₀ = btcPriceUsd
+//!   Pₘ = Pₘ₋₁ × (1 + g)^(1/12) × exp(−σₘ²/2 + σₘ zₘ)        m = 1 … M−1
+//!   ```
+//!
+//!   The −σₘ²/2 term makes the drift exact in expectation: E[Pₘ] = P₀ (1 + g)^(m/12), the
+//!   scenario's deterministic path (the median path lies below it, by exp(−σ² m/24)).
+//! - **Network hashrate growth**, one yearly rate per path: g_H ~ Normal(scenario growth,
+//!   `hashrateGrowthSdPct`), clamped to the scenario's allowed range −90 … 300 %/yr; the
+//!   hashrate then grows continuously at g_H as in the deterministic model. It is drawn
+//!   independently of the price: in reality hashrate follows price with a lag, so independent
+//!   draws widen mining's spread somewhat (a conservative reading for the status quo).
+//! - **GPU rent decline**, one yearly rate per path: d ~ Normal(`rentDeclinePctPerYear`,
+//!   `gpuRentDeclineSdPct`), clamped to −50 … 99 %/yr.
+//!
+//! Fees, power prices, lease rates and everything else keep their scenario values. Each
+//! path uses the same draws for all three pathways, so "colocation beats mining" is a paired
+//! comparison on the same market. The draw order per path is fixed (z_H, z_GPU, then the
+//! M−1 price shocks) and does not depend on the volatilities: the same seed gives the same
+//! shocks, so two runs that differ only in an option are compared on the same random numbers.
+//!
+//! # Reproducibility
+//!
+//! [`Generator`] is PCG-64 (MCG variant, `rand_pcg`) seeded with `seed` through
+//! `SeedableRng::seed_from_u64`; normals come from `rand_distr`'s ziggurat. The same seed,
+//! options and scenario give bit-identical output on the same platform. Native and wasm
+//! builds may differ in the last digits (their `exp`/`ln` implementations differ by an ulp).
+//!
+//! # Speed: the fast path
+//!
+//! A path must cost a few µs (10,000 paths in ≤ 50 ms natively), so [`RiskModel`] does not
+//! rebuild the model per path. Everything that does not depend on the draws is computed once:
+//! discount factors, the fleet fraction of the AI pathways, subsidies and fees, the power
+//! price path, the fleet's efficiency groups, and each AI pathway's cash flows other than
+//! mining and GPU rent. Per path it computes only:
+//!
+//! 1. the whole fleet's net mining cash flow month by month, exactly as [`crate::mining`]
+//!    does (hashprice from the path's price and hashrate; lines switched off when their
+//!    revenue is below their power cost). An AI pathway's mining flow is the fleet fraction
+//!    f(m) times that flow: revenue, power, curtailment credit, opex and refresh capex are all
+//!    proportional to f, and the shutdown test (revenue < power) does not depend on it;
+//! 2. the GPU revenue under the drawn decline, `Σₐ Wₐ qᵃ` with q = (1 − d)^(1/12) and Wₐ the
+//!    discounted revenue earned at rent age a months (after the revenue-linked opex);
+//! 3. the NPVs as dot products with the discount factors.
+//!
+//! With `finance.taxEnabled` the cash flows are no longer linear in those pieces (losses carry
+//! forward), so each path runs the full model instead ([`RiskMethod::FullModel`]): correct,
+//! about an order of magnitude slower. `tests/risk.rs` checks the fast path against the full
+//! model path by path, and that with zero volatility and zero spreads every percentile equals
+//! the deterministic NPV.
+
+mod draws;
+mod engine;
+mod stats;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::calendar::grow;
+use crate::model::{npvs_with, Adjust, Buffers, CapexStage, MiningStage};
+use crate::report::{BitcoinReport, PathwayId};
+use crate::scenario::Scenario;
+use crate::sources::{SourceKind, StaticSource};
+use crate::validate::{ErrorCode, ValidationError};
+
+use draws::draw_rates;
+pub use draws::{btc_price_path, generator, Generator};
+pub use engine::RiskModel;
+use engine::{FullModel, PathNpvs};
+pub use stats::percentiles;
+use stats::{best_index, bin_edges, finite_or, histogram_counts};
+
+/// Most paths one call may ask for: 100,000 paths take ~0.5 s natively on the fast path.
+pub const MAX_PATHS: u32 = 100_000;
+/// Fewest paths: P10 and P90 then each rest on at least ten paths.
+pub const MIN_PATHS: u32 = 100;
+/// Largest seed: JavaScript numbers are exact integers only up to 2⁵³ − 1, and the seed must
+/// survive the trip through JSON and the page unchanged.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
+/// Most histogram bins.
+pub const MAX_HISTOGRAM_BINS: u32 = 200;
+
+/// Options of the Monte Carlo run. Every field may be left out and takes its default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct RiskOptions {
+    /// Number of simulated paths, 100–100,000 (default 10,000).
+    pub paths: u32,
+    /// Seed of the random generator, 0 – 9,007,199,254,740,991 (2⁵³ − 1): the same seed
+    /// gives the same paths (default 42).
+    pub seed: u64,
+    /// Annual volatility of the BTC price (standard deviation of the yearly log return), %,
+    /// 0–200. Default 50: an estimate from Glassnode's realised volatility, which ran at
+    /// 40–55 % in 2023–24 and averaged about 50 % (one-month, annualised) into 2025.
+    pub btc_volatility_pct: f64,
+    /// Standard deviation of the yearly network hashrate growth drawn for each path,
+    /// percentage points, 0–100. Default 15: an estimate, so that the growth's ±1.65 σ band
+    /// around the 25 %/yr default spans the 0–50 %/yr range observed 2023–26 (DATA.md).
+    pub hashrate_growth_sd_pct: f64,
+    /// Standard deviation of the yearly GPU rent decline drawn for each path, percentage
+    /// points, 0–50. Default 10: an estimate; H100 rents fell ~43 %/yr Oct 2024–Oct 2025
+    /// and then rose ~38 % (annualised) to Mar 2026, around the 28 %/yr default.
+    pub gpu_rent_decline_sd_pct: f64,
+    /// Bins of the NPV histogram, 1–200 (default 40), shared by the three pathways.
+    pub histogram_bins: u32,
+}
+
+impl Default for RiskOptions {
+    fn default() -> Self {
+        RiskOptions {
+            paths: 10_000,
+            seed: 42,
+            btc_volatility_pct: 50.0,
+            hashrate_growth_sd_pct: 15.0,
+            gpu_rent_decline_sd_pct: 10.0,
+            histogram_bins: 40,
+        }
+    }
+}
+
+/// Where the options' defaults come from (shown beside the risk inputs).
+pub const RISK_OPTION_SOURCES: &[StaticSource] = &[
+    StaticSource {
+        field: "btcVolatilityPct",
+        source: "Glassnode realised volatility: 40–55 % over 2023–24 (Glassnode Week On-chain, 2024); one-month annualised average ~50 % (Glassnode via CoinDesk, 2025)",
+        as_of: "2025-03",
+        kind: SourceKind::Estimate,
+    },
+    StaticSource {
+        field: "hashrateGrowthSdPct",
+        source: "Estimate: network hashrate grew ~40–50 %/yr 2023–25 and was flat in H1 2026 (difficulty-derived, open-source trackers); ±1.65 σ of 15 pp spans 0–50 %/yr around 25 %",
+        as_of: "2026-05",
+        kind: SourceKind::Estimate,
+    },
+    StaticSource {
+        field: "gpuRentDeclineSdPct",
+        source: "Estimate: H100 rent index $2.99 (Oct 2024) → $1.70 (Oct 2025) → $2.35 (Mar 2026), yearly moves of −43 % to +38 % around the 28 %/yr default decline",
+        as_of: "2026-03",
+        kind: SourceKind::Estimate,
+    },
+];
+
+/// How the paths were evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum RiskMethod {
+    /// Precomputed pieces and dot products (see the module docs): a few µs per path.
+    Fast,
+    /// The whole model per path; used when tax is enabled, and by the tests as a check.
+    FullModel,
+}
+
+/// The Monte Carlo answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct RiskReport {
+    /// The options used (defaults filled in).
+    pub options: RiskOptions,
+    pub method: RiskMethod,
+    /// One per pathway, in the order mining, colocation, gpuCloud.
+    pub pathways: Vec<PathwayRisk>,
+    /// NPV counts per pathway over shared bins.
+    pub histogram: Histogram,
+    /// The simulated BTC price at the last month of each model year.
+    pub btc_price_fan: Vec<PriceBand>,
+    /// What a reader should know about the run.
+    pub notes: Vec<String>,
+}
+
+/// The NPV distribution of one pathway.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PathwayRisk {
+    pub id: PathwayId,
+    pub label: String,
+    /// NPV of the scenario's own single path (the report's `npvUsd`), USD.
+    pub deterministic_npv_usd: f64,
+    pub mean_npv_usd: f64,
+    /// 10th percentile: 90 % of paths do better.
+    pub p10_npv_usd: f64,
+    pub p50_npv_usd: f64,
+    pub p90_npv_usd: f64,
+    pub min_npv_usd: f64,
+    pub max_npv_usd: f64,
+    /// Share of paths on which this pathway's NPV exceeds mining's on the same path, %;
+    /// null for mining itself.
+    pub probability_beats_mining_pct: Option<f64>,
+    /// Percentiles of the pivot value, NPV − mining NPV on the same path, USD; null for mining.
+    pub pivot_value_p10_usd: Option<f64>,
+    pub pivot_value_p50_usd: Option<f64>,
+    pub pivot_value_p90_usd: Option<f64>,
+    /// Share of paths on which this pathway has the highest NPV of the three, % (a tie goes
+    /// to the first in the order mining, colocation, gpuCloud).
+    pub probability_best_pct: f64,
+}
+
+/// Counts of paths per NPV bin; the bins are shared by the pathways so the bars compare.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Histogram {
+    /// `bins + 1` increasing edges, USD; bin i is [edge i, edge i+1), the last one closed.
+    pub bin_edges_usd: Vec<f64>,
+    pub series: Vec<HistogramSeries>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct HistogramSeries {
+    pub id: PathwayId,
+    /// Paths per bin; they sum to `options.paths`.
+    pub counts: Vec<u32>,
+}
+
+/// The simulated BTC price at one month (a point of the fan chart).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PriceBand {
+    /// 1-based model year whose last month this is.
+    pub year: u32,
+    pub month_index: u32,
+    /// `"YYYY-MM"`.
+    pub month: String,
+    /// The scenario's deterministic price, P₀ (1 + g)^(m/12), USD (= the expected price).
+    pub deterministic_usd: f64,
+    pub mean_usd: f64,
+    pub p10_usd: f64,
+    pub p50_usd: f64,
+    pub p90_usd: f64,
+}
+
+/// Checks the options; an empty list means they may run. Field paths are the option names
+/// (`paths`, `btcVolatilityPct`, …).
+pub fn validate_options(o: &RiskOptions) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    let mut whole = |ok: bool, field: &str, message: &str, value: Value| {
+        if !ok {
+            errors.push(ValidationError::new(field, ErrorCode::OutOfRange, message, value));
+        }
+    };
+    // The bounds are MIN_PATHS, MAX_PATHS, MAX_SEED and MAX_HISTOGRAM_BINS, written out.
+    whole(
+        (MIN_PATHS..=MAX_PATHS).contains(&o.paths),
+        "paths",
+        "must be a whole number from 100 to 100,000 paths",
+        Value::from(o.paths),
+    );
+    whole(
+        o.seed <= MAX_SEED,
+        "seed",
+        "must be a whole number from 0 to 9,007,199,254,740,991 (2⁵³ − 1, the largest JavaScript holds exactly)",
+        Value::from(o.seed),
+    );
+    whole(
+        (1..=MAX_HISTOGRAM_BINS).contains(&o.histogram_bins),
+        "histogramBins",
+        "must be a whole number from 1 to 200 bins",
+        Value::from(o.histogram_bins),
+    );
+    for (field, value, max, range) in [
+        (
+            "btcVolatilityPct",
+            o.btc_volatility_pct,
+            200.0,
+            "between 0 and 200 % per year",
+        ),
+        (
+            "hashrateGrowthSdPct",
+            o.hashrate_growth_sd_pct,
+            100.0,
+            "between 0 and 100 percentage points",
+        ),
+        (
+            "gpuRentDeclineSdPct",
+            o.gpu_rent_decline_sd_pct,
+            50.0,
+            "between 0 and 50 percentage points",
+        ),
+    ] {
+        if !value.is_finite() {
+            errors.push(ValidationError::new(
+                field,
+                ErrorCode::NotFinite,
+                format!("must be a finite number {range}"),
+                Value::Null,
+            ));
+        } else if !(0.0..=max).contains(&value) {
+            errors.push(ValidationError::new(
+                field,
+                ErrorCode::OutOfRange,
+                format!("must be {range}"),
+                serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number),
+            ));
+        }
+    }
+    errors
+}
+
+/// The Monte Carlo risk analysis of a scenario: `o.paths` paths of BTC price, network
+/// hashrate growth and GPU rent decline (module docs), the NPV of every pathway on each,
+/// and their distribution. Every problem with the scenario or the options is returned at
+/// once (scenario fields by their path, options by their name).
+///
+/// Uses the fast path unless `finance.taxEnabled`, where each path runs the full model.
+pub fn risk(s: &Scenario, o: &RiskOptions) -> Result<RiskReport, Vec<ValidationError>> {
+    let method = if s.finance.tax_enabled {
+        RiskMethod::FullModel
+    } else {
+        RiskMethod::Fast
+    };
+    risk_using(s, o, method)
+}
+
+/// [`risk`] with the evaluation method chosen by the caller: [`RiskMethod::FullModel`] runs
+/// the whole model per path (the reference the fast path is tested against);
+/// [`RiskMethod::Fast`] on a scenario with tax enabled falls back to the full model, since
+/// the fast path would be wrong there.
+pub fn risk_using(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<RiskReport, Vec<ValidationError>> {
+    let mut errors = crate::validate::validate(s);
+    errors.extend(validate_options(o));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let method = if s.finance.tax_enabled {
+        RiskMethod::FullModel
+    } else {
+        method
+    };
+    let mining = MiningStage::new(s);
+    let capex = CapexStage::new(s);
+    let deterministic = npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
+    let samples = match method {
+        RiskMethod::Fast => simulate(s, o, &mut RiskModel::from_stages(s, &mining, &capex, deterministic)),
+        RiskMethod::FullModel => simulate(s, o, &mut FullModel::new(s)),
+    };
+    Ok(summarize(s, o, method, &mining.btc, deterministic, samples))
+}
+
+/// What the paths produce: NPVs per pathway and the BTC price at each year's last month.
+struct Samples {
+    npvs: [Vec<f64>; 3],
+    /// Year-major: `fan[y × paths + p]`; f32 keeps 30 years × 100,000 paths at 12 MB.
+    fan: Vec<f32>,
+}
+
+fn simulate(s: &Scenario, o: &RiskOptions, engine: &mut dyn PathNpvs) -> Samples {
+    let paths = o.paths as usize;
+    let horizon = s.months() as usize;
+    let years = horizon / 12;
+    let mut rng = generator(o.seed);
+    let mut prices = vec![0.0; horizon];
+    let mut npvs = [vec![0.0; paths], vec![0.0; paths], vec![0.0; paths]];
+    let mut fan = vec![0.0f32; years * paths];
+    let b = &s.bitcoin;
+    for p in 0..paths {
+        let (hashrate_growth, gpu_decline) = draw_rates(&mut rng, s, o);
+        btc_price_path(
+            &mut rng,
+            b.btc_price_usd,
+            b.btc_price_growth_pct_per_year,
+            o.btc_volatility_pct,
+            &mut prices,
+        );
+        let values = engine.npvs(&prices, hashrate_growth, gpu_decline);
+        for (series, value) in npvs.iter_mut().zip(values) {
+            series[p] = value;
+        }
+        for y in 0..years {
+            fan[y * paths + p] = prices[y * 12 + 11] as f32;
+        }
+    }
+    Samples { npvs, fan }
+}
+
+fn summarize(
+    s: &Scenario,
+    o: &RiskOptions,
+    method: RiskMethod,
+    btc: &BitcoinReport,
+    deterministic: [f64; 3],
+    samples: Samples,
+) -> RiskReport {
+    let Samples { mut npvs, mut fan } = samples;
+    // Finite inputs give finite NPVs; this is the net that keeps NaN out of the report.
+    for series in npvs.iter_mut() {
+        for v in series.iter_mut() {
+            if !v.is_finite() {
+                *v = 0.0;
+            }
+        }
+    }
+    let paths = o.paths as usize;
+    let share = |n: usize| n as f64 / paths.max(1) as f64 * 100.0;
+
+    let mut best = [0usize; 3];
+    for (p, &mining) in npvs[0].iter().enumerate() {
+        best[best_index([mining, npvs[1][p], npvs[2][p]])] += 1;
+    }
+
+    let (lo, hi) = npvs
+        .iter()
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
+    let edges = bin_edges(lo, hi, o.histogram_bins.max(1) as usize);
+    let series: Vec<HistogramSeries> = PathwayId::ALL
+        .iter()
+        .zip(&npvs)
+        .map(|(&id, values)| HistogramSeries {
+            id,
+            counts: histogram_counts(values, &edges),
+        })
+        .collect();
+
+    let mut pathways = Vec::with_capacity(3);
+    let mut pivot = vec![0.0; paths];
+    for (k, id) in PathwayId::ALL.into_iter().enumerate() {
+        let (beats, pivot_pcts) = if k == 0 {
+            (None, [None; 3])
+        } else {
+            let mut wins = 0;
+            for (p, slot) in pivot.iter_mut().enumerate() {
+                *slot = npvs[k][p] - npvs[0][p];
+                wins += usize::from(*slot > 0.0);
+            }
+            let [p10, p50, p90] = percentiles(&mut pivot, [0.1, 0.5, 0.9]);
+            (Some(share(wins)), [Some(p10), Some(p50), Some(p90)])
+        };
+        let values = &mut npvs[k];
+        let mean = values.iter().sum::<f64>() / paths.max(1) as f64;
+        let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
+        let [p10, p50, p90] = percentiles(values, [0.1, 0.5, 0.9]);
+        pathways.push(PathwayRisk {
+            id,
+            label: id.label().to_string(),
+            deterministic_npv_usd: deterministic[k],
+            mean_npv_usd: mean,
+            p10_npv_usd: p10,
+            p50_npv_usd: p50,
+            p90_npv_usd: p90,
+            min_npv_usd: finite_or(min, 0.0),
+            max_npv_usd: finite_or(max, 0.0),
+            probability_beats_mining_pct: beats,
+            pivot_value_p10_usd: pivot_pcts[0],
+            pivot_value_p50_usd: pivot_pcts[1],
+            pivot_value_p90_usd: pivot_pcts[2],
+            probability_best_pct: share(best[k]),
+        });
+    }
+
+    let years = fan.len() / paths.max(1);
+    let mut btc_price_fan = Vec::with_capacity(years);
+    let mut column = vec![0.0f64; paths];
+    for y in 0..years {
+        let m = y * 12 + 11;
+        for (slot, &v) in column.iter_mut().zip(&fan[y * paths..(y + 1) * paths]) {
+            *slot = f64::from(v);
+        }
+        let mean = column.iter().sum::<f64>() / paths.max(1) as f64;
+        let [p10, p50, p90] = percentiles(&mut column, [0.1, 0.5, 0.9]);
+        let b = &s.bitcoin;
+        btc_price_fan.push(PriceBand {
+            year: y as u32 + 1,
+            month_index: m as u32,
+            month: btc.months.get(m).map(|b| b.month.clone()).unwrap_or_default(),
+            deterministic_usd: grow(b.btc_price_usd, b.btc_price_growth_pct_per_year, m as f64),
+            mean_usd: finite_or(mean, 0.0),
+            p10_usd: finite_or(p10, 0.0),
+            p50_usd: finite_or(p50, 0.0),
+            p90_usd: finite_or(p90, 0.0),
+        });
+    }
+    fan.clear();
+
+    let mut notes = vec![format!(
+        "{} paths, seed {}: each probability carries a sampling error of at most ±{:.1} percentage points (one standard error, 50/√paths).",
+        o.paths,
+        o.seed,
+        50.0 / (paths.max(1) as f64).sqrt()
+    )];
+    if method == RiskMethod::FullModel {
+        notes.push(if s.finance.tax_enabled {
+            "Tax is enabled, so every path runs the full model (tax losses carry forward and are not linear in the draws): slower than the fast path.".to_string()
+        } else {
+            "Every path ran the full model (the reference for the fast path).".to_string()
+        });
+    }
+
+    RiskReport {
+        options: o.clone(),
+        method,
+        pathways,
+        histogram: Histogram {
+            bin_edges_usd: edges,
+            series,
+        },
+        btc_price_fan,
+        notes,
+    }
+}

@@ -1,0 +1,465 @@
+//! Monte Carlo risk (issue 8): reproducibility, the fast path against the full model, and the
+//! statistics of the simulated BTC price against the log-normal's closed forms.
+
+use minepivot::analysis::risk::{
+    btc_price_path, generator, risk, risk_using, validate_options, RiskMethod, RiskModel, RiskOptions, RiskReport,
+};
+use minepivot::model::pathway_npvs;
+use minepivot::scenario::{GpuEnd, LeaseEnd, LeaseType, Scenario};
+
+fn options(paths: u32) -> RiskOptions {
+    RiskOptions {
+        paths,
+        ..RiskOptions::default()
+    }
+}
+
+/// No randomness left: zero price volatility and zero spreads of the two drawn rates.
+fn still(paths: u32) -> RiskOptions {
+    RiskOptions {
+        paths,
+        btc_volatility_pct: 0.0,
+        hashrate_growth_sd_pct: 0.0,
+        gpu_rent_decline_sd_pct: 0.0,
+        ..RiskOptions::default()
+    }
+}
+
+fn run(s: &Scenario, o: &RiskOptions) -> RiskReport {
+    match risk(s, o) {
+        Ok(r) => r,
+        Err(e) => panic!("risk failed: {e:?}"),
+    }
+}
+
+fn close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Scenarios that exercise every branch of the fast path: hybrid sites, construction that
+/// starts later, lines switched off when under water, a fleet refresh, curtailment credits,
+/// no shutdown, gross and vacated leases, retired GPUs, an empty fleet.
+fn variants() -> Vec<(&'static str, Scenario)> {
+    let base = Scenario::default();
+    let mut out = vec![("default", base.clone())];
+
+    let mut s = base.clone();
+    s.retrofit.converted_share_pct = 40.0;
+    s.retrofit.construction_start_month = 9;
+    out.push(("hybrid 40 % from month 9", s));
+
+    let mut s = base.clone();
+    // Price falling 30 %/yr while hashrate grows: the S19j Pro line, then the others, go
+    // under water and are switched off.
+    s.bitcoin.btc_price_growth_pct_per_year = -30.0;
+    s.retrofit.converted_share_pct = 50.0;
+    out.push(("falling price, lines switched off", s));
+
+    let mut s = base.clone();
+    s.bitcoin.btc_price_growth_pct_per_year = -30.0;
+    s.mining.shutdown_when_unprofitable = false;
+    s.retrofit.converted_share_pct = 30.0;
+    out.push(("falling price, no shutdown", s));
+
+    let mut s = base.clone();
+    s.mining.refresh.enabled = true;
+    s.mining.refresh.after_years = 4;
+    s.mining.curtailment_credit_usd_per_mwh = 35.0;
+    s.retrofit.converted_share_pct = 60.0;
+    out.push(("refresh and curtailment credit", s));
+
+    let mut s = base.clone();
+    s.horizon_years = 20;
+    s.colocation.lease_type = LeaseType::Gross;
+    s.colocation.lease_term_years = 10;
+    s.colocation.after_term = LeaseEnd::Vacate;
+    s.gpu_cloud.end_of_life = GpuEnd::Retire;
+    s.gpu_cloud.useful_life_years = 4;
+    s.retrofit.converted_share_pct = 70.0;
+    out.push(("20 years, gross vacated lease, retired GPUs", s));
+
+    let mut s = base.clone();
+    for line in &mut s.mining.fleet {
+        line.units = 0;
+    }
+    out.push(("empty fleet", s));
+
+    let mut s = base;
+    s.horizon_years = 1;
+    s.retrofit.build_months = 6;
+    out.push(("one year", s));
+    out
+}
+
+#[test]
+fn the_same_seed_gives_identical_output() {
+    let s = Scenario::default();
+    let a = run(&s, &options(2_000));
+    let b = run(&s, &options(2_000));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn different_seeds_give_different_output() {
+    let s = Scenario::default();
+    let a = run(&s, &options(2_000));
+    let b = run(
+        &s,
+        &RiskOptions {
+            seed: 43,
+            ..options(2_000)
+        },
+    );
+    assert_eq!(b.options.seed, 43);
+    for k in 0..3 {
+        // Mining and the GPU cloud depend on the draws; colocation on the default site does not
+        // (the whole fleet stops at month 0, and no lease term depends on a draw).
+        if k != 1 {
+            assert_ne!(a.pathways[k].p50_npv_usd, b.pathways[k].p50_npv_usd, "pathway {k}");
+            assert_ne!(a.pathways[k].mean_npv_usd, b.pathways[k].mean_npv_usd, "pathway {k}");
+        }
+    }
+    assert_ne!(a.histogram, b.histogram);
+    assert_ne!(a.btc_price_fan, b.btc_price_fan);
+}
+
+#[test]
+fn with_zero_volatility_every_percentile_is_the_deterministic_npv() {
+    for (name, s) in variants() {
+        let expected = pathway_npvs(&s);
+        let r = run(&s, &still(100));
+        assert_eq!(r.method, RiskMethod::Fast, "{name}");
+        for (k, p) in r.pathways.iter().enumerate() {
+            assert_eq!(p.deterministic_npv_usd, expected[k], "{name}");
+            for (what, v) in [
+                ("P10", p.p10_npv_usd),
+                ("P50", p.p50_npv_usd),
+                ("P90", p.p90_npv_usd),
+                ("mean", p.mean_npv_usd),
+            ] {
+                assert!(
+                    close(v, expected[k], 1e-6),
+                    "{name}: {:?} {what} {v} vs deterministic {}",
+                    p.id,
+                    expected[k]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn with_tax_each_path_runs_the_full_model_and_zero_volatility_still_matches() {
+    let mut s = Scenario::default();
+    s.finance.tax_enabled = true;
+    s.retrofit.converted_share_pct = 50.0;
+    let expected = pathway_npvs(&s);
+    let r = run(&s, &still(100));
+    assert_eq!(r.method, RiskMethod::FullModel);
+    for (k, p) in r.pathways.iter().enumerate() {
+        assert!(close(p.p50_npv_usd, expected[k], 1e-6), "{:?}", p.id);
+        assert!(close(p.p10_npv_usd, p.p90_npv_usd, 1e-9), "{:?}", p.id);
+    }
+}
+
+#[test]
+fn the_fast_path_equals_the_full_model_path_by_path() {
+    // Same seed, same draws; one method rebuilds the bitcoin projection, both fleet runs and
+    // every pathway per path, the other uses precomputed pieces. Every statistic must agree.
+    let o = RiskOptions {
+        paths: 300,
+        seed: 2026,
+        btc_volatility_pct: 70.0,
+        hashrate_growth_sd_pct: 25.0,
+        gpu_rent_decline_sd_pct: 15.0,
+        histogram_bins: 30,
+    };
+    for (name, s) in variants() {
+        let fast = risk_using(&s, &o, RiskMethod::Fast).unwrap();
+        let full = risk_using(&s, &o, RiskMethod::FullModel).unwrap();
+        assert_eq!(fast.method, RiskMethod::Fast);
+        assert_eq!(full.method, RiskMethod::FullModel);
+        for (a, b) in fast.pathways.iter().zip(&full.pathways) {
+            for (what, x, y) in [
+                ("mean", a.mean_npv_usd, b.mean_npv_usd),
+                ("P10", a.p10_npv_usd, b.p10_npv_usd),
+                ("P50", a.p50_npv_usd, b.p50_npv_usd),
+                ("P90", a.p90_npv_usd, b.p90_npv_usd),
+                ("min", a.min_npv_usd, b.min_npv_usd),
+                ("max", a.max_npv_usd, b.max_npv_usd),
+            ] {
+                assert!(close(x, y, 1e-9), "{name}: {:?} {what} fast {x} vs full {y}", a.id);
+            }
+            // A probability could differ only if a path's pivot value sat within rounding of 0.
+            let (pa, pb) = (a.probability_beats_mining_pct, b.probability_beats_mining_pct);
+            assert_eq!(pa.is_some(), pb.is_some());
+            assert!((pa.unwrap_or(0.0) - pb.unwrap_or(0.0)).abs() <= 100.0 / 300.0, "{name}");
+        }
+        assert_eq!(fast.btc_price_fan, full.btc_price_fan, "{name}");
+    }
+}
+
+#[test]
+fn one_path_of_another_scenario_prices_like_that_scenario() {
+    // The fast path built for the default scenario, fed the deterministic path of a scenario
+    // with other BTC growth, hashrate growth and GPU rent decline, must give that scenario's
+    // NPVs: this checks the pieces that vary per path (hashprice, shutdown, the fleet fraction
+    // of the AI pathways, the GPU rent) away from the base point they were built at.
+    for (name, base) in variants() {
+        for (btc_growth, hashrate_growth, decline) in [(40.0, 10.0, 15.0), (-35.0, 45.0, 45.0), (0.0, -20.0, -10.0)] {
+            let mut other = base.clone();
+            other.bitcoin.btc_price_growth_pct_per_year = btc_growth;
+            other.bitcoin.network_hashrate_growth_pct_per_year = hashrate_growth;
+            other.gpu_cloud.rent_decline_pct_per_year = decline;
+            let mut prices = vec![0.0; base.months() as usize];
+            btc_price_path(
+                &mut generator(1),
+                base.bitcoin.btc_price_usd,
+                btc_growth,
+                0.0,
+                &mut prices,
+            );
+
+            let fast = RiskModel::new(&base);
+            assert_eq!(fast.horizon_months(), prices.len());
+            let got = fast.path_npvs(&prices, hashrate_growth, decline);
+            let expected = pathway_npvs(&other);
+            for k in 0..3 {
+                assert!(
+                    close(got[k], expected[k], 1e-9),
+                    "{name} at ({btc_growth}, {hashrate_growth}, {decline}): pathway {k} fast {} vs model {}",
+                    got[k],
+                    expected[k]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_simulated_price_has_the_log_normal_mean_median_and_variance() {
+    // P₀ = 78,000, g = 15 %/yr, σ = 50 %/yr, N = 5 years (month 60), 20,000 paths.
+    // Mean: E[P_N] = 78,000 × 1.15⁵ = 78,000 × 2.0113571875 = 156,885.86.
+    // Its standard error: SE = E[P_N] × √(exp(σ² N) − 1) / √paths
+    //   = 156,885.86 × √(e^1.25 − 1) / √20,000 = 156,885.86 × 1.578082 / 141.421 = 1,750.6;
+    //   the tolerance is 3 SE = 5,252 (a correct generator fails this 0.27 % of the time; the
+    //   seed is fixed, so the test is deterministic).
+    // ln P_N ~ Normal(ln E[P_N] − σ² N / 2, σ² N) = Normal(ln 156,885.86 − 0.625, 1.25):
+    //   median = 156,885.86 × e^−0.625 = 83,975.1; the sample median of ln P has SE
+    //   1.2533 × √1.25 / √20,000 = 0.009909, so |ln(median / 83,975.1)| < 3 × 0.009909;
+    //   the sample variance of ln P has SE 1.25 × √(2 / 19,999) = 0.0125, so 1.25 ± 0.0375.
+    let paths = 20_000;
+    let months = 61;
+    let mut rng = generator(8);
+    let mut path = vec![0.0; months];
+    let mut at_n = Vec::with_capacity(paths);
+    for _ in 0..paths {
+        btc_price_path(&mut rng, 78_000.0, 15.0, 50.0, &mut path);
+        assert_eq!(path[0], 78_000.0);
+        at_n.push(path[60]);
+    }
+    let mean = at_n.iter().sum::<f64>() / paths as f64;
+    assert!((mean - 156_885.86).abs() < 3.0 * 1_750.6, "mean {mean}");
+
+    let logs: Vec<f64> = at_n.iter().map(|p| p.ln()).collect();
+    let log_mean = logs.iter().sum::<f64>() / paths as f64;
+    let log_var = logs.iter().map(|l| (l - log_mean).powi(2)).sum::<f64>() / (paths - 1) as f64;
+    assert!((log_var - 1.25).abs() < 0.0375, "variance of ln P {log_var}");
+    let mut sorted = at_n.clone();
+    sorted.sort_by(f64::total_cmp);
+    let median = (sorted[paths / 2 - 1] + sorted[paths / 2]) / 2.0;
+    assert!((median / 83_975.1).ln().abs() < 3.0 * 0.009909, "median {median}");
+}
+
+#[test]
+fn the_fan_of_the_risk_report_centres_on_the_deterministic_price() {
+    // Year 10 of the default: month 119, t = 119/12 = 9.91667 yr.
+    // E[P] = 78,000 × 1.15^t = 78,000 × e^(9.91667 × 0.1397619) = 78,000 × e^1.385973
+    //      = 78,000 × 3.998713 = 311,899.6.
+    // SE with σ = 50 %, 10,000 paths: 311,899.6 × √(e^(0.25 t) − 1) / 100
+    //    = 311,899.6 × √(11.93132 − 1) / 100 = 311,899.6 × 3.306254 / 100 = 10,312; 3 SE = 30,936.
+    let s = Scenario {
+        horizon_years: 10,
+        ..Scenario::default()
+    };
+    let r = run(&s, &options(10_000));
+    assert_eq!(r.btc_price_fan.len(), 10);
+    let last = &r.btc_price_fan[9];
+    assert_eq!((last.year, last.month_index, last.month.as_str()), (10, 119, "2036-12"));
+    assert!(
+        (last.deterministic_usd - 311_899.6).abs() < 0.1,
+        "{}",
+        last.deterministic_usd
+    );
+    assert!((last.mean_usd - 311_899.6).abs() < 30_936.0, "{}", last.mean_usd);
+    assert!(last.p10_usd < last.p50_usd && last.p50_usd < last.p90_usd);
+    // The median path lies below the mean: median = E[P] × e^(−σ² t / 2) = 311,899.6 × e^−1.239583
+    // = 311,899.6 × 0.289505 = 90,296. The sample median of ln P has SE 1.2533 × σ√t / √paths
+    // = 1.2533 × 1.57454 / 100 = 0.01973; 3 SE = 0.0592.
+    assert!((last.p50_usd / 90_296.0).ln().abs() < 0.0592, "{}", last.p50_usd);
+}
+
+#[test]
+fn mining_without_shutdown_is_linear_in_price_so_its_mean_is_the_deterministic_npv() {
+    // Without the shutdown option, with hashrate drawn without spread, the mining NPV is
+    // Σ discount × (a_m × P_m − c_m): linear in the prices, and E[P_m] is the deterministic
+    // path, so E[NPV] = the deterministic NPV. The sample mean must sit within 3 standard
+    // errors (sample standard deviation / √paths) of it. With the option, the miner can only
+    // gain from switching off, so the mean lies above the deterministic NPV (Jensen).
+    let mut s = Scenario::default();
+    s.mining.shutdown_when_unprofitable = false;
+    let o = RiskOptions {
+        hashrate_growth_sd_pct: 0.0,
+        ..options(10_000)
+    };
+    let r = run(&s, &o);
+    let m = &r.pathways[0];
+    let mut npvs = Vec::new();
+    // The standard error from the distribution's own spread: rerun the paths one by one.
+    let fast = RiskModel::new(&s);
+    let mut rng = generator(o.seed);
+    let mut prices = vec![0.0; s.months() as usize];
+    for _ in 0..o.paths {
+        // Same draw order as the analysis: hashrate and GPU shocks first, then the prices.
+        let _: f64 = rand::RngExt::sample(&mut rng, rand_distr::StandardNormal);
+        let _: f64 = rand::RngExt::sample(&mut rng, rand_distr::StandardNormal);
+        btc_price_path(&mut rng, 78_000.0, 15.0, 50.0, &mut prices);
+        npvs.push(fast.path_npvs(&prices, 25.0, 28.0)[0]);
+    }
+    let n = npvs.len() as f64;
+    let mean = npvs.iter().sum::<f64>() / n;
+    assert!(close(mean, m.mean_npv_usd, 1e-9), "{mean} vs {}", m.mean_npv_usd);
+    let sd = (npvs.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
+    let se = sd / n.sqrt();
+    assert!(
+        (m.mean_npv_usd - m.deterministic_npv_usd).abs() < 3.0 * se,
+        "mean {} det {} se {se}",
+        m.mean_npv_usd,
+        m.deterministic_npv_usd
+    );
+
+    let with_option = run(&Scenario::default(), &o);
+    assert!(with_option.pathways[0].mean_npv_usd > with_option.pathways[0].deterministic_npv_usd);
+}
+
+#[test]
+fn a_pathway_the_draws_cannot_touch_has_no_spread() {
+    // Default site: 100 % converted from month 0, so the colocation pathway mines nothing,
+    // and its lease depends on no draw: every path gives the deterministic NPV, and it beats
+    // mining exactly on the paths where mining's NPV is lower.
+    let r = run(&Scenario::default(), &options(5_000));
+    let colo = &r.pathways[1];
+    assert_eq!(colo.min_npv_usd, colo.max_npv_usd);
+    assert!(close(colo.p50_npv_usd, colo.deterministic_npv_usd, 1e-9));
+    let beats = colo.probability_beats_mining_pct.unwrap();
+    let mining_counts = &r.histogram.series[0].counts;
+    let edges = &r.histogram.bin_edges_usd;
+    // Bins wholly below the colocation NPV count paths where colocation wins; bins wholly
+    // above count paths where it loses: the probability lies between those two shares.
+    let below: u32 = (0..mining_counts.len())
+        .filter(|&i| edges[i + 1] <= colo.p50_npv_usd)
+        .map(|i| mining_counts[i])
+        .sum();
+    let above: u32 = (0..mining_counts.len())
+        .filter(|&i| edges[i] > colo.p50_npv_usd)
+        .map(|i| mining_counts[i])
+        .sum();
+    assert!(
+        beats >= below as f64 / 50.0 - 1e-9 && beats <= 100.0 - above as f64 / 50.0 + 1e-9,
+        "{beats}"
+    );
+}
+
+#[test]
+fn the_report_is_complete_and_consistent() {
+    let r = run(&Scenario::default(), &options(3_000));
+    assert_eq!(r.options, options(3_000));
+    assert_eq!(r.pathways.len(), 3);
+    assert_eq!(r.histogram.bin_edges_usd.len(), 41);
+    assert!(r.histogram.bin_edges_usd.windows(2).all(|w| w[0] < w[1]));
+    for series in &r.histogram.series {
+        assert_eq!(series.counts.len(), 40);
+        assert_eq!(series.counts.iter().sum::<u32>(), 3_000);
+    }
+    let best: f64 = r.pathways.iter().map(|p| p.probability_best_pct).sum();
+    assert!((best - 100.0).abs() < 1e-9);
+    assert_eq!(r.pathways[0].probability_beats_mining_pct, None);
+    assert_eq!(r.pathways[0].pivot_value_p50_usd, None);
+    for p in &r.pathways {
+        assert!(p.min_npv_usd <= p.p10_npv_usd && p.p10_npv_usd <= p.p50_npv_usd);
+        assert!(p.p50_npv_usd <= p.p90_npv_usd && p.p90_npv_usd <= p.max_npv_usd);
+    }
+    for p in &r.pathways[1..] {
+        let (lo, mid, hi) = (
+            p.pivot_value_p10_usd.unwrap(),
+            p.pivot_value_p50_usd.unwrap(),
+            p.pivot_value_p90_usd.unwrap(),
+        );
+        assert!(lo <= mid && mid <= hi);
+        let beats = p.probability_beats_mining_pct.unwrap();
+        // P(pivot > 0) is consistent with where 0 falls among the pivot's percentiles.
+        if lo > 0.0 {
+            assert!(beats >= 90.0 - 1e-9);
+        }
+        if hi < 0.0 {
+            assert!(beats <= 10.0 + 1e-9);
+        }
+    }
+    let json = serde_json::to_value(&r).unwrap();
+    for key in ["options", "method", "pathways", "histogram", "btcPriceFan", "notes"] {
+        assert!(json.get(key).is_some(), "{key}");
+    }
+    assert_eq!(json["method"], "fast");
+    assert!(json["pathways"][1]["probabilityBeatsMiningPct"].is_number());
+    assert!(json["options"]["btcVolatilityPct"].is_number());
+}
+
+#[test]
+fn options_take_defaults_and_camel_case_names() {
+    let o: RiskOptions = serde_json::from_str(r#"{"paths": 500, "btcVolatilityPct": 30}"#).unwrap();
+    assert_eq!(
+        o,
+        RiskOptions {
+            paths: 500,
+            btc_volatility_pct: 30.0,
+            ..RiskOptions::default()
+        }
+    );
+    let d = RiskOptions::default();
+    assert_eq!((d.paths, d.seed, d.histogram_bins), (10_000, 42, 40));
+    assert_eq!(validate_options(&d), vec![]);
+}
+
+#[test]
+fn bad_options_and_a_bad_scenario_are_all_reported() {
+    let o = RiskOptions {
+        paths: 0,
+        seed: 1 << 53,
+        btc_volatility_pct: f64::NAN,
+        hashrate_growth_sd_pct: -1.0,
+        gpu_rent_decline_sd_pct: 51.0,
+        histogram_bins: 0,
+    };
+    let mut s = Scenario::default();
+    s.bitcoin.btc_price_usd = -1.0;
+    let errors = risk(&s, &o).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        vec![
+            "bitcoin.btcPriceUsd",
+            "paths",
+            "seed",
+            "histogramBins",
+            "btcVolatilityPct",
+            "hashrateGrowthSdPct",
+            "gpuRentDeclineSdPct"
+        ]
+    );
+    assert!(errors[1].message.contains("100 to 100,000"), "{}", errors[1].message);
+    let too_many = RiskOptions {
+        paths: 100_001,
+        ..RiskOptions::default()
+    };
+    assert_eq!(validate_options(&too_many)[0].field, "paths");
+}
