@@ -21,6 +21,7 @@ test("exports exactly the public API, without the init functions", () => {
     "defaultScenario",
     "evaluate",
     "presets",
+    "risk",
     "sensitivity",
     "validate",
     "version",
