@@ -3,7 +3,7 @@
 // marks the core's option errors at the field, and never freezes the page while it runs.
 import { mkdir } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
-import { watch, open, field, expectNoNaN } from './helpers.js';
+import { watch, open, field, setField, expectNoNaN } from './helpers.js';
 
 const panel = (page) => page.locator('#risk');
 const cell = (page, id, stat) => page.locator(`#risk-table tr[data-risk="${id}"] td[data-stat="${stat}"]`);
@@ -132,5 +132,19 @@ test('an empty option box is the core\'s type error at the field, not a silent d
   await expect(page.locator('#risk-btcVolatilityPct')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#risk-btcVolatilityPct-err')).toContainText('must be');
   await expect(page.locator('#risk-results')).toBeHidden();
+  expect(problems).toEqual([]);
+});
+
+test('after a first run, a change of the scenario dims the results and reruns by itself', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#risk-paths').fill('1000');
+  await runRisk(page);
+  const before = await cell(page, 'mining', 'p50').innerText();
+  await setField(page, 'site.powerPriceUsdPerMwh', 90);
+  await expect(page.locator('#risk-results')).toHaveClass(/stale/);
+  // Dearer power lowers mining's median NPV on the same seed.
+  await expect(cell(page, 'mining', 'p50')).not.toHaveText(before, { timeout: 15_000 });
+  await expect(page.locator('#risk-results')).not.toHaveClass(/stale/);
   expect(problems).toEqual([]);
 });

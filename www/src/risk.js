@@ -74,7 +74,7 @@ export function createRiskPanel({ root, scenario }) {
   const progress = h('div', { class: 'risk-progress', role: 'status', hidden: true },
     h('progress', { 'aria-label': 'Simulating' }), h('span', { class: 'risk-progress-text' }));
   const staleNote = h('p', { class: 'risk-stale muted', hidden: true });
-  const table = h('div', { class: 'table-scroll', id: 'risk-table' });
+  const table = h('div', { id: 'risk-table' });
   const chartBox = h('div', { class: 'chart-box risk-chart', id: 'chart-risk' });
   const chartHead = h('h3', { class: 'risk-sub' }, 'Distribution of NPV');
   const chartNote = h('p', { class: 'muted' }, 'Paths per NPV bin, the same bins for the three pathways; dashes as in the cash-flow chart.');
@@ -218,9 +218,12 @@ export function createRiskPanel({ root, scenario }) {
         beatsCell,
         h('td', { class: 'num', dataset: { stat: 'best' } }, pct(p.probabilityBestPct, 1)));
     });
-    fill(table, h('table', { class: 'years risk-table' },
-      h('caption', {}, 'NPV over the simulated paths: 10 % of paths end below P10, 10 % above P90. “Beats mining”: share of paths where the pathway’s NPV exceeds mining’s on the same market.'),
-      h('thead', {}, head), h('tbody', {}, rows)));
+    // The explanation sits above the scrolling box, so a phone does not cut it off.
+    fill(table,
+      h('p', { class: 'muted risk-key' }, 'NPV over the simulated paths: 10 % of paths end below P10, 10 % above P90. “Beats mining”: share of paths where the pathway’s NPV exceeds mining’s on the same market.'),
+      h('div', { class: 'table-scroll' }, h('table', { class: 'years risk-table' },
+        h('caption', { class: 'visually-hidden' }, 'Simulated NPV per pathway'),
+        h('thead', {}, head), h('tbody', {}, rows))));
   }
 
   function drawHistogram(report) {
