@@ -1,7 +1,7 @@
 // The only module that calls the minepivot package on the main thread. It turns the
 // package's thrown errors into a plain list the form can mark, so nothing else needs to
-// know how the boundary reports problems. Long computations (compare now, the Monte Carlo
-// risk panel later) go to a Web Worker that loads the same package: see worker.js.
+// know how the boundary reports problems. Long computations (compare, the Monte Carlo
+// risk panel) go to a Web Worker that loads the same package: see worker.js.
 
 import * as core from 'minepivot';
 import { errorList } from './engine-errors.js';
@@ -45,7 +45,7 @@ function startWorker() {
 }
 
 /**
- * Runs one package call (`'evaluate'`, later `'risk'`) in the background worker so typing
+ * Runs one package call (`'evaluate'`, `'evaluateMany'`, `'risk'`) in the background worker so typing
  * and scrolling never wait for it. Resolves to `{ ok, result }` or `{ ok: false, errors }`.
  */
 export function inWorker(call, ...args) {

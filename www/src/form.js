@@ -18,7 +18,7 @@ function formatDefault(value, unit) {
 }
 
 /** The lines of a field's tip: default, source, as-of date and an "estimate" badge. */
-function tipContent(source, defaultText, fallback) {
+export function tipContent(source, defaultText, fallback) {
   const parts = [];
   if (defaultText) parts.push(h('span', { class: 'tip-default' }, `Default: ${defaultText}`));
   if (source) {

@@ -16,6 +16,7 @@ import {
   renderTornado, renderYears, renderAssumptions, setStale,
 } from './render.js';
 import { renderComparison } from './compare.js';
+import { createRiskPanel } from './risk.js';
 
 const defaults = engine.defaultScenario();
 /** The form's choices and every default's source; read after the first numbers are drawn. */
@@ -99,6 +100,7 @@ function recompute() {
     valid = true;
     setStale($('#app'), false);
     draw();
+    risk?.scenarioChanged();
     writeHash();
     return true;
   }
@@ -161,6 +163,8 @@ function openUntrusted(partial, what) {
 
 /** Built after the first numbers are on screen (see start). */
 let form = null;
+/** The Monte Carlo panel; it runs in the worker on request and reruns when the scenario changes. */
+let risk = null;
 function buildForm() {
   presets = engine.presets();
   for (const site of presets.sampleSites) sampleSelect.append(h('option', { value: site.id, title: site.description }, site.label));
@@ -349,6 +353,7 @@ function applyScheme() {
   document.documentElement.dataset.scheme = dark.matches ? 'dark' : 'light';
   charts.cashflow.redraw();
   charts.hashprice.redraw();
+  risk?.redraw();
 }
 dark.addEventListener('change', applyScheme);
 document.documentElement.dataset.scheme = dark.matches ? 'dark' : 'light';
@@ -404,6 +409,7 @@ function start() {
   requestAnimationFrame(() => setTimeout(() => {
     buildForm();
     drawDetails();
+    risk = createRiskPanel({ root: $('#risk'), scenario: () => shown.scenario });
     if (note) notify(note, 'error');
     $('#version').textContent = version ? `Core version ${version}.` : '';
     refreshSaved();

@@ -1,6 +1,6 @@
 // Background computations with the same package the page uses: a message
 // `{ id, call, args }` is answered with `{ id, result }` or `{ id, errors }`.
-// The compare view evaluates two scenarios here; the risk panel (Monte Carlo) adds `risk`.
+// The compare view evaluates two scenarios here; the risk panel runs its Monte Carlo here.
 //
 // The package initialises its wasm with top-level await. A static import would hold this
 // module's body (and so the message listener) until that finished, and messages posted in
@@ -20,7 +20,8 @@ const CALLS = {
       return { ok: false, errors: errorList(thrown) };
     }
   }),
-  // The risk panel (issue 8) adds: risk: (m, scenario, options) => m.risk(scenario, options),
+  // The risk panel's Monte Carlo: ~0.1 s for 10,000 paths, ~1 s for 100,000.
+  risk: (m, scenario, options) => m.risk(scenario, options),
 };
 
 self.addEventListener('message', async (event) => {
