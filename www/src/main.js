@@ -409,7 +409,7 @@ function start() {
   requestAnimationFrame(() => setTimeout(() => {
     buildForm();
     drawDetails();
-    risk = createRiskPanel({ root: $('#risk'), scenario: () => shown.scenario });
+    risk = createRiskPanel({ root: $('#risk'), scenario: () => shown.scenario, sources: presets.riskOptionSources });
     if (note) notify(note, 'error');
     $('#version').textContent = version ? `Core version ${version}.` : '';
     refreshSaved();

@@ -18,21 +18,16 @@ import { PATHWAY_STYLE } from './charts.js';
 const PATHWAY_CLASS = { mining: 'p-mining', colocation: 'p-colocation', gpuCloud: 'p-gpu' };
 
 /**
- * The options the panel offers. Defaults and sources are those of the core's RiskOptions
- * and RISK_OPTION_SOURCES (src/analysis/risk/mod.rs), which the package does not export yet;
- * ranges mirror its validate_options so the arrows stay in range; the core still decides.
+ * The options the panel offers. Defaults are those of the core's RiskOptions; their sources
+ * come from the core (presets().riskOptionSources); ranges mirror its validate_options so the
+ * arrows stay in range, and the core still decides.
  */
 const OPTIONS = [
-  { key: 'paths', label: 'Simulated paths', unit: 'paths', min: 100, max: 100_000, step: 1000, def: 10_000,
-    source: { source: 'Enough paths that P10 and P90 move by well under 1 % between seeds; 100–100,000 allowed.', asOf: 'model choice', estimate: false } },
-  { key: 'seed', label: 'Random seed', unit: 'integer', min: 0, max: 9_007_199_254_740_991, step: 1, def: 42,
-    source: { source: 'The same seed gives the same paths, so a result can be reproduced exactly.', asOf: 'model choice', estimate: false } },
-  { key: 'btcVolatilityPct', label: 'BTC price volatility', unit: '% / year', min: 0, max: 200, step: 5, def: 50,
-    source: { source: 'Glassnode realised volatility: 40–55 % over 2023–24 (Glassnode Week On-chain, 2024); one-month annualised average ~50 % (Glassnode via CoinDesk, 2025)', asOf: '2025-03', estimate: true } },
-  { key: 'hashrateGrowthSdPct', label: 'Hashrate growth spread (SD)', unit: 'pp / year', min: 0, max: 100, step: 1, def: 15,
-    source: { source: 'Estimate: network hashrate grew ~40–50 %/yr 2023–25 and was flat in H1 2026 (difficulty-derived, open-source trackers); ±1.65 σ of 15 pp spans 0–50 %/yr around 25 %', asOf: '2026-05', estimate: true } },
-  { key: 'gpuRentDeclineSdPct', label: 'GPU rent decline spread (SD)', unit: 'pp / year', min: 0, max: 50, step: 1, def: 10,
-    source: { source: 'Estimate: H100 rent index $2.99 (Oct 2024) → $1.70 (Oct 2025) → $2.35 (Mar 2026), yearly moves of −43 % to +38 % around the 28 %/yr default decline', asOf: '2026-03', estimate: true } },
+  { key: 'paths', label: 'Simulated paths', unit: 'paths', min: 100, max: 100_000, step: 1000, def: 10_000 },
+  { key: 'seed', label: 'Random seed', unit: 'integer', min: 0, max: 9_007_199_254_740_991, step: 1, def: 42 },
+  { key: 'btcVolatilityPct', label: 'BTC price volatility', unit: '% / year', min: 0, max: 200, step: 5, def: 50 },
+  { key: 'hashrateGrowthSdPct', label: 'Hashrate growth spread (SD)', unit: 'pp / year', min: 0, max: 100, step: 1, def: 15 },
+  { key: 'gpuRentDeclineSdPct', label: 'GPU rent decline spread (SD)', unit: 'pp / year', min: 0, max: 50, step: 1, def: 10 },
 ];
 
 const RERUN_AFTER_MS = 700;
@@ -48,7 +43,8 @@ function withAlpha(color, a) {
  * @param root      the panel's section
  * @param scenario  () => the scenario the results on screen belong to (always valid)
  */
-export function createRiskPanel({ root, scenario }) {
+export function createRiskPanel({ root, scenario, sources = [] }) {
+  const sourceOf = (key) => sources.find((x) => x.field === key) ?? null;
   const inputs = new Map();
   const form = h('form', { class: 'risk-inputs', novalidate: true, onsubmit: (e) => { e.preventDefault(); run(); } });
   for (const o of OPTIONS) {
@@ -62,7 +58,7 @@ export function createRiskPanel({ root, scenario }) {
     if (o.key !== 'paths' && o.key !== 'seed') input.setAttribute('inputmode', 'decimal');
     inputs.set(o.key, input);
     const tip = h('span', { class: 'tip', id: `${id}-tip`, role: 'tooltip' });
-    fill(tip, tipContent(o.source, `${plain(o.def)} ${o.unit}`, ''));
+    fill(tip, tipContent(sourceOf(o.key), `${plain(o.def)} ${o.unit}`, ''));
     form.append(h('div', { class: 'field', dataset: { for: o.key } },
       h('label', { for: id }, o.label, h('span', { class: 'unit' }, o.unit)),
       input, tip, h('span', { class: 'error', id: `${id}-err`, hidden: true })));
