@@ -76,6 +76,8 @@ pub struct Presets {
     pub cost_library: Vec<crate::capex::CostItem>,
     /// The source of every default of the scenario, by field path.
     pub sources: Vec<Source>,
+    /// The source of every default of the risk options (`paths`, `btcVolatilityPct`, …).
+    pub risk_option_sources: Vec<Source>,
 }
 
 const BITMAIN: &str = "Bitmain spec sheet as reported by retailers (miningstore.com, HackerNoon)";
@@ -282,6 +284,10 @@ pub fn presets() -> Presets {
         sample_sites: sample_sites(),
         cost_library: crate::capex::cost_library(),
         sources: SCENARIO_SOURCES.iter().map(|s| s.to_source()).collect(),
+        risk_option_sources: crate::analysis::risk::RISK_OPTION_SOURCES
+            .iter()
+            .map(|s| s.to_source())
+            .collect(),
     }
 }
 
@@ -293,6 +299,20 @@ mod tests {
     fn sample_sites_are_valid() {
         for site in sample_sites() {
             assert_eq!(crate::validate::validate(&site.scenario), vec![], "{}", site.id);
+        }
+    }
+
+    #[test]
+    fn every_risk_option_has_a_source() {
+        let fields: Vec<String> = presets().risk_option_sources.into_iter().map(|s| s.field).collect();
+        let options = serde_json::to_value(crate::analysis::risk::RiskOptions::default()).unwrap();
+        for key in options
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|k| k.as_str() != "histogramBins")
+        {
+            assert!(fields.contains(key), "{key} has no source");
         }
     }
 

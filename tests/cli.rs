@@ -87,3 +87,27 @@ fn evaluate_prints_json_table_and_csv() {
     assert!(table.status.success());
     assert!(text(&table.stdout).contains("Sample 100 MW Texas site"));
 }
+
+#[test]
+fn risk_is_reproducible_by_seed_and_rejects_bad_options() {
+    let scenario = text(&minepivot(&["scenario"], "").stdout);
+    let a = minepivot(
+        &["risk", "-", "--paths", "500", "--seed", "7", "--format", "json"],
+        &scenario,
+    );
+    let b = minepivot(
+        &["risk", "-", "--paths", "500", "--seed", "7", "--format", "json"],
+        &scenario,
+    );
+    assert!(a.status.success(), "{}", text(&a.stderr));
+    assert_eq!(a.stdout, b.stdout);
+    let report: serde_json::Value = serde_json::from_slice(&a.stdout).expect("JSON");
+    assert_eq!(report["options"]["paths"], 500);
+    // The colocation of the whole site carries no BTC exposure: every path has the same NPV.
+    let colo = &report["pathways"][1];
+    assert_eq!(colo["p10NpvUsd"], colo["p90NpvUsd"]);
+
+    let bad = minepivot(&["risk", "-", "--paths", "5"], &scenario);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("paths"), "{}", text(&bad.stderr));
+}

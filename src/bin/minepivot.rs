@@ -4,6 +4,7 @@
 //! minepivot scenario                       the embedded default scenario (JSON)
 //! minepivot evaluate FILE [--format F]     the report: json (default), table, csv
 //! minepivot validate FILE                  every input error, or "valid"
+//! minepivot risk FILE [--paths N --seed S]  Monte Carlo: P10/P50/P90 NPV per pathway
 //! minepivot presets                        ASICs, GPU systems, cooling, sample sites, costs, sources
 //! ```
 //! FILE may be `-` for standard input. Invalid input exits with status 2 and lists every
@@ -13,6 +14,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use minepivot::analysis::risk::{self, RiskOptions, RiskReport};
 use minepivot::report::{PathwayReport, Report};
 use minepivot::{parse, ValidationError};
 
@@ -44,6 +46,23 @@ enum Command {
         /// Scenario JSON file, or - for standard input.
         file: String,
     },
+    /// Monte Carlo over BTC price, hashrate growth and GPU rent decline: NPV percentiles per pathway.
+    Risk {
+        /// Scenario JSON file, or - for standard input.
+        file: String,
+        /// Number of simulated paths (100–100,000).
+        #[arg(long, default_value_t = RiskOptions::default().paths)]
+        paths: u32,
+        /// Seed of the random generator: the same seed gives the same answer.
+        #[arg(long, default_value_t = RiskOptions::default().seed)]
+        seed: u64,
+        /// Annual volatility of the BTC price, %.
+        #[arg(long, default_value_t = RiskOptions::default().btc_volatility_pct)]
+        btc_volatility_pct: f64,
+        /// json: the whole risk report; table: the percentiles a person reads.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print the presets (ASICs, GPU systems, cooling, sample sites, cost library, sources) as JSON.
     Presets,
 }
@@ -69,6 +88,33 @@ fn main() -> ExitCode {
                 }
                 Err(errors) => invalid(&file, &errors),
             },
+        },
+        Command::Risk {
+            file,
+            paths,
+            seed,
+            btc_volatility_pct,
+            format,
+        } => match load(&file) {
+            Err(code) => code,
+            Ok(text) => {
+                let options = RiskOptions {
+                    paths,
+                    seed,
+                    btc_volatility_pct,
+                    ..RiskOptions::default()
+                };
+                match parse::scenario_from_json(&text).and_then(|s| risk::risk(&s, &options)) {
+                    Err(errors) => invalid(&file, &errors),
+                    Ok(report) => match format {
+                        Format::Json => print_json(&report),
+                        Format::Table | Format::Csv => {
+                            print!("{}", risk_table(&report));
+                            ExitCode::SUCCESS
+                        }
+                    },
+                }
+            }
         },
         Command::Evaluate { file, format } => match load(&file) {
             Err(code) => code,
@@ -167,14 +213,20 @@ fn table(r: &Report) -> String {
     for p in &r.pathways {
         out.push_str(&row(p));
     }
+    for p in &r.pathways {
+        if let Some(note) = &p.irr_note {
+            out.push_str(&format!("  IRR of {}: {note}\n", p.label));
+        }
+    }
     out.push('\n');
     out.push_str(&r.comparison.verdict);
     out.push('\n');
     let b = &r.comparison.break_evens;
     out.push_str(&format!(
-        "\nBreak-evens: BTC price {} ({}× the path); lease {}/kW-month; GPU rent {}/GPU-hour\n",
-        opt(b.btc_price_usd, |v| format!("${v:.0}")),
-        opt(b.btc_price_multiple, |v| format!("{v:.2}")),
+        "\nBreak-evens: BTC price {}; lease {}/kW-month; GPU rent {}/GPU-hour\n",
+        opt(b.btc_price_usd.zip(b.btc_price_multiple), |(usd, k)| format!(
+            "${usd:.0} ({k:.2}× the path)"
+        )),
         opt(b.lease_usd_per_kw_month, |v| format!("${v:.1}")),
         opt(b.gpu_rent_usd_per_gpu_hour, |v| format!("${v:.2}")),
     ));
@@ -212,6 +264,34 @@ fn table(r: &Report) -> String {
             out.push_str(&format!("  - {}\n", w.message));
         }
     }
+    out
+}
+
+fn risk_table(r: &RiskReport) -> String {
+    let o = &r.options;
+    let mut out = format!(
+        "Monte Carlo: {} paths, seed {}, BTC volatility {}%/yr, hashrate growth ±{} pp, GPU rent decline ±{} pp\n\n",
+        o.paths, o.seed, o.btc_volatility_pct, o.hashrate_growth_sd_pct, o.gpu_rent_decline_sd_pct
+    );
+    out.push_str(&format!(
+        "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14}\n",
+        "pathway", "P10 NPV", "P50 NPV", "P90 NPV", "base NPV", "beats mining"
+    ));
+    for p in &r.pathways {
+        out.push_str(&format!(
+            "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14}\n",
+            p.label,
+            money(p.p10_npv_usd),
+            money(p.p50_npv_usd),
+            money(p.p90_npv_usd),
+            money(p.deterministic_npv_usd),
+            opt(p.probability_beats_mining_pct, |v| format!("{v:.1}%"))
+        ));
+    }
+    for note in &r.notes {
+        out.push_str(&format!("\nnote: {note}"));
+    }
+    out.push('\n');
     out
 }
 

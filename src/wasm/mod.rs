@@ -17,6 +17,7 @@ use serde_json::Value;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+use crate::analysis::risk::{RiskOptions, RiskReport};
 use crate::presets::Presets;
 use crate::report::{Report, Sensitivity};
 use crate::scenario::Scenario;
@@ -124,9 +125,87 @@ pub fn sensitivity(
     output(&report.sensitivity)
 }
 
-// The place for `risk(scenario, options)` (issue 8): read the options like
-// `read_sensitivity_options`, call `crate::analysis::risk`, return `Ts<RiskReport>`, and add
-// it to the re-exports of src/wasm/js/web.js and src/wasm/js/node.js.
+/// Monte Carlo risk: `options.paths` paths (default 10,000) of BTC price (log-normal, with
+/// `options.btcVolatilityPct`), network hashrate growth and GPU rent decline; P10/P50/P90 NPV
+/// per pathway, a histogram, the BTC price fan and the probability that each AI pathway beats
+/// mining. The same `options.seed` gives the same answer.
+///
+/// @throws {MinepivotInputError} when the scenario or the options are invalid.
+#[wasm_bindgen]
+pub fn risk(scenario: Ts<ScenarioInput>, options: Option<Ts<RiskOptions>>) -> Result<Ts<RiskReport>, JsValue> {
+    console_error_panic_hook::set_once();
+    let (options, mut option_errors) = match options {
+        Some(options) => read_risk_options(&options.js_value()),
+        None => (RiskOptions::default(), Vec::new()),
+    };
+    let scenario = match read_scenario(&scenario.js_value()) {
+        Ok(scenario) if option_errors.is_empty() => scenario,
+        Ok(_) => return Err(error::input_error(&option_errors)),
+        Err(mut errors) => {
+            errors.append(&mut option_errors);
+            return Err(error::input_error(&errors));
+        }
+    };
+    let report = crate::analysis::risk::risk(&scenario, &options).map_err(|errors| {
+        let errors: Vec<ValidationError> = errors
+            .into_iter()
+            .map(|e| ValidationError {
+                field: format!("options.{}", e.field),
+                ..e
+            })
+            .collect();
+        error::input_error(&errors)
+    })?;
+    output(&report)
+}
+
+/// `{ paths?, seed?, … }` → the options (defaults for what is left out) and the type and key
+/// problems, under `options.*`; the ranges are checked by the core.
+fn read_risk_options(options: &JsValue) -> (RiskOptions, Vec<ValidationError>) {
+    let converted = match input::to_json(options, "options") {
+        Ok(converted) => converted,
+        Err(e) => return (RiskOptions::default(), vec![e]),
+    };
+    let mut errors = Vec::new();
+    let mut merged = serde_json::to_value(RiskOptions::default()).unwrap_or(Value::Null);
+    match (converted.value, &mut merged) {
+        (Value::Null, _) => {}
+        (Value::Object(given), Value::Object(base)) => {
+            for (key, value) in given {
+                let field = format!("options.{key}");
+                if !base.contains_key(&key) {
+                    errors.push(ValidationError::new(
+                        field.clone(),
+                        ErrorCode::UnknownField,
+                        "is not an option of risk (paths, seed, btcVolatilityPct, hashrateGrowthSdPct, gpuRentDeclineSdPct, histogramBins); it was not used",
+                        Value::from(field),
+                    ));
+                } else if !value.is_null() {
+                    base.insert(key, value);
+                }
+            }
+        }
+        _ => errors.push(ValidationError::new(
+            "options",
+            ErrorCode::InvalidType,
+            "must be an object such as { paths: 10000, seed: 42 }",
+            Value::Null,
+        )),
+    }
+    let options = match serde_path_to_error::deserialize::<_, RiskOptions>(&merged) {
+        Ok(options) => options,
+        Err(e) => {
+            errors.push(ValidationError::new(
+                format!("options.{}", e.path()),
+                ErrorCode::InvalidType,
+                "must be a whole number 0 or more (paths, seed, histogramBins) or a number (the others)",
+                Value::Null,
+            ));
+            RiskOptions::default()
+        }
+    };
+    (options, input::apply_marks(errors, &converted.marks))
+}
 
 /// The crate version; the package exports it as the constant `version` (src/wasm/js/*.js).
 #[wasm_bindgen(js_name = crateVersion, skip_typescript)]

@@ -89,8 +89,8 @@ fn default_scenario_evaluates_to_the_hand_computed_fleet() {
     // Default fleet: 8,000 × 270 TH/s + 10,000 × 200 TH/s + 9,000 × 104 TH/s
     //   = 2,160,000 + 2,000,000 + 936,000 = 5,096,000 TH/s = 5,096 PH/s.
     assert!((report.site.fleet_ph - 5_096.0).abs() < 1e-9, "fleetPh {}", report.site.fleet_ph);
-    // 10 years × 12 months.
-    assert_eq!(report.horizon_months, 120);
+    // 15 years × 12 months.
+    assert_eq!(report.horizon_months, 180);
     assert_eq!(report.scenario_name, "Sample 100 MW Texas site");
 }
 
@@ -319,4 +319,31 @@ fn sensitivity_takes_its_percentage_and_checks_its_options() {
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(wasm::crate_version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn risk_is_seeded_and_checks_its_options() {
+    let run = |seed: u32| {
+        let options = parse(&format!(r#"{{ "paths": 300, "seed": {seed} }}"#));
+        wasm::risk(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(options)))
+            .map(JsValue::from)
+            .expect("valid")
+    };
+    let a = JSON::stringify(&run(7)).expect("JSON");
+    let b = JSON::stringify(&run(7)).expect("JSON");
+    let c = JSON::stringify(&run(8)).expect("JSON");
+    assert_eq!(a, b, "the same seed gives the same answer");
+    assert_ne!(a, c, "another seed gives another answer");
+    assert_eq!(get(&run(7), "options.paths").as_f64(), Some(300.0));
+    // Mining (first pathway) has no "beats mining" probability: null, not undefined.
+    let pathways = Array::from(&get(&run(7), "pathways"));
+    assert!(get(&pathways.get(0), "probabilityBeatsMiningPct").is_null());
+
+    let bad = parse(r#"{ "paths": 5, "colour": "red" }"#);
+    let error = wasm::risk(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(bad))).expect_err("bad options");
+    let fields: Vec<String> = Array::from(&get(&error, "errors"))
+        .iter()
+        .map(|e| get(&e, "field").as_string().unwrap_or_default())
+        .collect();
+    assert!(fields.contains(&"options.colour".to_string()), "{fields:?}");
 }

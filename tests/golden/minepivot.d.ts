@@ -493,6 +493,25 @@ export interface Halving {
 }
 
 /**
+ * Counts of paths per NPV bin; the bins are shared by the pathways so the bars compare.
+ */
+export interface Histogram {
+    /**
+     * `bins + 1` increasing edges, USD; bin i is [edge i, edge i+1), the last one closed.
+     */
+    binEdgesUsd: number[];
+    series: HistogramSeries[];
+}
+
+export interface HistogramSeries {
+    id: PathwayId;
+    /**
+     * Paths per bin; they sum to `options.paths`.
+     */
+    counts: number[];
+}
+
+/**
  * What happens to a lease at the end of its term within the horizon.
  */
 export type LeaseEnd = "renew" | "vacate";
@@ -590,6 +609,43 @@ export interface PathwayReport {
 }
 
 /**
+ * The NPV distribution of one pathway.
+ */
+export interface PathwayRisk {
+    id: PathwayId;
+    label: string;
+    /**
+     * NPV of the scenario's own single path (the report's `npvUsd`), USD.
+     */
+    deterministicNpvUsd: number;
+    meanNpvUsd: number;
+    /**
+     * 10th percentile: 90 % of paths do better.
+     */
+    p10NpvUsd: number;
+    p50NpvUsd: number;
+    p90NpvUsd: number;
+    minNpvUsd: number;
+    maxNpvUsd: number;
+    /**
+     * Share of paths on which this pathway's NPV exceeds mining's on the same path, %;
+     * null for mining itself.
+     */
+    probabilityBeatsMiningPct: number | null;
+    /**
+     * Percentiles of the pivot value, NPV − mining NPV on the same path, USD; null for mining.
+     */
+    pivotValueP10Usd: number | null;
+    pivotValueP50Usd: number | null;
+    pivotValueP90Usd: number | null;
+    /**
+     * Share of paths on which this pathway has the highest NPV of the three, % (a tie goes
+     * to the first in the order mining, colocation, gpuCloud).
+     */
+    probabilityBestPct: number;
+}
+
+/**
  * Everything the form offers to pick from, with sources.
  */
 export interface Presets {
@@ -605,6 +661,29 @@ export interface Presets {
      * The source of every default of the scenario, by field path.
      */
     sources: Source[];
+}
+
+/**
+ * The simulated BTC price at one month (a point of the fan chart).
+ */
+export interface PriceBand {
+    /**
+     * 1-based model year whose last month this is.
+     */
+    year: number;
+    monthIndex: number;
+    /**
+     * `"YYYY-MM"`.
+     */
+    month: string;
+    /**
+     * The scenario's deterministic price, P₀ (1 + g)^(m/12), USD (= the expected price).
+     */
+    deterministicUsd: number;
+    meanUsd: number;
+    p10Usd: number;
+    p50Usd: number;
+    p90Usd: number;
 }
 
 /**
@@ -671,6 +750,75 @@ export interface Retrofit {
      * Unit-cost overrides of the cost library, by item id.
      */
     costOverrides?: CostOverride[];
+}
+
+/**
+ * How the paths were evaluated.
+ */
+export type RiskMethod = "fast" | "fullModel";
+
+/**
+ * Options of the Monte Carlo run. Every field may be left out and takes its default.
+ */
+export interface RiskOptions {
+    /**
+     * Number of simulated paths, 100–100,000 (default 10,000).
+     */
+    paths?: number;
+    /**
+     * Seed of the random generator, 0 – 9,007,199,254,740,991 (2⁵³ − 1): the same seed
+     * gives the same paths (default 42).
+     */
+    seed?: number;
+    /**
+     * Annual volatility of the BTC price (standard deviation of the yearly log return), %,
+     * 0–200. Default 50: an estimate from Glassnode's realised volatility, which ran at
+     * 40–55 % in 2023–24 and averaged about 50 % (one-month, annualised) into 2025.
+     */
+    btcVolatilityPct?: number;
+    /**
+     * Standard deviation of the yearly network hashrate growth drawn for each path,
+     * percentage points, 0–100. Default 15: an estimate, so that the growth's ±1.65 σ band
+     * around the 25 %/yr default spans the 0–50 %/yr range observed 2023–26 (DATA.md).
+     */
+    hashrateGrowthSdPct?: number;
+    /**
+     * Standard deviation of the yearly GPU rent decline drawn for each path, percentage
+     * points, 0–50. Default 10: an estimate; H100 rents fell ~43 %/yr Oct 2024–Oct 2025
+     * and then rose ~38 % (annualised) to Mar 2026, around the 28 %/yr default.
+     */
+    gpuRentDeclineSdPct?: number;
+    /**
+     * Bins of the NPV histogram, 1–200 (default 40), shared by the three pathways.
+     */
+    histogramBins?: number;
+}
+
+/**
+ * The Monte Carlo answer.
+ */
+export interface RiskReport {
+    /**
+     * The options used (defaults filled in).
+     */
+    options: RiskOptions;
+    method: RiskMethod;
+    /**
+     * One per pathway, in the order mining, colocation, gpuCloud.
+     */
+    pathways: PathwayRisk[];
+    /**
+     * NPV counts per pathway over shared bins.
+     */
+    histogram: Histogram;
+    /**
+     * The simulated BTC price at the last month of each model year.
+     */
+    btcPriceFan: PriceBand[];
+    /**
+     * What a reader should know about the run.
+     */
+    notes: string[];
 }
 
 export interface SampleSite {
@@ -917,6 +1065,16 @@ export function evaluate(scenario: ScenarioInput): Report;
  * sites, the retrofit cost library — and the source of every default.
  */
 export function presets(): Presets;
+
+/**
+ * Monte Carlo risk: `options.paths` paths (default 10,000) of BTC price (log-normal, with
+ * `options.btcVolatilityPct`), network hashrate growth and GPU rent decline; P10/P50/P90 NPV
+ * per pathway, a histogram, the BTC price fan and the probability that each AI pathway beats
+ * mining. The same `options.seed` gives the same answer.
+ *
+ * @throws {MinepivotInputError} when the scenario or the options are invalid.
+ */
+export function risk(scenario: ScenarioInput, options?: RiskOptions | null): RiskReport;
 
 /**
  * The tornado: each key input moved down and up by `options.pct` (default: the scenario's

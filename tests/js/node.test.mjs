@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import test from "node:test";
 
 import * as minepivot from "minepivot";
-import { defaultScenario, evaluate, presets, sensitivity, validate, version } from "minepivot";
+import { defaultScenario, evaluate, presets, risk, sensitivity, validate, version } from "minepivot";
 
 const packageJson = JSON.parse(readFileSync(new URL(import.meta.resolve("minepivot/package.json")), "utf8"));
 
@@ -21,6 +21,7 @@ test("exports exactly the public API, without the init functions", () => {
     "defaultScenario",
     "evaluate",
     "presets",
+    "risk",
     "sensitivity",
     "validate",
     "version",
@@ -35,9 +36,17 @@ test("evaluates the default scenario", () => {
   const report = evaluate(defaultScenario());
   // Default fleet: 8,000 × 270 + 10,000 × 200 + 9,000 × 104 TH/s = 5,096,000 TH/s = 5,096 PH/s.
   assert.equal(report.site.fleetPh, 5096);
-  // 10 years × 12 months.
-  assert.equal(report.horizonMonths, 120);
+  // 15 years × 12 months.
+  assert.equal(report.horizonMonths, 180);
   assert.equal(report.scenarioName, "Sample 100 MW Texas site");
+});
+
+test("risk is reproducible by seed", () => {
+  const a = risk(defaultScenario(), { paths: 200, seed: 3 });
+  const b = risk(defaultScenario(), { paths: 200, seed: 3 });
+  assert.deepEqual(a, b);
+  assert.equal(a.options.paths, 200);
+  assert.equal(a.pathways.length, 3);
 });
 
 test("a JSON string is accepted and gives the same report", () => {

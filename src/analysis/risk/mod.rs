@@ -138,6 +138,18 @@ impl Default for RiskOptions {
 /// Where the options' defaults come from (shown beside the risk inputs).
 pub const RISK_OPTION_SOURCES: &[StaticSource] = &[
     StaticSource {
+        field: "paths",
+        source: "10,000 paths: P10 and P90 move by well under 1 % between seeds; 100–100,000 allowed (a model choice)",
+        as_of: "2026-11",
+        kind: SourceKind::Derived,
+    },
+    StaticSource {
+        field: "seed",
+        source: "Any fixed seed: the same seed gives the same paths, so a result can be reproduced exactly (a model choice)",
+        as_of: "2026-11",
+        kind: SourceKind::Derived,
+    },
+    StaticSource {
         field: "btcVolatilityPct",
         source: "Glassnode realised volatility: 40–55 % over 2023–24 (Glassnode Week On-chain, 2024); one-month annualised average ~50 % (Glassnode via CoinDesk, 2025)",
         as_of: "2025-03",
@@ -188,7 +200,7 @@ pub struct RiskReport {
 
 /// The NPV distribution of one pathway.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct PathwayRisk {
     pub id: PathwayId,

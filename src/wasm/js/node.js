@@ -9,14 +9,14 @@ import {
   evaluate,
   initSync,
   presets,
+  risk,
   sensitivity,
   validate,
 } from "../web/minepivot.js";
 
 initSync({ module: readFileSync(new URL("../web/minepivot_bg.wasm", import.meta.url)) });
 
-export { defaultScenario, evaluate, presets, sensitivity, validate };
-// risk (issue 8) is re-exported here and in ../web/index.js once it lands.
+export { defaultScenario, evaluate, presets, risk, sensitivity, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

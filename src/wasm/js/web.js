@@ -8,14 +8,14 @@ import init, {
   defaultScenario,
   evaluate,
   presets,
+  risk,
   sensitivity,
   validate,
 } from "./minepivot.js";
 
 await init({ module_or_path: new URL("./minepivot_bg.wasm", import.meta.url) });
 
-export { defaultScenario, evaluate, presets, sensitivity, validate };
-// risk (issue 8) is re-exported here and in ../node/index.js once it lands.
+export { defaultScenario, evaluate, presets, risk, sensitivity, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

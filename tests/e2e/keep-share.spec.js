@@ -1,0 +1,223 @@
+// Keep and share: the link, saved scenarios, CSV/JSON out and in, compare — and what happens
+// when any of them is damaged or hostile.
+import { readFile } from 'node:fs/promises';
+import { test, expect } from '@playwright/test';
+import { watch, open, npv, field, setField, expectNoNaN } from './helpers.js';
+
+const PREFIX = 'minepivot.v1.scenario:';
+const base64url = (obj) => Buffer.from(JSON.stringify(obj)).toString('base64url');
+
+test('a share link reopened in a new page restores the same scenario and numbers', async ({ page, context }) => {
+  const problems = watch(page);
+  await open(page);
+  await setField(page, 'site.powerPriceUsdPerMwh', 38);
+  await setField(page, 'colocation.leaseUsdPerKwMonth', 165);
+  await setField(page, 'retrofit.convertedSharePct', 60);
+  // The button copies the link at once, even if the last keystroke's evaluation is pending.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('#share').click();
+  await expect(page.locator('.message')).toContainText('Link copied');
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(url).toMatch(/\/minepivot\/#s=1\.[A-Za-z0-9_-]+$/);
+  expect(url).toBe(page.url());
+  const numbers = await page.locator('[data-npv]').allInnerTexts();
+  const verdict = await page.locator('#verdict').innerText();
+
+  const other = await context.newPage();
+  const otherProblems = watch(other);
+  await other.goto(url);
+  await other.waitForSelector('html[data-ready="true"]');
+  await expect(field(other, 'site.powerPriceUsdPerMwh')).toHaveValue('38');
+  await expect(field(other, 'colocation.leaseUsdPerKwMonth')).toHaveValue('165');
+  await expect(field(other, 'retrofit.convertedSharePct')).toHaveValue('60');
+  expect(await other.locator('[data-npv]').allInnerTexts()).toEqual(numbers);
+  await expect(other.locator('#verdict')).toHaveText(verdict);
+  expect(problems).toEqual([]);
+  expect(otherProblems).toEqual([]);
+});
+
+test('the link holds only what differs from the default, and the default has no link at all', async ({ page }) => {
+  await open(page);
+  expect(new URL(page.url()).hash).toBe('');
+  await setField(page, 'site.powerPriceUsdPerMwh', 50);
+  await expect(page).toHaveURL(/#s=1\./);
+  const payload = new URL(page.url()).hash.slice('#s=1.'.length);
+  expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ site: { powerPriceUsdPerMwh: 50 } });
+});
+
+const BAD_LINKS = [
+  ['truncated', `#s=1.${base64url({ site: { powerPriceUsdPerMwh: 50, gridCapacityMw: 80 } }).slice(0, 25)}`, /damaged or incomplete/],
+  ['junk characters', '#s=1.%3Cscript%3Ealert(1)%3C/script%3E', /damaged/],
+  ['unknown format', '#s=7.e30', /unknown link format/],
+  ['not an object', `#s=1.${base64url([1, 2, 3])}`, /does not hold a scenario/],
+  ['huge', `#s=1.${'A'.repeat(50_000)}`, /far longer than any scenario/],
+  ['invalid values', `#s=1.${base64url({ site: { gridCapacityMw: -5 }, bitcoin: { btcPriceUsd: 'lots' }, sneaky: 1 })}`, /^(?=.*site\.gridCapacityMw must be more than 0)(?=.*bitcoin\.btcPriceUsd must be a number)(?=.*sneaky is not a field).*Showing the default scenario instead/],
+  ['prototype pollution', `#s=1.${base64url(JSON.parse('{"__proto__":{"polluted":1},"site":{"__proto__":{"polluted":1}}}'))}`, null],
+];
+
+for (const [name, hash, message] of BAD_LINKS) {
+  test(`a ${name} share link shows a clear message and the default stays usable`, async ({ page }) => {
+    const problems = watch(page);
+    await open(page, hash);
+    if (message) await expect(page.locator('.message.error')).toHaveText(message);
+    // The default scenario is on screen and still answers to input.
+    await expect(field(page, 'site.gridCapacityMw')).toHaveValue('100');
+    await expect(page.locator('#verdict')).not.toBeEmpty();
+    expect(await page.evaluate(() => ({}).polluted)).toBeUndefined();
+    const before = await npv(page, 'colocation').innerText();
+    await setField(page, 'colocation.leaseUsdPerKwMonth', 170);
+    await expect(npv(page, 'colocation')).not.toHaveText(before);
+    await expectNoNaN(page);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('a saved scenario survives a reload and opens again', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await setField(page, 'site.powerPriceUsdPerMwh', 41);
+  await page.locator('#scenario-name').fill('Board case A');
+  await page.locator('#save').click();
+  await expect(page.locator('.message')).toContainText('Saved “Board case A”');
+  await page.goto('./');
+  await page.waitForSelector('html[data-ready="true"]');
+  await expect(field(page, 'site.powerPriceUsdPerMwh')).toHaveValue('45');
+  await expect(page.locator('#saved-list option')).toHaveText(['Board case A']);
+  await page.locator('#open-saved').click();
+  await expect(field(page, 'site.powerPriceUsdPerMwh')).toHaveValue('41');
+  await expect(page.locator('.scenario-name')).toHaveText('Board case A');
+  expect(problems).toEqual([]);
+});
+
+test('a corrupt saved entry is reported and the others survive', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.evaluate((prefix) => {
+    localStorage.setItem(`${prefix}Broken`, '{"v":1,"scenario":{"site":');
+    localStorage.setItem(`${prefix}Wrong shape`, '[1,2,3]');
+    localStorage.setItem(`${prefix}Good`, JSON.stringify({ v: 1, savedAt: '2026-01-01T00:00:00Z', scenario: { name: 'Good', site: { powerPriceUsdPerMwh: 33 } } }));
+    localStorage.setItem('some-other-app', 'not ours');
+  }, PREFIX);
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  await expect(page.locator('.message[data-corrupt="Broken"]')).toContainText('could not be read (it is not valid JSON)');
+  await expect(page.locator('.message[data-corrupt="Wrong shape"]')).toContainText('not a saved scenario');
+  await expect(page.locator('#saved-list option')).toHaveText(['Good']);
+  await page.locator('#open-saved').click();
+  await expect(field(page, 'site.powerPriceUsdPerMwh')).toHaveValue('33');
+  // The reader may remove the broken entry; the good one and other apps' keys stay.
+  await page.locator('.message[data-corrupt="Broken"]').getByRole('button', { name: 'Remove it' }).click();
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  expect(keys).toEqual([`${PREFIX}Good`, `${PREFIX}Wrong shape`, 'some-other-app']);
+  expect(problems).toEqual([]);
+});
+
+test('a saved scenario the core rejects is reported, not opened', async ({ page }) => {
+  await open(page);
+  await page.evaluate((prefix) => localStorage.setItem(`${prefix}Old`, JSON.stringify({ v: 1, scenario: { horizonYears: 99 } })), PREFIX);
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.locator('#open-saved').click();
+  await expect(page.locator('.message.error')).toContainText('horizonYears');
+  await expect(field(page, 'horizonYears')).toHaveValue('15');
+});
+
+test('markup in the scenario name is shown as text and never runs', async ({ page }) => {
+  const problems = watch(page);
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await open(page);
+  await page.locator('#scenario-name').fill(evil);
+  await expect(page.locator('.scenario-name')).toHaveText(evil);
+  await page.locator('#save').click();
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.locator('#saved-list').selectOption(evil);
+  await page.locator('#open-saved').click();
+  await expect(page.locator('.scenario-name')).toHaveText(evil);
+  // The same name through a share link and into the compare table.
+  const link = `#s=1.${base64url({ name: evil })}`;
+  await open(page, link);
+  await expect(page.locator('.scenario-name')).toHaveText(evil);
+  await page.locator('#compare-a').selectOption(evil);
+  await page.locator('#compare-run').click();
+  await expect(page.locator('#compare th').filter({ hasText: evil }).first()).toBeVisible();
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('#app img, #messages img').count()).toBe(0);
+  expect(problems).toEqual([]);
+});
+
+test('CSV export has a real header and the same numbers as the page', async ({ page }) => {
+  await open(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+  expect(download.suggestedFilename()).toBe('minepivot-sample-100-mw-texas-site-cashflows.csv');
+  const text = await readFile(await download.path(), 'utf8');
+  const lines = text.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('pathway,period,index,month,revenue_usd,mining_revenue_usd,ai_revenue_usd,curtailment_credit_usd,power_cost_usd,opex_usd,capex_usd,tax_usd,net_cash_flow_usd,cumulative_usd');
+  // 3 pathways × (15 years + 180 months) + the header.
+  expect(lines).toHaveLength(1 + 3 * (15 + 180));
+  const rows = lines.slice(1).map((l) => l.split(','));
+  for (const r of rows) {
+    expect(r).toHaveLength(14);
+    for (const v of r.slice(4)) expect(v).toMatch(/^-?\d+\.\d{2}$/);
+  }
+  // Year 1 of colocation: its net cash flow equals the twelve monthly rows added up, and the
+  // yearly table on the page shows the same figure in USD millions.
+  const year1 = rows.find((r) => r[0] === 'colocation' && r[1] === 'year' && r[2] === '1');
+  expect(year1[3]).toBe('2027-01');
+  const monthly = rows.filter((r) => r[0] === 'colocation' && r[1] === 'month' && Number(r[2]) < 12);
+  const sum = monthly.reduce((acc, r) => acc + Number(r[12]), 0);
+  expect(Math.abs(sum - Number(year1[12]))).toBeLessThan(0.05);
+  const cell = await page.locator('#years tbody tr').first().locator('td').nth(2).innerText();
+  expect(cell).toBe((Number(year1[12]) / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace('-', '−'));
+});
+
+test('JSON export holds scenario and report, and imports back to the same numbers', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await setField(page, 'bitcoin.btcPriceUsd', 95000);
+  await expect(page.locator('#app')).not.toHaveClass(/stale/);
+  const numbers = await page.locator('[data-npv]').allInnerTexts();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+  const doc = JSON.parse(await readFile(await download.path(), 'utf8'));
+  expect(doc.scenario.bitcoin.btcPriceUsd).toBe(95000);
+  expect(doc.report.pathways.map((p) => p.id)).toEqual(['mining', 'colocation', 'gpuCloud']);
+  expect(doc.generator).toMatch(/^minepivot \d+\.\d+\.\d+/);
+
+  await page.locator('#reset').click();
+  await expect(field(page, 'bitcoin.btcPriceUsd')).toHaveValue('78000');
+  await page.locator('#import-json').setInputFiles(await download.path());
+  await expect(field(page, 'bitcoin.btcPriceUsd')).toHaveValue('95000');
+  expect(await page.locator('[data-npv]').allInnerTexts()).toEqual(numbers);
+
+  // A file that is not a scenario is refused with a message; the page keeps its scenario.
+  await page.locator('#import-json').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"site": {"gridCapacityMw": "big"}}') });
+  await expect(page.locator('.message.error')).toContainText('junk.json could not be opened');
+  await expect(page.locator('.message.error')).toContainText('site.gridCapacityMw');
+  await expect(field(page, 'bitcoin.btcPriceUsd')).toHaveValue('95000');
+  await page.locator('#import-json').setInputFiles({ name: 'text.json', mimeType: 'application/json', buffer: Buffer.from('hello') });
+  await expect(page.locator('.message.error').last()).toContainText('not JSON');
+  expect(problems).toEqual([]);
+});
+
+test('two saved scenarios compare side by side, computed in the worker', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#scenario-name').fill('Cheap power');
+  await setField(page, 'site.powerPriceUsdPerMwh', 30);
+  await page.locator('#save').click();
+  await page.locator('#scenario-name').fill('Dear power');
+  await setField(page, 'site.powerPriceUsdPerMwh', 70);
+  await page.locator('#save').click();
+  const dearMining = await npv(page, 'mining').innerText();
+  await page.locator('#compare-a').selectOption('Cheap power');
+  await page.locator('#compare-b').selectOption('Dear power');
+  await page.locator('#compare-run').click();
+  const results = page.locator('#compare table').first();
+  await expect(results.locator('thead th')).toHaveText(['', 'Cheap power', 'Dear power']);
+  await expect(page.locator('#compare')).toHaveAttribute('data-computed-in', 'worker');
+  await expect(results.locator('tr', { hasText: 'Keep mining: NPV' }).locator('td').nth(1)).toHaveText(dearMining);
+  const inputs = page.locator('#compare table').nth(1);
+  await expect(inputs.locator('tr', { hasText: 'Power price' }).locator('td')).toHaveText(['30', '70']);
+  await expect(inputs.locator('tr', { hasText: 'name' })).toHaveCount(1);
+  expect(problems).toEqual([]);
+});

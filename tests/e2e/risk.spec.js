@@ -1,0 +1,150 @@
+// The risk panel: the Monte Carlo runs in the Web Worker on request, shows P10 / P50 / P90 per
+// pathway and the chance each AI pathway beats mining, repeats exactly with the same seed,
+// marks the core's option errors at the field, and never freezes the page while it runs.
+import { mkdir } from 'node:fs/promises';
+import { test, expect } from '@playwright/test';
+import { watch, open, field, setField, expectNoNaN } from './helpers.js';
+
+const panel = (page) => page.locator('#risk');
+const cell = (page, id, stat) => page.locator(`#risk-table tr[data-risk="${id}"] td[data-stat="${stat}"]`);
+const PATHWAYS = ['mining', 'colocation', 'gpuCloud'];
+// "$12.3 M", "−$4.0 M", "$1.23 B", "$950": what format.usd writes.
+const USD = /^−?\$[\d,]+(\.\d+)?( [kMB])?$/;
+
+/** Clicks Run and waits until the worker has answered. */
+async function runRisk(page) {
+  await page.locator('#risk-run').click();
+  await expect(panel(page)).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+}
+
+async function readTable(page) {
+  return page.locator('#risk-table tbody').innerText();
+}
+
+test('the default run shows P10 / P50 / P90 for three pathways and a probability', async ({ page }) => {
+  const problems = watch(page);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await open(page);
+  await expect(page.locator('#risk-results')).toBeHidden();
+  await runRisk(page);
+  await expect(page.locator('#risk-table tbody tr')).toHaveCount(3);
+  for (const id of PATHWAYS) {
+    for (const stat of ['p10', 'p50', 'p90']) await expect(cell(page, id, stat)).toHaveText(USD);
+  }
+  // Mining is the benchmark: no probability of beating itself, and the page says why.
+  await expect(cell(page, 'mining', 'beats')).toContainText('n/a');
+  await expect(cell(page, 'mining', 'beats')).toContainText('benchmark');
+  for (const id of ['colocation', 'gpuCloud']) await expect(cell(page, id, 'beats')).toHaveText(/^\d{1,3}\.\d %$/);
+  // The notes name the run: 10,000 paths by default, seed 42.
+  await expect(page.locator('#risk-notes')).toContainText('10,000 paths, seed 42');
+  await expect(page.locator('#chart-risk canvas')).toHaveCount(1);
+  await expectNoNaN(page);
+
+  await mkdir('artifacts', { recursive: true });
+  await panel(page).scrollIntoViewIfNeeded();
+  await panel(page).screenshot({ path: 'artifacts/risk.png' });
+  expect(problems).toEqual([]);
+});
+
+test('the same seed twice gives the same numbers; another seed different ones', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#risk-paths').fill('2000');
+  await page.locator('#risk-seed').fill('7');
+  await runRisk(page);
+  const first = await readTable(page);
+  await runRisk(page);
+  expect(await readTable(page)).toBe(first);
+  await page.locator('#risk-seed').fill('8');
+  await runRisk(page);
+  expect(await readTable(page)).not.toBe(first);
+  expect(problems).toEqual([]);
+});
+
+test('an invalid number of paths shows the core\'s message at the field', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#risk-paths').fill('5');
+  await runRisk(page);
+  const box = page.locator('#risk .field[data-for="paths"]');
+  await expect(box).toHaveClass(/invalid/);
+  await expect(page.locator('#risk-paths')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#risk-paths-err')).toHaveText('must be a whole number from 100 to 100,000 paths');
+  // A valid value clears the mark and produces results.
+  await page.locator('#risk-paths').fill('500');
+  await runRisk(page);
+  await expect(box).not.toHaveClass(/invalid/);
+  await expect(cell(page, 'gpuCloud', 'p50')).toHaveText(USD);
+  expect(problems).toEqual([]);
+});
+
+test('the page stays responsive while 100,000 paths run in the worker', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#risk-paths').fill('100000');
+  await page.locator('#risk-run').click();
+  // While it runs: a progress bar saying what it does, and the panel marked busy.
+  await expect(panel(page)).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('.risk-progress')).toBeVisible();
+  await expect(page.locator('.risk-progress')).toContainText('Simulating 100,000 paths');
+  // Typing into the form during the run works and is seen at once.
+  const input = field(page, 'site.powerPriceUsdPerMwh');
+  const t0 = Date.now();
+  await input.fill('41');
+  await expect(input).toHaveValue('41');
+  const typedInMs = Date.now() - t0;
+  await expect(panel(page)).toHaveAttribute('aria-busy', 'true');
+  console.log(`RISK_TYPING_MS ${typedInMs}`);
+  // The main thread answers a timer promptly while the worker computes.
+  const lagMs = await page.evaluate(() => new Promise((resolve) => {
+    const t = performance.now();
+    setTimeout(() => resolve(performance.now() - t), 0);
+  }));
+  expect(lagMs).toBeLessThan(200);
+  await expect(panel(page)).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  await expect(page.locator('#risk-notes')).toContainText('100,000 paths');
+  await expectNoNaN(page);
+  expect(problems).toEqual([]);
+});
+
+test('dark mode and 360 px: the panel fits and reads', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#risk-paths').fill('1000');
+  await runRisk(page);
+  await expect(cell(page, 'colocation', 'p50')).toHaveText(USD);
+  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+  expect(widths.doc).toBeLessThanOrEqual(360);
+  expect(widths.body).toBeLessThanOrEqual(360);
+  await panel(page).scrollIntoViewIfNeeded();
+  await panel(page).screenshot({ path: 'artifacts/risk-mobile-dark.png' });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('an empty option box is the core\'s type error at the field, not a silent default', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#risk-btcVolatilityPct').fill('');
+  await runRisk(page);
+  await expect(page.locator('#risk-btcVolatilityPct')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#risk-btcVolatilityPct-err')).toContainText('must be');
+  await expect(page.locator('#risk-results')).toBeHidden();
+  expect(problems).toEqual([]);
+});
+
+test('after a first run, a change of the scenario dims the results and reruns by itself', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#risk-paths').fill('1000');
+  await runRisk(page);
+  const before = await cell(page, 'mining', 'p50').innerText();
+  await setField(page, 'site.powerPriceUsdPerMwh', 90);
+  await expect(page.locator('#risk-results')).toHaveClass(/stale/);
+  // Dearer power lowers mining's median NPV on the same seed.
+  await expect(cell(page, 'mining', 'p50')).not.toHaveText(before, { timeout: 15_000 });
+  await expect(page.locator('#risk-results')).not.toHaveClass(/stale/);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,405 @@
+// The input form: built from the field list in fields.js, written from a scenario, read one
+// change at a time, and marked with the core's error messages by field path. Every input
+// carries a visible label with its unit and, on hover and on keyboard focus, where its
+// default comes from and how old that figure is.
+
+import { h, fill, $, $$ } from './dom.js';
+import { GROUPS, FLEET_COLUMNS } from './fields.js';
+import { getPath, parsePath } from './state.js';
+import { num, plain, usdExact } from './format.js';
+
+const idFor = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
+function formatDefault(value, unit) {
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'number') return `${plain(value)}${unit ? ` ${unit}` : ''}`;
+  if (typeof value === 'string') return value;
+  return '';
+}
+
+/** The lines of a field's tip: default, source, as-of date and an "estimate" badge. */
+export function tipContent(source, defaultText, fallback) {
+  const parts = [];
+  if (defaultText) parts.push(h('span', { class: 'tip-default' }, `Default: ${defaultText}`));
+  if (source) {
+    parts.push(h('span', { class: 'tip-source' }, source.source));
+    parts.push(
+      h('span', { class: 'tip-meta' }, `as of ${source.asOf}`, source.estimate ? h('span', { class: 'badge estimate' }, 'estimate') : null),
+    );
+  } else if (fallback) {
+    parts.push(h('span', { class: 'tip-source' }, fallback));
+  }
+  return parts;
+}
+
+export function createForm({ root, presets, defaults, onChange }) {
+  const sources = new Map(presets.sources.map((s) => [s.field, s]));
+  const asics = new Map(presets.asics.map((a) => [a.model, a]));
+  const optionLists = {
+    cooling: presets.cooling.map((c) => [c.id, `${c.label} (up to ${num(c.maxRackDensityKw)} kW/rack)`]),
+    gpuSystems: presets.gpuSystems.map((g) => [g.id, g.label]),
+  };
+  let fleetBox = null;
+  let fleetSummary = null;
+  let fleet = [];
+  const library = presets.costLibrary;
+  /** The scenario's cost overrides as last written or read, in the form's order. */
+  let overrides = [];
+
+  function tipFor(path, unit) {
+    const tip = h('span', { class: 'tip', id: `${idFor(path)}-tip`, role: 'tooltip' });
+    fill(tip, tipContent(sources.get(path), formatDefault(getPath(defaults, path), unit), 'No default source: your own figure.'));
+    return tip;
+  }
+
+  function control(field) {
+    const id = idFor(field.path);
+    const describedBy = `${id}-tip ${id}-err`;
+    const common = { id, 'aria-describedby': describedBy, dataset: { path: field.path, kind: field.kind } };
+    switch (field.kind) {
+      case 'select': {
+        const options = typeof field.options === 'string' ? optionLists[field.options] : field.options;
+        return h('select', common, options.map(([value, label]) => h('option', { value }, label)));
+      }
+      case 'check':
+        return h('input', { ...common, type: 'checkbox' });
+      case 'month':
+        return h('input', { ...common, type: 'month', pattern: '\\d{4}-\\d{2}', placeholder: 'YYYY-MM' });
+      case 'date':
+        return h('input', { ...common, type: 'date' });
+      case 'text':
+        return h('input', { ...common, type: 'text', maxlength: 200 });
+      default:
+        return h('input', {
+          ...common,
+          type: 'number',
+          inputmode: field.kind === 'int' ? 'numeric' : 'decimal',
+          step: field.step,
+          min: field.min,
+          max: field.max,
+        });
+    }
+  }
+
+  function fieldRow(field) {
+    const input = control(field);
+    const id = input.id;
+    const error = h('span', { class: 'error', id: `${id}-err`, hidden: true });
+    if (field.kind === 'check') {
+      return h('div', { class: 'field check', dataset: { for: field.path } },
+        h('label', { for: id }, input, h('span', {}, field.label)),
+        tipFor(field.path), error);
+    }
+    return h('div', { class: `field${field.kind === 'select' ? ' wide' : ''}`, dataset: { for: field.path } },
+      h('label', { for: id }, field.label, field.unit ? h('span', { class: 'unit' }, field.unit) : null),
+      input, tipFor(field.path, field.unit), error);
+  }
+
+  // --- the fleet: one editable line per ASIC model, lines added from presets ------------
+
+  function fleetTip(path, line, key, unit) {
+    const tip = h('span', { class: 'tip', id: `${idFor(path)}-tip`, role: 'tooltip' });
+    const preset = asics.get(line.model);
+    const pathSource = sources.get(path);
+    const defaultLine = getPath(defaults, path.replace(/\.[A-Za-z]+$/, ''));
+    const isDefaultLine = defaultLine && defaultLine.model === line.model;
+    if (key === 'model' || key === 'hashrateThs' || key === 'efficiencyJPerTh') {
+      if (preset) {
+        const spec = `${preset.model}: ${num(preset.hashrateThs)} TH/s, ${num(preset.powerW)} W, ${preset.efficiencyJPerTh} J/TH (${preset.cooling}) — ${preset.source}`;
+        fill(tip, tipContent({ source: spec, asOf: preset.asOf, estimate: false }, '', ''));
+      } else {
+        fill(tip, tipContent(isDefaultLine ? pathSource : null, '', 'A model not in the presets: your own figures.'));
+      }
+    } else {
+      const defText = isDefaultLine ? formatDefault(getPath(defaults, path), unit) : '';
+      fill(tip, tipContent(isDefaultLine ? pathSource : null, defText, 'Your own count of machines.'));
+    }
+    return tip;
+  }
+
+  function fleetField(index, line, col) {
+    const path = `mining.fleet[${index}].${col.key}`;
+    const id = idFor(path);
+    const input = col.kind === 'text'
+      ? h('input', { id, type: 'text', maxlength: 200, 'aria-describedby': `${id}-tip ${id}-err`, dataset: { path, kind: 'text' } })
+      : h('input', { id, type: 'number', step: col.step, min: col.min, max: col.max, inputmode: col.kind === 'int' ? 'numeric' : 'decimal',
+        'aria-describedby': `${id}-tip ${id}-err`, dataset: { path, kind: col.kind } });
+    const value = line[col.key];
+    input.value = value === null || value === undefined ? '' : String(value);
+    return h('div', { class: `field fleet-${col.key}`, dataset: { for: path } },
+      h('label', { for: id }, col.label, col.unit ? h('span', { class: 'unit' }, col.unit) : null),
+      input, fleetTip(path, line, col.key, col.unit), h('span', { class: 'error', id: `${id}-err`, hidden: true }));
+  }
+
+  function renderFleet() {
+    const lines = fleet.map((line, index) => {
+      const path = `mining.fleet[${index}]`;
+      const remove = h('button', {
+        type: 'button', class: 'icon-button remove-line',
+        'aria-label': `Remove fleet line ${index + 1}`,
+        title: 'Remove this line',
+        onclick: () => {
+          fleet = fleet.filter((_, i) => i !== index);
+          onChange('mining.fleet', structuredClone(fleet));
+          renderFleet();
+        },
+      }, '×');
+      return h('div', { class: 'fleet-line', dataset: { for: path } },
+        fleetField(index, line, { key: 'model', label: 'Model', kind: 'text' }),
+        FLEET_COLUMNS.map((col) => fleetField(index, line, col)),
+        remove,
+        h('span', { class: 'error line-error', id: `${idFor(path)}-err`, hidden: true }));
+    });
+    fill($('.fleet-lines', fleetBox), lines.length ? lines : h('p', { class: 'muted' }, 'No machines: the mining pathway earns nothing.'));
+  }
+
+  function fleetEditor() {
+    const select = h('select', { id: 'fleet-add-model', 'aria-label': 'ASIC model to add' },
+      presets.asics.map((a) => h('option', { value: a.model }, `${a.model} — ${num(a.hashrateThs)} TH/s, ${a.efficiencyJPerTh} J/TH`)));
+    const add = h('button', {
+      type: 'button', class: 'button',
+      onclick: () => {
+        const preset = asics.get(select.value);
+        if (!preset) return;
+        fleet = [...fleet, { model: preset.model, units: 1000, hashrateThs: preset.hashrateThs, efficiencyJPerTh: preset.efficiencyJPerTh }];
+        onChange('mining.fleet', structuredClone(fleet));
+        renderFleet();
+        $(`#${idFor(`mining.fleet[${fleet.length - 1}].units`)}`, root)?.focus();
+      },
+    }, 'Add line');
+    fleetSummary = h('p', { class: 'fleet-summary', 'aria-live': 'polite' });
+    fleetBox = h('div', { class: 'fleet', dataset: { for: 'mining.fleet' } },
+      h('div', { class: 'fleet-head' }, h('span', { class: 'fleet-title' }, 'ASIC fleet'), h('span', { class: 'error', id: `${idFor('mining.fleet')}-err`, hidden: true })),
+      h('div', { class: 'fleet-lines' }),
+      h('div', { class: 'fleet-add' }, h('label', { for: 'fleet-add-model' }, 'Add machines'), select, add),
+      fleetSummary);
+    return fleetBox;
+  }
+
+  // --- unit costs: the cost library, each one replaceable by a quote --------------------
+
+  const costId = (item) => `cost-${item.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
+  function costField(item) {
+    const id = costId(item.id);
+    const input = h('input', {
+      id, type: 'number', inputmode: 'decimal', min: 0, step: 'any',
+      'aria-describedby': `${id}-tip ${id}-err`, dataset: { kind: 'cost', item: item.id },
+    });
+    const tip = h('span', { class: 'tip', id: `${id}-tip`, role: 'tooltip' });
+    fill(tip, tipContent(item, `${usdExact(item.unitCostUsd)} per ${item.unit}`, ''));
+    return h('div', { class: 'field', dataset: { for: `cost:${item.id}` } },
+      h('label', { for: id }, item.label, h('span', { class: 'unit' }, `USD per ${item.unit}`)),
+      input, tip, h('span', { class: 'error', id: `${id}-err`, hidden: true }));
+  }
+
+  function costEditor() {
+    const categories = [...new Set(library.map((c) => c.category))];
+    const reset = h('button', {
+      type: 'button', class: 'button quiet',
+      onclick: () => {
+        for (const input of $$('input[data-kind="cost"]', root)) {
+          const item = library.find((c) => c.id === input.dataset.item);
+          input.value = item ? String(item.unitCostUsd) : '';
+        }
+        overrides = [];
+        onChange('retrofit.costOverrides', []);
+      },
+    }, 'Back to the library’s costs');
+    return h('div', { class: 'costs' },
+      h('p', { class: 'muted' }, 'Each line of the bill is quantity × unit cost. A cost you change here replaces the library’s in every pathway and is marked “your cost” on the bill.'),
+      categories.map((cat) => h('fieldset', { class: 'cost-group' }, h('legend', {}, cat),
+        library.filter((c) => c.category === cat).map(costField))),
+      reset);
+  }
+
+  /** The overrides the cost inputs describe: every value that is not the library's. */
+  function readOverrides() {
+    const list = [];
+    for (const input of $$('input[data-kind="cost"]', root)) {
+      const item = library.find((c) => c.id === input.dataset.item);
+      const text = input.value.trim();
+      const value = text === '' ? null : Number(text);
+      if (!item || value !== item.unitCostUsd) list.push({ item: input.dataset.item, unitCostUsd: value });
+    }
+    return list;
+  }
+
+  // --- build -------------------------------------------------------------------------
+
+  const groups = GROUPS.map((g) => {
+    const body = g.fields.map((f) => (f.kind === 'fleet' ? fleetEditor() : fieldRow(f)));
+    const advanced = g.advanced
+      ? h('details', { class: 'advanced' }, h('summary', {}, g.advanced.title),
+        h('div', { class: 'fields' }, g.advanced.kind === 'costs' ? costEditor() : g.advanced.fields.map(fieldRow)))
+      : null;
+    return h('details', { class: 'group', id: `group-${g.id}`, open: g.open || false },
+      h('summary', {}, h('h2', {}, g.title)),
+      h('div', { class: 'fields' }, body), advanced);
+  });
+  const general = h('div', { class: 'form-errors', id: 'form-errors', role: 'alert', hidden: true });
+  fill(root, general, groups);
+
+  // --- read one change ---------------------------------------------------------------
+
+  function readInput(input) {
+    switch (input.dataset.kind) {
+      case 'check':
+        return input.checked;
+      case 'number':
+      case 'int': {
+        // An empty or unreadable number goes to the core as null: it answers with a message
+        // naming the field ("must be a number"), like every other problem.
+        const text = input.value.trim();
+        return text === '' ? null : Number(text);
+      }
+      default:
+        return input.value;
+    }
+  }
+
+  root.addEventListener('input', (event) => {
+    if (event.target.dataset?.kind === 'cost') {
+      overrides = readOverrides();
+      onChange('retrofit.costOverrides', structuredClone(overrides));
+      return;
+    }
+    const input = event.target.closest('[data-path]');
+    if (!input || !root.contains(input) || !input.matches('input, select')) return;
+    const value = readInput(input);
+    const parts = parsePath(input.dataset.path);
+    if (parts && parts[0] === 'mining' && parts[1] === 'fleet' && typeof parts[2] === 'number') {
+      fleet[parts[2]] = { ...fleet[parts[2]], [parts[3]]: value };
+      if (parts[3] === 'model') {
+        // A new model name changes which preset the tips cite.
+        for (const key of ['model', 'hashrateThs', 'efficiencyJPerTh']) {
+          const p = `mining.fleet[${parts[2]}].${key}`;
+          $(`#${idFor(p)}-tip`, root)?.replaceWith(fleetTip(p, fleet[parts[2]], key));
+        }
+      }
+    }
+    onChange(input.dataset.path, value);
+  });
+  // Selects and checkboxes fire `change` as well; `input` covers them in current browsers.
+
+  // --- write a whole scenario ----------------------------------------------------------
+
+  function set(scenario) {
+    for (const input of $$('[data-path]', root)) {
+      if (!input.matches('input, select') || input.closest('.fleet')) continue;
+      const value = getPath(scenario, input.dataset.path);
+      if (input.type === 'checkbox') input.checked = Boolean(value);
+      else input.value = value === null || value === undefined ? '' : String(value);
+    }
+    fleet = structuredClone(Array.isArray(scenario.mining?.fleet) ? scenario.mining.fleet : []);
+    renderFleet();
+    overrides = structuredClone(Array.isArray(scenario.retrofit?.costOverrides) ? scenario.retrofit.costOverrides : []);
+    for (const input of $$('input[data-kind="cost"]', root)) {
+      const own = overrides.find((o) => o.item === input.dataset.item);
+      const item = library.find((c) => c.id === input.dataset.item);
+      const value = own ? own.unitCostUsd : item?.unitCostUsd;
+      input.value = value === null || value === undefined ? '' : String(value);
+    }
+  }
+
+  // --- errors --------------------------------------------------------------------------
+
+  function clearErrors() {
+    for (const el of $$('.field.invalid, .fleet-line.invalid, .fleet.invalid', root)) el.classList.remove('invalid');
+    for (const el of $$('[aria-invalid]', root)) el.removeAttribute('aria-invalid');
+    for (const el of $$('.error', root)) {
+      el.hidden = true;
+      el.textContent = '';
+    }
+    general.hidden = true;
+    general.replaceChildren();
+  }
+
+  /** The form element that shows errors for `path`, or its nearest marked ancestor. */
+  function targetFor(path) {
+    // An override is shown on its cost-library item's input, wherever it sits in the list.
+    const cost = /^retrofit\.costOverrides\[(\d+)\]/.exec(path);
+    if (cost && overrides[Number(cost[1])]) {
+      const box = $$('[data-for]', root).find((el) => el.dataset.for === `cost:${overrides[Number(cost[1])].item}`);
+      if (box) return box;
+    }
+    let p = path;
+    while (p) {
+      const box = $$('[data-for]', root).find((el) => el.dataset.for === p);
+      if (box) return box;
+      const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut > 0 ? p.slice(0, cut) : '';
+    }
+    return null;
+  }
+
+  /** Marks each error beside its field; errors with no field are listed above the form. */
+  function markErrors(errors) {
+    clearErrors();
+    const unplaced = [];
+    let first = null;
+    for (const e of errors) {
+      const box = e.field ? targetFor(e.field) : null;
+      if (!box) {
+        unplaced.push(e);
+        continue;
+      }
+      box.classList.add('invalid');
+      const msgEl = $$('.error', box).find((el) => el.closest('[data-for]') === box);
+      if (msgEl) {
+        const exact = box.dataset.for === e.field || box.dataset.for.startsWith('cost:');
+        const text = exact ? e.message : `${e.field.slice(box.dataset.for.length).replace(/^\./, '')}: ${e.message}`;
+        msgEl.textContent = msgEl.textContent ? `${msgEl.textContent} ${text}` : text;
+        msgEl.hidden = false;
+      }
+      const input = $$('input, select', box).find((el) => el.dataset.path === e.field) || $('input, select', box);
+      input?.setAttribute('aria-invalid', 'true');
+      for (let d = box.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
+      first ??= box;
+    }
+    if (unplaced.length) {
+      fill(general, h('p', {}, 'The scenario has problems:'),
+        h('ul', {}, unplaced.map((e) => h('li', {}, e.field ? `${e.field}: ${e.message}` : e.message))));
+      general.hidden = false;
+    }
+    return first;
+  }
+
+  /** A person's name for a field path: "Site · Grid capacity", "Fleet line 2 · Units". */
+  function labelOf(path) {
+    const fleetLine = /^mining\.fleet\[(\d+)\](?:\.(\w+))?/.exec(path);
+    if (fleetLine) {
+      const col = FLEET_COLUMNS.find((c) => c.key === fleetLine[2]);
+      return `ASIC fleet line ${Number(fleetLine[1]) + 1}${fleetLine[2] ? ` · ${col ? col.label : fleetLine[2]}` : ''}`;
+    }
+    const cost = /^retrofit\.costOverrides\[(\d+)\]/.exec(path);
+    if (cost && overrides[Number(cost[1])]) {
+      const item = library.find((c) => c.id === overrides[Number(cost[1])].item);
+      return `Unit cost · ${item ? item.label : overrides[Number(cost[1])].item}`;
+    }
+    for (const g of GROUPS) {
+      const f = [...g.fields, ...(g.advanced?.fields || [])].find((x) => x.path === path);
+      if (f) return `${g.title} · ${f.label}`;
+    }
+    return path;
+  }
+
+  /** Moves the keyboard focus to the first marked input (and scrolls it into view). */
+  function focusFirstError() {
+    const input = $('[aria-invalid="true"]', root);
+    input?.focus();
+    input?.scrollIntoView({ block: 'center' });
+  }
+
+  /** The fleet's size against the grid, from the core's sizing. */
+  function showFleetSummary(site) {
+    if (!fleetSummary) return;
+    if (!site) {
+      fleetSummary.textContent = '';
+      return;
+    }
+    fleetSummary.textContent = `Fleet: ${num(site.fleetPh)} PH/s · ${num(site.fleetItMw, 1)} MW of ASICs · ${num(site.fleetFacilityMw, 1)} MW at the mining PUE, of ${num(site.gridCapacityMw, 1)} MW grid`;
+  }
+
+  return { set, markErrors, clearErrors, showFleetSummary, labelOf, focusFirstError };
+}

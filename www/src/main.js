@@ -1,0 +1,420 @@
+// Wires the page: the scenario state, the form, the core, the drawing, and keep-and-share.
+// The scenario lives in one object (`current`); every input edits it and schedules an
+// evaluation. A valid scenario replaces the results; an invalid one marks the form and
+// leaves the last valid results on screen, dimmed.
+
+import * as engine from './engine.js';
+import { $, h, fill } from './dom.js';
+import { createForm } from './form.js';
+import { clone, overlay, setPath } from './state.js';
+import * as share from './share.js';
+import * as storage from './storage.js';
+import { cashFlowCsv, reportJson, fileStem, download, parseImport } from './export.js';
+import { cashFlowChart, hashpriceChart } from './charts.js';
+import {
+  renderVerdict, renderCards, renderSite, renderWarnings, renderCapex, renderBreakEvens,
+  renderTornado, renderYears, renderAssumptions, setStale,
+} from './render.js';
+import { renderComparison } from './compare.js';
+import { createRiskPanel } from './risk.js';
+
+const defaults = engine.defaultScenario();
+/** The form's choices and every default's source; read after the first numbers are drawn. */
+let presets = null;
+const version = engine.version();
+
+let current = clone(defaults);
+/** The last scenario that evaluated cleanly, and its report: what the results show. */
+let shown = null;
+/** False while the form holds a scenario the core rejected. */
+let valid = true;
+
+/** Actions that keep or send the scenario refuse while the inputs are invalid. */
+function needsValid(what) {
+  flush();
+  if (valid) return true;
+  notify(`Fix the marked inputs before you ${what}: the results on screen belong to the last valid inputs.`, 'error');
+  return false;
+}
+
+// --- messages: never an alert -------------------------------------------------------
+
+function notify(text, kind = 'info', extra = null) {
+  const box = $('#messages');
+  const note = h('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' },
+    h('p', {}, text), extra,
+    h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss', onclick: () => note.remove() }, '×'));
+  box.append(note);
+  if (kind === 'info') setTimeout(() => note.remove(), 6000);
+  return note;
+}
+
+const errorSummary = (errors) => errors.slice(0, 4).map((e) => (e.field ? `${e.field} ${e.message}` : e.message)).join('; ') + (errors.length > 4 ? ` (and ${errors.length - 4} more)` : '');
+
+// --- results --------------------------------------------------------------------------
+
+const charts = {
+  cashflow: cashFlowChart($('#chart-cashflow')),
+  hashprice: hashpriceChart($('#chart-hashprice')),
+};
+
+/** The answer: verdict and one card per pathway. */
+function drawSummary() {
+  renderVerdict($('#verdict-box'), shown.report);
+  renderCards($('#cards'), shown.report);
+}
+
+/** Everything below the answer. */
+function drawDetails() {
+  const { report, scenario } = shown;
+  form.showFleetSummary(report.site);
+  renderWarnings($('#warnings'), report);
+  charts.cashflow.update(report, scenario);
+  charts.hashprice.update(report);
+  renderSite($('#site-facts'), report);
+  renderCapex($('#capex'), report);
+  renderBreakEvens($('#break-evens'), report);
+  renderTornado($('#tornado'), report);
+  renderYears($('#years'), report, $('#years-view').value);
+  renderAssumptions($('#assumptions'), scenario, presets);
+}
+
+function draw() {
+  drawSummary();
+  drawDetails();
+}
+
+function writeHash() {
+  const hash = share.encode(shown.scenario, defaults);
+  const url = hash === share.encode(defaults, defaults) ? `${location.pathname}${location.search}` : hash;
+  history.replaceState(null, '', url);
+}
+
+/** Evaluates `current`; returns true when it was valid. */
+function recompute() {
+  delete document.documentElement.dataset.pending;
+  const result = engine.evaluate(current);
+  if (result.ok) {
+    form.clearErrors();
+    shown = { scenario: clone(current), report: result.report };
+    valid = true;
+    setStale($('#app'), false);
+    draw();
+    risk?.scenarioChanged();
+    writeHash();
+    return true;
+  }
+  valid = false;
+  const placed = form.markErrors(result.errors);
+  const first = result.errors[0];
+  setStale($('#app'), Boolean(shown), {
+    label: first.field ? form.labelOf(first.field) : 'The scenario',
+    message: first.message,
+    more: result.errors.length - 1,
+    onShow: placed ? () => form.focusFirstError() : null,
+  });
+  return false;
+}
+
+let timer = 0;
+function schedule() {
+  clearTimeout(timer);
+  // Marks the page as about to change (tests wait on it; styles could too).
+  document.documentElement.dataset.pending = 'true';
+  // Light debounce: a held arrow key or fast typing evaluates once per pause, not per key.
+  timer = setTimeout(() => {
+    timer = 0;
+    recompute();
+  }, 60);
+}
+
+/** Runs a pending evaluation now, so an action right after typing sees the typed value. */
+function flush() {
+  if (!timer) return;
+  clearTimeout(timer);
+  timer = 0;
+  recompute();
+}
+
+function load(scenario) {
+  current = clone(scenario);
+  form.set(current);
+  $('#scenario-name').value = current.name ?? '';
+  return recompute();
+}
+
+/**
+ * Opens an untrusted scenario (link, file, saved entry) on top of the defaults. When the core
+ * rejects it, the page keeps what it shows and says why.
+ */
+function openUntrusted(partial, what) {
+  const candidate = overlay(defaults, partial);
+  const result = engine.evaluate(candidate);
+  if (!result.ok) {
+    const after = shown ? 'The calculator keeps the scenario it was showing.' : 'Showing the default scenario instead.';
+    notify(`${what} could not be opened: ${errorSummary(result.errors)}. ${after}`, 'error');
+    return false;
+  }
+  load(candidate);
+  return true;
+}
+
+// --- form -----------------------------------------------------------------------------
+
+/** Built after the first numbers are on screen (see start). */
+let form = null;
+/** The Monte Carlo panel; it runs in the worker on request and reruns when the scenario changes. */
+let risk = null;
+function buildForm() {
+  presets = engine.presets();
+  for (const site of presets.sampleSites) sampleSelect.append(h('option', { value: site.id, title: site.description }, site.label));
+  form = createForm({
+    root: $('#inputs'),
+    presets,
+    defaults,
+    onChange(path, value) {
+      setPath(current, path, value);
+      schedule();
+    },
+  });
+  form.set(current);
+  $('#scenario-name').value = current.name ?? '';
+}
+$('#inputs').addEventListener('submit', (e) => e.preventDefault());
+
+$('#scenario-name').addEventListener('input', (e) => {
+  current.name = e.target.value;
+  schedule();
+});
+
+// --- sample sites ---------------------------------------------------------------------
+
+const sampleSelect = $('#sample-site');
+sampleSelect.addEventListener('change', () => {
+  const site = presets.sampleSites.find((s) => s.id === sampleSelect.value);
+  if (site) {
+    load(site.scenario);
+    notify(`${site.label}: ${site.description}`);
+  }
+  sampleSelect.value = '';
+});
+
+// --- saved scenarios ------------------------------------------------------------------
+
+function refreshSaved(select) {
+  const { saved, corrupt, unavailable } = storage.list();
+  const list = $('#saved-list');
+  fill(list, saved.length ? saved.map((s) => h('option', { value: s.name }, s.name)) : h('option', { value: '' }, 'no saved scenarios'));
+  if (select) list.value = select;
+  for (const id of ['#compare-a', '#compare-b']) {
+    const el = $(id);
+    const keep = el.value;
+    fill(el, h('option', { value: '' }, 'Current inputs'), saved.map((s) => h('option', { value: s.name }, s.name)));
+    el.value = saved.some((s) => s.name === keep) ? keep : '';
+  }
+  if (unavailable) notify('This browser does not allow saving scenarios (storage is switched off).', 'warn');
+  for (const c of corrupt) {
+    if (reportedCorrupt.has(c.key)) continue;
+    reportedCorrupt.add(c.key);
+    const remove = h('button', { type: 'button', class: 'button quiet', onclick: () => { storage.remove(c.key); note.remove(); refreshSaved(); } }, 'Remove it');
+    const note = notify(`The saved scenario “${c.name}” could not be read (${c.reason}); the other saved scenarios are fine.`, 'warn', remove);
+    note.dataset.corrupt = c.name;
+  }
+  return saved;
+}
+const reportedCorrupt = new Set();
+
+$('#save').addEventListener('click', () => {
+  if (!needsValid('save')) return;
+  const name = storage.cleanName($('#scenario-name').value);
+  const existed = storage.list().saved.some((s) => s.name === name);
+  const problem = storage.save(name, { ...shown.scenario, name });
+  if (problem) {
+    notify(problem, 'error');
+    return;
+  }
+  current.name = name;
+  refreshSaved(name);
+  notify(existed ? `Replaced the saved “${name}” with these inputs.` : `Saved “${name}” in this browser.`);
+});
+
+$('#open-saved').addEventListener('click', () => {
+  const name = $('#saved-list').value;
+  const entry = storage.list().saved.find((s) => s.name === name);
+  if (entry && openUntrusted(entry.scenario, `The saved scenario “${name}”`)) notify(`Opened “${name}”.`);
+});
+
+$('#delete-saved').addEventListener('click', () => {
+  const name = $('#saved-list').value;
+  if (!name) return;
+  storage.remove(storage.keyOf(name));
+  refreshSaved();
+  notify(`Deleted “${name}”.`);
+});
+
+// --- share, export, import, print, reset ---------------------------------------------
+
+$('#share').addEventListener('click', async () => {
+  if (!needsValid('share')) return;
+  const url = location.href;
+  try {
+    await navigator.clipboard.writeText(url);
+    notify('Link copied. Anyone who opens it sees this scenario and these numbers.');
+  } catch {
+    const field = h('input', { type: 'text', readonly: true, class: 'share-url', 'aria-label': 'Share link', value: url });
+    notify('Copy this link:', 'info', field);
+    field.select();
+  }
+});
+
+$('#export-csv').addEventListener('click', () => {
+  if (needsValid('export')) download(`${fileStem(shown.scenario.name)}-cashflows.csv`, 'text/csv', cashFlowCsv(shown.report));
+});
+$('#export-json').addEventListener('click', () => {
+  if (needsValid('export')) download(`${fileStem(shown.scenario.name)}.json`, 'application/json', reportJson(shown.scenario, shown.report, version));
+});
+$('#import').addEventListener('click', () => $('#import-json').click());
+$('#import-json').addEventListener('change', async (e) => {
+  const file = e.target.files?.[0];
+  e.target.value = '';
+  if (!file) return;
+  const parsed = parseImport(await file.text());
+  if (!parsed.ok) {
+    notify(`${file.name} could not be imported: ${parsed.message}`, 'error');
+    return;
+  }
+  if (openUntrusted(parsed.scenario, file.name)) notify(`Imported ${file.name}.`);
+});
+
+/** Print shows everything: the results' collapsed sections open, light colours in the charts. */
+function forPrint(on) {
+  // Chrome's own PDF export fires these events too; nested calls must not overwrite the state.
+  if (on === document.documentElement.hasAttribute('data-print')) return;
+  document.documentElement.toggleAttribute('data-print', on);
+  for (const d of document.querySelectorAll('#results details')) {
+    if (on) {
+      d.dataset.openBeforePrint = String(d.open);
+      d.open = true;
+    } else if (d.dataset.openBeforePrint) {
+      d.open = d.dataset.openBeforePrint === 'true';
+      delete d.dataset.openBeforePrint;
+    }
+  }
+  // A4 portrait at 12 mm margins is ~700 CSS px wide.
+  const size = on ? { width: 680, height: 250 } : null;
+  for (const chart of Object.values(charts)) {
+    chart.fixSize(size);
+    chart.redraw();
+  }
+  if (on) $('#print-meta').textContent = `Printed ${new Date().toISOString().slice(0, 10)} from minepivot ${version}. This scenario: ${location.href}`;
+}
+window.addEventListener('beforeprint', () => forPrint(true));
+window.addEventListener('afterprint', () => forPrint(false));
+$('#print').addEventListener('click', () => {
+  flush();
+  window.print();
+});
+
+$('#reset').addEventListener('click', () => {
+  load(defaults);
+  notify('Back to the default scenario.');
+});
+
+// --- years table and compare ----------------------------------------------------------
+
+$('#years-view').addEventListener('change', () => shown && renderYears($('#years'), shown.report, $('#years-view').value));
+
+$('#compare-run').addEventListener('click', async () => {
+  flush();
+  const saved = storage.list().saved;
+  const pick = (value) => {
+    const entry = saved.find((s) => s.name === value);
+    return entry ? { name: entry.name, scenario: overlay(defaults, entry.scenario) } : { name: 'Current inputs', scenario: clone(current) };
+  };
+  const a = pick($('#compare-a').value);
+  const b = pick($('#compare-b').value);
+  const out = $('#compare');
+  fill(out, h('p', { class: 'muted' }, 'Computing…'));
+  let answer = await engine.inWorker('evaluateMany', [a.scenario, b.scenario]);
+  out.dataset.computedIn = answer.ok ? 'worker' : 'page';
+  if (!answer.ok) {
+    // The worker could not start or load the package (offline before its first use, an old
+    // browser): the same two evaluations on this thread take a few milliseconds.
+    answer = { ok: true, result: [engine.evaluate(a.scenario), engine.evaluate(b.scenario)] };
+  }
+  [a.result, b.result] = answer.result;
+  renderComparison(out, a, b);
+});
+
+// --- colour scheme --------------------------------------------------------------------
+
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+function applyScheme() {
+  document.documentElement.dataset.scheme = dark.matches ? 'dark' : 'light';
+  charts.cashflow.redraw();
+  charts.hashprice.redraw();
+  risk?.redraw();
+}
+dark.addEventListener('change', applyScheme);
+document.documentElement.dataset.scheme = dark.matches ? 'dark' : 'light';
+
+// --- start ----------------------------------------------------------------------------
+
+function openFromHash() {
+  const link = share.decode(location.hash);
+  if (link.kind === 'error') {
+    notify(`${link.message} Showing the default scenario instead.`, 'error');
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    return false;
+  }
+  if (link.kind === 'ok') {
+    if (openUntrusted(link.partial, 'The shared link')) return true;
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+  }
+  return false;
+}
+
+window.addEventListener('hashchange', () => {
+  // A link pasted into this tab: open it unless it is the hash this page just wrote.
+  if (shown && location.hash === share.encode(shown.scenario, defaults)) return;
+  openFromHash();
+});
+
+/**
+ * The answer first: the scenario of the link (or the default) is evaluated and its verdict
+ * and cards drawn before anything else; the form, charts and tables follow after that paint.
+ */
+function start() {
+  const link = share.decode(location.hash);
+  let note = link.kind === 'error' ? `${link.message} Showing the default scenario instead.` : '';
+  let result = null;
+  if (link.kind === 'ok') {
+    const candidate = overlay(defaults, link.partial);
+    result = engine.evaluate(candidate);
+    if (result.ok) current = candidate;
+    else note = `The shared link could not be opened: ${errorSummary(result.errors)}. Showing the default scenario instead.`;
+  }
+  if (note) history.replaceState(null, '', `${location.pathname}${location.search}`);
+  if (!result || !result.ok) result = engine.evaluate(current);
+  $('#loading').remove();
+  if (!result.ok) {
+    // The embedded default is valid by construction (a core test checks it): this is a bug.
+    notify(`The calculator could not start: ${errorSummary(result.errors)}`, 'error');
+    return;
+  }
+  shown = { scenario: clone(current), report: result.report };
+  drawSummary();
+  // Time to first numbers, read by the browser tests (issue 8 target: ≤ 300 ms on localhost).
+  performance.mark('minepivot:first-numbers');
+  requestAnimationFrame(() => setTimeout(() => {
+    buildForm();
+    drawDetails();
+    risk = createRiskPanel({ root: $('#risk'), scenario: () => shown.scenario, sources: presets.riskOptionSources });
+    if (note) notify(note, 'error');
+    $('#version').textContent = version ? `Core version ${version}.` : '';
+    refreshSaved();
+    document.documentElement.dataset.ready = 'true';
+  }, 0));
+}
+
+start();

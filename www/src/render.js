@@ -1,0 +1,249 @@
+// Draws a report: the verdict, a card per pathway, the site sizing, warnings, the capex bill
+// with its greenfield comparison, break-evens, the tornado, the yearly table and the
+// assumptions. Every number is a field of the core's report; this module only formats and
+// lays out (bar widths are proportions of the largest bar, for drawing).
+
+import { h, fill, $ } from './dom.js';
+import { usd, usdDelta, usdExact, millions, pct, num, months, orNote, plain } from './format.js';
+import { allFields } from './fields.js';
+import { getPath } from './state.js';
+
+const PATHWAY_CLASS = { mining: 'p-mining', colocation: 'p-colocation', gpuCloud: 'p-gpu' };
+
+function paybackText(p) {
+  if (p.paybackMonths === null || p.paybackMonths === undefined) return { text: 'n/a', note: p.paybackNote || 'does not pay back within the horizon' };
+  const label = p.months?.[p.paybackMonths]?.month;
+  return { text: `${months(p.paybackMonths)}${label ? `, ${label}` : ''}`, note: '' };
+}
+
+/** A card row; a "n/a" carries the core's reason on its own line beneath. */
+function row(label, { text, note }) {
+  return h('div', { class: note ? 'has-note' : '' }, h('dt', {}, label), h('dd', {}, text), note ? h('p', { class: 'na-note' }, note) : null);
+}
+
+export function renderVerdict(el, report) {
+  const best = report.pathways.find((p) => p.id === report.comparison.bestPathway);
+  fill(el,
+    h('p', { class: 'scenario-name' }, report.scenarioName || 'Unnamed scenario'),
+    h('p', { class: 'verdict', id: 'verdict' }, report.comparison.verdict || (best ? `${best.label} has the highest NPV.` : '')));
+}
+
+export function renderCards(el, report) {
+  const bestId = report.comparison.bestPathway;
+  fill(el, report.pathways.map((p) => {
+    const isMining = p.id === 'mining';
+    const rows = [
+      row('IRR', orNote(p.irrPct, pct, p.irrNote)),
+      row('Payback', paybackText(p)),
+      row('Capex', { text: usd(p.totalCapexUsd), note: '' }),
+      row('Capex per MW IT', isMining ? { text: 'n/a', note: 'nothing is converted' } : orNote(p.capexPerItMwUsd, usd, 'no IT capacity converted')),
+    ];
+    return h('article', { class: `card ${PATHWAY_CLASS[p.id] || ''}${p.id === bestId ? ' best' : ''}`, dataset: { pathway: p.id } },
+      h('header', {},
+        h('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        h('h3', {}, p.label),
+        p.id === bestId ? h('span', { class: 'badge best-badge', title: 'Highest NPV of the three pathways' }, 'Best NPV') : null),
+      h('p', { class: 'npv' }, h('span', { class: 'npv-label' }, 'NPV '), h('span', { class: 'npv-value', dataset: { npv: p.id } }, usd(p.npvUsd))),
+      h('p', { class: `pivot ${p.pivotValueUsd > 0 ? 'up' : p.pivotValueUsd < 0 ? 'down' : ''}` },
+        isMining ? 'The baseline the pivots are measured against' : `${usdDelta(p.pivotValueUsd)} vs keep mining`),
+      h('dl', {}, rows));
+  }));
+}
+
+export function renderSite(el, report) {
+  const s = report.site;
+  const facts = [
+    ['Converted grid', `${num(s.convertedGridMw, 1)} MW`],
+    ['Critical IT', `${num(s.itCapacityMw, 1)} MW`],
+    ['IT lost to the higher PUE', `${num(s.itLostToPueMw, 1)} MW`],
+    ['Racks', num(s.racks)],
+    ['White space', `${num(s.whiteSpaceSqFt)} of ${num(s.buildingAreaSqFt)} ft²`],
+    ['GPUs (GPU cloud)', num(s.gpus)],
+    ['AI operation from', s.commissioningLabel || `month ${s.commissioningMonth}`],
+  ];
+  fill(el, facts.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
+}
+
+export function renderWarnings(el, report) {
+  const list = report.warnings || [];
+  el.hidden = list.length === 0;
+  fill(el, h('h2', {}, 'Check these'), h('ul', {}, list.map((w) => h('li', { dataset: { code: w.code } }, w.message))));
+}
+
+/** An itemised bill, grouped under its categories, every line with its source. */
+function billTable(lines, caption) {
+  const rows = [];
+  let category = null;
+  for (const l of lines) {
+    if (l.category !== category) {
+      category = l.category;
+      rows.push(h('tr', { class: 'cat' }, h('th', { scope: 'rowgroup', colspan: 5 }, category)));
+    }
+    rows.push(h('tr', {},
+      h('td', {}, l.item, l.overridden ? h('span', { class: 'badge' }, 'your cost') : null),
+      h('td', { class: 'num qty' }, `${num(l.quantity, Number.isInteger(l.quantity) ? 0 : 1)} ${l.unit}`),
+      h('td', { class: 'num' }, usdExact(l.unitCostUsd)),
+      h('td', { class: 'num' }, usd(l.totalUsd)),
+      h('td', { class: 'source' }, l.source, l.asOf ? ` (${l.asOf})` : '', l.estimate ? h('span', { class: 'badge estimate' }, 'estimate') : null)));
+  }
+  return h('table', { class: 'bill' },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, ['Item', 'Quantity', 'Unit cost', 'Total', 'Source'].map((c, i) => h('th', { scope: 'col', class: i >= 1 && i <= 3 ? 'num' : '' }, c)))),
+    h('tbody', {}, rows));
+}
+
+/** Horizontal bars: retrofit by category, and the greenfield build of the same IT capacity. */
+export function renderCapex(el, report) {
+  const c = report.capex;
+  // The bill is redrawn on every input: keep it open if the reader opened it.
+  const billOpen = el.querySelector('details.bills')?.open || false;
+  const g = c.greenfield || {};
+  const max = Math.max(c.totalUsd || 0, g.totalUsd || 0) || 1;
+  const width = (v) => `${Math.max(0, (100 * v) / max)}%`;
+  const segments = (c.categories || []).map((cat, i) =>
+    h('span', { class: `seg seg-${i % 8}`, title: `${cat.category}: ${usd(cat.totalUsd)}`, dataset: { width: width(cat.totalUsd) } }));
+  // The greenfield bar is the retrofit plus the site's credit (greenfield − retrofit, from the core).
+  const extra = g.totalUsd && g.creditUsd > 0
+    ? [h('span', { class: 'seg seg-greenfield', title: `Greenfield only: ${usd(g.creditUsd)}`, dataset: { width: width(g.creditUsd) } })]
+    : [];
+  const legend = (c.categories || []).map((cat, i) =>
+    h('li', {}, h('span', { class: `key seg-${i % 8}`, 'aria-hidden': 'true' }), `${cat.category} `, h('strong', {}, usd(cat.totalUsd))));
+  if (extra.length) {
+    legend.push(h('li', {}, h('span', { class: 'key seg-greenfield', 'aria-hidden': 'true' }),
+      'Greenfield only (what the existing site already has) ', h('strong', {}, usd(g.creditUsd))));
+  }
+  const summary = [
+    h('p', {}, 'Facility retrofit: ', h('strong', {}, usd(c.totalUsd)), c.perItMwUsd ? ` (${usd(c.perItMwUsd)} per MW of critical IT)` : '',
+      '. Spent evenly at ', usd(c.monthlySpendUsd), ' a month during construction.'),
+  ];
+  if (g.totalUsd) {
+    summary.push(h('p', {}, 'A greenfield build of the same IT capacity: ', h('strong', {}, usd(g.totalUsd)),
+      g.perItMwUsd ? ` (${usd(g.perItMwUsd)} per MW IT)` : '', ', taking ', months(g.buildMonths),
+      '. The existing site saves ', h('strong', {}, usd(g.creditUsd)), ` and ${months(g.monthsSaved)}.`));
+  }
+  if (c.gpuCloud && c.gpuCloud.totalUsd) {
+    summary.push(h('p', {}, 'The GPU cloud adds its own IT equipment: ', h('strong', {}, usd(c.gpuCloud.totalUsd)),
+      c.gpuCloud.perItMwUsd ? ` (${usd(c.gpuCloud.perItMwUsd)} per MW IT)` : '', '.'));
+  }
+  fill(el,
+    summary,
+    h('div', { class: 'stack', role: 'img', 'aria-label': `Retrofit ${usd(c.totalUsd)} against greenfield ${usd(g.totalUsd)}` },
+      h('div', { class: 'stack-row' }, h('span', { class: 'stack-label' }, 'Retrofit'), h('span', { class: 'stack-bar' }, segments), h('span', { class: 'stack-total' }, usd(c.totalUsd))),
+      g.totalUsd ? h('div', { class: 'stack-row' }, h('span', { class: 'stack-label' }, 'Greenfield'),
+        h('span', { class: 'stack-bar' }, segments.map((s) => s.cloneNode(true)), extra), h('span', { class: 'stack-total' }, usd(g.totalUsd))) : null),
+    h('ul', { class: 'legend' }, legend),
+    h('details', { class: 'bills', open: billOpen }, h('summary', {}, `Itemised bill (${(c.lines || []).length + (c.gpuCloud?.lines || []).length} lines, with sources)`),
+      billTable(c.lines || [], 'Facility retrofit (both AI pathways)'),
+      c.gpuCloud && (c.gpuCloud.lines || []).length ? billTable(c.gpuCloud.lines, 'GPU cloud equipment (on top of the facility)') : null,
+      (g.extraLines || []).length ? billTable(g.extraLines, 'What a greenfield build adds') : null));
+  // Widths go through the CSSOM: the Content-Security-Policy forbids inline style attributes.
+  for (const seg of el.querySelectorAll('.seg')) seg.style.width = seg.dataset.width;
+}
+
+export function renderBreakEvens(el, report) {
+  const b = report.comparison.breakEvens || {};
+  const rows = [
+    ['BTC price at which mining equals the best AI pathway', b.btcPriceUsd, (v) => `${usdExact(v)}${b.btcPriceMultiple ? ` (${num(b.btcPriceMultiple, 2)} × the price path)` : ''}`],
+    ['Lease rate at which colocation equals mining', b.leaseUsdPerKwMonth, (v) => `${usdExact(v, 2)} per kW-month`],
+    ['GPU rent at which the GPU cloud equals mining', b.gpuRentUsdPerGpuHour, (v) => `${usdExact(v, 2)} per GPU-hour`],
+  ];
+  fill(el,
+    h('dl', { class: 'facts' }, rows.map(([k, v, f]) => h('div', {}, h('dt', {}, k), h('dd', {}, v === null || v === undefined ? 'n/a' : f(v))))),
+    (b.notes || []).length ? h('ul', { class: 'notes' }, b.notes.map((n) => h('li', {}, n))) : null);
+}
+
+/** The tornado: each input moved down and up; bars grow from the centre line. */
+export function renderTornado(el, report) {
+  const s = report.sensitivity || { bars: [] };
+  const bars = s.bars || [];
+  const max = Math.max(1, ...bars.flatMap((b) => [Math.abs(b.lowDeltaUsd), Math.abs(b.highDeltaUsd)]));
+  const pathway = report.pathways.find((p) => p.id === s.pathway);
+  const bar = (delta, side) => {
+    const el = h('span', { class: `tbar ${delta >= 0 ? 'gain' : 'loss'} ${side}`, title: usdDelta(delta) });
+    el.dataset.width = `${(50 * Math.abs(delta)) / max}%`;
+    el.dataset.side = delta >= 0 ? 'right' : 'left';
+    return el;
+  };
+  fill(el,
+    h('p', { class: 'muted' }, `Change in the pivot value of ${pathway ? pathway.label : s.pathway} (base ${usd(s.basePivotValueUsd)}) when each input moves ±${num(s.pct)} %. Largest swing first.`),
+    h('p', { class: 'tornado-key' }, h('span', { class: 'key gain', 'aria-hidden': 'true' }), 'the pivot gains', h('span', { class: 'key loss', 'aria-hidden': 'true' }), 'the pivot loses',
+      h('span', { class: 'key-text' }, `· beside each bar: ↓ the input ${num(s.pct)} % lower, ↑ ${num(s.pct)} % higher, and the change`)),
+    bars.length === 0 ? h('p', { class: 'muted' }, 'No sensitivity results.') : h('ol', { class: 'tornado' }, bars.map((b) =>
+      h('li', {},
+        h('span', { class: 't-label' }, b.label),
+        h('span', { class: 't-track' }, h('span', { class: 't-axis', 'aria-hidden': 'true' }), bar(b.lowDeltaUsd, 'low'), bar(b.highDeltaUsd, 'high')),
+        h('span', { class: 't-values' },
+          h('span', {}, `↓ ${plain(b.lowValue, 2)}: ${usdDelta(b.lowDeltaUsd)}`),
+          h('span', {}, `↑ ${plain(b.highValue, 2)}: ${usdDelta(b.highDeltaUsd)}`))))));
+  for (const t of el.querySelectorAll('.tbar')) {
+    t.style.width = t.dataset.width;
+    if (t.dataset.side === 'right') t.style.left = '50%';
+    else t.style.right = '50%';
+  }
+}
+
+const DETAIL_COLUMNS = [
+  ['revenueUsd', 'Revenue'],
+  ['powerCostUsd', 'Power'],
+  ['opexUsd', 'Opex'],
+  ['capexUsd', 'Capex'],
+  ['taxUsd', 'Tax'],
+  ['netCashFlowUsd', 'Net cash flow'],
+  ['cumulativeUsd', 'Cumulative'],
+];
+
+/** The yearly table: all pathways' net and cumulative, or one pathway in detail. */
+export function renderYears(el, report, view) {
+  const paths = report.pathways;
+  const years = paths[0]?.years || [];
+  let head;
+  let body;
+  if (view === 'all' || !paths.some((p) => p.id === view)) {
+    head = h('tr', {}, h('th', { scope: 'col' }, 'Year'), paths.flatMap((p) => [
+      h('th', { scope: 'col', class: `num ${PATHWAY_CLASS[p.id]}` }, `${p.label}: net`),
+      h('th', { scope: 'col', class: `num ${PATHWAY_CLASS[p.id]}` }, 'cumulative')]));
+    body = years.map((y, k) => h('tr', {}, h('th', { scope: 'row' }, `${y.year} (${y.startMonth})`),
+      paths.flatMap((p) => [h('td', { class: 'num' }, millions(p.years[k]?.netCashFlowUsd)), h('td', { class: 'num' }, millions(p.years[k]?.cumulativeUsd))])));
+  } else {
+    const p = paths.find((q) => q.id === view);
+    head = h('tr', {}, h('th', { scope: 'col' }, 'Year'), DETAIL_COLUMNS.map(([, label]) => h('th', { scope: 'col', class: 'num' }, label)));
+    body = p.years.map((y) => h('tr', {}, h('th', { scope: 'row' }, `${y.year} (${y.startMonth})`), DETAIL_COLUMNS.map(([k]) => h('td', { class: 'num' }, millions(y[k])))));
+  }
+  fill(el, h('table', { class: 'years' }, h('caption', {}, 'USD millions; costs and capex as the core reports them, net = revenue − power − opex − capex − tax'), h('thead', {}, head), h('tbody', {}, body)));
+}
+
+/** The inputs behind the numbers, for the printed report and for a reader checking by hand. */
+export function renderAssumptions(el, scenario, presets) {
+  const rows = allFields().map((f) => {
+    let v = getPath(scenario, f.path);
+    if (typeof v === 'boolean') v = v ? 'yes' : 'no';
+    else if (typeof v === 'number') v = `${plain(v)}${f.unit ? ` ${f.unit}` : ''}`;
+    else if (f.kind === 'select' && f.options === 'gpuSystems') v = presets.gpuSystems.find((g) => g.id === v)?.label ?? v;
+    else if (f.kind === 'select' && f.options === 'cooling') v = presets.cooling.find((c) => c.id === v)?.label ?? v;
+    else if (f.kind === 'select' && Array.isArray(f.options)) v = f.options.find(([id]) => id === v)?.[1] ?? v;
+    return h('div', {}, h('dt', {}, `${f.group} · ${f.label}`), h('dd', {}, v ?? ''));
+  });
+  const fleet = (scenario.mining?.fleet || []).map((l) => h('div', {}, h('dt', {}, 'Fleet'),
+    h('dd', {}, `${num(l.units)} × ${l.model} (${plain(l.hashrateThs)} TH/s, ${plain(l.efficiencyJPerTh)} J/TH)`)));
+  const costs = (scenario.retrofit?.costOverrides || []).map((o) => {
+    const item = presets.costLibrary.find((c) => c.id === o.item);
+    return h('div', {}, h('dt', {}, `Your unit cost · ${item ? item.label : o.item}`),
+      h('dd', {}, `${usdExact(o.unitCostUsd, 2)}${item ? ` per ${item.unit} (library ${usdExact(item.unitCostUsd, 2)})` : ''}`));
+  });
+  fill(el, h('dl', { class: 'assumptions' }, fleet, rows, costs));
+}
+
+/**
+ * Dims the results while the inputs are invalid and says what is wrong above them, so the
+ * reader need not hunt for the marked field: `problem` is `{ label, message, more, onShow }`.
+ */
+export function setStale(el, stale, problem = null) {
+  el.classList.toggle('stale', stale);
+  const note = $('#stale-note');
+  if (!note) return;
+  note.hidden = !stale;
+  if (!stale) return;
+  fill(note, 'Showing the last valid results. ',
+    problem ? [h('strong', {}, problem.label), `: ${problem.message}`, problem.more ? ` (and ${problem.more} more)` : '', '. '] : 'Fix the marked input to update them. ',
+    problem?.onShow ? h('button', { type: 'button', class: 'button quiet', onclick: problem.onShow }, 'Go to the input') : null);
+}
