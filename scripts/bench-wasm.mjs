@@ -3,8 +3,9 @@
 //
 //   node scripts/bench-wasm.mjs [--runs N] [--paths N] [--pkg DIR]
 //
-// For each call: a warm-up (the JIT tiers up the glue, the wasm is compiled lazily), then N
-// timed runs; the median is reported, with the fastest and slowest. Also the package's .wasm
+// For each call: a warm-up of at least 2 s (V8 tiers the wasm up from its baseline compiler
+// and the JS glue is optimised), then N timed runs; the median is reported, with the fastest
+// and slowest. Also the package's .wasm
 // size, raw and gzipped (level 9, as a server would send it). Not part of `npm test`:
 // timings depend on the machine, and a loaded machine would fail a timing test for no fault.
 import { readFileSync, existsSync } from "node:fs";
@@ -30,9 +31,14 @@ if (!existsSync(entry)) {
 }
 const minepivot = await import(pathToFileURL(entry).href);
 
-/** Runs `fn` `warmup` times untimed, then `runs` times; returns the times in ms, sorted. */
+/**
+ * Runs `fn` untimed at least `warmup` times and for at least 2 s (V8 first runs wasm in its
+ * baseline compiler and tiers hot functions up to the optimising one in the background),
+ * then `runs` times; returns the times in ms, sorted.
+ */
 function time(fn, warmup) {
-  for (let i = 0; i < warmup; i++) fn();
+  const until = performance.now() + 2000;
+  for (let i = 0; i < warmup || performance.now() < until; i++) fn();
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

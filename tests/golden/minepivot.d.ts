@@ -620,6 +620,10 @@ export interface PathwayRisk {
     deterministicNpvUsd: number;
     meanNpvUsd: number;
     /**
+     * Standard deviation of the NPV over the paths, USD.
+     */
+    stdDevNpvUsd: number;
+    /**
      * 10th percentile: 90 % of paths do better.
      */
     p10NpvUsd: number;
