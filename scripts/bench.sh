@@ -3,11 +3,15 @@
 #   1. native, criterion: evaluate (full report), the bare pathway NPVs, risk with 10,000 paths
 #      (`cargo bench --bench evaluate`; HTML-free, results under $CARGO_TARGET_DIR/criterion);
 #   2. wasm in Node: evaluate and risk(10,000 paths) through the built npm package, median of
-#      N runs after a warm-up, and the .wasm size gzipped (scripts/bench-wasm.mjs).
+#      N runs after a warm-up, and the .wasm size gzipped (scripts/bench-wasm.mjs);
+#   3. the page: time to the first numbers on screen, best of three warm loads of the built
+#      site on localhost in Chromium (the one Playwright test that measures it).
 #
-#   bash scripts/bench.sh            both
+#   bash scripts/bench.sh            all three
 #   bash scripts/bench.sh native     criterion only
-#   bash scripts/bench.sh wasm       the Node benchmark only (after building pkg/)
+#   bash scripts/bench.sh wasm       the Node benchmark only (after building pkg/); extra
+#                                    arguments go to bench-wasm.mjs (--runs N, --paths N)
+#   bash scripts/bench.sh page       the page's first numbers only
 #
 # Run on an idle machine: on 2 cores, a parallel build doubles the figures.
 set -euo pipefail
@@ -27,4 +31,10 @@ if [[ "$what" == all || "$what" == wasm ]]; then
   # Release build + wasm-opt; skipped by build-pkg.sh itself when pkg/ is up to date.
   bash scripts/build-pkg.sh
   node scripts/bench-wasm.mjs "${@:2}"
+fi
+
+if [[ "$what" == all || "$what" == page ]]; then
+  echo "== page (Chromium, localhost)"
+  bash scripts/build-pkg.sh >/dev/null
+  bash scripts/test-page.sh -g "first numbers" | grep -E '^NOTE page: first|^RESULT'
 fi
