@@ -5,7 +5,7 @@ use minepivot::analysis::risk::{
     btc_price_paths, generator, risk, risk_using, validate_options, RiskMethod, RiskModel, RiskOptions, RiskReport,
 };
 use minepivot::model::pathway_npvs;
-use minepivot::scenario::{GpuEnd, LeaseEnd, LeaseType, Scenario};
+use minepivot::scenario::{FleetLine, GpuEnd, LeaseEnd, LeaseType, Scenario};
 
 fn options(paths: u32) -> RiskOptions {
     RiskOptions {
@@ -77,6 +77,17 @@ fn variants() -> Vec<(&'static str, Scenario)> {
     s.gpu_cloud.useful_life_years = 4;
     s.retrofit.converted_share_pct = 70.0;
     out.push(("20 years, gross vacated lease, retired GPUs", s));
+
+    let mut s = base.clone();
+    // Six efficiency groups, more than the fast path keeps as per-month tiers (4): the least
+    // efficient lines are found by search. IT: 2,000 × 200 TH/s × Σ J/TH (131) = 52.4 MW.
+    s.mining.fleet = [13.5, 15.0, 17.5, 21.5, 29.5, 34.0]
+        .iter()
+        .map(|&j| FleetLine::new(&format!("{j} J/TH"), 2_000, 200.0, j))
+        .collect();
+    s.bitcoin.btc_price_growth_pct_per_year = -20.0;
+    s.retrofit.converted_share_pct = 40.0;
+    out.push(("six efficiency groups, falling price", s));
 
     let mut s = base.clone();
     for line in &mut s.mining.fleet {
