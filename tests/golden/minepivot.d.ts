@@ -665,6 +665,10 @@ export interface Presets {
      * The source of every default of the scenario, by field path.
      */
     sources: Source[];
+    /**
+     * The source of every default of the risk options (`paths`, `btcVolatilityPct`, …).
+     */
+    riskOptionSources: Source[];
 }
 
 /**
