@@ -411,6 +411,9 @@ fn the_report_is_complete_and_consistent() {
         assert!(json.get(key).is_some(), "{key}");
     }
     assert_eq!(json["method"], "fast");
+    // 50 / √3,000 = 0.913 percentage points.
+    assert!(r.notes[0].starts_with("3,000 paths, seed 42: "), "{}", r.notes[0]);
+    assert!(r.notes[0].contains("±0.9 percentage points"), "{}", r.notes[0]);
     assert!(json["pathways"][1]["probabilityBeatsMiningPct"].is_number());
     assert!(json["options"]["btcVolatilityPct"].is_number());
 }

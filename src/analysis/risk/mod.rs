@@ -528,7 +528,7 @@ fn summarize(
 
     let mut notes = vec![format!(
         "{} paths, seed {}: each probability carries a sampling error of at most ±{:.1} percentage points (one standard error, 50/√paths).",
-        o.paths,
+        thousands(o.paths),
         o.seed,
         50.0 / (paths.max(1) as f64).sqrt()
     )];
@@ -551,4 +551,17 @@ fn summarize(
         btc_price_fan,
         notes,
     }
+}
+
+/// 10000 → "10,000", for the notes people read.
+fn thousands(value: u32) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
