@@ -96,7 +96,7 @@ fn npv_at_factor(flows: &[f64], x: f64) -> f64 {
 /// ```
 /// use minepivot::finance::{irr_solve, NoIrr};
 /// // −100 then +110 a month later: 10 % a month, 1.1^12 − 1 = 213.84 % a year.
-/// let irr = irr_solve(&[-100.0, 110.0]).unwrap();
+/// let irr = irr_solve(&[-100.0, 110.0]).unwrap(); // ok: a doc example with a known root
 /// assert!((irr.monthly - 0.10).abs() < 1e-12);
 /// assert!((irr.annual_pct - 213.842_837_672_1).abs() < 1e-6);
 /// assert_eq!(irr_solve(&[5.0, 10.0]), Err(NoIrr::NoSignChange));
@@ -170,7 +170,7 @@ pub fn irr_solve(flows: &[f64]) -> Result<IrrSolution, NoIrr> {
 /// ```
 /// use minepivot::finance::{irr, npv};
 /// let flows = [-1_000.0, 300.0, 400.0, 500.0];
-/// let rate = irr(&flows).unwrap();
+/// let rate = irr(&flows).unwrap(); // ok: a doc example with a known root
 /// assert!(npv(rate, &flows).abs() < 1e-9);
 /// assert_eq!(irr(&[100.0, 200.0]), None);
 /// ```
@@ -251,7 +251,7 @@ pub fn payback(flows: &[f64]) -> Option<u32> {
 ///
 /// ```
 /// use minepivot::finance::find_root;
-/// let root = find_root(|x| x * x - 2.0, 0.0, 2.0, 1e-14).unwrap();
+/// let root = find_root(|x| x * x - 2.0, 0.0, 2.0, 1e-14).unwrap(); // ok: a doc example with a known root
 /// assert!((root - 2f64.sqrt()).abs() < 1e-13);
 /// assert_eq!(find_root(|x| x * x + 1.0, -1.0, 1.0, 1e-12), None);
 /// ```
