@@ -1,0 +1,436 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Properties of the whole model over generated scenarios spanning the full allowed range of
+//! every key input (src/validate.rs): the report is finite everywhere, its sums add up, and the
+//! NPVs move the right way when one input moves. (tests/pathways_props.rs covers the fast path,
+//! break-evens and the tornado near the default; tests/capex_props.rs the bill alone.)
+
+use minepivot::capex::cost_library;
+use minepivot::model::{pathway_flows, pathway_npvs, Adjust, CapexStage, MiningStage, MonthFlow};
+use minepivot::presets;
+use minepivot::report::PathwayId;
+use minepivot::scenario::{
+    Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType, Redundancy, Scenario,
+};
+use minepivot::validate::validate;
+use minepivot::{colocation, finance, gpu_cloud};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn cooling() -> impl Strategy<Value = Cooling> {
+    prop_oneof![
+        Just(Cooling::Air),
+        Just(Cooling::RearDoor),
+        Just(Cooling::DirectToChip),
+        Just(Cooling::Immersion)
+    ]
+}
+
+fn redundancy() -> impl Strategy<Value = Redundancy> {
+    prop_oneof![Just(Redundancy::N), Just(Redundancy::NPlus1), Just(Redundancy::TwoN)]
+}
+
+fn system() -> impl Strategy<Value = GpuSystem> {
+    prop_oneof![
+        Just(GpuSystem::H100),
+        Just(GpuSystem::H200),
+        Just(GpuSystem::B200),
+        Just(GpuSystem::Gb200)
+    ]
+}
+
+/// A value in `[0, max]` with both ends weighted in (validate.rs bounds are inclusive).
+fn pct(max: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![1 => Just(0.0), 1 => Just(max), 6 => 0.0..=max]
+}
+
+/// A strictly positive value up to `max`, spread over orders of magnitude (a uniform draw
+/// from 0..1e9 would almost never be below a million).
+fn positive(min: f64, max: f64) -> impl Strategy<Value = f64> {
+    (min.ln()..=max.ln()).prop_map(move |x: f64| x.exp().clamp(min, max))
+}
+
+/// One fleet line drawing at most `share` of the grid at the mining PUE: the units follow from
+/// the budget, `units = ⌊share × grid MW × 10⁶ ÷ (PUE × TH/s × J/TH)⌋`, capped at validate's 10⁷.
+fn fleet_line() -> impl Strategy<Value = (f64, f64, f64)> {
+    (0.0f64..=0.25, positive(1.0, 10_000.0), positive(1.0, 200.0))
+}
+
+fn size_fleet(lines: &[(f64, f64, f64)], grid_mw: f64, pue: f64) -> Vec<FleetLine> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, &(share, ths, j_per_th))| {
+            // 0.999 keeps the float sum of four quarter-budgets under the grid.
+            let units = (0.999 * share * grid_mw * 1e6 / (pue * ths * j_per_th))
+                .floor()
+                .min(1e7);
+            FleetLine::new(&format!("ASIC {i}"), units as u32, ths, j_per_th)
+        })
+        .collect()
+}
+
+/// Valid scenarios across the whole allowed range of the inputs that drive the money.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    let general = (
+        1u32..=30,
+        prop_oneof![1 => Just(0.0), 4 => 0.0f64..=30.0, 1 => 30.0f64..=100.0],
+        any::<bool>(),
+        pct(100.0),
+        positive(0.1, 90.0),
+    );
+    let site = (positive(0.001, 5_000.0), pct(1_000.0), -20.0f64..=50.0);
+    let bitcoin = (
+        positive(1.0, 1e9),
+        -90.0f64..=300.0,
+        positive(0.001, 1e6),
+        -90.0f64..=300.0,
+        pct(100.0),
+        -90.0f64..=300.0,
+    );
+    let mining = (
+        proptest::collection::vec(fleet_line(), 0..=4),
+        1.0f64..=3.0,
+        (pct(100.0), pct(100.0), pct(100.0), pct(10_000.0), pct(1e7)),
+        any::<bool>(),
+        (any::<bool>(), 0u32..=30, pct(1_000.0), positive(1.0, 200.0)),
+    );
+    let retrofit = (
+        prop_oneof![1 => Just(0.0), 1 => Just(100.0), 6 => 0.0f64..=100.0],
+        1.0f64..=3.0,
+        cooling(),
+        0.001f64..=1.0,
+        redundancy(),
+        (1u32..=60, 0u32..=60, 0.0f64..=1.0, pct(100.0), pct(100.0)),
+    );
+    let colocation = (
+        pct(10_000.0),
+        -20.0f64..=50.0,
+        pct(100.0),
+        any::<bool>(),
+        pct(1e8),
+        1u32..=50,
+        any::<bool>(),
+    );
+    let gpu = (
+        system(),
+        pct(1_000.0),
+        -50.0f64..=99.0,
+        pct(100.0),
+        pct(100.0),
+        1u32..=15,
+        (any::<bool>(), any::<bool>(), pct(1e7), pct(100.0)),
+    );
+    (general, site, bitcoin, mining, retrofit, colocation, gpu).prop_map(
+        |(
+            (horizon, discount, tax, tax_rate, sensitivity),
+            (grid, power, escalation),
+            (btc, btc_growth, hashrate, hashrate_growth, fees, fees_growth),
+            (lines, mining_pue, (uptime, pool, curtail, credit, fixed), shutdown, refresh),
+            (share, pue, cooling, density_share, redundancy, (build, ramp, start, soft, contingency)),
+            (lease, escalator, occupancy, gross, landlord_opex, term, vacate),
+            (system, rent, decline, utilization, load, life, (retire, ethernet, gpu_opex, gpu_pct)),
+        )| {
+            let mut s = Scenario {
+                horizon_years: horizon,
+                ..Scenario::default()
+            };
+            let f = &mut s.finance;
+            f.discount_rate_pct = discount;
+            f.tax_enabled = tax;
+            f.tax_rate_pct = tax_rate;
+            f.sensitivity_pct = sensitivity;
+            s.site.grid_capacity_mw = grid;
+            s.site.power_price_usd_per_mwh = power;
+            s.site.power_price_escalation_pct_per_year = escalation;
+            let b = &mut s.bitcoin;
+            b.btc_price_usd = btc;
+            b.btc_price_growth_pct_per_year = btc_growth;
+            b.network_hashrate_ehs = hashrate;
+            b.network_hashrate_growth_pct_per_year = hashrate_growth;
+            b.fees_btc_per_block = fees;
+            b.fees_growth_pct_per_year = fees_growth;
+            let m = &mut s.mining;
+            m.pue = mining_pue;
+            m.fleet = size_fleet(&lines, grid, mining_pue);
+            m.uptime_pct = uptime;
+            m.pool_fee_pct = pool;
+            m.curtailment_pct = curtail;
+            m.curtailment_credit_usd_per_mwh = credit;
+            m.fixed_opex_usd_per_mw_year = fixed;
+            m.shutdown_when_unprofitable = shutdown;
+            (
+                m.refresh.enabled,
+                m.refresh.after_years,
+                m.refresh.capex_usd_per_th,
+                m.refresh.efficiency_j_per_th,
+            ) = refresh;
+            let r = &mut s.retrofit;
+            r.converted_share_pct = share;
+            r.pue = pue;
+            r.cooling = cooling;
+            r.rack_density_kw = density_share * presets::cooling(cooling).max_rack_density_kw;
+            r.redundancy = redundancy;
+            r.build_months = build;
+            r.ramp_months = ramp;
+            r.construction_start_month = ((start * (horizon * 12) as f64) as u32).min(horizon * 12 - 1);
+            r.soft_cost_pct = soft;
+            r.contingency_pct = contingency;
+            let c = &mut s.colocation;
+            c.lease_usd_per_kw_month = lease;
+            c.escalator_pct_per_year = escalator;
+            c.occupancy_pct = occupancy;
+            c.lease_type = if gross { LeaseType::Gross } else { LeaseType::Nnn };
+            c.landlord_opex_usd_per_mw_it_year = landlord_opex;
+            c.lease_term_years = term;
+            c.after_term = if vacate { LeaseEnd::Vacate } else { LeaseEnd::Renew };
+            let g = &mut s.gpu_cloud;
+            g.system = system;
+            g.rent_usd_per_gpu_hour = rent;
+            g.rent_decline_pct_per_year = decline;
+            g.utilization_pct = utilization;
+            g.load_pct = load;
+            g.useful_life_years = life;
+            g.end_of_life = if retire { GpuEnd::Retire } else { GpuEnd::Refresh };
+            g.fabric = if ethernet { Fabric::Ethernet } else { Fabric::Infiniband };
+            g.opex_usd_per_gpu_year = gpu_opex;
+            g.opex_pct_of_revenue = gpu_pct;
+            s
+        },
+    )
+}
+
+/// The path of the first number in a JSON tree that is not finite (none should be: serde_json
+/// cannot hold one, so this mostly guards numbers parsed back from text).
+fn non_finite(value: &Value, path: &mut String) -> Option<String> {
+    match value {
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if x.is_finite() => None,
+            _ => Some(path.clone()),
+        },
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            let found = non_finite(v, path);
+            path.truncate(len);
+            found
+        }),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let len = path.len();
+            path.push('.');
+            path.push_str(k);
+            let found = non_finite(v, path);
+            path.truncate(len);
+            found
+        }),
+        _ => None,
+    }
+}
+
+/// Fields of the report that are `Option`s and so may be `null` (src/report.rs).
+const NULLABLE: [&str; 11] = [
+    "perItMwUsd",
+    "irrPct",
+    "irrNote",
+    "paybackMonths",
+    "paybackNote",
+    "capexPerItMwUsd",
+    "btcPriceMultiple",
+    "btcPriceUsd",
+    "leaseUsdPerKwMonth",
+    "gpuRentUsdPerGpuHour",
+    "field",
+];
+
+/// serde_json writes a NaN or an infinity as `null`: a `null` where the schema has a plain
+/// number is how a non-finite output shows in the serialised report.
+fn unexpected_null(value: &Value, key: &str, path: &mut String) -> Option<String> {
+    match value {
+        Value::Null if !NULLABLE.contains(&key) => Some(path.clone()),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            let found = unexpected_null(v, key, path);
+            path.truncate(len);
+            found
+        }),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let len = path.len();
+            path.push('.');
+            path.push_str(k);
+            let found = unexpected_null(v, k, path);
+            path.truncate(len);
+            found
+        }),
+        _ => None,
+    }
+}
+
+/// `|a − b|` within a relative 1e-9 of the larger magnitude of the things summed, or a cent.
+fn close(a: f64, b: f64, scale: f64) -> bool {
+    (a - b).abs() <= (1e-9 * scale).max(0.01)
+}
+
+/// The three NPVs `[mining, colocation, gpuCloud]` (as [`pathway_npvs`]) with, for each, the
+/// undiscounted sum of the magnitudes of its flows: the scale of its rounding error. An NPV
+/// near zero may be the difference of flows of 10¹⁵ USD (taxes at 100 %, fees growing 300 % a
+/// year), so a tolerance relative to the NPV itself would be meaningless there.
+fn npvs_and_scales(s: &Scenario) -> ([f64; 3], [f64; 3]) {
+    let mining = MiningStage::new(s);
+    let capex = CapexStage::new(s);
+    let (mut npvs, mut scales) = ([0.0; 3], [0.0; 3]);
+    let (mut ai, mut flows) = (Vec::new(), Vec::new());
+    for (i, id) in PathwayId::ALL.into_iter().enumerate() {
+        match id {
+            PathwayId::Mining => ai.clear(),
+            PathwayId::Colocation => colocation::simulate_into(s, &capex.site, &mut ai),
+            PathwayId::GpuCloud => gpu_cloud::simulate_into(s, &capex.site, capex.totals.gpu_cloud_usd, &mut ai),
+        }
+        pathway_flows(s, &mining.runs, &capex, id, &ai, Adjust::NONE, &mut flows);
+        let net: Vec<f64> = flows.iter().map(MonthFlow::net_usd).collect();
+        npvs[i] = finance::npv(s.finance.discount_rate_pct, &net);
+        scales[i] = flows
+            .iter()
+            .map(|f| {
+                f.revenue_usd().abs()
+                    + f.power_cost_usd.abs()
+                    + f.opex_usd.abs()
+                    + f.capex_usd().abs()
+                    + f.tax_usd.abs()
+            })
+            .sum();
+    }
+    (npvs, scales)
+}
+
+/// `after ≤ before` up to the rounding of flows of magnitude `scale`.
+fn not_above(after: f64, before: f64, scale: f64) -> bool {
+    after <= before + (1e-12 * scale).max(1e-6)
+}
+
+/// Whether pathway `i`'s NPV does not rise from `s` to `t`.
+fn npv_not_raised(s: &Scenario, t: &Scenario, i: usize) -> Result<(), TestCaseError> {
+    let (before, scale_before) = npvs_and_scales(s);
+    let (after, scale_after) = npvs_and_scales(t);
+    prop_assert_eq!(before, pathway_npvs(s));
+    let scale = scale_before[i].max(scale_after[i]);
+    prop_assert!(
+        not_above(after[i], before[i], scale),
+        "pathway {}: {} → {} (flows of {})",
+        i,
+        before[i],
+        after[i],
+        scale
+    );
+    Ok(())
+}
+
+/// Every library item's unit cost × `k`, as user overrides.
+fn costs_times(k: f64) -> Vec<CostOverride> {
+    cost_library()
+        .into_iter()
+        .map(|item| CostOverride {
+            item: item.id,
+            unit_cost_usd: (item.unit_cost_usd * k).min(1e9),
+        })
+        .collect()
+}
+
+proptest! {
+    // Each case evaluates the full report (~50 model runs) and serialises it: 40 cases keep the
+    // debug run of this file to a few seconds.
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn every_report_number_is_finite_and_the_sums_add_up(s in scenario()) {
+        prop_assert_eq!(validate(&s), vec![]);
+        let r = minepivot::evaluate(&s).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let json = serde_json::to_value(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(non_finite(&json, &mut String::new()), None);
+        prop_assert_eq!(unexpected_null(&json, "", &mut String::new()), None);
+
+        for (total, lines) in [
+            (r.capex.total_usd, &r.capex.lines),
+            (r.capex.gpu_cloud.total_usd, &r.capex.gpu_cloud.lines),
+        ] {
+            let sum: f64 = lines.iter().map(|l| l.total_usd).sum();
+            let scale: f64 = lines.iter().map(|l| l.total_usd.abs()).sum();
+            prop_assert!(close(sum, total, scale), "lines {} ≠ total {}", sum, total);
+        }
+
+        let mut zero = s.clone();
+        zero.finance.discount_rate_pct = 0.0;
+        let undiscounted = pathway_npvs(&zero);
+        for (i, p) in r.pathways.iter().enumerate() {
+            let mut running = 0.0;
+            let mut scale = 0.0;
+            for m in &p.months {
+                running += m.net_cash_flow_usd;
+                scale += m.net_cash_flow_usd.abs();
+                prop_assert!(close(m.cumulative_usd, running, scale), "{:?} month {}: {} ≠ {}", p.id, m.index, m.cumulative_usd, running);
+            }
+            prop_assert!(close(p.total_net_cash_flow_usd, running, scale));
+            // The flows do not depend on the discount rate, so at 0 % the NPV is their sum.
+            prop_assert!(close(undiscounted[i], running, scale), "{:?}: NPV at 0 % {} ≠ Σ flows {}", p.id, undiscounted[i], running);
+        }
+    }
+}
+
+proptest! {
+    // pathway_npvs is one model run: cheap enough for more cases.
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_higher_power_price_never_raises_the_mining_npv(s in scenario(), step in 0.0f64..=1.0) {
+        let mut higher = s.clone();
+        higher.site.power_price_usd_per_mwh += step * (1_000.0 - s.site.power_price_usd_per_mwh);
+        npv_not_raised(&s, &higher, 0)?;
+    }
+
+    #[test]
+    fn a_higher_btc_price_never_lowers_the_mining_npv(s in scenario(), k in 1.0f64..=10.0) {
+        let mut higher = s.clone();
+        higher.bitcoin.btc_price_usd = (s.bitcoin.btc_price_usd * k).min(1e9);
+        npv_not_raised(&higher, &s, 0)?;
+    }
+
+    #[test]
+    fn a_higher_network_hashrate_never_raises_the_mining_npv(s in scenario(), k in 1.0f64..=10.0) {
+        let mut higher = s.clone();
+        higher.bitcoin.network_hashrate_ehs = (s.bitcoin.network_hashrate_ehs * k).min(1e6);
+        npv_not_raised(&s, &higher, 0)?;
+    }
+
+    #[test]
+    fn a_higher_lease_rate_never_lowers_the_colocation_npv(s in scenario(), step in 0.0f64..=1.0) {
+        let mut higher = s.clone();
+        higher.colocation.lease_usd_per_kw_month += step * (10_000.0 - s.colocation.lease_usd_per_kw_month);
+        npv_not_raised(&higher, &s, 1)?;
+    }
+
+    #[test]
+    fn a_larger_capex_never_raises_an_ai_npv(s in scenario(), k in 1.0f64..=5.0, extra in 0.0f64..=100.0) {
+        let mut dearer = s.clone();
+        dearer.retrofit.cost_overrides = costs_times(k);
+        let mut contingent = s.clone();
+        contingent.retrofit.contingency_pct = (s.retrofit.contingency_pct + extra).min(100.0);
+        for i in [1, 2] {
+            npv_not_raised(&s, &dearer, i)?;
+            npv_not_raised(&s, &contingent, i)?;
+        }
+    }
+}
+
+#[test]
+fn the_override_multiplier_at_one_changes_nothing() {
+    // Guards the capex property against a vacuous pass: overrides equal to the library leave
+    // the NPVs as they were, and doubling them lowers both AI NPVs of the default scenario.
+    let s = Scenario::default();
+    let mut same = s.clone();
+    same.retrofit.cost_overrides = costs_times(1.0);
+    assert_eq!(pathway_npvs(&same), pathway_npvs(&s));
+    let mut double = s.clone();
+    double.retrofit.cost_overrides = costs_times(2.0);
+    let (a, b) = (pathway_npvs(&s), pathway_npvs(&double));
+    assert!(b[1] < a[1] && b[2] < a[2], "{a:?} → {b:?}");
+    assert_eq!(b[0], a[0]);
+}
