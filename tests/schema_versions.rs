@@ -1,0 +1,103 @@
+//! Every released scenario version loads in the current build. Version 1 is the only one so
+//! far: tests/fixtures/scenario-v1.json is `minepivot scenario` as released (the default
+//! scenario, every field written out). When a version 2 appears, its migration in
+//! src/parse.rs gets a fixture and a test here, and the version-1 test keeps passing.
+
+use minepivot::parse::scenario_from_json;
+use minepivot::scenario::{Scenario, SCHEMA_VERSION};
+use minepivot::validate::ErrorCode;
+use serde_json::Value;
+
+const V1: &str = include_str!("fixtures/scenario-v1.json");
+
+fn v1() -> Value {
+    match serde_json::from_str(V1) {
+        Ok(value) => value,
+        Err(e) => panic!("the fixture is JSON: {e}"),
+    }
+}
+
+#[test]
+fn the_released_version_1_document_loads_and_evaluates() {
+    let scenario = scenario_from_json(V1).expect("a version-1 document loads");
+    assert_eq!(scenario.schema_version, SCHEMA_VERSION);
+    // The fixture was written from the default scenario, so it must read back as exactly that.
+    assert_eq!(scenario, Scenario::default());
+    let report = minepivot::evaluate(&scenario).expect("and evaluates");
+    // 15 years × 12 months; three pathways.
+    assert_eq!(report.horizon_months, 180);
+    assert_eq!(report.pathways.len(), 3);
+    // Default fleet: 8,000 × 270 + 10,000 × 200 + 9,000 × 104 TH/s = 5,096,000 TH/s = 5,096 PH/s.
+    assert!((report.site.fleet_ph - 5_096.0).abs() < 1e-9);
+}
+
+/// Every leaf key of an object tree, as paths of keys (array elements are not entered: a
+/// fleet line or an override has no defaults of its own, it is all or nothing).
+fn leaf_paths(value: &Value, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    if let Value::Object(map) = value {
+        for (key, child) in map {
+            prefix.push(key.clone());
+            out.push(prefix.clone());
+            leaf_paths(child, prefix, out);
+            prefix.pop();
+        }
+    }
+}
+
+fn remove(value: &mut Value, path: &[String]) {
+    let (last, parents) = path.split_last().expect("non-empty path");
+    let parent = parents.iter().fold(value, |v, k| &mut v[k.as_str()]);
+    if let Value::Object(map) = parent {
+        map.remove(last);
+    }
+}
+
+#[test]
+fn a_version_1_document_missing_any_field_loads_with_the_default_in_its_place() {
+    // An older build wrote fewer fields (a field added later is absent from its files): each
+    // key and each whole section of the fixture left out in turn still loads, and since the
+    // fixture is the default scenario the result is the default scenario again.
+    let mut paths = Vec::new();
+    leaf_paths(&v1(), &mut Vec::new(), &mut paths);
+    // 11 top-level keys and the sections' fields: a count that guards the walk itself.
+    assert!(paths.len() > 60, "{} paths", paths.len());
+    for path in &paths {
+        let mut document = v1();
+        remove(&mut document, path);
+        let scenario =
+            scenario_from_json(&document.to_string()).unwrap_or_else(|e| panic!("without {}: {e:?}", path.join(".")));
+        assert_eq!(scenario, Scenario::default(), "without {}", path.join("."));
+    }
+}
+
+#[test]
+fn a_sparse_version_1_document_of_the_oldest_kind_loads() {
+    // Only the version, the grid and a fleet: everything the refinements added (fleet refresh,
+    // lease end, GPU end of life, fabric, overrides, tax) comes from the defaults.
+    let text = r#"{ "schemaVersion": 1, "site": { "gridCapacityMw": 50 },
+                    "mining": { "fleet": [ { "model": "S21", "units": 10000, "hashrateThs": 200,
+                                             "efficiencyJPerTh": 17.5 } ] } }"#;
+    let scenario = scenario_from_json(text).expect("loads");
+    let defaults = Scenario::default();
+    assert_eq!(scenario.site.grid_capacity_mw, 50.0);
+    assert_eq!(scenario.mining.fleet.len(), 1);
+    assert_eq!(scenario.mining.refresh, defaults.mining.refresh);
+    assert_eq!(scenario.colocation, defaults.colocation);
+    assert_eq!(scenario.gpu_cloud, defaults.gpu_cloud);
+    assert_eq!(scenario.finance, defaults.finance);
+    // 10,000 × 200 TH/s × 17.5 J/TH = 35 MW of ASICs, × 1.05 PUE = 36.75 MW ≤ 50 MW: valid.
+    let report = minepivot::evaluate(&scenario).expect("evaluates");
+    assert!((report.site.fleet_it_mw - 35.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_document_without_a_version_is_read_as_version_1_and_a_newer_one_is_refused() {
+    let mut document = v1();
+    remove(&mut document, &["schemaVersion".to_string()]);
+    assert_eq!(scenario_from_json(&document.to_string()), Ok(Scenario::default()));
+    document["schemaVersion"] = Value::from(SCHEMA_VERSION + 1);
+    let errors = scenario_from_json(&document.to_string()).expect_err("a future version is refused");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "schemaVersion");
+    assert_eq!(errors[0].code, ErrorCode::UnsupportedVersion);
+}
