@@ -347,3 +347,186 @@ fn risk_is_seeded_and_checks_its_options() {
         .collect();
     assert!(fields.contains(&"options.colour".to_string()), "{fields:?}");
 }
+
+// ---- Hostile input: wrong types everywhere, huge and deep documents, extreme numbers. Each
+// case must come back as a structured error (field + code) or a valid report, never a trap.
+
+/// The single `(field, code)` the boundary reports, with evaluate throwing too.
+fn only_problem(input: &JsValue) -> (String, String) {
+    let found = problems(input);
+    assert_eq!(found.len(), 1, "{:?}", fields(&found));
+    assert!(evaluate(input).is_err(), "evaluate must throw what validate reports");
+    (found[0].0.clone(), found[0].1.clone())
+}
+
+const SECTIONS: [&str; 7] = ["site", "bitcoin", "mining", "retrofit", "colocation", "gpuCloud", "finance"];
+
+#[wasm_bindgen_test]
+fn a_number_where_a_section_belongs_is_an_invalid_type_at_that_section() {
+    for section in SECTIONS {
+        let input = default_js();
+        set(&input, section, JsValue::from_f64(5.0));
+        assert_eq!(only_problem(&input), (section.to_string(), "invalidType".to_string()));
+    }
+    for (field, wrong) in [
+        ("name", JsValue::from_f64(1.0)),
+        ("startMonth", Array::of1(&JsValue::from_str("2027-01")).into()),
+        ("horizonYears", Object::new().into()),
+        ("mining.fleet", JsValue::from_f64(3.0)),
+        ("retrofit.costOverrides", JsValue::from_str("ups")),
+        ("retrofit.cooling", JsValue::from_f64(1.0)),
+        ("finance.taxEnabled", JsValue::from_str("yes")),
+    ] {
+        let input = default_js();
+        set(&input, field, wrong);
+        assert_eq!(only_problem(&input), (field.to_string(), "invalidType".to_string()));
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_array_where_a_number_belongs_is_an_invalid_type_in_every_section() {
+    let paths = [
+        "site.gridCapacityMw",
+        "bitcoin.btcPriceUsd",
+        "mining.pue",
+        "mining.fleet.0.units",
+        "retrofit.rackDensityKw",
+        "colocation.leaseUsdPerKwMonth",
+        "gpuCloud.rentUsdPerGpuHour",
+        "finance.discountRatePct",
+    ];
+    let input = default_js();
+    for field in paths {
+        set(&input, field, Array::of1(&JsValue::from_f64(1.0)).into());
+    }
+    let found = problems(&input);
+    // All eight at once, each at its own path (the fleet line's with its index in brackets).
+    assert_eq!(found.len(), 8, "{:?}", fields(&found));
+    for field in paths {
+        let path = field.replace(".0.", "[0].");
+        assert_eq!(code_of(&found, &path), "invalidType", "{path}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_schema_version_of_the_wrong_type_is_an_unsupported_version() {
+    let input = default_js();
+    set(&input, "schemaVersion", JsValue::from_str("1"));
+    assert_eq!(only_problem(&input), ("schemaVersion".to_string(), "unsupportedVersion".to_string()));
+}
+
+/// A fleet of `n` copies of the default fleet's first line, as a JS array.
+fn fleet_of(n: u32) -> Array {
+    let line = get(&default_js(), "mining.fleet.0");
+    let fleet = Array::new_with_length(n);
+    for i in 0..n {
+        fleet.set(i, line.clone());
+    }
+    fleet
+}
+
+#[wasm_bindgen_test]
+fn a_100_000_line_fleet_is_too_large_not_a_trap_or_a_hang() {
+    let input = default_js();
+    set(&input, "mining.fleet", fleet_of(100_000).into());
+    // 100,000 lines × 5 values each is past the boundary's 100,000-value budget: the walk stops
+    // there and names the whole document.
+    let (field, code) = only_problem(&input);
+    assert_eq!((field.as_str(), code.as_str()), ("", "tooLarge"));
+    // The same document as JSON text (~8 MB) is refused by its size before it is parsed.
+    let text = JSON::stringify(&input).expect("stringifies");
+    assert!(text.length() > 1_000_000);
+    let (field, code) = only_problem(&text.into());
+    assert_eq!((field.as_str(), code.as_str()), ("", "tooLarge"));
+}
+
+#[wasm_bindgen_test]
+fn a_fleet_over_the_line_limit_is_too_large_at_the_fleet() {
+    // 1,001 lines: within the value budget, one past validate's 1,000 lines.
+    let input = default_js();
+    set(&input, "mining.fleet", fleet_of(1_001).into());
+    let found = problems(&input);
+    assert_eq!(code_of(&found, "mining.fleet"), "tooLarge");
+    assert_eq!(value_of(&found, "mining.fleet").as_f64(), Some(1_001.0));
+}
+
+#[wasm_bindgen_test]
+fn ten_thousand_nested_arrays_in_an_unknown_key_are_too_deep_not_a_stack_overflow() {
+    let depth = 10_000;
+    let junk = "[".repeat(depth) + &"]".repeat(depth);
+    let input = default_js();
+    set(&input, "junk", parse(&junk));
+    let (field, code) = only_problem(&input);
+    assert_eq!(code, "tooLarge");
+    // The walk stops at its depth limit (32) inside the junk, and says where.
+    assert!(field.starts_with("junk[0][0]"), "{field}");
+    // As JSON text, the parser's own recursion limit refuses it: a document-level error.
+    let text = format!(r#"{{ "junk": {junk} }}"#);
+    let (field, code) = only_problem(&JsValue::from_str(&text));
+    assert_eq!((field.as_str(), code.as_str()), ("", "invalidJson"));
+}
+
+#[wasm_bindgen_test]
+fn huge_numbers_are_out_of_range_or_wrong_types_with_their_paths() {
+    let input = default_js();
+    set(&input, "site.gridCapacityMw", JsValue::from_f64(1e308));
+    set(&input, "bitcoin.btcPriceUsd", JsValue::from_f64(-1e308));
+    set(&input, "colocation.leaseUsdPerKwMonth", JsValue::from_f64(f64::MAX));
+    // A count cannot hold 1e308: it is not a whole number a u32 can take.
+    set(&input, "horizonYears", JsValue::from_f64(1e308));
+    set(&input, "mining.fleet.0.units", JsValue::from_f64(1e308));
+    let found = problems(&input);
+    assert_eq!(code_of(&found, "site.gridCapacityMw"), "outOfRange");
+    assert_eq!(value_of(&found, "site.gridCapacityMw").as_f64(), Some(1e308));
+    assert_eq!(code_of(&found, "bitcoin.btcPriceUsd"), "outOfRange");
+    assert_eq!(code_of(&found, "colocation.leaseUsdPerKwMonth"), "outOfRange");
+    assert_eq!(code_of(&found, "horizonYears"), "invalidType");
+    assert_eq!(code_of(&found, "mining.fleet[0].units"), "invalidType");
+    assert!(evaluate(&input).is_err());
+}
+
+#[wasm_bindgen_test]
+fn negative_zero_is_zero() {
+    // -0 is a valid price (0 USD/MWh) but not a valid grid capacity (must be more than 0).
+    let input = default_js();
+    set(&input, "site.powerPriceUsdPerMwh", JsValue::from_f64(-0.0));
+    assert!(problems(&input).is_empty());
+    let report = decode_report(evaluate(&input).expect("valid"));
+    assert!(report.pathways[0].months.iter().all(|m| m.power_cost_usd == 0.0));
+    set(&input, "site.gridCapacityMw", JsValue::from_f64(-0.0));
+    let found = problems(&input);
+    assert_eq!(code_of(&found, "site.gridCapacityMw"), "outOfRange");
+    assert_eq!(value_of(&found, "site.gridCapacityMw").as_f64(), Some(0.0));
+}
+
+#[wasm_bindgen_test]
+fn subnormal_inputs_give_a_finite_report() {
+    // 5e-324, the smallest subnormal, is more than 0: a valid grid, price, BTC price, network
+    // hashrate, density. The model must divide by such numbers without producing NaN.
+    let input = default_js();
+    set(&input, "mining.fleet", Array::new().into());
+    for field in [
+        "site.gridCapacityMw",
+        "site.powerPriceUsdPerMwh",
+        "bitcoin.btcPriceUsd",
+        "bitcoin.networkHashrateEhs",
+        "retrofit.rackDensityKw",
+        "colocation.leaseUsdPerKwMonth",
+        "gpuCloud.rentUsdPerGpuHour",
+    ] {
+        set(&input, field, JsValue::from_f64(5e-324));
+    }
+    assert!(problems(&input).is_empty(), "{:?}", fields(&problems(&input)));
+    let report = decode_report(evaluate(&input).expect("valid"));
+    // No fleet and no IT capacity: mining earns nothing; nothing in the report is NaN (the
+    // decode into f64 fields would accept NaN, so check the NPVs and flows explicitly).
+    assert_eq!(report.site.racks, 0);
+    assert_eq!(report.pathways[0].npv_usd, 0.0);
+    for p in &report.pathways {
+        assert!(p.npv_usd.is_finite());
+        assert!(p.months.iter().all(|m| m.net_cash_flow_usd.is_finite() && m.cumulative_usd.is_finite()));
+    }
+    // The default fleet does not fit a grid of 5e-324 MW: an inconsistency at its first line.
+    set(&input, "mining.fleet", get(&default_js(), "mining.fleet"));
+    assert_eq!(only_problem(&input), ("mining.fleet[0].units".to_string(), "inconsistent".to_string()));
+}
