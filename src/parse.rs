@@ -78,6 +78,18 @@ pub fn shape(mut value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
         }
     }
     migrate(&mut value);
+    // serde reads a struct from a list too, field by field in declaration order, so
+    // `"bitcoin": [1]` would silently be a BTC price of 1 USD: a list where an object belongs
+    // is a type error like any other, and that part falls back to its defaults.
+    for path in lists_where_objects_belong(&value) {
+        errors.push(ValidationError::new(
+            json_path(&path),
+            ErrorCode::InvalidType,
+            "must be an object",
+            Value::from("array"),
+        ));
+        remove(&mut value, &path);
+    }
 
     // Each pass reports one type error and removes its field; a document cannot have more
     // bad fields than it has fields, so this ends.
@@ -136,6 +148,33 @@ fn migrate(value: &mut Value) {
     if let Some(object) = value.as_object_mut() {
         object.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));
     }
+}
+
+/// Paths (dotted, as serde_ignored writes them) of the lists standing where the schema has an
+/// object: a section, the fleet refresh, a fleet line or a cost override.
+fn lists_where_objects_belong(value: &Value) -> Vec<String> {
+    const OBJECTS: [&str; 8] = [
+        "site",
+        "bitcoin",
+        "mining",
+        "mining.refresh",
+        "retrofit",
+        "colocation",
+        "gpuCloud",
+        "finance",
+    ];
+    let mut found: Vec<String> = OBJECTS
+        .iter()
+        .filter(|path| matches!(lookup(value, path), Some(Value::Array(_))))
+        .map(|path| path.to_string())
+        .collect();
+    for list in ["mining.fleet", "retrofit.costOverrides"] {
+        if let Some(Value::Array(items)) = lookup(value, list) {
+            let arrays = items.iter().enumerate().filter(|(_, item)| item.is_array());
+            found.extend(arrays.map(|(i, _)| format!("{list}.{i}")));
+        }
+    }
+    found
 }
 
 /// serde_path_to_error writes `mining.fleet[2].units`; serde_ignored writes `mining.fleet.2.units`.
@@ -369,6 +408,30 @@ mod tests {
             ],
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn a_list_where_an_object_belongs_is_a_type_error_not_read_by_position() {
+        // Before the check, `"bitcoin": [1]` deserialised as { btcPriceUsd: 1, rest default }.
+        let errors = scenario_from_value(json!({
+            "bitcoin": [1],
+            "gpuCloud": [],
+            "mining": { "refresh": [true], "fleet": [["S21", 10, 200, 17.5]] },
+            "retrofit": { "costOverrides": [["ups", 1]] }
+        }))
+        .unwrap_err();
+        let fields: Vec<(&str, ErrorCode)> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("bitcoin", ErrorCode::InvalidType),
+                ("mining.refresh", ErrorCode::InvalidType),
+                ("gpuCloud", ErrorCode::InvalidType),
+                ("mining.fleet[0]", ErrorCode::InvalidType),
+                ("retrofit.costOverrides[0]", ErrorCode::InvalidType),
+            ]
+        );
+        assert!(errors.iter().all(|e| e.message == "must be an object"));
     }
 
     #[test]

@@ -367,6 +367,9 @@ fn a_number_where_a_section_belongs_is_an_invalid_type_at_that_section() {
         let input = default_js();
         set(&input, section, JsValue::from_f64(5.0));
         assert_eq!(only_problem(&input), (section.to_string(), "invalidType".to_string()));
+        // A list is no object either (serde alone would read `[1]` as the first field = 1).
+        set(&input, section, Array::of1(&JsValue::from_f64(1.0)).into());
+        assert_eq!(only_problem(&input), (section.to_string(), "invalidType".to_string()));
     }
     for (field, wrong) in [
         ("name", JsValue::from_f64(1.0)),
