@@ -533,3 +533,67 @@ fn subnormal_inputs_give_a_finite_report() {
     set(&input, "mining.fleet", get(&default_js(), "mining.fleet"));
     assert_eq!(only_problem(&input), ("mining.fleet[0].units".to_string(), "inconsistent".to_string()));
 }
+
+/// Every leaf of a JS object as `(dotted path, value)`; array items by index.
+fn leaves(value: &JsValue, path: &str, out: &mut Vec<(String, JsValue)>) {
+    let keys: Vec<String> = if Array::is_array(value) {
+        (0..Array::from(value).length()).map(|i| i.to_string()).collect()
+    } else if value.is_object() {
+        let object: &Object = value.unchecked_ref();
+        Object::keys(object).iter().filter_map(|k| k.as_string()).collect()
+    } else {
+        out.push((path.to_string(), value.clone()));
+        return;
+    };
+    for key in keys {
+        let child = Reflect::get(value, &JsValue::from_str(&key)).expect("readable property");
+        let child_path = if path.is_empty() { key } else { format!("{path}.{key}") };
+        leaves(&child, &child_path, out);
+    }
+}
+
+/// The default scenario with one cost override, so that every kind of field is present.
+fn default_with_an_override_js() -> JsValue {
+    let input = default_js();
+    let item = parse(r#"{ "item": "ups", "unitCostUsd": 500000 }"#);
+    set(&input, "retrofit.costOverrides", Array::of1(&item).into());
+    input
+}
+
+#[wasm_bindgen_test]
+fn a_wrong_type_in_every_field_is_an_invalid_type_at_that_field_and_nothing_else() {
+    let base = default_with_an_override_js();
+    assert_eq!(fields(&problems(&base)), Vec::<&str>::new());
+    let mut all = Vec::new();
+    leaves(&base, "", &mut all);
+    // Every field of the contract, fleet lines and the override included (schemaVersion has its
+    // own code, tested above).
+    let all: Vec<_> = all.into_iter().filter(|(path, _)| path != "schemaVersion").collect();
+    assert!(all.len() >= 60, "only {} fields found", all.len());
+    for (path, value) in &all {
+        // What a form, a hand-edited file or a careless embedder sends: a number as text, text
+        // as a number, a flag as text, and for every field an object, a list and null.
+        let swapped = if value.as_f64().is_some() {
+            JsValue::from_str("12")
+        } else if value.is_string() {
+            JsValue::from_f64(7.0)
+        } else {
+            JsValue::from_str("true")
+        };
+        // `mining.fleet.1.model` is reported as `mining.fleet[1].model`.
+        let expected_field = path
+            .split('.')
+            .map(|part| if part.bytes().all(|b| b.is_ascii_digit()) { format!("[{part}]") } else { format!(".{part}") })
+            .collect::<String>()
+            .trim_start_matches('.')
+            .to_string();
+        for wrong in [swapped, Object::new().into(), Array::of1(&JsValue::from_f64(1.0)).into(), JsValue::NULL] {
+            let input = default_with_an_override_js();
+            set(&input, path, wrong.clone());
+            let found = problems(&input);
+            let pairs: Vec<(&str, &str)> = found.iter().map(|(f, c, _)| (f.as_str(), c.as_str())).collect();
+            assert_eq!(pairs, vec![(expected_field.as_str(), "invalidType")], "{path} = {wrong:?}");
+            assert!(evaluate(&input).is_err(), "{path} = {wrong:?}: evaluate must throw what validate reports");
+        }
+    }
+}
