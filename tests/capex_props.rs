@@ -8,27 +8,9 @@ use minepivot::scenario::{Cooling, CostOverride, Fabric, GpuSystem, Redundancy, 
 use minepivot::validate::validate;
 use proptest::prelude::*;
 
-fn cooling() -> impl Strategy<Value = Cooling> {
-    prop_oneof![
-        Just(Cooling::Air),
-        Just(Cooling::RearDoor),
-        Just(Cooling::DirectToChip),
-        Just(Cooling::Immersion)
-    ]
-}
-
-fn redundancy() -> impl Strategy<Value = Redundancy> {
-    prop_oneof![Just(Redundancy::N), Just(Redundancy::NPlus1), Just(Redundancy::TwoN)]
-}
-
-fn system() -> impl Strategy<Value = GpuSystem> {
-    prop_oneof![
-        Just(GpuSystem::H100),
-        Just(GpuSystem::H200),
-        Just(GpuSystem::B200),
-        Just(GpuSystem::Gb200)
-    ]
-}
+#[path = "common/strategies.rs"]
+mod strategies;
+use strategies::{cooling, redundancy, system};
 
 /// Valid scenarios: no fleet (so any grid is consistent), every retrofit input across its range,
 /// the share from 0 to 100 % with both ends weighted in, the density within the cooling's ceiling.

@@ -8,9 +8,7 @@ use minepivot::capex::cost_library;
 use minepivot::model::{pathway_flows, pathway_npvs, Adjust, CapexStage, MiningStage, MonthFlow};
 use minepivot::presets;
 use minepivot::report::PathwayId;
-use minepivot::scenario::{
-    Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType, Redundancy, Scenario,
-};
+use minepivot::scenario::{CostOverride, Fabric, FleetLine, GpuEnd, LeaseEnd, LeaseType, Scenario};
 use minepivot::validate::validate;
 use minepivot::{colocation, finance, gpu_cloud};
 use proptest::prelude::*;
@@ -18,27 +16,9 @@ use proptest::prelude::*;
 #[path = "common/report_numbers.rs"]
 mod report_numbers;
 
-fn cooling() -> impl Strategy<Value = Cooling> {
-    prop_oneof![
-        Just(Cooling::Air),
-        Just(Cooling::RearDoor),
-        Just(Cooling::DirectToChip),
-        Just(Cooling::Immersion)
-    ]
-}
-
-fn redundancy() -> impl Strategy<Value = Redundancy> {
-    prop_oneof![Just(Redundancy::N), Just(Redundancy::NPlus1), Just(Redundancy::TwoN)]
-}
-
-fn system() -> impl Strategy<Value = GpuSystem> {
-    prop_oneof![
-        Just(GpuSystem::H100),
-        Just(GpuSystem::H200),
-        Just(GpuSystem::B200),
-        Just(GpuSystem::Gb200)
-    ]
-}
+#[path = "common/strategies.rs"]
+mod strategies;
+use strategies::{cooling, redundancy, system};
 
 /// A value in `[0, max]` with both ends weighted in (validate.rs bounds are inclusive).
 fn pct(max: f64) -> impl Strategy<Value = f64> {
