@@ -705,3 +705,44 @@ fn ten_years() -> Scenario {
         ..Scenario::default()
     }
 }
+
+/// The tornado's ranges (src/analysis/sensitivity.rs) are validate's ranges (src/validate.rs):
+/// each end is accepted, and a step beyond it is refused at that field, so a tornado never
+/// moves an input to a value the user could not type and the two tables cannot drift apart.
+#[test]
+fn every_tornado_range_is_exactly_the_range_validate_accepts() {
+    let base = Scenario::default();
+    let errors_at = |s: &Scenario, field: &str| {
+        minepivot::validate::validate(s)
+            .into_iter()
+            .filter(|e| e.field == field)
+            .map(|e| e.message)
+            .collect::<Vec<_>>()
+    };
+    for input in INPUTS.iter().filter(|i| i.field != "retrofit.costOverrides") {
+        let step = if input.whole {
+            1.0
+        } else {
+            1e-6 * input.max.abs().max(1.0)
+        };
+        for (inside, outside) in [(input.min, input.min - step), (input.max, input.max + step)] {
+            let mut s = base.clone();
+            assert!(input.set(&mut s, inside), "{}", input.field);
+            assert_eq!(
+                errors_at(&s, input.field),
+                Vec::<String>::new(),
+                "{} = {inside}",
+                input.field
+            );
+            let mut s = base.clone();
+            // A count below 0 cannot be held by its field's type at all: nothing to refuse.
+            if input.set(&mut s, outside) && input.value(&s) == outside {
+                assert!(
+                    !errors_at(&s, input.field).is_empty(),
+                    "{} = {outside} is accepted",
+                    input.field
+                );
+            }
+        }
+    }
+}
