@@ -16,6 +16,9 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
             continue;
         };
         for entry in entries.flatten() {
+            if entry.path().extension().is_some_and(|e| e == "md") {
+                continue;
+            }
             let bytes = std::fs::read(entry.path()).expect("readable fuzz input");
             out.push((entry.path().display().to_string(), bytes));
         }
