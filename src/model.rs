@@ -425,7 +425,24 @@ fn pathway_report(
 
     let net: Vec<f64> = months.iter().map(|m| m.net_cash_flow_usd).collect();
     let npv_usd = finance::npv(s.finance.discount_rate_pct, &net);
-    let (irr_pct, irr_note) = match finance::irr_solve(&net) {
+    // IRR and payback measure the investment from the month its spending starts (MODEL.md:
+    // payback "after investment"). Before that month an AI pathway is the same site mining as
+    // the mining pathway, so those months are no part of the return on the retrofit; counting
+    // them would hide the IRR behind flows that start positive and let months of mining cash
+    // pay the retrofit back before it is built. The payback month is still counted from month 0.
+    let invested_from = months.iter().position(|m| m.capex_usd > 0.0);
+    let from = invested_from.unwrap_or(0);
+    let flows = &net[from..];
+    let (irr_pct, irr_note) = match finance::irr_solve(flows) {
+        // With no capital spent, a rate that solves flows starting positive is a borrowing
+        // cost, not a return: reported as none, with the reason, so nobody reads it as one.
+        Ok(_) if invested_from.is_none() && flows.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
+            None,
+            Some(
+                "no investment to earn a return on: the cash flows start positive and turn negative"
+                    .to_string(),
+            ),
+        ),
         Ok(sol) if sol.roots > 1 => (
             Some(sol.annual_pct),
             Some(format!(
@@ -433,20 +450,11 @@ fn pathway_report(
                 sol.roots
             )),
         ),
-        // A rate that solves flows starting positive is a borrowing cost, not a return:
-        // reported as none, with the reason, so nobody reads it as one.
-        Ok(_) if net.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
-            None,
-            Some(
-                "no investment to earn a return on: the cash flows start positive and turn negative"
-                    .to_string(),
-            ),
-        ),
         Ok(sol) => (Some(sol.annual_pct), None),
         Err(why) => (None, Some(why.reason().to_string())),
     };
-    let (payback_months, payback_note) = match finance::payback_solve(&net) {
-        Ok(n) => (Some(n), None),
+    let (payback_months, payback_note) = match finance::payback_solve(flows) {
+        Ok(n) => (Some(n + from as u32), None),
         Err(why) => (None, Some(why.reason().to_string())),
     };
     let it_mw = capex.site.it_capacity_mw;
