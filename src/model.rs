@@ -530,11 +530,22 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
             "valueAfterHorizon",
             Some("horizonYears"),
             format!(
-                "The colocation lease ({} years from month {}{}) and the converted halls outlive the {}-year horizon; the model counts no cash flow or residual value after the horizon, which understates the AI pathways against mining. A longer horizon shows the difference.",
+                "The colocation lease ({} years from month {}{}) and the converted halls outlive the {}-year horizon; the model counts no cash flow or residual value after the horizon, which understates the AI pathways against mining. {}",
                 s.colocation.lease_term_years,
                 t.commissioning,
                 if renews { ", renewable" } else { "" },
-                s.horizon_years
+                s.horizon_years,
+                if s.horizon_years < crate::validate::MAX_HORIZON_YEARS {
+                    format!(
+                        "A longer horizon (up to {} years) shows the difference.",
+                        crate::validate::MAX_HORIZON_YEARS
+                    )
+                } else {
+                    format!(
+                        "{} years is the longest horizon the model takes.",
+                        crate::validate::MAX_HORIZON_YEARS
+                    )
+                }
             ),
         ));
     }

@@ -9,6 +9,9 @@ use crate::calendar::{parse_date, YearMonth};
 use crate::presets;
 use crate::scenario::Scenario;
 
+/// The longest horizon the model takes, years (MODEL.md: `horizonYears` 1–30).
+pub const MAX_HORIZON_YEARS: u32 = 30;
+
 /// Stable machine codes of input problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -174,7 +177,13 @@ pub fn validate(s: &Scenario) -> Vec<ValidationError> {
             Value::from(s.start_month.clone()),
         ));
     }
-    c.count("horizonYears", s.horizon_years.into(), 1, 30, "years");
+    c.count(
+        "horizonYears",
+        s.horizon_years.into(),
+        1,
+        MAX_HORIZON_YEARS.into(),
+        "years",
+    );
 
     let site = &s.site;
     c.positive("site.gridCapacityMw", site.grid_capacity_mw, 5_000.0, "MW");

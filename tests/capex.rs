@@ -494,8 +494,8 @@ fn warnings_name_their_numbers() {
     assert_eq!(w[0].field.as_deref(), Some("retrofit.pue"));
     assert!(
         w[0].message.starts_with(
-            "At AI PUE 1.30 the 100 MW converted carry 76.9 MW of critical IT, against 95.2 MW of ASICs at \
-             mining PUE 1.05"
+            "At AI PUE 1.30 the 100 MW converted carry 76.9 MW of critical IT, against the 95.2 MW of IT load \
+             they would carry at mining PUE 1.05: 18.3 MW goes to cooling and losses instead"
         ),
         "{}",
         w[0].message

@@ -111,3 +111,19 @@ fn risk_is_reproducible_by_seed_and_rejects_bad_options() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("paths"), "{}", text(&bad.stderr));
 }
+
+#[test]
+fn the_table_of_a_site_with_nothing_converted_says_so_instead_of_an_ai_date() {
+    let table = minepivot(
+        &["evaluate", "-", "--format", "table"],
+        r#"{ "retrofit": { "convertedSharePct": 0 } }"#,
+    );
+    assert!(table.status.success(), "{}", text(&table.stderr));
+    let table = text(&table.stdout);
+    assert!(table.contains("nothing converted (0 %)"), "{table}");
+    assert!(table.contains("Retrofit capex: $0 (nothing converted)"), "{table}");
+    assert!(
+        !table.contains("AI from") && !table.contains("greenfield would be"),
+        "{table}"
+    );
+}

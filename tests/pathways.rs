@@ -812,3 +812,30 @@ fn mining_cash_before_a_late_build_does_not_pay_for_the_retrofit() {
         r.comparison.verdict
     );
 }
+
+/// The horizon warning suggests a longer horizon only where there is one to choose.
+#[test]
+fn the_horizon_warning_offers_a_longer_horizon_only_below_the_longest() {
+    let message = |years: u32| {
+        let s = Scenario {
+            horizon_years: years,
+            ..Scenario::default()
+        };
+        let r = evaluate(&s);
+        r.warnings
+            .iter()
+            .find(|w| w.code == "valueAfterHorizon")
+            .map(|w| w.message.clone())
+    };
+    // 15-year lease, renewable, from month 12: it outlives every horizon.
+    let fifteen = message(15).expect("a renewable lease outlives 15 years");
+    assert!(
+        fifteen.ends_with("A longer horizon (up to 30 years) shows the difference."),
+        "{fifteen}"
+    );
+    let thirty = message(30).expect("a renewable lease outlives 30 years");
+    assert!(
+        thirty.ends_with("30 years is the longest horizon the model takes."),
+        "{thirty}"
+    );
+}

@@ -195,16 +195,17 @@ fn table(r: &Report) -> String {
         "{} — {} months from {}\n\n",
         r.scenario_name, r.horizon_months, r.start_month
     ));
+    let converted = if r.site.converted_grid_mw > 0.0 {
+        format!(
+            "converted {:.1} MW → {:.1} MW critical IT, {} racks, {} GPUs; AI from {}",
+            r.site.converted_grid_mw, r.site.it_capacity_mw, r.site.racks, r.site.gpus, r.site.commissioning_label
+        )
+    } else {
+        "nothing converted (0 %): the AI pathways are the mining pathway".to_string()
+    };
     out.push_str(&format!(
-        "Site: {:.0} MW grid; fleet {:.0} PH/s on {:.1} MW; converted {:.1} MW → {:.1} MW critical IT, {} racks, {} GPUs; AI from {}\n\n",
-        r.site.grid_capacity_mw,
-        r.site.fleet_ph,
-        r.site.fleet_facility_mw,
-        r.site.converted_grid_mw,
-        r.site.it_capacity_mw,
-        r.site.racks,
-        r.site.gpus,
-        r.site.commissioning_label
+        "Site: {:.0} MW grid; fleet {:.0} PH/s on {:.1} MW; {converted}\n\n",
+        r.site.grid_capacity_mw, r.site.fleet_ph, r.site.fleet_facility_mw,
     ));
     out.push_str(&format!(
         "{:<22} {:>12} {:>9} {:>10} {:>12} {:>12} {:>14}\n",
@@ -233,13 +234,17 @@ fn table(r: &Report) -> String {
     for note in &b.notes {
         out.push_str(&format!("  note: {note}\n"));
     }
-    out.push_str(&format!(
-        "\nRetrofit capex: {} ({} per MW IT); greenfield would be {} and {} months longer\n",
-        money(r.capex.total_usd),
-        opt(r.capex.per_it_mw_usd, money),
-        money(r.capex.greenfield.total_usd),
-        r.capex.greenfield.months_saved
-    ));
+    if r.site.converted_grid_mw > 0.0 {
+        out.push_str(&format!(
+            "\nRetrofit capex: {} ({} per MW IT); greenfield would be {} and {} months longer\n",
+            money(r.capex.total_usd),
+            opt(r.capex.per_it_mw_usd, money),
+            money(r.capex.greenfield.total_usd),
+            r.capex.greenfield.months_saved
+        ));
+    } else {
+        out.push_str("\nRetrofit capex: $0 (nothing converted)\n");
+    }
     for c in &r.capex.categories {
         out.push_str(&format!("  {:<28} {:>12}\n", c.category, money(c.total_usd)));
     }

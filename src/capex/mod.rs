@@ -230,8 +230,8 @@ pub fn warnings(s: &Scenario, site: &SiteReport) -> Vec<Warning> {
             "itLostToPue",
             Some("retrofit.pue"),
             format!(
-                "At AI PUE {:.2} the {} MW converted carry {} MW of critical IT, against {} MW of ASICs at \
-                 mining PUE {:.2}: {} MW of IT load goes to cooling and losses",
+                "At AI PUE {:.2} the {} MW converted carry {} MW of critical IT, against the {} MW of IT load \
+                 they would carry at mining PUE {:.2}: {} MW goes to cooling and losses instead",
                 r.pue,
                 mw(site.converted_grid_mw),
                 mw(site.it_capacity_mw),
