@@ -22,8 +22,12 @@ use crate::mining::{self, MiningRun};
 use crate::report::*;
 use crate::scenario::{Scenario, SCHEMA_VERSION};
 
-/// Straight-line tax depreciation of the facility retrofit (mechanical and electrical), years.
+/// Straight-line tax depreciation of the facility retrofit's mechanical and electrical plant
+/// (cooling, power, networking), years (DATA.md: "mechanical and electrical 15 yrs" [E]).
 pub const FACILITY_DEPRECIATION_YEARS: u32 = 15;
+/// Straight-line tax depreciation of the building works, years (DATA.md: "shell 30–39 yrs" [E];
+/// 39 is the US recovery period for nonresidential real property).
+pub const BUILDING_DEPRECIATION_YEARS: u32 = 39;
 /// Straight-line tax depreciation of ASICs (mining capex), years.
 pub const ASIC_DEPRECIATION_YEARS: u32 = 3;
 
@@ -166,6 +170,7 @@ impl CapexStage {
                 facility_usd: capex.total_usd,
                 gpu_cloud_usd: capex.gpu_cloud.total_usd,
                 monthly_spend_usd: capex.monthly_spend_usd,
+                building_share: crate::capex::building_share(&capex.categories),
             },
         }
     }
@@ -266,17 +271,20 @@ pub fn pathway_flows(
         }
     }));
     if s.finance.tax_enabled {
-        apply_tax(s, out);
+        apply_tax(s, out, timeline.commissioning as usize, capex.totals.building_share);
     }
 }
 
 /// Corporate income tax, when `finance.taxEnabled`:
 /// `tax_m = rate × max(0, EBITDA_m − depreciation_m − losses carried forward)`, month by
 /// month, where a month's loss (EBITDA below depreciation) is carried forward without limit.
-/// Depreciation is straight-line from the month the money is spent, by asset class: the
-/// facility retrofit over 15 years, GPUs over `gpuCloud.usefulLifeYears`, ASICs (mining
-/// capex) over 3 years; whatever remains undepreciated at the horizon is simply not reached.
-fn apply_tax(s: &Scenario, flows: &mut [MonthFlow]) {
+/// Depreciation is straight-line by asset class from the month the asset is placed in service:
+/// the facility retrofit from commissioning (month `in_service`), its building works
+/// (`building_share` of it) over 39 years and the rest over 15; GPUs over
+/// `gpuCloud.usefulLifeYears` and ASICs (mining capex) over 3 years, both from the month they
+/// are bought, which is when they start to work. Whatever remains undepreciated at the horizon
+/// is simply not reached.
+fn apply_tax(s: &Scenario, flows: &mut [MonthFlow], in_service: usize, building_share: f64) {
     let n = flows.len();
     // Difference array: a schedule starting in month m adds its monthly charge at m and
     // removes it N months later; the running sum is the month's depreciation.
@@ -289,8 +297,16 @@ fn apply_tax(s: &Scenario, flows: &mut [MonthFlow]) {
         }
     };
     let gpu_months = s.gpu_cloud.useful_life_years.max(1) * 12;
+    if in_service < n {
+        let facility: f64 = flows.iter().map(|f| f.facility_capex_usd).sum();
+        add(
+            in_service,
+            facility * (1.0 - building_share),
+            FACILITY_DEPRECIATION_YEARS * 12,
+        );
+        add(in_service, facility * building_share, BUILDING_DEPRECIATION_YEARS * 12);
+    }
     for (m, f) in flows.iter().enumerate() {
-        add(m, f.facility_capex_usd, FACILITY_DEPRECIATION_YEARS * 12);
         add(m, f.gpu_capex_usd, gpu_months);
         add(m, f.mining_capex_usd, ASIC_DEPRECIATION_YEARS * 12);
     }
@@ -677,9 +693,10 @@ mod tests {
         let mut s = Scenario::default();
         s.finance.tax_enabled = true;
         s.finance.tax_rate_pct = 20.0;
-        // Month 0: 1,800 of facility capex (depreciated 10 a month over 180 months) and an
-        // EBITDA of −90: loss 100 carried forward. Month 1: EBITDA 160 − 10 = 150 taxable,
-        // minus the 100 loss = 50 → tax 10. Month 2: 110 − 10 = 100 → tax 20.
+        // Month 0: 1,800 of facility capex, in service at once, no building works: depreciated
+        // 1,800 ÷ 180 = 10 a month over 15 years. EBITDA −90 − 10 = loss 100 carried forward.
+        // Month 1: EBITDA 160 − 10 = 150 taxable, minus the 100 loss = 50 → tax 10.
+        // Month 2: 110 − 10 = 100 → tax 20.
         let mut flows = vec![
             MonthFlow {
                 ai_revenue_usd: 10.0,
@@ -696,8 +713,34 @@ mod tests {
                 ..MonthFlow::default()
             },
         ];
-        apply_tax(&s, &mut flows);
+        apply_tax(&s, &mut flows, 0, 0.0);
         let taxes: Vec<f64> = flows.iter().map(|f| f.tax_usd).collect();
         assert_eq!(taxes, vec![0.0, 10.0, 20.0]);
+    }
+
+    #[test]
+    fn the_facility_depreciates_from_commissioning_its_building_over_39_years() {
+        let mut s = Scenario::default();
+        s.finance.tax_enabled = true;
+        s.finance.tax_rate_pct = 10.0;
+        // 2,340 of facility capex spent in months 0 and 1 (1,170 each), in service in month 2,
+        // 40 % of it building works: plant 1,404 ÷ 180 = 7.8 a month, building 936 ÷ 468 = 2
+        // a month, 9.8 in all from month 2 on. EBITDA 100 a month throughout: months 0 and 1
+        // have no depreciation → tax 10 each; from month 2, (100 − 9.8) × 10 % = 9.02.
+        let month = |capex: f64| MonthFlow {
+            ai_revenue_usd: 100.0,
+            facility_capex_usd: capex,
+            ..MonthFlow::default()
+        };
+        let mut flows = vec![month(1_170.0), month(1_170.0), month(0.0), month(0.0)];
+        apply_tax(&s, &mut flows, 2, 0.4);
+        let taxes: Vec<f64> = flows.iter().map(|f| f.tax_usd).collect();
+        for (got, want) in taxes.iter().zip([10.0, 10.0, 9.02, 9.02]) {
+            assert!((got - want).abs() < 1e-9, "{taxes:?}");
+        }
+        // Commissioned after the horizon: nothing is depreciated inside it.
+        let mut late = vec![month(1_170.0), month(1_170.0)];
+        apply_tax(&s, &mut late, 2, 0.4);
+        assert!(late.iter().all(|f| (f.tax_usd - 10.0).abs() < 1e-9));
     }
 }

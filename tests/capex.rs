@@ -534,3 +534,20 @@ fn warnings_name_their_numbers() {
         .iter()
         .any(|w| w.code == "redundancyN" && w.field.as_deref() == Some("retrofit.redundancy")));
 }
+
+/// The share of the bill depreciated as a building (src/model.rs, tax): building works over
+/// hard costs, the same from the quick totals and from the itemised bill's categories.
+#[test]
+fn the_building_share_of_the_small_bill() {
+    let s = small();
+    // Building 27.75 M ÷ hard costs (13.88 + 37.75 + 2.6 + 27.75 = 81.98 M) = 0.338497…
+    let expected = 27.75 / 81.98;
+    let site = capex::size(&s);
+    close(capex::totals(&s, &site).building_share, expected, 1e-12);
+    close(capex::building_share(&bill(&s).categories), expected, 1e-12);
+    // Nothing converted: no hard costs, no share (not a NaN).
+    let mut none = small();
+    none.retrofit.converted_share_pct = 0.0;
+    let site = capex::size(&none);
+    assert_eq!(capex::totals(&none, &site).building_share, 0.0);
+}

@@ -146,6 +146,26 @@ pub struct CapexTotals {
     pub gpu_cloud_usd: f64,
     /// Facility capex per month of construction, USD.
     pub monthly_spend_usd: f64,
+    /// The building works' share of the facility total (their soft costs and contingency
+    /// included, which fall on every hard cost alike), 0–1: the part depreciated as a
+    /// building, not as mechanical and electrical plant.
+    pub building_share: f64,
+}
+
+/// Building works ÷ hard costs, from per-category totals; 0 where there are no hard costs.
+pub fn building_share(categories: &[crate::report::CategoryTotal]) -> f64 {
+    let of = |pick: &dyn Fn(&str) -> bool| -> f64 {
+        categories
+            .iter()
+            .filter(|c| pick(&c.category))
+            .map(|c| c.total_usd)
+            .sum()
+    };
+    ratio(
+        of(&|c| c == library::Category::Building.label()),
+        of(&|c| c != library::Category::SoftCosts.label()),
+    )
+    .clamp(0.0, 1.0)
 }
 
 /// Facility total ÷ buildMonths (at least one month).
@@ -156,11 +176,24 @@ fn monthly_spend(s: &Scenario, facility_usd: f64) -> f64 {
 /// The totals of [`retrofit`], the same numbers, without allocating a line of text: for the
 /// analysis, which re-runs the model many times.
 pub fn totals(s: &Scenario, site: &SiteReport) -> CapexTotals {
-    let facility_usd = bill::total(&bill::facility(s, site));
+    let facility = bill::facility(s, site);
+    let facility_usd = bill::total(&facility);
+    let sum = |pick: fn(library::Category) -> bool| -> f64 {
+        facility
+            .iter()
+            .filter(|l| pick(l.meta.category))
+            .map(|l| l.total_usd)
+            .sum()
+    };
     CapexTotals {
         facility_usd,
         gpu_cloud_usd: bill::total(&bill::gpu_cloud(s, site)),
         monthly_spend_usd: monthly_spend(s, facility_usd),
+        building_share: ratio(
+            sum(|c| c == library::Category::Building),
+            sum(|c| c != library::Category::SoftCosts),
+        )
+        .clamp(0.0, 1.0),
     }
 }
 
