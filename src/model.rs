@@ -34,8 +34,9 @@ pub const ASIC_DEPRECIATION_YEARS: u32 = 3;
 /// When things happen on the site, in model months (month 0 = `startMonth`).
 ///
 /// - Construction starts in `retrofit.constructionStartMonth` (`start`); from that month on,
-///   in the AI pathways, the converted share no longer mines: the fleet fraction is
-///   `1 − convertedSharePct/100` (1 before; always 1 in the mining pathway).
+///   in the AI pathways, the converted share of the grid no longer mines: the fleet keeps
+///   the fraction the unconverted grid can carry ([`kept_fleet_fraction`]; 1 before; always 1
+///   in the mining pathway).
 /// - The facility capex is spent evenly over `buildMonths`: `total ÷ buildMonths` in each of
 ///   the months `start … start + buildMonths − 1` (months past the horizon are not counted).
 /// - Commissioning is month `start + buildMonths`, the first month of AI operation.
@@ -77,12 +78,13 @@ impl Timeline {
         }
     }
 
-    /// Share (0–1) of the whole fleet that still exists in month `m` of an AI pathway.
-    pub fn ai_fleet_fraction(&self, converted_share_pct: f64, m: u32) -> f64 {
+    /// Share (0–1) of the whole fleet that still exists in month `m` of an AI pathway, where
+    /// `kept` ([`kept_fleet_fraction`]) is what remains once construction starts.
+    pub fn ai_fleet_fraction(&self, kept: f64, m: u32) -> f64 {
         if m < self.construction_start {
             1.0
         } else {
-            (1.0 - converted_share_pct / 100.0).clamp(0.0, 1.0)
+            kept
         }
     }
 
@@ -96,26 +98,48 @@ impl Timeline {
     }
 }
 
+/// Share (0–1) of the fleet the AI pathways keep mining once construction starts: the grid
+/// left unconverted, `(1 − convertedSharePct/100) × grid MW`, carries up to that many MW of
+/// the fleet's facility load, taken pro rata from every line. A site whose grid has room to
+/// spare keeps more than `1 − convertedSharePct/100` of its fleet, all of it if it fits:
+/// 100 MW of a 200 MW grid converted leaves 100 MW, room for a 96.4 MW fleet.
+pub fn kept_fleet_fraction(s: &Scenario) -> f64 {
+    let fleet_mw = s.mining.fleet_facility_mw();
+    let left_mw = (1.0 - s.retrofit.converted_share_pct / 100.0).clamp(0.0, 1.0) * s.site.grid_capacity_mw;
+    if fleet_mw > 0.0 && fleet_mw.is_finite() {
+        let kept = left_mw / fleet_mw;
+        if kept.is_nan() {
+            0.0
+        } else {
+            kept.clamp(0.0, 1.0)
+        }
+    } else {
+        // No machines: nothing to keep or lose; 1 keeps the AI pathways' run the mining one.
+        1.0
+    }
+}
+
 /// The two fleet runs every evaluation needs.
 #[derive(Debug, Clone)]
 pub struct FleetRuns {
     /// The whole fleet for the whole horizon (the mining pathway).
     pub whole: MiningRun,
-    /// The fleet left once construction starts (both AI pathways).
+    /// The fleet left once construction starts (both AI pathways): the whole fleet × the
+    /// [`kept_fleet_fraction`].
     pub rest: MiningRun,
 }
 
 impl FleetRuns {
-    /// Runs the fleet over a bitcoin projection: once whole, once with the converted share
-    /// gone from construction start ([`Timeline::ai_fleet_fraction`]).
+    /// Runs the fleet over a bitcoin projection: once whole, once with only the
+    /// [`kept_fleet_fraction`] left from construction start ([`Timeline::ai_fleet_fraction`]).
     pub fn new(s: &Scenario, btc: &[BitcoinMonth]) -> FleetRuns {
         let whole = mining::simulate(s, btc, &|_| 1.0);
         let timeline = Timeline::new(s);
-        let share = s.retrofit.converted_share_pct;
-        let rest = if share <= 0.0 || timeline.construction_start >= s.months() {
+        let kept = kept_fleet_fraction(s);
+        let rest = if kept >= 1.0 || timeline.construction_start >= s.months() {
             whole.clone()
         } else {
-            mining::simulate(s, btc, &|m| timeline.ai_fleet_fraction(share, m))
+            mining::simulate(s, btc, &|m| timeline.ai_fleet_fraction(kept, m))
         };
         FleetRuns { whole, rest }
     }
@@ -683,9 +707,32 @@ mod tests {
         let mut s = Scenario::default();
         s.retrofit.construction_start_month = 2;
         let t = Timeline::new(&s);
-        assert_eq!(t.ai_fleet_fraction(60.0, 1), 1.0);
-        assert!((t.ai_fleet_fraction(60.0, 2) - 0.4).abs() < 1e-15);
-        assert_eq!(t.ai_fleet_fraction(100.0, 50), 0.0);
+        assert_eq!(t.ai_fleet_fraction(0.4, 1), 1.0);
+        assert_eq!(t.ai_fleet_fraction(0.4, 2), 0.4);
+        assert_eq!(t.ai_fleet_fraction(0.0, 50), 0.0);
+    }
+
+    #[test]
+    fn the_unconverted_grid_keeps_what_it_can_carry_of_the_fleet() {
+        // The default fleet: 8,000 × 270 TH/s × 13.5 J/TH = 29.16 MW, 10,000 × 200 × 17.5 =
+        // 35 MW and 9,000 × 104 × 29.5 = 27.612 MW: 91.772 MW of ASICs × PUE 1.05 = 96.3606 MW.
+        let mut s = Scenario::default();
+        let fleet_mw = 91.772 * 1.05;
+        // 60 % of 100 MW converted leaves 40 MW: 40 ÷ 96.3606 = 0.41510… of the fleet.
+        s.retrofit.converted_share_pct = 60.0;
+        assert!((kept_fleet_fraction(&s) - 40.0 / fleet_mw).abs() < 1e-12);
+        // All of it converted: nothing kept. None converted: everything.
+        s.retrofit.converted_share_pct = 100.0;
+        assert_eq!(kept_fleet_fraction(&s), 0.0);
+        s.retrofit.converted_share_pct = 0.0;
+        assert_eq!(kept_fleet_fraction(&s), 1.0);
+        // A 200 MW grid half converted leaves 100 MW ≥ 96.36 MW: the whole fleet keeps mining.
+        s.site.grid_capacity_mw = 200.0;
+        s.retrofit.converted_share_pct = 50.0;
+        assert_eq!(kept_fleet_fraction(&s), 1.0);
+        // 55 % converted leaves 90 MW: 90 ÷ 96.3606 = 0.93399….
+        s.retrofit.converted_share_pct = 55.0;
+        assert!((kept_fleet_fraction(&s) - 90.0 / fleet_mw).abs() < 1e-12);
     }
 
     #[test]

@@ -353,14 +353,17 @@ fn the_timeline_inside_the_full_model() {
         assert_eq!(gpu.months[m].mining_active_pct, mining.months[m].mining_active_pct);
     }
     let per_month = r.capex.total_usd / 10.0;
+    // The 40 MW of grid left carry 40 ÷ 96.3606 MW (the fleet's facility load: 91.772 MW of
+    // ASICs × PUE 1.05) = 41.51 % of the fleet.
+    let kept = 40.0 / (91.772 * 1.05);
     for m in 6..16 {
-        // Facility capex spread evenly; no AI revenue yet; at most 40 % of the fleet mines.
+        // Facility capex spread evenly; no AI revenue yet; 41.51 % of the fleet at most mines.
         assert!(close(colo.months[m].capex_usd, per_month, 1e-12), "month {m}");
         assert_eq!(colo.months[m].ai_revenue_usd, 0.0);
-        assert!(colo.months[m].mining_active_pct <= 40.0 + 1e-9);
+        assert!(colo.months[m].mining_active_pct <= 100.0 * kept + 1e-9);
         assert!(close(
             colo.months[m].mining_active_pct,
-            0.4 * mining.months[m].mining_active_pct,
+            kept * mining.months[m].mining_active_pct,
             1e-9
         ));
     }
@@ -371,8 +374,8 @@ fn the_timeline_inside_the_full_model() {
     assert!(close(colo.months[19].ai_revenue_usd, full, 1e-12));
     // The GPUs are bought in the commissioning month.
     assert!(close(gpu.months[16].capex_usd, r.capex.gpu_cloud.total_usd, 1e-12));
-    // The remaining 40 % keeps mining the whole horizon.
-    assert!(colo.months[100].mining_active_pct <= 40.0 + 1e-9);
+    // The fleet the remaining 40 MW carry keeps mining the whole horizon.
+    assert!(colo.months[100].mining_active_pct <= 100.0 * kept + 1e-9);
 }
 
 #[test]
@@ -838,4 +841,27 @@ fn the_horizon_warning_offers_a_longer_horizon_only_below_the_longest() {
         thirty.ends_with("30 years is the longest horizon the model takes."),
         "{thirty}"
     );
+}
+
+/// A 200 MW grid half converted: the 100 MW converted are the default site's 100 MW (same
+/// bill, same tenant), and the 100 MW left carry the whole 96.4 MW fleet, so each AI pathway
+/// is the default site's AI pathway (nothing left mining there) plus the whole mining pathway.
+#[test]
+fn a_grid_with_room_to_spare_keeps_its_whole_fleet_mining_beside_the_ai_halls() {
+    let default = evaluate(&Scenario::default());
+    let mut s = Scenario::default();
+    s.site.grid_capacity_mw = 200.0;
+    s.retrofit.converted_share_pct = 50.0;
+    let r = evaluate(&s);
+    assert_eq!(r.capex.total_usd, default.capex.total_usd);
+    let mining = default.pathways[0].npv_usd;
+    assert_eq!(r.pathways[0].npv_usd, mining);
+    for i in [1, 2] {
+        let (got, want) = (r.pathways[i].npv_usd, default.pathways[i].npv_usd + mining);
+        assert!((got - want).abs() <= 1e-9 * want.abs().max(1.0), "{i}: {got} vs {want}");
+    }
+    // Month by month the fleet mines as in the mining pathway.
+    for (c, m) in r.pathways[1].months.iter().zip(&r.pathways[0].months) {
+        assert_eq!(c.mining_revenue_usd, m.mining_revenue_usd);
+    }
 }

@@ -123,7 +123,7 @@ impl RiskModel {
     ) -> RiskModel {
         let m = &s.mining;
         let timeline = Timeline::new(s);
-        let share = s.retrofit.converted_share_pct;
+        let kept = crate::model::kept_fleet_fraction(s);
         let uptime = m.uptime_pct / 100.0;
         let curtailment = m.curtailment_pct / 100.0;
         let hashing = uptime * (1.0 - curtailment);
@@ -185,7 +185,7 @@ impl RiskModel {
             }
             months.push(MonthConstants {
                 discount,
-                discount_fleet: discount * timeline.ai_fleet_fraction(share, index),
+                discount_fleet: discount * timeline.ai_fleet_fraction(kept, index),
                 revenue_per_th_per_price_per_ehs: coins_per_day * revenue_factor,
                 power_per_it_mw,
                 fixed_usd,
