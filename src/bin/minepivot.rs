@@ -209,7 +209,7 @@ fn table(r: &Report) -> String {
     ));
     out.push_str(&format!(
         "{:<22} {:>12} {:>9} {:>10} {:>12} {:>12} {:>14}\n",
-        "pathway", "NPV", "IRR", "payback", "capex", "capex/MW IT", "vs mining"
+        "pathway", "NPV", "IRR", "payback", "capex", "build/MW IT", "vs mining"
     ));
     for p in &r.pathways {
         out.push_str(&row(p));

@@ -35,8 +35,12 @@ export function renderCards(el, report) {
     const rows = [
       row('IRR', orNote(p.irrPct, pct, p.irrNote)),
       row('Payback', paybackText(p)),
-      row('Capex', { text: usd(p.totalCapexUsd), note: '' }),
-      row('Capex per MW IT', isMining ? { text: 'n/a', note: 'nothing is converted' } : orNote(p.capexPerItMwUsd, usd, 'no IT capacity converted')),
+      // Two bases, named: every capex inside the horizon (GPU refreshes and ASIC refreshes
+      // included), and the build cost per MW of critical IT (facility, plus the first GPUs
+      // for the GPU cloud), which is what the disclosed $/MW figures compare with.
+      row('Capex in the horizon', { text: usd(p.totalCapexUsd), note: '' }),
+      row(p.id === 'gpuCloud' ? 'Build cost per MW IT (facility + first GPUs)' : 'Build cost per MW IT',
+        isMining ? { text: 'n/a', note: 'nothing is converted' } : orNote(p.capexPerItMwUsd, usd, 'no IT capacity converted')),
     ];
     return h('article', { class: `card ${PATHWAY_CLASS[p.id] || ''}${p.id === bestId ? ' best' : ''}`, dataset: { pathway: p.id } },
       h('header', {},
