@@ -16,6 +16,12 @@ function paybackText(p) {
   return { text: `${months(p.paybackMonths)}${label ? `, ${label}` : ''}`, note: '' };
 }
 
+/** The build cost per MW of critical IT; the GPU cloud's says that it holds the first GPUs. */
+function buildCost(p) {
+  const shown = orNote(p.capexPerItMwUsd, usd, 'no IT capacity converted');
+  return p.id === 'gpuCloud' && !shown.note ? { ...shown, note: 'the facility and the first GPUs' } : shown;
+}
+
 /** A card row; a "n/a" carries the core's reason on its own line beneath. */
 function row(label, { text, note }) {
   return h('div', { class: note ? 'has-note' : '' }, h('dt', {}, label), h('dd', {}, text), note ? h('p', { class: 'na-note' }, note) : null);
@@ -39,8 +45,7 @@ export function renderCards(el, report) {
       // included), and the build cost per MW of critical IT (facility, plus the first GPUs
       // for the GPU cloud), which is what the disclosed $/MW figures compare with.
       row('Capex in the horizon', { text: usd(p.totalCapexUsd), note: '' }),
-      row(p.id === 'gpuCloud' ? 'Build cost per MW IT (facility + first GPUs)' : 'Build cost per MW IT',
-        isMining ? { text: 'n/a', note: 'nothing is converted' } : orNote(p.capexPerItMwUsd, usd, 'no IT capacity converted')),
+      row('Build cost per MW IT', isMining ? { text: 'n/a', note: 'nothing is converted' } : buildCost(p)),
     ];
     return h('article', { class: `card ${PATHWAY_CLASS[p.id] || ''}${p.id === bestId ? ' best' : ''}`, dataset: { pathway: p.id } },
       h('header', {},
