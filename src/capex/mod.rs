@@ -178,22 +178,11 @@ fn monthly_spend(s: &Scenario, facility_usd: f64) -> f64 {
 pub fn totals(s: &Scenario, site: &SiteReport) -> CapexTotals {
     let facility = bill::facility(s, site);
     let facility_usd = bill::total(&facility);
-    let sum = |pick: fn(library::Category) -> bool| -> f64 {
-        facility
-            .iter()
-            .filter(|l| pick(l.meta.category))
-            .map(|l| l.total_usd)
-            .sum()
-    };
     CapexTotals {
         facility_usd,
         gpu_cloud_usd: bill::total(&bill::gpu_cloud(s, site)),
         monthly_spend_usd: monthly_spend(s, facility_usd),
-        building_share: ratio(
-            sum(|c| c == library::Category::Building),
-            sum(|c| c != library::Category::SoftCosts),
-        )
-        .clamp(0.0, 1.0),
+        building_share: building_share(&bill::categories(&facility)),
     }
 }
 
