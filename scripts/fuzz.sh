@@ -5,7 +5,8 @@
 #   bash scripts/fuzz.sh [SECONDS] [JOBS]      default 600 s, 2 jobs
 # JOBS worker processes (libFuzzer's fork mode) share the corpus in fuzz/corpus/evaluate/ (kept
 # between runs, not in git); the last line says how many inputs ran in all and what was found.
-# The run on 26 Nov 2026: `bash scripts/fuzz.sh 3000 2`, 21,763,146 inputs in 3,039 s, 0 crashes.
+# Runs on 26 Nov 2026: `bash scripts/fuzz.sh 3000 2`, 21,763,146 inputs in 3,039 s, and on the
+# final model `bash scripts/fuzz.sh 1500 2`, 12,839,697 inputs in 1,534 s; 0 crashes in either.
 # A crash is written to fuzz/artifacts/evaluate/; copy it to fuzz/regressions/ so that
 # tests/fuzz_inputs.rs replays it in every `cargo test`.
 set -euo pipefail
