@@ -21,6 +21,7 @@ use crate::gpu_cloud;
 use crate::mining::{self, MiningRun};
 use crate::report::*;
 use crate::scenario::{Scenario, SCHEMA_VERSION};
+use crate::validate::MAX_HORIZON_YEARS;
 
 /// Straight-line tax depreciation of the facility retrofit's mechanical and electrical plant
 /// (cooling, power, networking), years (DATA.md: "mechanical and electrical 15 yrs" [E]).
@@ -106,13 +107,8 @@ impl Timeline {
 pub fn kept_fleet_fraction(s: &Scenario) -> f64 {
     let fleet_mw = s.mining.fleet_facility_mw();
     let left_mw = (1.0 - s.retrofit.converted_share_pct / 100.0).clamp(0.0, 1.0) * s.site.grid_capacity_mw;
-    if fleet_mw > 0.0 && fleet_mw.is_finite() {
-        let kept = left_mw / fleet_mw;
-        if kept.is_nan() {
-            0.0
-        } else {
-            kept.clamp(0.0, 1.0)
-        }
+    if fleet_mw > 0.0 {
+        crate::capex::ratio(left_mw, fleet_mw).clamp(0.0, 1.0)
     } else {
         // No machines: nothing to keep or lose; 1 keeps the AI pathways' run the mining one.
         1.0
@@ -575,16 +571,10 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
                 t.commissioning,
                 if renews { ", renewable" } else { "" },
                 s.horizon_years,
-                if s.horizon_years < crate::validate::MAX_HORIZON_YEARS {
-                    format!(
-                        "A longer horizon (up to {} years) shows the difference.",
-                        crate::validate::MAX_HORIZON_YEARS
-                    )
+                if s.horizon_years < MAX_HORIZON_YEARS {
+                    format!("A longer horizon (up to {MAX_HORIZON_YEARS} years) shows the difference.")
                 } else {
-                    format!(
-                        "{} years is the longest horizon the model takes.",
-                        crate::validate::MAX_HORIZON_YEARS
-                    )
+                    format!("{MAX_HORIZON_YEARS} years is the longest horizon the model takes.")
                 }
             ),
         ));

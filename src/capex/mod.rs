@@ -83,7 +83,7 @@ fn whole_units(amount: f64, per_unit: f64, round_up: bool) -> u32 {
 }
 
 /// `a ÷ b`, or 0 where `b` is not positive or the quotient is not finite.
-fn ratio(a: f64, b: f64) -> f64 {
+pub(crate) fn ratio(a: f64, b: f64) -> f64 {
     let q = a / b;
     if b > 0.0 && q.is_finite() {
         q
