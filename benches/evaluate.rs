@@ -19,7 +19,7 @@ mod native {
 
     use criterion::{criterion_group, Criterion};
     use minepivot::analysis::risk::{risk, risk_using, RiskMethod, RiskOptions};
-    use minepivot::model::pathway_npvs;
+    use minepivot::engine::pathway_npvs;
     use minepivot::Scenario;
 
     /// The default scenario cut to 10 years (the targets' definition), and as shipped.

@@ -7,8 +7,8 @@
 #   pkg/minepivot.d.ts           the TypeScript declarations, generated from the Rust types
 # One .wasm serves both entry points, so the tarball carries it once.
 #
-# Never Debian's binaryen: it silently miscompiles current wasm-bindgen output (see
-# TOOLCHAIN.md); Cargo.toml turns wasm-pack's own wasm-opt off for the same reason.
+# Never Debian's binaryen: it silently miscompiles current wasm-bindgen output (it fails at load with
+# "WebAssembly.Table.set(): Argument 1 is invalid"); Cargo.toml turns wasm-pack's own wasm-opt off for the same reason.
 #
 # Env: CARGO_TARGET_DIR (default ./target), WASM_OPT_LEVEL (default -Oz), PROFILE=dev for a
 # quick unoptimised build (no wasm-opt) while iterating.
@@ -46,7 +46,7 @@ fi
 
 cargo_profile_flag=(--release)
 [[ "$profile" == dev ]] && cargo_profile_flag=()
-cargo build --lib --target wasm32-unknown-unknown "${cargo_profile_flag[@]}"
+cargo build --lib --target wasm32-unknown-unknown --features typescript "${cargo_profile_flag[@]}"
 wasm_in="$target_dir/wasm32-unknown-unknown/$profile/minepivot.wasm"
 
 report_size() {

@@ -25,7 +25,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock. No --locked: a
-# locked dependency is missing from the registry mirror here (TOOLCHAIN.md).
+# locked dependency is missing from the registry mirror on these machines.
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 [ -n "$bindgen_version" ] || die "cannot find wasm-bindgen in Cargo.lock"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then

@@ -24,7 +24,7 @@ total_passed=0
 total_failed=0
 status=0
 
-if ! cargo test --target wasm32-unknown-unknown --test web --test web_browser --no-run; then
+if ! cargo test --target wasm32-unknown-unknown --features typescript --test web --test web_browser --no-run; then
   echo "test-wasm: the wasm tests do not compile"
   echo "RESULT wasm 0 1"
   exit 1
@@ -33,7 +33,7 @@ fi
 run() {
   local environment=$1 target=$2
   local log="$log_dir/$target.log"
-  cargo test --target wasm32-unknown-unknown --test "$target" >"$log" 2>&1
+  cargo test --target wasm32-unknown-unknown --features typescript --test "$target" >"$log" 2>&1
   local code=$?
   # "test result: ok. 15 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.53s"
   local line passed failed

@@ -56,9 +56,9 @@ echo "test: setting up (quiet when everything is installed)"
 bash scripts/setup.sh --test || { echo "setup failed"; failed=$((failed + 1)); finish; }
 
 run fmt cargo fmt --all -- --check
-run clippy-native cargo clippy --all-targets --locked -- -D warnings
-run clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
-run cargo-test cargo test --locked
+run clippy-native cargo clippy --all-targets --features cli --locked -- -D warnings
+run clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets --features typescript --locked -- -D warnings
+run cargo-test cargo test --features cli --locked
 run build-pkg bash scripts/build-pkg.sh
 run test-wasm bash scripts/test-wasm.sh
 run test-js bash scripts/test-js.sh

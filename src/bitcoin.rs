@@ -1,6 +1,6 @@
 //! Block subsidy, block-height projection and hashprice, month by month.
 //!
-//! Conventions (MODEL.md "Time", "Bitcoin"):
+//! Conventions (docs/model.md "Time", "Bitcoin"):
 //! - month m spans the day offsets [D0 + m × 30.4375, D0 + (m + 1) × 30.4375) from the anchor
 //!   date, where D0 = (first day of `startMonth`) − `bitcoin.anchorDate` in days;
 //! - the height at day offset t is `anchorHeight + blocksPerDay × t`, fractional, clamped at 0

@@ -20,9 +20,9 @@
 //!   re-let is assumed — the conservative reading).
 
 use crate::calendar::{grow, HOURS_PER_MONTH};
-use crate::model::Timeline;
 use crate::report::SiteReport;
 use crate::scenario::{LeaseEnd, LeaseType, Scenario};
+use crate::timeline::Timeline;
 
 /// Share of the leased IT capacity the tenant is assumed to draw under a gross lease.
 pub const GROSS_LEASE_LOAD_FACTOR: f64 = 1.0;

@@ -1,7 +1,7 @@
 //! NPV, IRR and payback over monthly end-of-month cash flows, and the bracketing root
 //! finder the IRR and the break-evens share.
 //!
-//! Conventions (MODEL.md "Time"): flow `i` falls at the end of month `i`, so it is discounted
+//! Conventions (docs/model.md "Time"): flow `i` falls at the end of month `i`, so it is discounted
 //! by `(1 + r_m)^(i + 1)` where `r_m = (1 + r)^(1/12) − 1` is the monthly rate equivalent to
 //! the annual rate `r`. Every function here is pure, allocation-free and never returns NaN or
 //! infinity for finite input: an answer that does not exist is `None` / `Err` with a reason.

@@ -24,10 +24,10 @@
 
 use crate::calendar::{grow, HOURS_PER_MONTH};
 use crate::colocation::AiMonth;
-use crate::model::Timeline;
 use crate::presets;
 use crate::report::{CapexReport, SiteReport};
 use crate::scenario::{GpuEnd, Scenario};
+use crate::timeline::Timeline;
 
 /// The GPU cloud month by month over the horizon (see the module docs for formulas).
 pub fn simulate(s: &Scenario, site: &SiteReport, capex: &CapexReport) -> Vec<AiMonth> {

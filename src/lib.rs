@@ -3,21 +3,32 @@
 //! One pure core computes, for one bitcoin-mining site, the retrofit capex, month-by-month
 //! cash flows of each pathway, NPV / IRR / payback, break-evens, sensitivities and risk.
 //! The same core serves three front ends: the `minepivot` command line, the npm package
-//! (through [`wasm`], the only module that knows about JavaScript) and the web page.
+//! (through `wasm`, the only module that knows about JavaScript) and the web page.
 //!
 //! Entry points:
 //! - [`evaluate`]: a scenario → the full [`Report`], or every input error at once;
-//! - [`parse::scenario_from_json`] / [`parse::scenario_from_value`]: JSON → a valid [`Scenario`];
-//! - [`validate::validate`]: the meaning checks alone;
-//! - [`presets::presets`]: ASICs, GPU systems, cooling, sample sites, cost library, sources;
-//! - [`analysis`]: break-evens, sensitivity and the Monte Carlo risk analysis.
+//! - [`parse::scenario_from_json`] / [`parse::scenario_from_value`]: JSON → a [`ValidScenario`];
+//! - [`validate::validate`]: the checks alone; [`fields`]: the registry they read;
+//! - [`catalogue::presets`]: ASICs, GPU systems, cooling, sample sites, cost library, sources;
+//! - [`analysis`]: break-evens, sensitivity and the Monte Carlo risk analysis;
+//! - [`csv::cash_flows`]: the yearly and monthly cash flows as CSV.
+//!
+//! The modules form layers, each using only those below it (README, "Development"):
+//! `calendar`, `format`, `sources`, `scenario`, `fields`, `report` → `validate`, `parse`,
+//! `bitcoin`, `presets`, `timeline` → `mining`, `capex`, `colocation`, `gpu_cloud`,
+//! `finance` → `engine` → `analysis` → `model`, `catalogue`, `csv` → `wasm`.
 
 pub mod analysis;
 pub mod bitcoin;
 pub mod calendar;
 pub mod capex;
+pub mod catalogue;
 pub mod colocation;
+pub mod csv;
+pub mod engine;
+pub mod fields;
 pub mod finance;
+pub mod format;
 pub mod gpu_cloud;
 pub mod mining;
 pub mod model;
@@ -26,26 +37,24 @@ pub mod presets;
 pub mod report;
 pub mod scenario;
 pub mod sources;
+pub mod timeline;
 pub mod validate;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "typescript"))]
 pub mod wasm;
 
 pub use report::Report;
 pub use scenario::Scenario;
-pub use validate::ValidationError;
+pub use validate::{InputErrors, ValidScenario, ValidationError};
 
 /// Validates a scenario and computes its full report.
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Vec<ValidationError>> {
-    let errors = validate::validate(scenario);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(model::evaluate(scenario))
+    let valid = validate::check(scenario.clone())?;
+    Ok(model::evaluate(&valid))
 }
 
 /// Parses a JSON scenario, validates it and computes its full report.
 pub fn evaluate_json(text: &str) -> Result<Report, Vec<ValidationError>> {
-    let scenario = parse::scenario_from_json(text)?;
-    Ok(model::evaluate(&scenario))
+    let valid = parse::scenario_from_json(text)?;
+    Ok(model::evaluate(&valid))
 }

@@ -1,13 +1,14 @@
 //! Reference data the user picks from: ASIC models, GPU systems, cooling technologies and
-//! sample sites, each with its source. Figures from the project's DATA.md.
+//! sample sites, each with its source (docs/data-sources.md). Reference data low in the
+//! module graph: capex and the GPU cloud read it; the catalogue that hands it to the page with
+//! the cost library and every source is assembled at the top ([`crate::catalogue`]).
 
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Cooling, FleetLine, GpuSystem, Scenario};
-use crate::sources::{Source, SCENARIO_SOURCES};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsicPreset {
     pub model: String,
@@ -21,7 +22,7 @@ pub struct AsicPreset {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct GpuSystemPreset {
     pub id: GpuSystem,
@@ -38,7 +39,7 @@ pub struct GpuSystemPreset {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CoolingPreset {
     pub id: Cooling,
@@ -53,7 +54,7 @@ pub struct CoolingPreset {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SampleSite {
     pub id: String,
@@ -61,23 +62,6 @@ pub struct SampleSite {
     pub description: String,
     /// A complete, valid scenario.
     pub scenario: Scenario,
-}
-
-/// Everything the form offers to pick from, with sources.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Presets {
-    pub asics: Vec<AsicPreset>,
-    pub gpu_systems: Vec<GpuSystemPreset>,
-    pub cooling: Vec<CoolingPreset>,
-    pub sample_sites: Vec<SampleSite>,
-    /// The retrofit cost library: unit costs with their sources.
-    pub cost_library: Vec<crate::capex::CostItem>,
-    /// The source of every default of the scenario, by field path.
-    pub sources: Vec<Source>,
-    /// The source of every default of the risk options (`paths`, `btcVolatilityPct`, …).
-    pub risk_option_sources: Vec<Source>,
 }
 
 const BITMAIN: &str = "Bitmain spec sheet as reported by retailers (miningstore.com, HackerNoon)";
@@ -275,22 +259,6 @@ pub fn sample_sites() -> Vec<SampleSite> {
     ]
 }
 
-/// Everything the form offers, with sources.
-pub fn presets() -> Presets {
-    Presets {
-        asics: asics(),
-        gpu_systems: gpu_systems(),
-        cooling: cooling_options(),
-        sample_sites: sample_sites(),
-        cost_library: crate::capex::cost_library(),
-        sources: SCENARIO_SOURCES.iter().map(|s| s.to_source()).collect(),
-        risk_option_sources: crate::analysis::risk::RISK_OPTION_SOURCES
-            .iter()
-            .map(|s| s.to_source())
-            .collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,20 +267,6 @@ mod tests {
     fn sample_sites_are_valid() {
         for site in sample_sites() {
             assert_eq!(crate::validate::validate(&site.scenario), vec![], "{}", site.id);
-        }
-    }
-
-    #[test]
-    fn every_risk_option_has_a_source() {
-        let fields: Vec<String> = presets().risk_option_sources.into_iter().map(|s| s.field).collect();
-        let options = serde_json::to_value(crate::analysis::risk::RiskOptions::default()).unwrap();
-        for key in options
-            .as_object()
-            .unwrap()
-            .keys()
-            .filter(|k| k.as_str() != "histogramBins")
-        {
-            assert!(fields.contains(key), "{key} has no source");
         }
     }
 

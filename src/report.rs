@@ -1,4 +1,4 @@
-//! The output document. Field names are the public contract (MODEL.md "Public contract"):
+//! The output document. Field names are the public contract (docs/contract.md):
 //! camelCase, each carrying its unit. No NaN or infinity is ever stored here; an undefined
 //! answer is `None` (JSON `null`) with a note saying why.
 
@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The three things the site can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum PathwayId {
     /// Status quo: the whole site keeps mining.
@@ -20,6 +20,15 @@ pub enum PathwayId {
 impl PathwayId {
     pub const ALL: [PathwayId; 3] = [PathwayId::Mining, PathwayId::Colocation, PathwayId::GpuCloud];
 
+    /// The JSON id: `mining`, `colocation`, `gpuCloud`.
+    pub fn id(self) -> &'static str {
+        match self {
+            PathwayId::Mining => "mining",
+            PathwayId::Colocation => "colocation",
+            PathwayId::GpuCloud => "gpuCloud",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             PathwayId::Mining => "Keep mining",
@@ -30,7 +39,7 @@ impl PathwayId {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub schema_version: u32,
@@ -50,7 +59,7 @@ pub struct Report {
 
 /// Sizing of the site and of the converted share.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SiteReport {
     pub grid_capacity_mw: f64,
@@ -82,7 +91,7 @@ pub struct SiteReport {
 
 /// One line of a capex bill: quantity × unit cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CapexLine {
     /// Cost-library item id (for overrides).
@@ -101,16 +110,20 @@ pub struct CapexLine {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryTotal {
+    /// Stable id of the category: `cooling`, `electrical`, `networking`, `building`, `land`,
+    /// `itEquipment`, `softCosts`.
+    pub id: String,
+    /// The category for people.
     pub category: String,
     pub total_usd: f64,
 }
 
 /// An itemised bill whose lines sum exactly to `totalUsd`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct CapexBill {
     pub total_usd: f64,
@@ -122,7 +135,7 @@ pub struct CapexBill {
 
 /// What a greenfield build of the same IT capacity would cost and take.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Greenfield {
     pub total_usd: f64,
@@ -138,7 +151,7 @@ pub struct Greenfield {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct CapexReport {
     /// The facility retrofit (both AI pathways), USD.
@@ -154,7 +167,7 @@ pub struct CapexReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BitcoinMonth {
     /// `"YYYY-MM"`.
@@ -173,7 +186,7 @@ pub struct BitcoinMonth {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Halving {
     pub height: u64,
@@ -185,7 +198,7 @@ pub struct Halving {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BitcoinReport {
     pub months: Vec<BitcoinMonth>,
@@ -195,7 +208,7 @@ pub struct BitcoinReport {
 
 /// One month of one pathway's cash flow (end-of-month).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CashFlowMonth {
     /// `"YYYY-MM"`.
@@ -219,7 +232,7 @@ pub struct CashFlowMonth {
 
 /// Twelve months summed; `cumulativeUsd` at the year's end.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CashFlowYear {
     /// 1-based model year.
@@ -239,7 +252,7 @@ pub struct CashFlowYear {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct PathwayReport {
     pub id: PathwayId,
@@ -265,7 +278,7 @@ pub struct PathwayReport {
 
 /// Inputs at which two pathways' NPVs are equal, found by solving the whole model.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct BreakEvens {
     /// Multiple of the whole BTC price path at which mining equals the best AI pathway.
@@ -281,7 +294,7 @@ pub struct BreakEvens {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// Pathway with the highest NPV.
@@ -295,7 +308,7 @@ pub struct Comparison {
 
 /// One bar of the tornado: an input moved down and up by `finance.sensitivityPct`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SensitivityBar {
     /// Scenario field path.
@@ -310,7 +323,7 @@ pub struct SensitivityBar {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Sensitivity {
     /// The AI pathway whose pivot value (NPV − mining NPV) is tested.
@@ -323,7 +336,7 @@ pub struct Sensitivity {
 
 /// Something the user should see next to an answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     /// Stable code, e.g. `fleetUnderWater`, `buildingTooSmall`, `itLostToPue`.

@@ -1,6 +1,6 @@
 //! The input document: one site, its fleet, the retrofit and the two AI offers.
 //!
-//! Field names are the public contract (../MODEL.md "Public contract"): camelCase in JSON,
+//! Field names are the public contract (docs/contract.md): camelCase in JSON,
 //! each carrying its unit. Every struct is `#[serde(default)]`, so a document that omits a
 //! field (an older saved scenario, an embedder passing only what it changes) takes the
 //! default scenario's value; unknown keys are reported by [`crate::parse`], not ignored.
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Scenario {
     /// Version of this document's layout; the current one is 1.
@@ -35,7 +35,7 @@ pub struct Scenario {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Site {
     /// Energised grid capacity of the interconnect, MW.
@@ -51,7 +51,7 @@ pub struct Site {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Bitcoin {
     /// BTC price in month 0, USD.
@@ -75,7 +75,7 @@ pub struct Bitcoin {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FleetLine {
     /// ASIC model name, e.g. "Antminer S21 XP".
@@ -89,7 +89,7 @@ pub struct FleetLine {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Mining {
     /// The ASIC fleet, one line per model.
@@ -113,7 +113,7 @@ pub struct Mining {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct FleetRefresh {
     /// Whether the fleet is replaced.
@@ -128,7 +128,7 @@ pub struct FleetRefresh {
 
 /// Cooling technology of the converted halls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Cooling {
     Air,
@@ -139,7 +139,7 @@ pub enum Cooling {
 
 /// Electrical redundancy of UPS, generators and distribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Redundancy {
     #[serde(rename = "N")]
     N,
@@ -150,7 +150,7 @@ pub enum Redundancy {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Retrofit {
     /// Share of the site's grid capacity converted to AI, % (the rest keeps mining).
@@ -177,7 +177,7 @@ pub struct Retrofit {
 
 /// Replaces one unit cost of the cost library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CostOverride {
     /// The cost-library item id, e.g. "ups".
@@ -188,7 +188,7 @@ pub struct CostOverride {
 
 /// Who pays for the tenant's power.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LeaseType {
     /// Triple net: power is passed through to the tenant.
@@ -199,7 +199,7 @@ pub enum LeaseType {
 
 /// What happens to a lease at the end of its term within the horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LeaseEnd {
     /// Renewed at the escalated rent, escalator continuing.
@@ -209,7 +209,7 @@ pub enum LeaseEnd {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Colocation {
     /// Rent, USD per kW of critical IT per month, in the first lease year.
@@ -228,7 +228,7 @@ pub struct Colocation {
 
 /// GPU system deployed in the GPU-cloud pathway (see [`crate::presets`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum GpuSystem {
     H100,
@@ -239,7 +239,7 @@ pub enum GpuSystem {
 
 /// Back-end (GPU-to-GPU) network fabric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Fabric {
     Infiniband,
@@ -248,7 +248,7 @@ pub enum Fabric {
 
 /// What happens to the GPUs at the end of their useful life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum GpuEnd {
     /// Bought again at the same capex; the rent returns to its month-0 level.
@@ -258,7 +258,7 @@ pub enum GpuEnd {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct GpuCloud {
     pub system: GpuSystem,
@@ -281,7 +281,7 @@ pub struct GpuCloud {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Finance {
     /// Annual discount rate for NPV, %.
@@ -318,7 +318,7 @@ impl Default for Site {
             grid_capacity_mw: 100.0,
             power_price_usd_per_mwh: 45.0,
             power_price_escalation_pct_per_year: 2.0,
-            // ~1,000 ft² per MW of mining (DATA.md "Space").
+            // ~1,000 ft² per MW of mining (docs/data-sources.md "Mining operations").
             building_area_sq_ft: 100_000.0,
             fibre_distance_km: 25.0,
         }

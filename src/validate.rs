@@ -1,21 +1,29 @@
-//! Meaning checks on a parsed scenario: every number finite and in range, the parts
+//! Meaning checks: every value of the right type, finite and in its range, the parts
 //! consistent with each other. Every problem is collected (never only the first), each with
 //! the field path the form marks, a stable code and a message a person understands.
+//!
+//! A document is checked by one walk against the field registry ([`crate::fields`]): unknown
+//! keys, wrong types and out-of-range values are found in the same pass, and whatever cannot
+//! be used is removed so that the rest still deserialises and is checked. The cross-field
+//! rules (a fleet larger than the grid, a density beyond the cooling, a construction start past
+//! the horizon) then run on the typed scenario. What passes is a [`ValidScenario`], the only
+//! input the model takes.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::calendar::{parse_date, YearMonth};
+use crate::fields::{Field, Kind, SCENARIO_FIELDS};
 use crate::presets;
 use crate::scenario::Scenario;
 
-/// The longest horizon the model takes, years (MODEL.md: `horizonYears` 1–30).
-pub const MAX_HORIZON_YEARS: u32 = 30;
+pub use crate::fields::{MAX_COST_OVERRIDES, MAX_FLEET_LINES, MAX_HORIZON_YEARS, MAX_TEXT_CHARS};
 
 /// Stable machine codes of input problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// The document is not JSON at all, or not an object.
     InvalidJson,
@@ -39,7 +47,7 @@ pub enum ErrorCode {
 
 /// One problem with the input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ValidationError {
     /// Path of the field, e.g. `mining.fleet[2].efficiencyJPerTh` (empty for the whole document).
@@ -47,8 +55,8 @@ pub struct ValidationError {
     pub code: ErrorCode,
     /// What is wrong and what is allowed, for people.
     pub message: String,
-    /// The offending value, as given.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
+    /// The offending value, as given (a number JavaScript cannot hold exactly as text).
+    #[cfg_attr(feature = "typescript", tsify(type = "unknown"))]
     pub value: Value,
 }
 
@@ -58,7 +66,7 @@ impl ValidationError {
             field: field.into(),
             code,
             message: message.into(),
-            value,
+            value: exact_for_js(value),
         }
     }
 }
@@ -73,255 +81,428 @@ impl std::fmt::Display for ValidationError {
     }
 }
 
-/// Most fleet lines, overrides accepted; a larger document is an error, not a slow page.
-pub const MAX_FLEET_LINES: usize = 1_000;
-pub const MAX_COST_OVERRIDES: usize = 200;
-pub const MAX_TEXT_CHARS: usize = 200;
+impl std::error::Error for ValidationError {}
 
-struct Checker {
-    errors: Vec<ValidationError>,
-}
+/// Every problem of one input, as one error (`std::error::Error`) for callers that use `?`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputErrors(pub Vec<ValidationError>);
 
-impl Checker {
-    /// A finite number within `[min, max]`, with the unit named in the message.
-    fn range(&mut self, field: &str, value: f64, min: f64, max: f64, unit: &str) {
-        if !value.is_finite() {
-            self.errors.push(ValidationError::new(
-                field,
-                ErrorCode::NotFinite,
-                format!("must be a finite number between {} and {} {unit}", fmt(min), fmt(max)),
-                Value::Null,
-            ));
-        } else if value < min || value > max {
-            self.errors.push(ValidationError::new(
-                field,
-                ErrorCode::OutOfRange,
-                format!("must be between {} and {} {unit}", fmt(min), fmt(max)),
-                number(value),
-            ));
+impl std::fmt::Display for InputErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0.len();
+        write!(f, "the input has {n} problem{}", if n == 1 { "" } else { "s" })?;
+        for e in &self.0 {
+            write!(f, "\n  {e}")?;
         }
-    }
-
-    /// A finite number `> min` (exclusive) and `≤ max`.
-    fn positive(&mut self, field: &str, value: f64, max: f64, unit: &str) {
-        if value.is_finite() && value <= 0.0 {
-            self.errors.push(ValidationError::new(
-                field,
-                ErrorCode::OutOfRange,
-                format!("must be more than 0 and at most {} {unit}", fmt(max)),
-                number(value),
-            ));
-        } else {
-            self.range(field, value, 0.0, max, unit);
-        }
-    }
-
-    fn count(&mut self, field: &str, value: u64, min: u64, max: u64, unit: &str) {
-        if value < min || value > max {
-            self.errors.push(ValidationError::new(
-                field,
-                ErrorCode::OutOfRange,
-                format!("must be a whole number from {min} to {max} {unit}"),
-                Value::from(value),
-            ));
-        }
-    }
-
-    fn text(&mut self, field: &str, value: &str) {
-        if value.chars().count() > MAX_TEXT_CHARS {
-            self.errors.push(ValidationError::new(
-                field,
-                ErrorCode::TooLarge,
-                format!("must be at most {MAX_TEXT_CHARS} characters"),
-                Value::from(value.chars().take(40).collect::<String>() + "…"),
-            ));
-        }
+        Ok(())
     }
 }
 
-fn number(value: f64) -> Value {
-    serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number)
+impl std::error::Error for InputErrors {}
+
+impl From<Vec<ValidationError>> for InputErrors {
+    fn from(errors: Vec<ValidationError>) -> Self {
+        InputErrors(errors)
+    }
 }
 
-/// A bound for a message: no trailing `.0`, thousands separated.
-fn fmt(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        let digits = format!("{}", value.abs() as u64);
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(c);
+/// The largest integer JavaScript holds exactly, 2⁵³ − 1.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// An error's value as JavaScript can carry it exactly: integers beyond 2⁵³ − 1 as text.
+fn exact_for_js(value: Value) -> Value {
+    match &value {
+        Value::Number(n) if n.as_u64().is_some_and(|u| u > MAX_SAFE_INTEGER) => Value::String(n.to_string()),
+        Value::Number(n) if n.as_i64().is_some_and(|i| i.unsigned_abs() > MAX_SAFE_INTEGER) => {
+            Value::String(n.to_string())
         }
-        if value < 0.0 {
-            format!("-{grouped}")
-        } else {
-            grouped
-        }
-    } else {
-        format!("{value}")
+        _ => value,
+    }
+}
+
+/// A scenario that has passed every check: the only input the model takes, so the model needs
+/// no fallback for values validation refuses. Made by [`check`] or
+/// [`crate::parse::scenario_from_json`]; read through `Deref`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidScenario {
+    scenario: Scenario,
+    start: YearMonth,
+}
+
+impl ValidScenario {
+    /// Month 0 of the projection.
+    pub fn start(&self) -> YearMonth {
+        self.start
+    }
+
+    /// The scenario itself.
+    pub fn into_inner(self) -> Scenario {
+        self.scenario
+    }
+}
+
+impl std::ops::Deref for ValidScenario {
+    type Target = Scenario;
+    fn deref(&self) -> &Scenario {
+        &self.scenario
+    }
+}
+
+/// Checks a scenario and, when it passes, makes it a [`ValidScenario`].
+pub fn check(scenario: Scenario) -> Result<ValidScenario, Vec<ValidationError>> {
+    let errors = validate(&scenario);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match YearMonth::parse(&scenario.start_month) {
+        Some(start) => Ok(ValidScenario { scenario, start }),
+        // validate() has checked the month; this only keeps the function total.
+        None => Err(vec![ValidationError::new(
+            "startMonth",
+            ErrorCode::InvalidFormat,
+            crate::fields::get("startMonth").map_or_else(String::new, |f| format!("must be {}", f.allowed())),
+            Value::from(scenario.start_month.clone()),
+        )]),
     }
 }
 
 /// Checks a parsed scenario. An empty list means the model may run on it.
 pub fn validate(s: &Scenario) -> Vec<ValidationError> {
-    let mut c = Checker { errors: Vec::new() };
-
-    c.text("name", &s.name);
-    if YearMonth::parse(&s.start_month).is_none() {
-        c.errors.push(ValidationError::new(
-            "startMonth",
-            ErrorCode::InvalidFormat,
-            "must be a month written YYYY-MM, between 1970-01 and 2200-12",
-            Value::from(s.start_month.clone()),
-        ));
+    let mut value = match serde_json::to_value(s) {
+        Ok(value) => value,
+        Err(e) => {
+            return vec![ValidationError::new(
+                "",
+                ErrorCode::InvalidJson,
+                e.to_string(),
+                Value::Null,
+            )]
+        }
+    };
+    let mut errors = Vec::new();
+    if let Value::Object(map) = &mut value {
+        Walk {
+            errors: &mut errors,
+            origin: Origin::Rust,
+            fields: SCENARIO_FIELDS,
+        }
+        .object(map, "", "");
     }
-    c.count(
-        "horizonYears",
-        s.horizon_years.into(),
-        1,
-        MAX_HORIZON_YEARS.into(),
-        "years",
-    );
+    rules(s, &mut errors);
+    errors
+}
 
-    let site = &s.site;
-    c.positive("site.gridCapacityMw", site.grid_capacity_mw, 5_000.0, "MW");
-    c.range(
-        "site.powerPriceUsdPerMwh",
-        site.power_price_usd_per_mwh,
-        0.0,
-        1_000.0,
-        "USD/MWh",
-    );
-    c.range(
-        "site.powerPriceEscalationPctPerYear",
-        site.power_price_escalation_pct_per_year,
-        -20.0,
-        50.0,
-        "% per year",
-    );
-    c.range(
-        "site.buildingAreaSqFt",
-        site.building_area_sq_ft,
-        0.0,
-        100_000_000.0,
-        "ft²",
-    );
-    c.range("site.fibreDistanceKm", site.fibre_distance_km, 0.0, 1_000.0, "km");
+/// Where a document comes from, which decides what a `null` number means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Read from JSON or JavaScript: `null` where a number belongs is a type error.
+    Document,
+    /// Serialised from Rust values: serde writes NaN and ±∞ as `null`, so it is not finite.
+    Rust,
+}
 
-    let b = &s.bitcoin;
-    c.positive("bitcoin.btcPriceUsd", b.btc_price_usd, 1e9, "USD");
-    c.range(
-        "bitcoin.btcPriceGrowthPctPerYear",
-        b.btc_price_growth_pct_per_year,
-        -90.0,
-        300.0,
-        "% per year",
-    );
-    c.positive("bitcoin.networkHashrateEhs", b.network_hashrate_ehs, 1e6, "EH/s");
-    c.range(
-        "bitcoin.networkHashrateGrowthPctPerYear",
-        b.network_hashrate_growth_pct_per_year,
-        -90.0,
-        300.0,
-        "% per year",
-    );
-    c.range(
-        "bitcoin.feesBtcPerBlock",
-        b.fees_btc_per_block,
-        0.0,
-        100.0,
-        "BTC per block",
-    );
-    c.range(
-        "bitcoin.feesGrowthPctPerYear",
-        b.fees_growth_pct_per_year,
-        -90.0,
-        300.0,
-        "% per year",
-    );
-    c.count("bitcoin.anchorHeight", b.anchor_height, 0, 10_000_000, "blocks");
-    if parse_date(&b.anchor_date).is_none() {
-        c.errors.push(ValidationError::new(
-            "bitcoin.anchorDate",
-            ErrorCode::InvalidFormat,
-            "must be a date written YYYY-MM-DD, between 1970 and 2200",
-            Value::from(b.anchor_date.clone()),
-        ));
+/// Checks a document's shape and ranges against `fields` in one pass (see the module docs),
+/// removing unknown keys, wrongly typed values and list items with a problem. Returns the
+/// problems found; what is left deserialises.
+pub fn check_document(map: &mut Map<String, Value>, fields: &'static [Field], origin: Origin) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    Walk {
+        errors: &mut errors,
+        origin,
+        fields,
     }
-    c.positive("bitcoin.blocksPerDay", b.blocks_per_day, 1_440.0, "blocks per day");
+    .object(map, "", "");
+    errors
+}
 
-    let m = &s.mining;
-    if m.fleet.len() > MAX_FLEET_LINES {
-        c.errors.push(ValidationError::new(
-            "mining.fleet",
-            ErrorCode::TooLarge,
-            format!("must have at most {MAX_FLEET_LINES} lines (one per ASIC model)"),
-            Value::from(m.fleet.len()),
-        ));
+struct Walk<'a> {
+    errors: &'a mut Vec<ValidationError>,
+    origin: Origin,
+    fields: &'static [Field],
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
     } else {
-        for (i, line) in m.fleet.iter().enumerate() {
-            let p = format!("mining.fleet[{i}]");
-            c.text(&format!("{p}.model"), &line.model);
-            c.count(&format!("{p}.units"), line.units.into(), 0, 10_000_000, "machines");
-            c.positive(&format!("{p}.hashrateThs"), line.hashrate_ths, 10_000.0, "TH/s");
-            c.positive(
-                &format!("{p}.efficiencyJPerTh"),
-                line.efficiency_j_per_th,
-                200.0,
-                "J/TH",
-            );
+        format!("{prefix}.{key}")
+    }
+}
+
+impl Walk<'_> {
+    fn error(&mut self, field: &str, code: ErrorCode, message: impl Into<String>, value: Value) {
+        self.errors.push(ValidationError::new(field, code, message, value));
+    }
+
+    fn lookup(&self, pattern: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.path == pattern)
+    }
+
+    /// The keys the registry knows directly under `pattern`, in registry order.
+    fn children(&self, pattern: &str) -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> = Vec::new();
+        for f in self.fields {
+            let rest = if pattern.is_empty() {
+                Some(f.path)
+            } else {
+                f.path.strip_prefix(pattern).and_then(|rest| rest.strip_prefix('.'))
+            };
+            if let Some(rest) = rest {
+                let key = rest.split(['.', '[']).next().unwrap_or(rest);
+                if !key.is_empty() && !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    }
+
+    /// Walks the keys of an object whose registry prefix is `pattern` and whose real path is
+    /// `real`, in registry order (so that problems are listed in the document's order), then
+    /// reports the keys the registry does not know.
+    fn object(&mut self, map: &mut Map<String, Value>, pattern: &str, real: &str) {
+        for key in self.children(pattern) {
+            let Some(value) = map.get_mut(key) else {
+                continue;
+            };
+            let pat = join(pattern, key);
+            let path = join(real, key);
+            let keep = if let Some(field) = self.lookup(&pat) {
+                self.leaf(field, value, &pat, &path)
+            } else {
+                match value {
+                    Value::Object(inner) => {
+                        self.object(inner, &pat, &path);
+                        true
+                    }
+                    other => {
+                        let kind = kind_of(other);
+                        self.error(&path, ErrorCode::InvalidType, "must be an object", kind);
+                        false
+                    }
+                }
+            };
+            if !keep {
+                map.remove(key);
+            }
+        }
+        let known = self.children(pattern);
+        let unknown: Vec<String> = map.keys().filter(|k| !known.contains(&k.as_str())).cloned().collect();
+        for key in unknown {
+            let path = join(real, &key);
+            let message = if self.fields.iter().any(|f| f.path.contains('.')) {
+                "is not a field of the scenario (misspelled?); it was not used"
+            } else {
+                "is not an option here (misspelled?); it was not used"
+            };
+            self.error(&path, ErrorCode::UnknownField, message, Value::from(path.clone()));
+            map.remove(&key);
         }
     }
-    c.range("mining.pue", m.pue, 1.0, 3.0, "");
-    c.range("mining.uptimePct", m.uptime_pct, 0.0, 100.0, "%");
-    c.range("mining.poolFeePct", m.pool_fee_pct, 0.0, 100.0, "%");
-    c.range("mining.curtailmentPct", m.curtailment_pct, 0.0, 100.0, "%");
-    c.range(
-        "mining.curtailmentCreditUsdPerMwh",
-        m.curtailment_credit_usd_per_mwh,
-        0.0,
-        10_000.0,
-        "USD/MWh",
-    );
-    c.range(
-        "mining.fixedOpexUsdPerMwYear",
-        m.fixed_opex_usd_per_mw_year,
-        0.0,
-        10_000_000.0,
-        "USD per MW-year",
-    );
-    c.count(
-        "mining.refresh.afterYears",
-        m.refresh.after_years.into(),
-        0,
-        30,
-        "years",
-    );
-    c.range(
-        "mining.refresh.capexUsdPerTh",
-        m.refresh.capex_usd_per_th,
-        0.0,
-        1_000.0,
-        "USD per TH/s",
-    );
-    c.positive(
-        "mining.refresh.efficiencyJPerTh",
-        m.refresh.efficiency_j_per_th,
-        200.0,
-        "J/TH",
-    );
+
+    /// Checks one value; `false` when it must be removed (its default then stands in).
+    fn leaf(&mut self, field: &'static Field, value: &mut Value, pattern: &str, path: &str) -> bool {
+        let errors_before = self.errors.len();
+        match field.kind {
+            Kind::Number => match value {
+                Value::Number(n) => {
+                    let x = n.as_f64().unwrap_or(f64::NAN);
+                    if !field.contains(x) {
+                        let given = value.clone();
+                        self.error(
+                            path,
+                            ErrorCode::OutOfRange,
+                            format!("must be {}", field.allowed()),
+                            given,
+                        );
+                    }
+                }
+                Value::Null if self.origin == Origin::Rust => self.error(
+                    path,
+                    ErrorCode::NotFinite,
+                    format!("must be a finite number {}", field.allowed()),
+                    Value::Null,
+                ),
+                other => {
+                    let given = truncate(other);
+                    self.error(path, ErrorCode::InvalidType, "must be a number", given);
+                }
+            },
+            Kind::Whole => self.whole(field, value, path),
+            Kind::Flag => {
+                if !value.is_boolean() {
+                    let given = truncate(value);
+                    self.error(path, ErrorCode::InvalidType, "must be true or false", given);
+                }
+            }
+            Kind::Text | Kind::Month | Kind::Date | Kind::Choice(_) => self.text(field, value, path),
+            Kind::List => return self.list(field, value, pattern, path),
+        }
+        self.errors.len() == errors_before
+    }
+
+    fn whole(&mut self, field: &'static Field, value: &mut Value, path: &str) {
+        let Value::Number(n) = &*value else {
+            let given = truncate(value);
+            self.error(
+                path,
+                ErrorCode::InvalidType,
+                format!("must be {}", field.allowed()),
+                given,
+            );
+            return;
+        };
+        // 15.0 (as JSON text or a JS number) is the whole number 15; 15.5 is not one.
+        let x = n.as_f64().unwrap_or(f64::NAN);
+        if n.as_u64().is_none() && n.as_i64().is_none() && x.fract() != 0.0 {
+            let given = value.clone();
+            self.error(
+                path,
+                ErrorCode::InvalidType,
+                format!("must be {}", field.allowed()),
+                given,
+            );
+        } else if !field.contains(x) {
+            let given = value.clone();
+            self.error(
+                path,
+                ErrorCode::OutOfRange,
+                format!("must be {}", field.allowed()),
+                given,
+            );
+        } else if n.as_u64().is_none() {
+            // ok: x is whole, finite and within the field's bounds (≥ 0, ≤ 2⁵³), so exact.
+            *value = Value::from(x as u64);
+        }
+    }
+
+    fn text(&mut self, field: &'static Field, value: &Value, path: &str) {
+        let Value::String(text) = value else {
+            let given = truncate(value);
+            let wanted = match field.kind {
+                Kind::Choice(_) => format!("must be {}", field.allowed()),
+                _ => "must be text".to_string(),
+            };
+            self.error(path, ErrorCode::InvalidType, wanted, given);
+            return;
+        };
+        match field.kind {
+            Kind::Text if text.chars().count() > MAX_TEXT_CHARS => self.error(
+                path,
+                ErrorCode::TooLarge,
+                format!("must be at most {MAX_TEXT_CHARS} characters"),
+                Value::from(text.chars().take(40).collect::<String>() + "…"),
+            ),
+            Kind::Month if YearMonth::parse(text).is_none() => {
+                let given = truncate(value);
+                self.error(
+                    path,
+                    ErrorCode::InvalidFormat,
+                    format!("must be {}", field.allowed()),
+                    given,
+                );
+            }
+            Kind::Date if parse_date(text).is_none() => {
+                let given = truncate(value);
+                self.error(
+                    path,
+                    ErrorCode::InvalidFormat,
+                    format!("must be {}", field.allowed()),
+                    given,
+                );
+            }
+            Kind::Choice(choices) if !choices.iter().any(|c| c.value == text) => {
+                let given = truncate(value);
+                self.error(
+                    path,
+                    ErrorCode::InvalidType,
+                    format!("must be {}", field.allowed()),
+                    given,
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// A list: its length, then each item as an object of the `pattern[]` fields, every one of
+    /// them required. An item with a problem is removed (its problems are reported).
+    fn list(&mut self, field: &'static Field, value: &mut Value, pattern: &str, path: &str) -> bool {
+        let Value::Array(items) = value else {
+            let given = truncate(value);
+            self.error(path, ErrorCode::InvalidType, "must be a list", given);
+            return false;
+        };
+        if items.len() as f64 > field.max {
+            let len = items.len();
+            self.error(
+                path,
+                ErrorCode::TooLarge,
+                format!("must have at most {} {}", crate::format::number(field.max), field.unit),
+                Value::from(len),
+            );
+            return false;
+        }
+        let item_pattern = format!("{pattern}[]");
+        let required: Vec<&'static Field> = self
+            .fields
+            .iter()
+            .filter(|f| {
+                f.path
+                    .strip_prefix(item_pattern.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'))
+            })
+            .collect();
+        let mut index = 0;
+        items.retain_mut(|item| {
+            let item_path = format!("{path}[{index}]");
+            index += 1;
+            let before = self.errors.len();
+            match item {
+                Value::Object(map) => {
+                    self.object(map, &item_pattern, &item_path);
+                    for f in &required {
+                        let key = &f.path[item_pattern.len() + 1..];
+                        let key_path = join(&item_path, key);
+                        let reported = self.errors[before..].iter().any(|e| e.field == key_path);
+                        if !map.contains_key(key) && !reported {
+                            self.error(
+                                &key_path,
+                                ErrorCode::InvalidType,
+                                format!("is missing; every item of {pattern} needs it"),
+                                Value::Null,
+                            );
+                        }
+                    }
+                }
+                other => {
+                    let given = kind_of(other);
+                    self.error(&item_path, ErrorCode::InvalidType, "must be an object", given);
+                }
+            }
+            self.errors.len() == before
+        });
+        true
+    }
+}
+
+/// The rules between fields, each run only when the fields it reads have no problem of their own.
+fn rules(s: &Scenario, errors: &mut Vec<ValidationError>) {
+    let clean = |errors: &[ValidationError], prefixes: &[&str]| {
+        !errors
+            .iter()
+            .any(|e| e.field.is_empty() || prefixes.iter().any(|p| e.field.starts_with(p)))
+    };
 
     // The fleet must fit the interconnect: name the line at which it stops fitting.
-    let grid = site.grid_capacity_mw;
-    if c.errors.is_empty() && grid.is_finite() {
+    if clean(errors, &["site.gridCapacityMw", "mining.fleet", "mining.pue"]) {
+        let m = &s.mining;
+        let grid = s.site.grid_capacity_mw;
         let mut it_mw = 0.0;
         for (i, line) in m.fleet.iter().enumerate() {
             it_mw += line.units as f64 * line.hashrate_ths * line.efficiency_j_per_th / 1e6;
             let facility = it_mw * m.pue;
             if facility > grid * (1.0 + 1e-9) {
-                c.errors.push(ValidationError::new(
+                errors.push(ValidationError::new(
                     format!("mining.fleet[{i}].units"),
                     ErrorCode::Inconsistent,
                     format!(
@@ -329,7 +510,7 @@ pub fn validate(s: &Scenario) -> Vec<ValidationError> {
                         line.model,
                         facility,
                         m.pue,
-                        fmt(grid)
+                        crate::format::number(grid)
                     ),
                     Value::from(line.units),
                 ));
@@ -339,114 +520,75 @@ pub fn validate(s: &Scenario) -> Vec<ValidationError> {
     }
 
     let r = &s.retrofit;
-    c.range("retrofit.convertedSharePct", r.converted_share_pct, 0.0, 100.0, "%");
-    c.range("retrofit.pue", r.pue, 1.0, 3.0, "");
-    c.positive("retrofit.rackDensityKw", r.rack_density_kw, 300.0, "kW per rack");
-    let cooling = presets::cooling(r.cooling);
-    if r.rack_density_kw.is_finite() && r.rack_density_kw > cooling.max_rack_density_kw && r.rack_density_kw <= 300.0 {
-        c.errors.push(ValidationError::new(
-            "retrofit.rackDensityKw",
-            ErrorCode::Inconsistent,
-            format!(
-                "{} cooling handles at most {} kW per rack; lower the density or choose another cooling technology",
-                cooling.label,
-                fmt(cooling.max_rack_density_kw)
-            ),
-            number(r.rack_density_kw),
-        ));
+    if clean(errors, &["retrofit.rackDensityKw", "retrofit.cooling"]) {
+        let cooling = presets::cooling(r.cooling);
+        if r.rack_density_kw > cooling.max_rack_density_kw {
+            errors.push(ValidationError::new(
+                "retrofit.rackDensityKw",
+                ErrorCode::Inconsistent,
+                format!(
+                    "{} cooling handles at most {} kW per rack; lower the density or choose another cooling technology",
+                    cooling.label,
+                    crate::format::number(cooling.max_rack_density_kw)
+                ),
+                number(r.rack_density_kw),
+            ));
+        }
     }
-    let months = s.horizon_years.clamp(1, 30) * 12;
-    c.count(
-        "retrofit.constructionStartMonth",
-        r.construction_start_month.into(),
-        0,
-        (months - 1).into(),
-        "months from the start",
-    );
-    c.count("retrofit.buildMonths", r.build_months.into(), 1, 60, "months");
-    c.count("retrofit.rampMonths", r.ramp_months.into(), 0, 60, "months");
-    c.range("retrofit.softCostPct", r.soft_cost_pct, 0.0, 100.0, "%");
-    c.range("retrofit.contingencyPct", r.contingency_pct, 0.0, 100.0, "%");
-    if r.cost_overrides.len() > MAX_COST_OVERRIDES {
-        c.errors.push(ValidationError::new(
-            "retrofit.costOverrides",
-            ErrorCode::TooLarge,
-            format!("must have at most {MAX_COST_OVERRIDES} overrides"),
-            Value::from(r.cost_overrides.len()),
-        ));
-    } else {
+
+    if clean(errors, &["retrofit.constructionStartMonth", "horizonYears"]) {
+        let last = s.months().saturating_sub(1);
+        if r.construction_start_month > last {
+            errors.push(ValidationError::new(
+                "retrofit.constructionStartMonth",
+                ErrorCode::OutOfRange,
+                format!(
+                    "must be a whole number from 0 to {} months from the start (inside the {}-year horizon)",
+                    crate::format::number(last as f64),
+                    s.horizon_years
+                ),
+                Value::from(r.construction_start_month),
+            ));
+        }
+    }
+
+    if clean(errors, &["retrofit.costOverrides"]) {
         for (i, o) in r.cost_overrides.iter().enumerate() {
-            let p = format!("retrofit.costOverrides[{i}]");
             if !crate::capex::is_known_item(&o.item) {
-                c.errors.push(ValidationError::new(
-                    format!("{p}.item"),
+                errors.push(ValidationError::new(
+                    format!("retrofit.costOverrides[{i}].item"),
                     ErrorCode::InvalidFormat,
                     "is not an item of the cost library (see presets().costLibrary for the ids)",
                     Value::from(o.item.chars().take(60).collect::<String>()),
                 ));
             }
-            c.range(&format!("{p}.unitCostUsd"), o.unit_cost_usd, 0.0, 1e9, "USD per unit");
         }
     }
+}
 
-    let co = &s.colocation;
-    c.range(
-        "colocation.leaseUsdPerKwMonth",
-        co.lease_usd_per_kw_month,
-        0.0,
-        10_000.0,
-        "USD per kW-month",
-    );
-    c.range(
-        "colocation.escalatorPctPerYear",
-        co.escalator_pct_per_year,
-        -20.0,
-        50.0,
-        "% per year",
-    );
-    c.range("colocation.occupancyPct", co.occupancy_pct, 0.0, 100.0, "%");
-    c.range(
-        "colocation.landlordOpexUsdPerMwItYear",
-        co.landlord_opex_usd_per_mw_it_year,
-        0.0,
-        100_000_000.0,
-        "USD per MW-IT-year",
-    );
-    c.count("colocation.leaseTermYears", co.lease_term_years.into(), 1, 50, "years");
+fn number(value: f64) -> Value {
+    serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number)
+}
 
-    let g = &s.gpu_cloud;
-    c.range(
-        "gpuCloud.rentUsdPerGpuHour",
-        g.rent_usd_per_gpu_hour,
-        0.0,
-        1_000.0,
-        "USD per GPU-hour",
-    );
-    c.range(
-        "gpuCloud.rentDeclinePctPerYear",
-        g.rent_decline_pct_per_year,
-        -50.0,
-        99.0,
-        "% per year",
-    );
-    c.range("gpuCloud.utilizationPct", g.utilization_pct, 0.0, 100.0, "%");
-    c.range("gpuCloud.loadPct", g.load_pct, 0.0, 100.0, "%");
-    c.count("gpuCloud.usefulLifeYears", g.useful_life_years.into(), 1, 15, "years");
-    c.range(
-        "gpuCloud.opexUsdPerGpuYear",
-        g.opex_usd_per_gpu_year,
-        0.0,
-        10_000_000.0,
-        "USD per GPU-year",
-    );
-    c.range("gpuCloud.opexPctOfRevenue", g.opex_pct_of_revenue, 0.0, 100.0, "%");
+/// The JSON type of a value, for "must be an object (got array)".
+pub fn kind_of(value: &Value) -> Value {
+    Value::from(match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    })
+}
 
-    let f = &s.finance;
-    c.range("finance.discountRatePct", f.discount_rate_pct, 0.0, 100.0, "% per year");
-    c.range("finance.taxRatePct", f.tax_rate_pct, 0.0, 100.0, "%");
-    c.positive("finance.sensitivityPct", f.sensitivity_pct, 90.0, "%");
-
-    c.errors
+/// Long values are cut so that an error list stays small.
+pub fn truncate(value: &Value) -> Value {
+    match value {
+        Value::String(s) if s.chars().count() > 60 => Value::from(s.chars().take(60).collect::<String>() + "…"),
+        Value::Array(_) | Value::Object(_) => kind_of(value),
+        _ => value.clone(),
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Worked examples for the bitcoin projection (MODEL.md "Bitcoin", "Time").
+//! Worked examples for the bitcoin projection (docs/model.md "Bitcoin", "Time").
 //! Every expected value is derived by hand in the comment above it.
 
 use minepivot::bitcoin::{hashprice_usd_per_ph_day, project, subsidy_btc, subsidy_sats};

@@ -46,7 +46,7 @@ fn invalid_input_exits_2_and_lists_every_error_with_its_path() {
     let errors = text(&out.stderr);
     assert!(errors.contains("3 problem(s)"), "{errors}");
     assert!(
-        errors.contains("site.gridCapacityMw: must be more than 0 and at most 5,000 MW (got -1.0)"),
+        errors.contains("site.gridCapacityMw: must be more than 0 and at most 5,000 MW (got -1)"),
         "{errors}"
     );
     assert!(
@@ -81,7 +81,11 @@ fn evaluate_prints_json_table_and_csv() {
     let csv = minepivot(&["evaluate", "-", "--format", "csv"], &scenario);
     assert!(csv.status.success());
     let csv = text(&csv.stdout);
-    assert!(csv.starts_with("pathway,year,startMonth,revenueUsd,"), "{csv}");
+    // The assumptions as comments first, then the same table as the page's CSV export.
+    assert!(csv.starts_with("# minepivot "), "{csv}");
+    assert!(csv.contains("\r\n# site.gridCapacityMw = 100.0\r\n"), "{csv}");
+    assert!(csv.contains("\r\npathway,period,index,month,revenueUsd,"), "{csv}");
+    assert!(csv.contains("\r\nmining,year,1,2027-01,"), "{csv}");
 
     let table = minepivot(&["evaluate", "-", "--format", "table"], &scenario);
     assert!(table.status.success());

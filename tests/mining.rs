@@ -1,4 +1,4 @@
-//! Worked examples for the mining fleet (MODEL.md "Bitcoin"). Expected values are derived by
+//! Worked examples for the mining fleet (docs/model.md "Mining"). Expected values are derived by
 //! hand in the comments: inputs → formula → arithmetic.
 
 use minepivot::bitcoin::project;

@@ -222,8 +222,8 @@ fn the_gpu_ramp_scales_revenue_but_not_power() {
 
 use minepivot::analysis::sensitivity::INPUTS;
 use minepivot::analysis::verdict::{verdict, VerdictInputs};
+use minepivot::engine::{pathway_npvs, Buffers, CapexStage, MiningStage, PerPathway};
 use minepivot::finance;
-use minepivot::model::{self, pathway_npvs, Buffers, CapexStage, MiningStage};
 use minepivot::report::{BreakEvens, PathwayId, Report};
 
 fn evaluate(s: &Scenario) -> Report {
@@ -319,7 +319,7 @@ fn the_ten_year_default_report_has_every_field_filled_and_consistent() {
     // The fast path gives the report's NPVs exactly.
     let fast = pathway_npvs(&s);
     assert_eq!(
-        fast,
+        [fast.mining, fast.colocation, fast.gpu_cloud],
         [r.pathways[0].npv_usd, r.pathways[1].npv_usd, r.pathways[2].npv_usd]
     );
     // Best pathways agree with the NPVs.
@@ -422,7 +422,7 @@ fn each_break_even_plugged_back_in_equalises_the_two_npvs() {
     for (name, s) in [("default", Scenario::default()), ("colocation wins", colocation_wins())] {
         let r = evaluate(&s);
         let b = &r.comparison.break_evens;
-        let ai = model::index_of(r.comparison.best_ai_pathway);
+        let ai = r.comparison.best_ai_pathway;
 
         let lease = b
             .lease_usd_per_kw_month
@@ -430,7 +430,7 @@ fn each_break_even_plugged_back_in_equalises_the_two_npvs() {
         let mut at = s.clone();
         at.colocation.lease_usd_per_kw_month = lease;
         let n = pathway_npvs(&at);
-        assert_equal_within_0_1_pct(n[1], n[0], &format!("{name}: lease ${lease}"));
+        assert_equal_within_0_1_pct(n.colocation, n.mining, &format!("{name}: lease ${lease}"));
 
         let rent = b
             .gpu_rent_usd_per_gpu_hour
@@ -438,14 +438,14 @@ fn each_break_even_plugged_back_in_equalises_the_two_npvs() {
         let mut at = s.clone();
         at.gpu_cloud.rent_usd_per_gpu_hour = rent;
         let n = pathway_npvs(&at);
-        assert_equal_within_0_1_pct(n[2], n[0], &format!("{name}: GPU rent ${rent}"));
+        assert_equal_within_0_1_pct(n.gpu_cloud, n.mining, &format!("{name}: GPU rent ${rent}"));
 
         if let Some(k) = b.btc_price_multiple {
             let mut at = s.clone();
             at.bitcoin.btc_price_usd *= k;
             assert!(close(b.btc_price_usd.unwrap(), at.bitcoin.btc_price_usd, 1e-12));
             let n = pathway_npvs(&at);
-            assert_equal_within_0_1_pct(n[0], n[ai], &format!("{name}: BTC × {k}"));
+            assert_equal_within_0_1_pct(n.mining, n[ai], &format!("{name}: BTC × {k}"));
         }
     }
 }
@@ -505,7 +505,7 @@ fn the_tornado_is_sorted_and_its_cached_reruns_match_full_reruns() {
             let mut moved = s.clone();
             assert!(input.set(&mut moved, value));
             let full = pathway_npvs(&moved);
-            for i in 0..3 {
+            for i in PathwayId::ALL {
                 assert!(
                     close(cached[i], full[i], 1e-9),
                     "{} {pct}: {cached:?} vs {full:?}",
@@ -538,7 +538,11 @@ fn verdict_of(
 ) -> String {
     verdict(&VerdictInputs {
         scenario: s,
-        npvs,
+        npvs: PerPathway {
+            mining: npvs[0],
+            colocation: npvs[1],
+            gpu_cloud: npvs[2],
+        },
         best_ai,
         payback_months: payback,
         payback_note: note,
@@ -723,12 +727,14 @@ fn every_tornado_range_is_exactly_the_range_validate_accepts() {
             .collect::<Vec<_>>()
     };
     for input in INPUTS.iter().filter(|i| i.field != "retrofit.costOverrides") {
-        let step = if input.whole {
+        let field = minepivot::fields::get(input.field).expect("a registry field");
+        let (min, max) = input.range();
+        let step = if field.kind == minepivot::fields::Kind::Whole {
             1.0
         } else {
-            1e-6 * input.max.abs().max(1.0)
+            1e-6 * max.abs().max(1.0)
         };
-        for (inside, outside) in [(input.min, input.min - step), (input.max, input.max + step)] {
+        for (inside, outside) in [(min, field.min - step), (max, max + step)] {
             let mut s = base.clone();
             assert!(input.set(&mut s, inside), "{}", input.field);
             assert_eq!(

@@ -2,7 +2,7 @@
 //! Properties of the whole model over generated valid scenarios: every number finite, the fast
 //! path equal to the report, break-evens that equalise the NPVs they name, the tornado sorted.
 
-use minepivot::model::pathway_npvs;
+use minepivot::engine::pathway_npvs;
 use minepivot::report::Report;
 use minepivot::scenario::{GpuEnd, LeaseEnd, LeaseType, Scenario};
 use minepivot::validate::validate;
@@ -131,7 +131,7 @@ proptest! {
         let r = minepivot::evaluate(&s).unwrap();
         prop_assert!(all_finite(&r));
         let fast = pathway_npvs(&s);
-        prop_assert_eq!(fast, [r.pathways[0].npv_usd, r.pathways[1].npv_usd, r.pathways[2].npv_usd]);
+        prop_assert_eq!([fast.mining, fast.colocation, fast.gpu_cloud], [r.pathways[0].npv_usd, r.pathways[1].npv_usd, r.pathways[2].npv_usd]);
         for p in &r.pathways {
             prop_assert_eq!(p.months.len() as u32, s.horizon_years * 12);
             prop_assert!(p.months.iter().all(|m| m.tax_usd >= 0.0 && (0.0..=100.0).contains(&m.mining_active_pct)));
@@ -148,20 +148,20 @@ proptest! {
             let mut at = s.clone();
             at.colocation.lease_usd_per_kw_month = lease;
             let n = pathway_npvs(&at);
-            prop_assert!(equal_within_0_1_pct(n[1], n[0]), "lease {}: {:?}", lease, n);
+            prop_assert!(equal_within_0_1_pct(n.colocation, n.mining), "lease {}: {:?}", lease, n);
         }
         if let Some(rent) = b.gpu_rent_usd_per_gpu_hour {
             let mut at = s.clone();
             at.gpu_cloud.rent_usd_per_gpu_hour = rent;
             let n = pathway_npvs(&at);
-            prop_assert!(equal_within_0_1_pct(n[2], n[0]), "rent {}: {:?}", rent, n);
+            prop_assert!(equal_within_0_1_pct(n.gpu_cloud, n.mining), "rent {}: {:?}", rent, n);
         }
         if let Some(k) = b.btc_price_multiple {
             let mut at = s.clone();
             at.bitcoin.btc_price_usd *= k;
             let n = pathway_npvs(&at);
-            let ai = minepivot::model::index_of(r.comparison.best_ai_pathway);
-            prop_assert!(equal_within_0_1_pct(n[0], n[ai]), "BTC × {}: {:?}", k, n);
+            let ai = r.comparison.best_ai_pathway;
+            prop_assert!(equal_within_0_1_pct(n.mining, n[ai]), "BTC × {}: {:?}", k, n);
         }
         prop_assert!(
             b.lease_usd_per_kw_month.is_some() && b.gpu_rent_usd_per_gpu_hour.is_some() && b.btc_price_multiple.is_some()

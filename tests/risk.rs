@@ -4,7 +4,8 @@
 use minepivot::analysis::risk::{
     btc_price_paths, generator, risk, risk_using, validate_options, RiskMethod, RiskModel, RiskOptions, RiskReport,
 };
-use minepivot::model::pathway_npvs;
+use minepivot::engine::pathway_npvs;
+use minepivot::report::PathwayId;
 use minepivot::scenario::{FleetLine, GpuEnd, LeaseEnd, LeaseType, Scenario};
 
 fn options(paths: u32) -> RiskOptions {
@@ -140,7 +141,8 @@ fn with_zero_volatility_every_percentile_is_the_deterministic_npv() {
         let expected = pathway_npvs(&s);
         let r = run(&s, &still(100));
         assert_eq!(r.method, RiskMethod::Fast, "{name}");
-        for (k, p) in r.pathways.iter().enumerate() {
+        for p in &r.pathways {
+            let k = p.id;
             assert_eq!(p.deterministic_npv_usd, expected[k], "{name}");
             for (what, v) in [
                 ("P10", p.p10_npv_usd),
@@ -167,7 +169,8 @@ fn with_tax_each_path_runs_the_full_model_and_zero_volatility_still_matches() {
     let expected = pathway_npvs(&s);
     let r = run(&s, &still(100));
     assert_eq!(r.method, RiskMethod::FullModel);
-    for (k, p) in r.pathways.iter().enumerate() {
+    for p in &r.pathways {
+        let k = p.id;
         assert!(close(p.p50_npv_usd, expected[k], 1e-6), "{:?}", p.id);
         assert!(close(p.p10_npv_usd, p.p90_npv_usd, 1e-9), "{:?}", p.id);
     }
@@ -238,10 +241,10 @@ fn one_path_of_another_scenario_prices_like_that_scenario() {
             assert_eq!(fast.horizon_months(), prices.len());
             let got = fast.path_npvs(&prices, hashrate_growth, decline);
             let expected = pathway_npvs(&other);
-            for k in 0..3 {
+            for k in PathwayId::ALL {
                 assert!(
                     close(got[k], expected[k], 1e-9),
-                    "{name} at ({btc_growth}, {hashrate_growth}, {decline}): pathway {k} fast {} vs model {}",
+                    "{name} at ({btc_growth}, {hashrate_growth}, {decline}): pathway {k:?} fast {} vs model {}",
                     got[k],
                     expected[k]
                 );
@@ -454,10 +457,10 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
             "bitcoin.btcPriceUsd",
             "paths",
             "seed",
-            "histogramBins",
             "btcVolatilityPct",
             "hashrateGrowthSdPct",
-            "gpuRentDeclineSdPct"
+            "gpuRentDeclineSdPct",
+            "histogramBins"
         ]
     );
     assert!(errors[1].message.contains("100 to 100,000"), "{}", errors[1].message);

@@ -13,17 +13,26 @@
 //! ([`crate::finance::find_root`]) solves the bracket. Where the range holds no sign change the
 //! answer is `None` with a note saying which way it missed.
 
+use crate::engine::{npvs_with, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage};
 use crate::finance::find_root;
-use crate::model::{index_of, npvs_with, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage};
 use crate::report::{BreakEvens, PathwayId};
 use crate::scenario::Scenario;
 
 /// Range of the BTC price multiple searched.
 pub const BTC_MULTIPLE_RANGE: (f64, f64) = (0.01, 100.0);
-/// Range of the lease rate searched, USD per kW-month (the input's valid range).
-pub const LEASE_RANGE: (f64, f64) = (0.0, 10_000.0);
-/// Range of the GPU rent searched, USD per GPU-hour (the input's valid range).
-pub const GPU_RENT_RANGE: (f64, f64) = (0.0, 1_000.0);
+/// Range of the lease rate searched, USD per kW-month: the field's own (the registry's).
+pub fn lease_range() -> (f64, f64) {
+    field_range("colocation.leaseUsdPerKwMonth")
+}
+
+/// Range of the GPU rent searched, USD per GPU-hour: the field's own (the registry's).
+pub fn gpu_rent_range() -> (f64, f64) {
+    field_range("gpuCloud.rentUsdPerGpuHour")
+}
+
+fn field_range(path: &str) -> (f64, f64) {
+    crate::fields::get(path).map_or((0.0, 0.0), |f| (f.lowest(), f.max))
+}
 
 /// Which way a search missed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +111,6 @@ pub fn solve(
         );
         return out;
     }
-    let ai = index_of(best_ai);
     let ai_label = match best_ai {
         PathwayId::GpuCloud => "GPU cloud",
         _ => "colocation lease",
@@ -118,7 +126,7 @@ pub fn solve(
             scale_btc_price(&mut scaled, &mining.btc.months, k);
             let runs = FleetRuns::new(&scenario, &scaled);
             let n = npvs_with(&scenario, &runs, capex, Adjust::NONE, buf);
-            n[0] - n[ai]
+            n.mining - n[best_ai]
         },
         1.0,
         BTC_MULTIPLE_RANGE.0,
@@ -145,18 +153,18 @@ pub fn solve(
         |rate| {
             scenario.colocation.lease_usd_per_kw_month = rate;
             let n = npvs_with(&scenario, &mining.runs, capex, Adjust::NONE, buf);
-            n[1] - n[0]
+            n.colocation - n.mining
         },
         s.colocation.lease_usd_per_kw_month,
-        LEASE_RANGE.0,
-        LEASE_RANGE.1,
+        lease_range().0,
+        lease_range().1,
     );
     scenario.colocation.lease_usd_per_kw_month = s.colocation.lease_usd_per_kw_month;
     match lease {
         Ok(rate) => out.lease_usd_per_kw_month = Some(rate),
         Err(Miss::AboveRange) => out.notes.push(format!(
             "Lease: colocation stays below mining even at ${:.0} per kW-month{}.",
-            LEASE_RANGE.1,
+            lease_range().1,
             if s.colocation.occupancy_pct <= 0.0 {
                 " (occupancy is 0 %)"
             } else {
@@ -178,17 +186,17 @@ pub fn solve(
         |rate| {
             scenario.gpu_cloud.rent_usd_per_gpu_hour = rate;
             let n = npvs_with(&scenario, &mining.runs, capex, Adjust::NONE, buf);
-            n[2] - n[0]
+            n.gpu_cloud - n.mining
         },
         s.gpu_cloud.rent_usd_per_gpu_hour,
-        GPU_RENT_RANGE.0,
-        GPU_RENT_RANGE.1,
+        gpu_rent_range().0,
+        gpu_rent_range().1,
     );
     match rent {
         Ok(rate) => out.gpu_rent_usd_per_gpu_hour = Some(rate),
         Err(Miss::AboveRange) => out.notes.push(format!(
             "GPU rent: the GPU cloud stays below mining even at ${:.0} per GPU-hour{}.",
-            GPU_RENT_RANGE.1,
+            gpu_rent_range().1,
             if s.gpu_cloud.utilization_pct <= 0.0 {
                 " (utilisation is 0 %)"
             } else {

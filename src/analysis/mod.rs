@@ -1,8 +1,8 @@
 //! Questions asked of the whole model: break-evens, sensitivity, the verdict, risk.
 //! (Issues 5 and 8.)
 //!
-//! Everything here re-runs the model through [`crate::model::npvs_with`], recomputing only
-//! the stages an input touches ([`crate::model::MiningStage`], [`crate::model::CapexStage`]).
+//! Everything here re-runs the model through [`crate::engine::npvs_with`], recomputing only
+//! the stages an input touches ([`crate::engine::MiningStage`], [`crate::engine::CapexStage`]).
 
 pub mod breakeven;
 pub mod risk;

@@ -9,7 +9,7 @@
 //! facility retrofit and of the GPU equipment at once (a multiple, reported as 0.8 / 1.2 at
 //! ±20 %); the ASIC refresh is not included.
 
-use crate::model::{index_of, npvs_with, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage};
+use crate::engine::{npvs_with, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, PerPathway};
 use crate::report::{PathwayId, Sensitivity, SensitivityBar};
 use crate::scenario::Scenario;
 
@@ -38,11 +38,6 @@ pub struct Input {
     /// The AI pathway the input belongs to; `None` for inputs of the whole site.
     pub only_for: Option<PathwayId>,
     pub touches: Touches,
-    /// Valid range of the moved value.
-    pub min: f64,
-    pub max: f64,
-    /// Rounded to whole months.
-    pub whole: bool,
     knob: Knob,
 }
 
@@ -60,7 +55,6 @@ const fn field(
     label: &'static str,
     only_for: Option<PathwayId>,
     touches: Touches,
-    (min, max): (f64, f64),
     get: fn(&Scenario) -> f64,
     set: fn(&mut Scenario, f64),
 ) -> Input {
@@ -69,12 +63,12 @@ const fn field(
         label,
         only_for,
         touches,
-        min,
-        max,
-        whole: false,
         knob: Knob::Field { get, set },
     }
 }
+
+/// Range of the capex multiple (not a scenario field): from nothing to ten times the bill.
+pub const CAPEX_FACTOR_RANGE: (f64, f64) = (0.0, 10.0);
 
 const COLO: Option<PathwayId> = Some(PathwayId::Colocation);
 const GPU: Option<PathwayId> = Some(PathwayId::GpuCloud);
@@ -86,7 +80,6 @@ pub const INPUTS: &[Input] = &[
         "BTC price (whole path)",
         None,
         Touches::BtcPrice,
-        (1e-9, 1e9),
         |s| s.bitcoin.btc_price_usd,
         |s, v| s.bitcoin.btc_price_usd = v,
     ),
@@ -95,7 +88,6 @@ pub const INPUTS: &[Input] = &[
         "BTC price growth",
         None,
         Touches::Bitcoin,
-        (-90.0, 300.0),
         |s| s.bitcoin.btc_price_growth_pct_per_year,
         |s, v| s.bitcoin.btc_price_growth_pct_per_year = v,
     ),
@@ -104,7 +96,6 @@ pub const INPUTS: &[Input] = &[
         "Network hashrate growth",
         None,
         Touches::Bitcoin,
-        (-90.0, 300.0),
         |s| s.bitcoin.network_hashrate_growth_pct_per_year,
         |s, v| s.bitcoin.network_hashrate_growth_pct_per_year = v,
     ),
@@ -113,7 +104,6 @@ pub const INPUTS: &[Input] = &[
         "Power price",
         None,
         Touches::Fleet,
-        (0.0, 1_000.0),
         |s| s.site.power_price_usd_per_mwh,
         |s, v| s.site.power_price_usd_per_mwh = v,
     ),
@@ -122,7 +112,6 @@ pub const INPUTS: &[Input] = &[
         "Lease rate",
         COLO,
         Touches::Flows,
-        (0.0, 10_000.0),
         |s| s.colocation.lease_usd_per_kw_month,
         |s, v| s.colocation.lease_usd_per_kw_month = v,
     ),
@@ -131,7 +120,6 @@ pub const INPUTS: &[Input] = &[
         "Lease escalator",
         COLO,
         Touches::Flows,
-        (-20.0, 50.0),
         |s| s.colocation.escalator_pct_per_year,
         |s, v| s.colocation.escalator_pct_per_year = v,
     ),
@@ -140,7 +128,6 @@ pub const INPUTS: &[Input] = &[
         "Occupancy",
         COLO,
         Touches::Flows,
-        (0.0, 100.0),
         |s| s.colocation.occupancy_pct,
         |s, v| s.colocation.occupancy_pct = v,
     ),
@@ -149,7 +136,6 @@ pub const INPUTS: &[Input] = &[
         "Landlord opex",
         COLO,
         Touches::Flows,
-        (0.0, 100_000_000.0),
         |s| s.colocation.landlord_opex_usd_per_mw_it_year,
         |s, v| s.colocation.landlord_opex_usd_per_mw_it_year = v,
     ),
@@ -158,7 +144,6 @@ pub const INPUTS: &[Input] = &[
         "GPU rent",
         GPU,
         Touches::Flows,
-        (0.0, 1_000.0),
         |s| s.gpu_cloud.rent_usd_per_gpu_hour,
         |s, v| s.gpu_cloud.rent_usd_per_gpu_hour = v,
     ),
@@ -167,7 +152,6 @@ pub const INPUTS: &[Input] = &[
         "GPU rent decline",
         GPU,
         Touches::Flows,
-        (-50.0, 99.0),
         |s| s.gpu_cloud.rent_decline_pct_per_year,
         |s, v| s.gpu_cloud.rent_decline_pct_per_year = v,
     ),
@@ -176,7 +160,6 @@ pub const INPUTS: &[Input] = &[
         "GPU utilisation",
         GPU,
         Touches::Flows,
-        (0.0, 100.0),
         |s| s.gpu_cloud.utilization_pct,
         |s, v| s.gpu_cloud.utilization_pct = v,
     ),
@@ -185,7 +168,6 @@ pub const INPUTS: &[Input] = &[
         "GPU opex per GPU-year",
         GPU,
         Touches::Flows,
-        (0.0, 10_000_000.0),
         |s| s.gpu_cloud.opex_usd_per_gpu_year,
         |s, v| s.gpu_cloud.opex_usd_per_gpu_year = v,
     ),
@@ -194,41 +176,29 @@ pub const INPUTS: &[Input] = &[
         label: "Capex (all unit costs)",
         only_for: None,
         touches: Touches::Flows,
-        min: 0.0,
-        max: 10.0,
-        whole: false,
         knob: Knob::CapexFactor,
     },
-    Input {
-        whole: true,
-        ..field(
-            "retrofit.buildMonths",
-            "Build months",
-            None,
-            Touches::Capex,
-            (1.0, 60.0),
-            |s| s.retrofit.build_months as f64,
-            |s, v| s.retrofit.build_months = v as u32,
-        )
-    },
-    Input {
-        whole: true,
-        ..field(
-            "retrofit.rampMonths",
-            "Ramp months",
-            None,
-            Touches::Flows,
-            (0.0, 60.0),
-            |s| s.retrofit.ramp_months as f64,
-            |s, v| s.retrofit.ramp_months = v as u32,
-        )
-    },
+    field(
+        "retrofit.buildMonths",
+        "Build months",
+        None,
+        Touches::Capex,
+        |s| s.retrofit.build_months as f64,
+        |s, v| s.retrofit.build_months = v as u32,
+    ),
+    field(
+        "retrofit.rampMonths",
+        "Ramp months",
+        None,
+        Touches::Flows,
+        |s| s.retrofit.ramp_months as f64,
+        |s, v| s.retrofit.ramp_months = v as u32,
+    ),
     field(
         "retrofit.pue",
         "AI PUE",
         None,
         Touches::Capex,
-        (1.0, 3.0),
         |s| s.retrofit.pue,
         |s, v| s.retrofit.pue = v,
     ),
@@ -237,7 +207,6 @@ pub const INPUTS: &[Input] = &[
         "Discount rate",
         None,
         Touches::Flows,
-        (0.0, 100.0),
         |s| s.finance.discount_rate_pct,
         |s, v| s.finance.discount_rate_pct = v,
     ),
@@ -264,13 +233,22 @@ impl Input {
         }
     }
 
-    /// The value moved by `pct` % (negative moves down), clamped and rounded.
+    /// The range of the moved value: the field's own, from the registry ([`crate::fields`]),
+    /// or [`CAPEX_FACTOR_RANGE`] for the capex multiple.
+    pub fn range(&self) -> (f64, f64) {
+        match self.knob {
+            Knob::Field { .. } => crate::fields::get(self.field).map_or((f64::MIN, f64::MAX), |f| (f.lowest(), f.max)),
+            Knob::CapexFactor => CAPEX_FACTOR_RANGE,
+        }
+    }
+
+    /// The value moved by `pct` % (negative moves down), clamped into the field's range and,
+    /// for whole numbers (months), rounded.
     pub fn moved(&self, s: &Scenario, pct: f64) -> f64 {
-        let v = (self.value(s) * (1.0 + pct / 100.0)).clamp(self.min, self.max);
-        if self.whole {
-            v.round()
-        } else {
-            v
+        let v = self.value(s) * (1.0 + pct / 100.0);
+        match self.knob {
+            Knob::Field { .. } => crate::fields::clamp_to(self.field, v),
+            Knob::CapexFactor => v.clamp(CAPEX_FACTOR_RANGE.0, CAPEX_FACTOR_RANGE.1),
         }
     }
 
@@ -283,7 +261,7 @@ impl Input {
         mining: &MiningStage,
         capex: &CapexStage,
         buf: &mut Buffers,
-    ) -> [f64; 3] {
+    ) -> PerPathway<f64> {
         let (get, set) = match self.knob {
             Knob::CapexFactor => {
                 return npvs_with(scratch, &mining.runs, capex, Adjust { capex_factor: value }, buf);
@@ -329,11 +307,10 @@ pub fn tornado(
     mining: &MiningStage,
     capex: &CapexStage,
     pathway: PathwayId,
-    base_npvs: [f64; 3],
+    base_npvs: PerPathway<f64>,
     buf: &mut Buffers,
 ) -> Sensitivity {
-    let ai = index_of(pathway);
-    let pivot = |n: [f64; 3]| n[ai] - n[0];
+    let pivot = |n: PerPathway<f64>| n[pathway] - n.mining;
     let base_pivot = pivot(base_npvs);
     let pct = s.finance.sensitivity_pct;
     let mut scratch = s.clone();

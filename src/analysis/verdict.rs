@@ -5,45 +5,21 @@
 //! price below which it would win); a tie; nothing converted. Every missing figure (no
 //! payback, no break-even) has its own wording, never a blank or "NaN".
 
-use crate::analysis::breakeven::{BTC_MULTIPLE_RANGE, GPU_RENT_RANGE, LEASE_RANGE};
-use crate::model::index_of;
+use crate::analysis::breakeven::{gpu_rent_range, lease_range, BTC_MULTIPLE_RANGE};
+use crate::engine::PerPathway;
+use crate::format::{dollars, money};
 use crate::report::{BreakEvens, PathwayId};
 use crate::scenario::Scenario;
 
 /// What the verdict is made of.
 pub struct VerdictInputs<'a> {
     pub scenario: &'a Scenario,
-    /// `[mining, colocation, gpuCloud]`.
-    pub npvs: [f64; 3],
+    pub npvs: PerPathway<f64>,
     pub best_ai: PathwayId,
     pub payback_months: Option<u32>,
     /// Why there is no payback, when there is none.
     pub payback_note: Option<&'a str>,
     pub break_evens: &'a BreakEvens,
-}
-
-/// Money for a sentence: `$1.23 B`, `$456.7 M`, `$0.4 M`; a minus sign for losses.
-pub fn money(usd: f64) -> String {
-    let sign = if usd < 0.0 { "−" } else { "" };
-    let a = usd.abs();
-    if a >= 1e9 {
-        format!("{sign}${:.2} B", a / 1e9)
-    } else {
-        format!("{sign}${:.1} M", a / 1e6)
-    }
-}
-
-/// A USD amount with thousands separators and no cents: `$123,456`.
-pub fn dollars(usd: f64) -> String {
-    let digits = format!("{:.0}", usd.abs());
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{}${grouped}", if usd < 0.0 { "−" } else { "" })
 }
 
 /// A percentage without a needless `.0`: `100 %`, `62.5 %`.
@@ -73,8 +49,8 @@ pub fn verdict(v: &VerdictInputs) -> String {
     let s = v.scenario;
     let share = s.retrofit.converted_share_pct;
     let rate = pct(s.finance.discount_rate_pct);
-    let mining = v.npvs[0];
-    let ai = v.npvs[index_of(v.best_ai)];
+    let mining = v.npvs.mining;
+    let ai = v.npvs[v.best_ai];
     let be = v.break_evens;
 
     if share <= 0.0 {
@@ -134,7 +110,7 @@ pub fn verdict(v: &VerdictInputs) -> String {
             ),
             None => format!(
                 "no lease up to ${:.0} per kW-month would make {ai_name} match",
-                LEASE_RANGE.1
+                lease_range().1
             ),
         },
         _ => match be.gpu_rent_usd_per_gpu_hour {
@@ -144,7 +120,7 @@ pub fn verdict(v: &VerdictInputs) -> String {
             ),
             None => format!(
                 "no rent up to ${:.0} per GPU-hour would make {ai_name} match",
-                GPU_RENT_RANGE.1
+                gpu_rent_range().1
             ),
         },
     };

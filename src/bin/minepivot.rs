@@ -6,7 +6,9 @@
 //! minepivot validate FILE                  every input error, or "valid"
 //! minepivot risk FILE [--paths N --seed S]  Monte Carlo: P10/P50/P90 NPV per pathway
 //! minepivot presets                        ASICs, GPU systems, cooling, sample sites, costs, sources
+//! minepivot fields                         every input: path, label, unit, range, source
 //! ```
+//! Built with the `cli` feature: `cargo minepivot …` or `cargo install --path . --features cli`.
 //! FILE may be `-` for standard input. Invalid input exits with status 2 and lists every
 //! error with its field path; a file that cannot be read exits with status 1.
 
@@ -15,6 +17,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use minepivot::analysis::risk::{self, RiskOptions, RiskReport};
+use minepivot::format::money;
 use minepivot::report::{PathwayReport, Report};
 use minepivot::{parse, ValidationError};
 
@@ -65,6 +68,8 @@ enum Command {
     },
     /// Print the presets (ASICs, GPU systems, cooling, sample sites, cost library, sources) as JSON.
     Presets,
+    /// Print the field registry: every input and risk option with its label, unit, range and source.
+    Fields,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,7 +83,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Scenario => print_json(&minepivot::Scenario::default()),
-        Command::Presets => print_json(&minepivot::presets::presets()),
+        Command::Presets => print_json(&minepivot::catalogue::presets()),
+        Command::Fields => print_json(&minepivot::catalogue::fields()),
         Command::Validate { file } => match load(&file) {
             Err(code) => code,
             Ok(text) => match parse::scenario_from_json(&text) {
@@ -118,13 +124,14 @@ fn main() -> ExitCode {
         },
         Command::Evaluate { file, format } => match load(&file) {
             Err(code) => code,
-            Ok(text) => match minepivot::evaluate_json(&text) {
+            Ok(text) => match parse::scenario_from_json(&text) {
                 Err(errors) => invalid(&file, &errors),
-                Ok(report) => {
+                Ok(scenario) => {
+                    let report = minepivot::model::evaluate(&scenario);
                     match format {
                         Format::Json => return print_json(&report),
                         Format::Table => print!("{}", table(&report)),
-                        Format::Csv => print!("{}", csv(&report)),
+                        Format::Csv => print!("{}", minepivot::csv::cash_flows(&scenario, &report)),
                     }
                     ExitCode::SUCCESS
                 }
@@ -167,21 +174,6 @@ fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
             eprintln!("minepivot: cannot write JSON: {e}");
             ExitCode::from(1)
         }
-    }
-}
-
-/// `$12.3 M`, `-$1.20 B`, `$950 k`.
-fn money(usd: f64) -> String {
-    let sign = if usd < 0.0 { "-" } else { "" };
-    let a = usd.abs();
-    if a >= 1e9 {
-        format!("{sign}${:.2} B", a / 1e9)
-    } else if a >= 1e6 {
-        format!("{sign}${:.1} M", a / 1e6)
-    } else if a >= 1e3 {
-        format!("{sign}${:.0} k", a / 1e3)
-    } else {
-        format!("{sign}${a:.0}")
     }
 }
 
@@ -311,35 +303,4 @@ fn row(p: &PathwayReport) -> String {
         opt(p.capex_per_it_mw_usd, money),
         money(p.pivot_value_usd)
     )
-}
-
-/// Yearly cash flows of every pathway, one row per pathway-year, in USD.
-fn csv(r: &Report) -> String {
-    let mut out = String::from(
-        "pathway,year,startMonth,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd\n",
-    );
-    for p in &r.pathways {
-        let id = serde_json::to_value(p.id)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        for y in &p.years {
-            out.push_str(&format!(
-                "{id},{},{},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2},{:.2}\n",
-                y.year,
-                y.start_month,
-                y.revenue_usd,
-                y.mining_revenue_usd,
-                y.ai_revenue_usd,
-                y.curtailment_credit_usd,
-                y.power_cost_usd,
-                y.opex_usd,
-                y.capex_usd,
-                y.tax_usd,
-                y.net_cash_flow_usd,
-                y.cumulative_usd
-            ));
-        }
-    }
-    out
 }

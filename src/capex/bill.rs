@@ -10,7 +10,6 @@
 use super::library::{self as lib, Category, LibraryItem};
 use crate::report::{CapexBill, CapexLine, CategoryTotal, SiteReport};
 use crate::scenario::{Cooling, CostOverride, Fabric, Scenario};
-use crate::sources::SCENARIO_SOURCES;
 
 /// One line of a bill before it becomes a report line.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -87,10 +86,9 @@ impl<'a> Builder<'a> {
 
 /// The source of a scenario input, for the lines whose rate is one.
 fn scenario_source(field: &str) -> (&'static str, &'static str) {
-    SCENARIO_SOURCES
-        .iter()
-        .find(|s| s.field == field)
-        .map_or(("Scenario input", ""), |s| (s.source, s.as_of))
+    crate::fields::get(field)
+        .and_then(|f| f.source)
+        .map_or(("Scenario input", ""), |s| (s.text, s.as_of))
 }
 
 fn soft_cost_item(id: &'static str, label: &'static str) -> LibraryItem {
@@ -290,6 +288,7 @@ pub(crate) fn categories(lines: &[RawLine]) -> Vec<CategoryTotal> {
         .iter()
         .filter(|c| lines.iter().any(|l| l.meta.category == **c))
         .map(|c| CategoryTotal {
+            id: c.id().to_string(),
             category: c.label().to_string(),
             total_usd: lines
                 .iter()

@@ -1,6 +1,6 @@
 //! The cost library: every unit cost the retrofit bill, the GPU bill and the greenfield
 //! comparison multiply by, each with its source, the month it was true and whether it is an
-//! estimate. Figures come from the project's DATA.md and the sources named on each item; how
+//! estimate. Figures come from docs/data-sources.md and the sources named on each item; how
 //! the defaults were calibrated is in docs/methodology-capex.md.
 //!
 //! Unit costs are installed equipment prices where a public equipment price exists, and the
@@ -33,6 +33,19 @@ impl Category {
         Category::ItEquipment,
         Category::SoftCosts,
     ];
+
+    /// The category's stable id, for code; [`Category::label`] is for people.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Category::Cooling => "cooling",
+            Category::Electrical => "electrical",
+            Category::Networking => "networking",
+            Category::Building => "building",
+            Category::Land => "land",
+            Category::ItEquipment => "itEquipment",
+            Category::SoftCosts => "softCosts",
+        }
+    }
 
     pub const fn label(self) -> &'static str {
         match self {

@@ -1,4 +1,4 @@
-//! Sizing of the converted share and the itemised retrofit bill (MODEL.md "Retrofit capex").
+//! Sizing of the converted share and the itemised retrofit bill (docs/model.md "Retrofit capex").
 //!
 //! - [`size`]: converted grid MW, critical IT MW at the AI PUE (and what the higher PUE costs
 //!   against mining), racks, white space, GPUs, the commissioning month;
@@ -23,7 +23,7 @@ use crate::scenario::{Redundancy, Scenario};
 
 /// One unit cost of the cost library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CostItem {
     /// Stable id used by `retrofit.costOverrides`.
@@ -154,16 +154,11 @@ pub struct CapexTotals {
 
 /// Building works ÷ hard costs, from per-category totals; 0 where there are no hard costs.
 pub fn building_share(categories: &[crate::report::CategoryTotal]) -> f64 {
-    let of = |pick: &dyn Fn(&str) -> bool| -> f64 {
-        categories
-            .iter()
-            .filter(|c| pick(&c.category))
-            .map(|c| c.total_usd)
-            .sum()
-    };
+    let of =
+        |pick: &dyn Fn(&str) -> bool| -> f64 { categories.iter().filter(|c| pick(&c.id)).map(|c| c.total_usd).sum() };
     ratio(
-        of(&|c| c == library::Category::Building.label()),
-        of(&|c| c != library::Category::SoftCosts.label()),
+        of(&|c| c == library::Category::Building.id()),
+        of(&|c| c != library::Category::SoftCosts.id()),
     )
     .clamp(0.0, 1.0)
 }
@@ -240,9 +235,9 @@ pub fn warnings(s: &Scenario, site: &SiteReport) -> Vec<Warning> {
             format!(
                 "The {} racks need about {} ft² of white space, but the site's buildings have {} ft²: \
                  budget new halls, or raise the rack density",
-                group(f64::from(site.racks)),
-                group(site.white_space_sq_ft),
-                group(site.building_area_sq_ft)
+                crate::format::grouped(f64::from(site.racks)),
+                crate::format::grouped(site.white_space_sq_ft),
+                crate::format::grouped(site.building_area_sq_ft)
             ),
         ));
     }
@@ -288,27 +283,11 @@ pub fn warnings(s: &Scenario, site: &SiteReport) -> Vec<Warning> {
     out
 }
 
-/// A whole number with thousands separators: 41440 → "41,440".
-fn group(x: f64) -> String {
-    let digits = format!("{:.0}", x.abs());
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if x < -0.5 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// MW to one decimal, without a trailing ".0": 100 → "100", 76.923 → "76.9".
 fn mw(x: f64) -> String {
     let text = format!("{x:.1}");
     match text.strip_suffix(".0") {
-        Some(whole) => group(whole.parse().unwrap_or(x)),
+        Some(whole) => crate::format::grouped(whole.parse().unwrap_or(x)),
         None => text,
     }
 }
@@ -334,9 +313,9 @@ mod tests {
 
     #[test]
     fn numbers_for_people() {
-        assert_eq!(group(41_440.0), "41,440");
-        assert_eq!(group(592.0), "592");
-        assert_eq!(group(1_000_000.0), "1,000,000");
+        assert_eq!(crate::format::grouped(41_440.0), "41,440");
+        assert_eq!(crate::format::grouped(592.0), "592");
+        assert_eq!(crate::format::grouped(1_000_000.0), "1,000,000");
         assert_eq!(mw(100.0), "100");
         assert_eq!(mw(76.923), "76.9");
         assert_eq!(mw(1_500.0), "1,500");

@@ -1,8 +1,10 @@
-//! The JavaScript boundary (issue 6): the only module naming wasm_bindgen, js_sys or tsify.
+//! The JavaScript boundary: the only module naming wasm_bindgen, js_sys, web_sys or tsify.
 //!
-//! Each export reads its input into a [`Scenario`] exactly as the CLI does
+//! Each export reads its input into a [`ValidScenario`] exactly as the CLI does
 //! ([`crate::parse::scenario_from_value`] after [`input::to_json`]), calls one core function
-//! and converts the answer to plain JS objects. There is no arithmetic here.
+//! and converts the answer to plain JS objects: a large answer (a report) is written as one
+//! JSON string and parsed by the engine's `JSON.parse`, which is both smaller in wasm than a
+//! converter per type and no slower. There is no arithmetic here.
 //!
 //! Types for TypeScript come from the Rust types (tsify's `Ts<T>`: the JS value crosses the
 //! boundary untouched and is converted inside the function, where a failure is an ordinary
@@ -18,10 +20,10 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use crate::analysis::risk::{RiskOptions, RiskReport};
-use crate::presets::Presets;
+use crate::catalogue::Fields;
+use crate::catalogue::Presets;
 use crate::report::{Report, Sensitivity};
-use crate::scenario::Scenario;
-use crate::validate::{ErrorCode, ValidationError};
+use crate::validate::{ErrorCode, ValidScenario, ValidationError};
 
 pub use error::{INPUT_CODE, INPUT_NAME};
 
@@ -39,6 +41,28 @@ pub struct SensitivityOptions {
     #[tsify(optional)]
     pub pct: Option<f64>,
 }
+
+/// A whole scenario, every field present: what {@link defaultScenario} returns.
+#[derive(tsify::Tsify)]
+#[tsify(type = "Complete<Scenario>")]
+pub struct CompleteScenario;
+
+/// Installs the panic net once, when the module is instantiated: a panic is a bug (input never
+/// causes one), and its message goes to the console instead of a bare "unreachable".
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("minepivot: {info}")));
+    }));
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const COMPLETE_TS: &'static str = r#"
+/**
+ * `T` with every field present, recursively: a whole scenario as the core writes it.
+ */
+export type Complete<T> = T extends (infer U)[] ? Complete<U>[] : T extends object ? { [K in keyof T]-?: Complete<T[K]> } : T;
+"#;
 
 #[wasm_bindgen(typescript_custom_section)]
 const INPUT_ERROR_TS: &'static str = r#"
@@ -61,17 +85,31 @@ export interface MinepivotInputError extends Error {
 /// @throws {MinepivotInputError} when the scenario is invalid; `errors` lists every problem.
 #[wasm_bindgen]
 pub fn evaluate(scenario: Ts<ScenarioInput>) -> Result<Ts<Report>, JsValue> {
-    console_error_panic_hook::set_once();
     let scenario = read_scenario(&scenario.js_value()).map_err(|e| error::input_error(&e))?;
-    let report = crate::evaluate(&scenario).map_err(|e| error::input_error(&e))?;
-    output(&report)
+    output(&crate::model::evaluate(&scenario))
+}
+
+/// The cash flows of every pathway as CSV (the file the CLI's `--format csv` writes): the
+/// assumptions as `#` comment lines, then one row per pathway-year and per pathway-month.
+///
+/// @throws {MinepivotInputError} when the scenario is invalid.
+#[wasm_bindgen(js_name = cashFlowCsv)]
+pub fn cash_flow_csv(scenario: Ts<ScenarioInput>) -> Result<String, JsValue> {
+    let scenario = read_scenario(&scenario.js_value()).map_err(|e| error::input_error(&e))?;
+    Ok(crate::csv::cash_flows(&scenario, &crate::model::evaluate(&scenario)))
 }
 
 /// The default scenario (a sample 100 MW Texas site), complete, with every field present.
 #[wasm_bindgen(js_name = defaultScenario)]
-pub fn default_scenario() -> Result<Ts<Scenario>, JsValue> {
-    console_error_panic_hook::set_once();
-    output(&Scenario::default())
+pub fn default_scenario() -> Result<Ts<CompleteScenario>, JsValue> {
+    error::json_to_js(&crate::Scenario::default()).map(Ts::new_unchecked)
+}
+
+/// The field registry: every input of the scenario and every risk option, with its label,
+/// unit, kind, bounds, step, page group, choices and the source of its default.
+#[wasm_bindgen]
+pub fn fields() -> Result<Ts<Fields>, JsValue> {
+    output(&crate::catalogue::fields())
 }
 
 /// Checks a scenario without computing it: every problem (unknown keys, wrong types, NaN or
@@ -79,7 +117,6 @@ pub fn default_scenario() -> Result<Ts<Scenario>, JsValue> {
 /// Never throws for bad input.
 #[wasm_bindgen]
 pub fn validate(scenario: Ts<ScenarioInput>) -> Result<Vec<Ts<ValidationError>>, JsValue> {
-    console_error_panic_hook::set_once();
     let errors = match read_scenario(&scenario.js_value()) {
         Ok(_) => Vec::new(),
         Err(errors) => errors,
@@ -91,8 +128,7 @@ pub fn validate(scenario: Ts<ScenarioInput>) -> Result<Vec<Ts<ValidationError>>,
 /// sites, the retrofit cost library — and the source of every default.
 #[wasm_bindgen]
 pub fn presets() -> Result<Ts<Presets>, JsValue> {
-    console_error_panic_hook::set_once();
-    output(&crate::presets::presets())
+    output(&crate::catalogue::presets())
 }
 
 /// The tornado: each key input moved down and up by `options.pct` (default: the scenario's
@@ -104,12 +140,11 @@ pub fn sensitivity(
     scenario: Ts<ScenarioInput>,
     options: Option<Ts<SensitivityOptions>>,
 ) -> Result<Ts<Sensitivity>, JsValue> {
-    console_error_panic_hook::set_once();
     let (pct, mut option_errors) = match options {
         Some(options) => read_sensitivity_options(&options.js_value()),
         None => (None, Vec::new()),
     };
-    let mut scenario = match read_scenario(&scenario.js_value()) {
+    let scenario = match read_scenario(&scenario.js_value()) {
         Ok(scenario) if option_errors.is_empty() => scenario,
         Ok(_) => return Err(error::input_error(&option_errors)),
         Err(mut errors) => {
@@ -117,12 +152,12 @@ pub fn sensitivity(
             return Err(error::input_error(&errors));
         }
     };
+    let mut scenario = scenario.into_inner();
     if let Some(pct) = pct {
         scenario.finance.sensitivity_pct = pct;
     }
-    // Until analysis::sensitivity lands on its own, the tornado is the one in the report.
-    let report = crate::evaluate(&scenario).map_err(|e| error::input_error(&e))?;
-    output(&report.sensitivity)
+    let scenario = crate::validate::check(scenario).map_err(|e| error::input_error(&e))?;
+    output(&crate::model::evaluate(&scenario).sensitivity)
 }
 
 /// Monte Carlo risk: `options.paths` paths (default 10,000) of BTC price (log-normal, with
@@ -133,7 +168,6 @@ pub fn sensitivity(
 /// @throws {MinepivotInputError} when the scenario or the options are invalid.
 #[wasm_bindgen]
 pub fn risk(scenario: Ts<ScenarioInput>, options: Option<Ts<RiskOptions>>) -> Result<Ts<RiskReport>, JsValue> {
-    console_error_panic_hook::set_once();
     let (options, mut option_errors) = match options {
         Some(options) => read_risk_options(&options.js_value()),
         None => (RiskOptions::default(), Vec::new()),
@@ -159,52 +193,34 @@ pub fn risk(scenario: Ts<ScenarioInput>, options: Option<Ts<RiskOptions>>) -> Re
     output(&report)
 }
 
-/// `{ paths?, seed?, … }` → the options (defaults for what is left out) and the type and key
-/// problems, under `options.*`; the ranges are checked by the core.
+/// `{ paths?, seed?, … }` → the options (defaults for what is left out) and every key, type
+/// and range problem, under `options.*`.
 fn read_risk_options(options: &JsValue) -> (RiskOptions, Vec<ValidationError>) {
-    let converted = match input::to_json(options, "options") {
+    let converted = match input::to_json(options, "") {
         Ok(converted) => converted,
-        Err(e) => return (RiskOptions::default(), vec![e]),
+        Err(e) => return (RiskOptions::default(), vec![under_options(e)]),
     };
-    let mut errors = Vec::new();
-    let mut merged = serde_json::to_value(RiskOptions::default()).unwrap_or(Value::Null);
-    match (converted.value, &mut merged) {
-        (Value::Null, _) => {}
-        (Value::Object(given), Value::Object(base)) => {
-            for (key, value) in given {
-                let field = format!("options.{key}");
-                if !base.contains_key(&key) {
-                    errors.push(ValidationError::new(
-                        field.clone(),
-                        ErrorCode::UnknownField,
-                        "is not an option of risk (paths, seed, btcVolatilityPct, hashrateGrowthSdPct, gpuRentDeclineSdPct, histogramBins); it was not used",
-                        Value::from(field),
-                    ));
-                } else if !value.is_null() {
-                    base.insert(key, value);
-                }
-            }
-        }
-        _ => errors.push(ValidationError::new(
-            "options",
-            ErrorCode::InvalidType,
-            "must be an object such as { paths: 10000, seed: 42 }",
-            Value::Null,
-        )),
+    match crate::analysis::risk::options_from_value(converted.value) {
+        Ok(options) if converted.marks.is_empty() => (options, Vec::new()),
+        Ok(options) => (options, under(input::apply_marks(Vec::new(), &converted.marks))),
+        Err(errors) => (
+            RiskOptions::default(),
+            under(input::apply_marks(errors, &converted.marks)),
+        ),
     }
-    let options = match serde_path_to_error::deserialize::<_, RiskOptions>(&merged) {
-        Ok(options) => options,
-        Err(e) => {
-            errors.push(ValidationError::new(
-                format!("options.{}", e.path()),
-                ErrorCode::InvalidType,
-                "must be a whole number 0 or more (paths, seed, histogramBins) or a number (the others)",
-                Value::Null,
-            ));
-            RiskOptions::default()
-        }
+}
+
+fn under_options(e: ValidationError) -> ValidationError {
+    let field = if e.field.is_empty() {
+        "options".to_string()
+    } else {
+        format!("options.{}", e.field)
     };
-    (options, input::apply_marks(errors, &converted.marks))
+    ValidationError { field, ..e }
+}
+
+fn under(errors: Vec<ValidationError>) -> Vec<ValidationError> {
+    errors.into_iter().map(under_options).collect()
 }
 
 /// The crate version; the package exports it as the constant `version` (src/wasm/js/*.js).
@@ -214,7 +230,7 @@ pub fn crate_version() -> String {
 }
 
 /// A JS value or JSON text → a valid scenario, or every problem with its field path.
-pub fn read_scenario(input: &JsValue) -> Result<Scenario, Vec<ValidationError>> {
+pub fn read_scenario(input: &JsValue) -> Result<ValidScenario, Vec<ValidationError>> {
     if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
         // A UTF-16 length above the limit means at least as many UTF-8 bytes: refuse it
         // before copying it into wasm memory.
@@ -280,7 +296,7 @@ fn read_sensitivity_options(options: &JsValue) -> (Option<f64>, Vec<ValidationEr
     }
     // The range is the scenario's own rule for finance.sensitivityPct, checked on the default.
     if let Some(x) = pct {
-        let mut probe = Scenario::default();
+        let mut probe = crate::Scenario::default();
         probe.finance.sensitivity_pct = x;
         errors.extend(
             crate::validate::validate(&probe)
@@ -296,5 +312,5 @@ fn read_sensitivity_options(options: &JsValue) -> (Option<f64>, Vec<ValidationEr
 }
 
 fn output<T: serde::Serialize + tsify::Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
-    error::to_js(value).map(Ts::new_unchecked)
+    error::json_to_js(value).map(Ts::new_unchecked)
 }

@@ -260,7 +260,8 @@ fn counts_accept_whole_numbers_and_bigints() {
     set(&input, "horizonYears", JsValue::from_f64(10.0));
     assert!(problems(&input).is_empty());
     set(&input, "mining.fleet.0.units", JsValue::from_f64(-1.0));
-    assert_eq!(code_of(&problems(&input), "mining.fleet[0].units"), "invalidType");
+    // A negative count is a whole number outside its range (0 to 10,000,000 machines).
+    assert_eq!(code_of(&problems(&input), "mining.fleet[0].units"), "outOfRange");
 }
 
 #[wasm_bindgen_test]
@@ -475,7 +476,7 @@ fn huge_numbers_are_out_of_range_or_wrong_types_with_their_paths() {
     set(&input, "site.gridCapacityMw", JsValue::from_f64(1e308));
     set(&input, "bitcoin.btcPriceUsd", JsValue::from_f64(-1e308));
     set(&input, "colocation.leaseUsdPerKwMonth", JsValue::from_f64(f64::MAX));
-    // A count cannot hold 1e308: it is not a whole number a u32 can take.
+    // 1e308 is a whole number, far beyond any count's range.
     set(&input, "horizonYears", JsValue::from_f64(1e308));
     set(&input, "mining.fleet.0.units", JsValue::from_f64(1e308));
     let found = problems(&input);
@@ -483,8 +484,8 @@ fn huge_numbers_are_out_of_range_or_wrong_types_with_their_paths() {
     assert_eq!(value_of(&found, "site.gridCapacityMw").as_f64(), Some(1e308));
     assert_eq!(code_of(&found, "bitcoin.btcPriceUsd"), "outOfRange");
     assert_eq!(code_of(&found, "colocation.leaseUsdPerKwMonth"), "outOfRange");
-    assert_eq!(code_of(&found, "horizonYears"), "invalidType");
-    assert_eq!(code_of(&found, "mining.fleet[0].units"), "invalidType");
+    assert_eq!(code_of(&found, "horizonYears"), "outOfRange");
+    assert_eq!(code_of(&found, "mining.fleet[0].units"), "outOfRange");
     assert!(evaluate(&input).is_err());
 }
 

@@ -203,3 +203,27 @@ test('the page works without the network once loaded, and never asks another ori
   await context.setOffline(false);
   expect([...origins].filter((o) => !o.startsWith('http://127.0.0.1') && !o.startsWith('data:') && !o.startsWith('blob:'))).toEqual([]);
 });
+
+test('the form shows every input of the core’s field registry, with its label and unit', async ({ page }) => {
+  // The registry from the built package itself (the page's form is built from the same list).
+  const { fields } = await import('../../pkg/node/index.js');
+  const registry = fields().scenario;
+  await open(page);
+  for (const entry of registry) {
+    const { path } = entry;
+    if (path === 'schemaVersion') continue; // written by the page on save, never typed
+    if (path === 'name') {
+      await expect(page.locator('#scenario-name')).toHaveCount(1);
+    } else if (path.startsWith('mining.fleet')) {
+      const column = path.split('.').pop();
+      const selector = path === 'mining.fleet' || column === 'model' ? '[data-for^="mining.fleet[0]"]' : `[data-for="mining.fleet[0].${column}"]`;
+      expect(await page.locator(selector).count(), path).toBeGreaterThan(0);
+    } else if (path.startsWith('retrofit.costOverrides')) {
+      expect(await page.locator('[data-for^="cost:"]').count(), path).toBeGreaterThan(0);
+    } else {
+      const row = page.locator(`.field[data-for="${path}"]`);
+      await expect(row, path).toHaveCount(1);
+      await expect(row.locator('label'), path).toContainText(entry.label);
+    }
+  }
+});

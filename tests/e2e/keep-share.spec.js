@@ -146,13 +146,17 @@ test('markup in the scenario name is shown as text and never runs', async ({ pag
   expect(problems).toEqual([]);
 });
 
-test('CSV export has a real header and the same numbers as the page', async ({ page }) => {
+test('CSV export is the core’s file: the assumptions, a real header and the same numbers as the page', async ({ page }) => {
   await open(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
   expect(download.suggestedFilename()).toBe('minepivot-sample-100-mw-texas-site-cashflows.csv');
   const text = await readFile(await download.path(), 'utf8');
-  const lines = text.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('pathway,period,index,month,revenue_usd,mining_revenue_usd,ai_revenue_usd,curtailment_credit_usd,power_cost_usd,opex_usd,capex_usd,tax_usd,net_cash_flow_usd,cumulative_usd');
+  const all = text.trimEnd().split('\r\n');
+  // The assumptions first, as comment lines: the version and every input of the scenario.
+  expect(all[0]).toMatch(/^# minepivot \d+\.\d+\.\d+ /);
+  expect(all).toContain('# site.gridCapacityMw = 100.0');
+  const lines = all.filter((l) => !l.startsWith('# '));
+  expect(lines[0]).toBe('pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd');
   // 3 pathways × (15 years + 180 months) + the header.
   expect(lines).toHaveLength(1 + 3 * (15 + 180));
   const rows = lines.slice(1).map((l) => l.split(','));

@@ -45,8 +45,9 @@ test('wrong types in every section of a link are named, and the default is shown
   await open(page, `#s=1.${base64url(JSON.stringify(wrong))}`);
   const message = page.locator('.message.error');
   // Seven problems, one per section, each "must be an object" (a list included: the core no
-  // longer reads `[1]` as a struct by position); the summary names four and counts the rest.
-  await expect(message).toContainText('The shared link could not be opened: bitcoin must be an object; ');
+  // longer reads `[1]` as a struct by position), in the document's order; the summary names
+  // four and counts the rest.
+  await expect(message).toContainText('The shared link could not be opened: site must be an object; bitcoin must be an object; ');
   await expect(message).toContainText('(and 3 more)');
   await expect(message).toContainText('Showing the default scenario instead.');
   await defaultStillUsable(page);

@@ -4,7 +4,7 @@
 Run:  pip install numpy-financial && python3 tests/golden/make_finance_cases.py > tests/golden/finance.csv
 Made with numpy 2.4.6 and numpy-financial 1.0.0.
 
-Formulas (minepivot conventions, MODEL.md "Time"):
+Formulas (minepivot conventions, docs/model.md "Time"):
 - Flows are monthly and fall at the END of each month: flow i is discounted by (1 + r_m)^(i + 1),
   r_m = (1 + r_annual)^(1/12) - 1.
   numpy-financial's npv discounts values[0] by (1 + rate)^0, so

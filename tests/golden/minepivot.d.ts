@@ -224,8 +224,24 @@ export interface CashFlowYear {
 }
 
 export interface CategoryTotal {
+    /**
+     * Stable id of the category: `cooling`, `electrical`, `networking`, `building`, `land`,
+     * `itEquipment`, `softCosts`.
+     */
+    id: string;
+    /**
+     * The category for people.
+     */
     category: string;
     totalUsd: number;
+}
+
+/**
+ * One value of a choice field: the JSON value and what a person reads.
+ */
+export interface Choice {
+    value: string;
+    label: string;
 }
 
 export interface Colocation {
@@ -268,6 +284,16 @@ export interface Comparison {
     verdict: string;
     breakEvens: BreakEvens;
 }
+
+/**
+ * `T` with every field present, recursively: a whole scenario as the core writes it.
+ */
+export type Complete<T> = T extends (infer U)[] ? Complete<U>[] : T extends object ? { [K in keyof T]-?: Complete<T[K]> } : T;
+
+/**
+ * A whole scenario, every field present: what {@link defaultScenario} returns.
+ */
+export type CompleteScenario = Complete<Scenario>;
 
 /**
  * Cooling technology of the converted halls.
@@ -333,6 +359,75 @@ export type ErrorCode = "invalidJson" | "invalidType" | "unknownField" | "notFin
  * Back-end (GPU-to-GPU) network fabric.
  */
 export type Fabric = "infiniband" | "ethernet";
+
+/**
+ * A registry entry for JavaScript (`fields()`), the CLI (`minepivot fields`) and the docs.
+ */
+export interface FieldInfo {
+    /**
+     * Dotted path; list items as `[]`: `mining.fleet[].units`.
+     */
+    path: string;
+    /**
+     * The page group: `site`, `bitcoin`, `retrofit`, `colocation`, `gpuCloud`, `finance`, `risk`.
+     */
+    group: string;
+    label: string;
+    /**
+     * The unit ("" for a ratio).
+     */
+    unit: string;
+    /**
+     * `number`, `whole`, `flag`, `text`, `month`, `date`, `choice` or `list`.
+     */
+    kind: string;
+    /**
+     * Lower bound (of a list or text: its length).
+     */
+    min: number | null;
+    /**
+     * Upper bound (of a list or text: its length).
+     */
+    max: number | null;
+    /**
+     * `min` itself is refused.
+     */
+    minExclusive: boolean;
+    /**
+     * The form's arrow step.
+     */
+    step: number | null;
+    /**
+     * The allowed values in words, as error messages say them.
+     */
+    allowed: string;
+    /**
+     * The values of a `choice`.
+     */
+    choices: Choice[];
+    /**
+     * Where the default comes from.
+     */
+    source: Source | null;
+}
+
+/**
+ * The whole field registry, for JavaScript (`fields()`) and the CLI (`minepivot fields`).
+ */
+export interface Fields {
+    /**
+     * Every input of the scenario (list items as `mining.fleet[].units`).
+     */
+    scenario: FieldInfo[];
+    /**
+     * Every option of `risk(scenario, options)`.
+     */
+    risk: FieldInfo[];
+    /**
+     * The options' defaults (the scenario's are `defaultScenario()`).
+     */
+    riskDefaults: RiskOptions;
+}
 
 export interface Finance {
     /**
@@ -787,7 +882,7 @@ export interface RiskOptions {
     /**
      * Standard deviation of the yearly network hashrate growth drawn for each path,
      * percentage points, 0–100. Default 15: an estimate, so that the growth's ±1.65 σ band
-     * around the 25 %/yr default spans the 0–50 %/yr range observed 2023–26 (DATA.md).
+     * around the 25 %/yr default spans the 0–50 %/yr range observed 2023–26 (docs/data-sources.md "Bitcoin protocol").
      */
     hashrateGrowthSdPct?: number;
     /**
@@ -1034,7 +1129,7 @@ export interface ValidationError {
      */
     message: string;
     /**
-     * The offending value, as given.
+     * The offending value, as given (a number JavaScript cannot hold exactly as text).
      */
     value: unknown;
 }
@@ -1055,9 +1150,17 @@ export interface Warning {
 }
 
 /**
+ * The cash flows of every pathway as CSV (the file the CLI's `--format csv` writes): the
+ * assumptions as `#` comment lines, then one row per pathway-year and per pathway-month.
+ *
+ * @throws {MinepivotInputError} when the scenario is invalid.
+ */
+export function cashFlowCsv(scenario: ScenarioInput): string;
+
+/**
  * The default scenario (a sample 100 MW Texas site), complete, with every field present.
  */
-export function defaultScenario(): Scenario;
+export function defaultScenario(): CompleteScenario;
 
 /**
  * Computes the full report of a scenario: sizing, the itemised retrofit capex, month-by-month
@@ -1067,6 +1170,12 @@ export function defaultScenario(): Scenario;
  * @throws {MinepivotInputError} when the scenario is invalid; `errors` lists every problem.
  */
 export function evaluate(scenario: ScenarioInput): Report;
+
+/**
+ * The field registry: every input of the scenario and every risk option, with its label,
+ * unit, kind, bounds, step, page group, choices and the source of its default.
+ */
+export function fields(): Fields;
 
 /**
  * What the form offers to pick from — ASIC models, GPU systems, cooling technologies, sample
@@ -1091,6 +1200,12 @@ export function risk(scenario: ScenarioInput, options?: RiskOptions | null): Ris
  * @throws {MinepivotInputError} when the scenario or the options are invalid.
  */
 export function sensitivity(scenario: ScenarioInput, options?: SensitivityOptions | null): Sensitivity;
+
+/**
+ * Installs the panic net once, when the module is instantiated: a panic is a bug (input never
+ * causes one), and its message goes to the console instead of a bare "unreachable".
+ */
+export function start(): void;
 
 /**
  * Checks a scenario without computing it: every problem (unknown keys, wrong types, NaN or

@@ -16,10 +16,35 @@ test("the node condition resolves to the Node entry point", () => {
   assert.match(import.meta.resolve("minepivot"), /node_modules\/minepivot\/pkg\/node\/index\.js$/);
 });
 
+test("fields() is the registry: every scenario input and risk option with its range", () => {
+  const { scenario, risk } = minepivot.fields();
+  const grid = scenario.find((f) => f.path === "site.gridCapacityMw");
+  assert.equal(grid.label, "Grid capacity");
+  assert.equal(grid.unit, "MW");
+  assert.equal(grid.max, 5000);
+  assert.equal(grid.minExclusive, true);
+  assert.equal(grid.allowed, "more than 0 and at most 5,000 MW");
+  assert.ok(scenario.find((f) => f.path === "mining.fleet[].units"));
+  assert.deepEqual(risk.map((f) => f.path), ["paths", "seed", "btcVolatilityPct", "hashrateGrowthSdPct", "gpuRentDeclineSdPct", "histogramBins"]);
+});
+
+test("cashFlowCsv() is the CLI's CSV: assumptions, header, yearly then monthly rows", () => {
+  const csv = minepivot.cashFlowCsv({ horizonYears: 10 });
+  const lines = csv.split("\r\n");
+  assert.match(lines[0], /^# minepivot \d/);
+  assert.ok(lines.includes("# horizonYears = 10"));
+  const header = lines.findIndex((l) => l.startsWith("pathway,"));
+  assert.equal(lines[header], "pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd");
+  // 3 pathways × 10 years, 3 × 120 months, and the empty string after the last CRLF.
+  assert.equal(lines.length, header + 1 + 30 + 360 + 1);
+});
+
 test("exports exactly the public API, without the init functions", () => {
   assert.deepEqual(Object.keys(minepivot).sort(), [
+    "cashFlowCsv",
     "defaultScenario",
     "evaluate",
+    "fields",
     "presets",
     "risk",
     "sensitivity",

@@ -1,40 +1,16 @@
-// Files out and in: the cash flows as CSV for a spreadsheet, the scenario and its report as
-// JSON, and the import of such a file (or of a bare scenario). The numbers are the core's,
-// written with two decimals; nothing is recomputed here.
+// Files out and in: the cash flows as CSV for a spreadsheet (the core writes it), the scenario
+// and its report as JSON, and the import of such a file (or of a bare scenario). The numbers
+// are the core's; nothing is recomputed here.
 
-/** Columns of the CSV, in order: report field → header. */
-const COLUMNS = [
-  ['revenueUsd', 'revenue_usd'],
-  ['miningRevenueUsd', 'mining_revenue_usd'],
-  ['aiRevenueUsd', 'ai_revenue_usd'],
-  ['curtailmentCreditUsd', 'curtailment_credit_usd'],
-  ['powerCostUsd', 'power_cost_usd'],
-  ['opexUsd', 'opex_usd'],
-  ['capexUsd', 'capex_usd'],
-  ['taxUsd', 'tax_usd'],
-  ['netCashFlowUsd', 'net_cash_flow_usd'],
-  ['cumulativeUsd', 'cumulative_usd'],
-];
-
-export const CSV_HEADER = ['pathway', 'period', 'index', 'month', ...COLUMNS.map(([, name]) => name)];
-
-const money = (n) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(2) : '');
+import * as core from 'minepivot';
 
 /**
- * One table for every pathway: the yearly rows (period "year", 1-based year, its first
- * month) and then the monthly rows (period "month", 0-based month index). A tidy layout, so
- * a spreadsheet filter or pivot table gives any view.
+ * The cash flows as CSV: the core's own file (`cashFlowCsv` of the package, src/csv.rs), the
+ * same as the CLI's `evaluate --format csv` — the assumptions as `#` lines, then one row per
+ * pathway-year and per pathway-month.
  */
-export function cashFlowCsv(report) {
-  const rows = [CSV_HEADER];
-  for (const p of report.pathways) {
-    for (const y of p.years) rows.push([p.id, 'year', y.year, y.startMonth, ...COLUMNS.map(([k]) => money(y[k]))]);
-  }
-  for (const p of report.pathways) {
-    for (const m of p.months) rows.push([p.id, 'month', m.index, m.month, ...COLUMNS.map(([k]) => money(m[k]))]);
-  }
-  // Every cell is an id, a count, a YYYY-MM month or a number: none needs quoting.
-  return rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
+export function cashFlowCsv(scenario) {
+  return core.cashFlowCsv(scenario);
 }
 
 export function reportJson(scenario, report, version) {

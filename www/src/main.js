@@ -268,7 +268,7 @@ $('#share').addEventListener('click', async () => {
 });
 
 $('#export-csv').addEventListener('click', () => {
-  if (needsValid('export')) download(`${fileStem(shown.scenario.name)}-cashflows.csv`, 'text/csv', cashFlowCsv(shown.report));
+  if (needsValid('export')) download(`${fileStem(shown.scenario.name)}-cashflows.csv`, 'text/csv', cashFlowCsv(shown.scenario));
 });
 $('#export-json').addEventListener('click', () => {
   if (needsValid('export')) download(`${fileStem(shown.scenario.name)}.json`, 'application/json', reportJson(shown.scenario, shown.report, version));

@@ -14,21 +14,16 @@ import { inWorker } from './engine.js';
 import { tipContent } from './form.js';
 import { usd, usdTick, pct, num, plain } from './format.js';
 import { PATHWAY_STYLE } from './charts.js';
+import { RISK_OPTIONS, RISK_DEFAULTS } from './fields.js';
 
 const PATHWAY_CLASS = { mining: 'p-mining', colocation: 'p-colocation', gpuCloud: 'p-gpu' };
 
 /**
- * The options the panel offers. Defaults are those of the core's RiskOptions; their sources
- * come from the core (presets().riskOptionSources); ranges mirror its validate_options so the
- * arrows stay in range, and the core still decides.
+ * The options the panel offers: the core's registry entries (label, unit, range, step) with
+ * the core's defaults (src/fields.rs, RiskOptions::default); the histogram's bin count is
+ * the core's default and not offered. The core still decides what is valid.
  */
-const OPTIONS = [
-  { key: 'paths', label: 'Simulated paths', unit: 'paths', min: 100, max: 100_000, step: 1000, def: 10_000 },
-  { key: 'seed', label: 'Random seed', unit: 'integer', min: 0, max: 9_007_199_254_740_991, step: 1, def: 42 },
-  { key: 'btcVolatilityPct', label: 'BTC price volatility', unit: '% / year', min: 0, max: 200, step: 5, def: 50 },
-  { key: 'hashrateGrowthSdPct', label: 'Hashrate growth spread (SD)', unit: 'pp / year', min: 0, max: 100, step: 1, def: 15 },
-  { key: 'gpuRentDeclineSdPct', label: 'GPU rent decline spread (SD)', unit: 'pp / year', min: 0, max: 50, step: 1, def: 10 },
-];
+const OPTIONS = RISK_OPTIONS.filter((o) => o.path !== 'histogramBins').map((o) => ({ ...o, key: o.path, def: RISK_DEFAULTS[o.path] }));
 
 const RERUN_AFTER_MS = 700;
 const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();

@@ -7,12 +7,6 @@ use super::RiskOptions;
 use crate::calendar::grow;
 use crate::scenario::Scenario;
 
-/// Drawn hashrate growth is kept inside the scenario's own allowed range, %/yr.
-const HASHRATE_GROWTH_RANGE: (f64, f64) = (-90.0, 300.0);
-/// Drawn GPU rent decline is kept inside the scenario's own allowed range, %/yr (100 % would
-/// make the rent zero at once; more, negative).
-const GPU_DECLINE_RANGE: (f64, f64) = (-50.0, 99.0);
-
 /// The random generator of the Monte Carlo: PCG-64 (MCG variant, 128-bit state).
 pub type Generator = rand_pcg::Pcg64Mcg;
 
@@ -77,7 +71,9 @@ pub(super) fn rates(s: &Scenario, o: &RiskOptions, z_hashrate: f64, z_gpu: f64) 
     let hashrate = s.bitcoin.network_hashrate_growth_pct_per_year + o.hashrate_growth_sd_pct * z_hashrate;
     let decline = s.gpu_cloud.rent_decline_pct_per_year + o.gpu_rent_decline_sd_pct * z_gpu;
     (
-        hashrate.clamp(HASHRATE_GROWTH_RANGE.0, HASHRATE_GROWTH_RANGE.1),
-        decline.clamp(GPU_DECLINE_RANGE.0, GPU_DECLINE_RANGE.1),
+        // Kept inside each field's own allowed range (the registry's): a decline of 100 % or
+        // more would make the rent zero or negative.
+        crate::fields::clamp_to("bitcoin.networkHashrateGrowthPctPerYear", hashrate),
+        crate::fields::clamp_to("gpuCloud.rentDeclinePctPerYear", decline),
     )
 }

@@ -5,14 +5,15 @@
 use crate::bitcoin::hashprice_usd_per_ph_day;
 use crate::calendar::{grow, DAYS_PER_MONTH, HOURS_PER_MONTH};
 use crate::colocation::AiMonth;
+use crate::engine::{npvs_with, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, PerPathway};
 use crate::finance::monthly_rate;
-use crate::model::{npvs_with, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, Timeline};
 use crate::report::BitcoinReport;
 use crate::scenario::{GpuEnd, Scenario};
+use crate::timeline::Timeline;
 
 /// Evaluates the three NPVs `[mining, colocation, gpuCloud]` of one drawn path.
 pub(super) trait PathNpvs {
-    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> [f64; 3];
+    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64>;
 }
 
 /// ASIC lines of equal efficiency, merged; sorted by J/TH so that the lines still running in
@@ -103,7 +104,7 @@ pub struct RiskModel {
     gpu_weight_by_age: Vec<f64>,
     /// NPV of each AI pathway's flows other than mining and GPU revenue, USD.
     ai_rest_npv: [f64; 2],
-    deterministic: [f64; 3],
+    deterministic: PerPathway<f64>,
 }
 
 impl RiskModel {
@@ -119,11 +120,11 @@ impl RiskModel {
         s: &Scenario,
         mining: &MiningStage,
         capex: &CapexStage,
-        deterministic: [f64; 3],
+        deterministic: PerPathway<f64>,
     ) -> RiskModel {
         let m = &s.mining;
         let timeline = Timeline::new(s);
-        let kept = crate::model::kept_fleet_fraction(s);
+        let kept = crate::timeline::kept_fleet_fraction(s);
         let uptime = m.uptime_pct / 100.0;
         let curtailment = m.curtailment_pct / 100.0;
         let hashing = uptime * (1.0 - curtailment);
@@ -223,14 +224,14 @@ impl RiskModel {
             .sum();
         let gpu_revenue_npv = model.gpu_revenue_npv(s.gpu_cloud.rent_decline_pct_per_year);
         model.ai_rest_npv = [
-            deterministic[1] - fleet_share_npv,
-            deterministic[2] - fleet_share_npv - gpu_revenue_npv,
+            deterministic.colocation - fleet_share_npv,
+            deterministic.gpu_cloud - fleet_share_npv - gpu_revenue_npv,
         ];
         model
     }
 
-    /// The deterministic NPVs `[mining, colocation, gpuCloud]` of the scenario's own path.
-    pub fn deterministic_npvs(&self) -> [f64; 3] {
+    /// The deterministic NPVs of the scenario's own path.
+    pub fn deterministic_npvs(&self) -> PerPathway<f64> {
         self.deterministic
     }
 
@@ -239,13 +240,17 @@ impl RiskModel {
         self.months.len()
     }
 
-    /// NPVs `[mining, colocation, gpuCloud]` of one path: BTC prices for every month
+    /// The NPVs of one path: BTC prices for every month
     /// (`prices.len()` = horizon months; missing months count as no price), a yearly network
     /// hashrate growth and a yearly GPU rent decline, %.
-    pub fn path_npvs(&self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> [f64; 3] {
+    pub fn path_npvs(&self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64> {
         let (whole, share) = self.fleet_npvs(prices, hashrate_growth_pct);
         let gpu = self.gpu_revenue_npv(gpu_decline_pct);
-        [whole, self.ai_rest_npv[0] + share, self.ai_rest_npv[1] + share + gpu]
+        PerPathway {
+            mining: whole,
+            colocation: self.ai_rest_npv[0] + share,
+            gpu_cloud: self.ai_rest_npv[1] + share + gpu,
+        }
     }
 
     /// Discounted net cash flow of the whole fleet, and of the AI pathways' fleet fraction.
@@ -352,7 +357,7 @@ fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[
 }
 
 impl PathNpvs for RiskModel {
-    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> [f64; 3] {
+    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64> {
         self.path_npvs(prices, hashrate_growth_pct, gpu_decline_pct)
     }
 }
@@ -378,7 +383,7 @@ impl FullModel {
 }
 
 impl PathNpvs for FullModel {
-    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> [f64; 3] {
+    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64> {
         let s = &mut self.scenario;
         s.bitcoin.network_hashrate_growth_pct_per_year = hashrate_growth_pct;
         s.gpu_cloud.rent_decline_pct_per_year = gpu_decline_pct;

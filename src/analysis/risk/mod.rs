@@ -1,5 +1,5 @@
 //! Monte Carlo risk: how the three pathways' NPVs spread when the BTC price, the network
-//! hashrate and GPU rents do not follow the scenario's single path. (Issue 8; MODEL.md
+//! hashrate and GPU rents do not follow the scenario's single path. (Issue 8; docs/model.md
 //! "Answers: Risk".)
 //!
 //! # What is drawn, per path
@@ -70,13 +70,12 @@ mod engine;
 mod stats;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::calendar::grow;
-use crate::model::{npvs_with, Adjust, Buffers, CapexStage, MiningStage};
+use crate::engine::{best_pathways, npvs_with, Adjust, Buffers, CapexStage, MiningStage, PerPathway};
 use crate::report::{BitcoinReport, PathwayId};
 use crate::scenario::Scenario;
-use crate::sources::{SourceKind, StaticSource};
 use crate::validate::{ErrorCode, ValidationError};
 
 pub use draws::{btc_price_paths, generator, Generator};
@@ -84,7 +83,7 @@ use draws::{rate_shocks, rates};
 pub use engine::RiskModel;
 use engine::{FullModel, PathNpvs};
 pub use stats::percentiles;
-use stats::{best_index, bin_edges, finite_or, histogram_counts};
+use stats::{bin_edges, finite_or, histogram_counts};
 
 /// Most paths one call may ask for: 100,000 paths over 15 years take ~0.3 s natively on the
 /// fast path (BENCHMARKS.md).
@@ -99,7 +98,7 @@ pub const MAX_HISTOGRAM_BINS: u32 = 200;
 
 /// Options of the Monte Carlo run. Every field may be left out and takes its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct RiskOptions {
     /// Number of simulated paths, 100–100,000 (default 10,000).
@@ -113,7 +112,7 @@ pub struct RiskOptions {
     pub btc_volatility_pct: f64,
     /// Standard deviation of the yearly network hashrate growth drawn for each path,
     /// percentage points, 0–100. Default 15: an estimate, so that the growth's ±1.65 σ band
-    /// around the 25 %/yr default spans the 0–50 %/yr range observed 2023–26 (DATA.md).
+    /// around the 25 %/yr default spans the 0–50 %/yr range observed 2023–26 (docs/data-sources.md "Bitcoin protocol").
     pub hashrate_growth_sd_pct: f64,
     /// Standard deviation of the yearly GPU rent decline drawn for each path, percentage
     /// points, 0–50. Default 10: an estimate; H100 rents fell ~43 %/yr Oct 2024–Oct 2025
@@ -136,43 +135,9 @@ impl Default for RiskOptions {
     }
 }
 
-/// Where the options' defaults come from (shown beside the risk inputs).
-pub const RISK_OPTION_SOURCES: &[StaticSource] = &[
-    StaticSource {
-        field: "paths",
-        source: "10,000 paths: P10 and P90 move by well under 1 % between seeds; 100–100,000 allowed (a model choice)",
-        as_of: "2026-11",
-        kind: SourceKind::Derived,
-    },
-    StaticSource {
-        field: "seed",
-        source: "Any fixed seed: the same seed gives the same paths, so a result can be reproduced exactly (a model choice)",
-        as_of: "2026-11",
-        kind: SourceKind::Derived,
-    },
-    StaticSource {
-        field: "btcVolatilityPct",
-        source: "Glassnode realised volatility: 40–55 % over 2023–24 (Glassnode Week On-chain, 2024); one-month annualised average ~50 % (Glassnode via CoinDesk, 2025)",
-        as_of: "2025-03",
-        kind: SourceKind::Estimate,
-    },
-    StaticSource {
-        field: "hashrateGrowthSdPct",
-        source: "Estimate: network hashrate grew ~40–50 %/yr 2023–25 and was flat in H1 2026 (difficulty-derived, open-source trackers); ±1.65 σ of 15 pp spans 0–50 %/yr around 25 %",
-        as_of: "2026-05",
-        kind: SourceKind::Estimate,
-    },
-    StaticSource {
-        field: "gpuRentDeclineSdPct",
-        source: "Estimate: H100 rent index $2.99 (Oct 2024) → $1.70 (Oct 2025) → $2.35 (Mar 2026), yearly moves of −43 % to +38 % around the 28 %/yr default decline",
-        as_of: "2026-03",
-        kind: SourceKind::Estimate,
-    },
-];
-
 /// How the paths were evaluated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum RiskMethod {
     /// Precomputed pieces and dot products (see the module docs): a few µs per path.
@@ -183,7 +148,7 @@ pub enum RiskMethod {
 
 /// The Monte Carlo answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RiskReport {
     /// The options used (defaults filled in).
@@ -201,7 +166,7 @@ pub struct RiskReport {
 
 /// The NPV distribution of one pathway.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct PathwayRisk {
     pub id: PathwayId,
@@ -231,7 +196,7 @@ pub struct PathwayRisk {
 
 /// Counts of paths per NPV bin; the bins are shared by the pathways so the bars compare.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Histogram {
     /// `bins + 1` increasing edges, USD; bin i is [edge i, edge i+1), the last one closed.
@@ -240,7 +205,7 @@ pub struct Histogram {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct HistogramSeries {
     pub id: PathwayId,
@@ -250,7 +215,7 @@ pub struct HistogramSeries {
 
 /// The simulated BTC price at one month (a point of the fan chart).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PriceBand {
     /// 1-based model year whose last month this is.
@@ -266,71 +231,51 @@ pub struct PriceBand {
     pub p90_usd: f64,
 }
 
-/// Checks the options; an empty list means they may run. Field paths are the option names
-/// (`paths`, `btcVolatilityPct`, …).
+/// Checks the options against their registry entries ([`crate::fields::RISK_FIELDS`]); an
+/// empty list means they may run. Field paths are the option names (`paths`, …).
 pub fn validate_options(o: &RiskOptions) -> Vec<ValidationError> {
-    let mut errors = Vec::new();
-    let mut whole = |ok: bool, field: &str, message: &str, value: Value| {
-        if !ok {
-            errors.push(ValidationError::new(field, ErrorCode::OutOfRange, message, value));
+    match serde_json::to_value(o) {
+        Ok(Value::Object(mut map)) => {
+            crate::validate::check_document(&mut map, crate::fields::RISK_FIELDS, crate::validate::Origin::Rust)
+        }
+        _ => vec![ValidationError::new(
+            "",
+            ErrorCode::InvalidType,
+            "the options could not be read",
+            Value::Null,
+        )],
+    }
+}
+
+/// Reads options from a JSON value (what is left out takes its default), reporting every
+/// unknown key, wrong type and out-of-range value at once, each at its option's name.
+pub fn options_from_value(value: Value) -> Result<RiskOptions, Vec<ValidationError>> {
+    let mut map = match value {
+        Value::Null => Map::new(),
+        Value::Object(map) => map,
+        other => {
+            return Err(vec![ValidationError::new(
+                "",
+                ErrorCode::InvalidType,
+                "must be an object such as { paths: 10000, seed: 42 }",
+                crate::validate::kind_of(&other),
+            )])
         }
     };
-    // The bounds are MIN_PATHS, MAX_PATHS, MAX_SEED and MAX_HISTOGRAM_BINS, written out.
-    whole(
-        (MIN_PATHS..=MAX_PATHS).contains(&o.paths),
-        "paths",
-        "must be a whole number from 100 to 100,000 paths",
-        Value::from(o.paths),
-    );
-    whole(
-        o.seed <= MAX_SEED,
-        "seed",
-        "must be a whole number from 0 to 9,007,199,254,740,991 (2⁵³ − 1, the largest JavaScript holds exactly)",
-        Value::from(o.seed),
-    );
-    whole(
-        (1..=MAX_HISTOGRAM_BINS).contains(&o.histogram_bins),
-        "histogramBins",
-        "must be a whole number from 1 to 200 bins",
-        Value::from(o.histogram_bins),
-    );
-    for (field, value, max, range) in [
-        (
-            "btcVolatilityPct",
-            o.btc_volatility_pct,
-            200.0,
-            "between 0 and 200 % per year",
-        ),
-        (
-            "hashrateGrowthSdPct",
-            o.hashrate_growth_sd_pct,
-            100.0,
-            "between 0 and 100 percentage points",
-        ),
-        (
-            "gpuRentDeclineSdPct",
-            o.gpu_rent_decline_sd_pct,
-            50.0,
-            "between 0 and 50 percentage points",
-        ),
-    ] {
-        if !value.is_finite() {
-            errors.push(ValidationError::new(
-                field,
-                ErrorCode::NotFinite,
-                format!("must be a finite number {range}"),
-                Value::Null,
-            ));
-        } else if !(0.0..=max).contains(&value) {
-            errors.push(ValidationError::new(
-                field,
-                ErrorCode::OutOfRange,
-                format!("must be {range}"),
-                serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number),
-            ));
-        }
+    map.retain(|_, v| !v.is_null());
+    let errors =
+        crate::validate::check_document(&mut map, crate::fields::RISK_FIELDS, crate::validate::Origin::Document);
+    if !errors.is_empty() {
+        return Err(errors);
     }
-    errors
+    serde_json::from_value(Value::Object(map)).map_err(|e| {
+        vec![ValidationError::new(
+            "",
+            ErrorCode::InvalidType,
+            e.to_string(),
+            Value::Null,
+        )]
+    })
 }
 
 /// The Monte Carlo risk analysis of a scenario: `o.paths` paths of BTC price, network
@@ -375,7 +320,7 @@ pub fn risk_using(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<R
 
 /// What the paths produce: NPVs per pathway and the BTC price at each year's last month.
 struct Samples {
-    npvs: [Vec<f64>; 3],
+    npvs: PerPathway<Vec<f64>>,
     /// Year-major: `fan[y × paths + p]`; f32 keeps 30 years × 100,000 paths at 12 MB.
     fan: Vec<f32>,
 }
@@ -388,7 +333,7 @@ fn simulate(s: &Scenario, o: &RiskOptions, engine: &mut dyn PathNpvs) -> Samples
     let years = horizon / 12;
     let mut rng = generator(o.seed);
     let (mut path, mut mirror) = (vec![0.0; horizon], vec![0.0; horizon]);
-    let mut npvs = [vec![0.0; paths], vec![0.0; paths], vec![0.0; paths]];
+    let mut npvs = PerPathway::from_fn(|_| vec![0.0; paths]);
     let mut fan = vec![0.0f32; years * paths];
     let b = &s.bitcoin;
     let mut p = 0;
@@ -408,8 +353,8 @@ fn simulate(s: &Scenario, o: &RiskOptions, engine: &mut dyn PathNpvs) -> Samples
             }
             let (hashrate_growth, gpu_decline) = rates(s, o, sign * z_hashrate, sign * z_gpu);
             let values = engine.npvs(prices, hashrate_growth, gpu_decline);
-            for (series, value) in npvs.iter_mut().zip(values) {
-                series[p] = value;
+            for id in PathwayId::ALL {
+                npvs[id][p] = values[id];
             }
             for y in 0..years {
                 fan[y * paths + p] = prices[y * 12 + 11] as f32;
@@ -425,13 +370,13 @@ fn summarize(
     o: &RiskOptions,
     method: RiskMethod,
     btc: &BitcoinReport,
-    deterministic: [f64; 3],
+    deterministic: PerPathway<f64>,
     samples: Samples,
 ) -> RiskReport {
     let Samples { mut npvs, mut fan } = samples;
     // Finite inputs give finite NPVs; this is the net that keeps NaN out of the report.
-    for series in npvs.iter_mut() {
-        for v in series.iter_mut() {
+    for id in PathwayId::ALL {
+        for v in npvs[id].iter_mut() {
             if !v.is_finite() {
                 *v = 0.0;
             }
@@ -440,22 +385,22 @@ fn summarize(
     let paths = o.paths as usize;
     let share = |n: usize| n as f64 / paths.max(1) as f64 * 100.0;
 
-    let mut best = [0usize; 3];
-    for (p, &mining) in npvs[0].iter().enumerate() {
-        best[best_index([mining, npvs[1][p], npvs[2][p]])] += 1;
+    let mut best = PerPathway::<usize>::default();
+    for p in 0..paths {
+        let (winner, _) = best_pathways(PerPathway::from_fn(|id| npvs[id][p]));
+        best[winner] += 1;
     }
 
     let (lo, hi) = npvs
         .iter()
-        .flatten()
+        .flat_map(|(_, values)| values)
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
             (lo.min(v), hi.max(v))
         });
     let edges = bin_edges(lo, hi, o.histogram_bins.max(1) as usize);
-    let series: Vec<HistogramSeries> = PathwayId::ALL
+    let series: Vec<HistogramSeries> = npvs
         .iter()
-        .zip(&npvs)
-        .map(|(&id, values)| HistogramSeries {
+        .map(|(id, values)| HistogramSeries {
             id,
             counts: histogram_counts(values, &edges),
         })
@@ -463,19 +408,19 @@ fn summarize(
 
     let mut pathways = Vec::with_capacity(3);
     let mut pivot = vec![0.0; paths];
-    for (k, id) in PathwayId::ALL.into_iter().enumerate() {
-        let (beats, pivot_pcts) = if k == 0 {
+    for id in PathwayId::ALL {
+        let (beats, pivot_pcts) = if id == PathwayId::Mining {
             (None, [None; 3])
         } else {
             let mut wins = 0;
             for (p, slot) in pivot.iter_mut().enumerate() {
-                *slot = npvs[k][p] - npvs[0][p];
+                *slot = npvs[id][p] - npvs.mining[p];
                 wins += usize::from(*slot > 0.0);
             }
             let [p10, p50, p90] = percentiles(&mut pivot, [0.1, 0.5, 0.9]);
             (Some(share(wins)), [Some(p10), Some(p50), Some(p90)])
         };
-        let values = &mut npvs[k];
+        let values = &mut npvs[id];
         let mean = values.iter().sum::<f64>() / paths.max(1) as f64;
         let variance =
             values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / paths.saturating_sub(1).max(1) as f64;
@@ -486,7 +431,7 @@ fn summarize(
         pathways.push(PathwayRisk {
             id,
             label: id.label().to_string(),
-            deterministic_npv_usd: deterministic[k],
+            deterministic_npv_usd: deterministic[id],
             mean_npv_usd: mean,
             std_dev_npv_usd: finite_or(variance.sqrt(), 0.0),
             p10_npv_usd: p10,
@@ -498,7 +443,7 @@ fn summarize(
             pivot_value_p10_usd: pivot_pcts[0],
             pivot_value_p50_usd: pivot_pcts[1],
             pivot_value_p90_usd: pivot_pcts[2],
-            probability_best_pct: share(best[k]),
+            probability_best_pct: share(best[id]),
         });
     }
 
@@ -528,7 +473,7 @@ fn summarize(
 
     let mut notes = vec![format!(
         "{} paths, seed {}: each probability carries a sampling error of at most ±{:.1} percentage points (one standard error, 50/√paths).",
-        thousands(o.paths),
+        crate::format::grouped(f64::from(o.paths)),
         o.seed,
         50.0 / (paths.max(1) as f64).sqrt()
     )];
@@ -551,17 +496,4 @@ fn summarize(
         btc_price_fan,
         notes,
     }
-}
-
-/// 10000 → "10,000", for the notes people read.
-fn thousands(value: u32) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -1,16 +1,5 @@
 //! Order statistics and the histogram of the simulated NPVs.
 
-/// The index of the largest value; the first one on a tie.
-pub(super) fn best_index(values: [f64; 3]) -> usize {
-    let mut best = 0;
-    for (k, &v) in values.iter().enumerate() {
-        if v > values[best] {
-            best = k;
-        }
-    }
-    best
-}
-
 pub(super) fn finite_or(value: f64, fallback: f64) -> f64 {
     if value.is_finite() {
         value

@@ -4,9 +4,11 @@
 // `import { evaluate } from "minepivot"` needs no init call.
 import { readFileSync } from "node:fs";
 import {
+  cashFlowCsv,
   crateVersion,
   defaultScenario,
   evaluate,
+  fields,
   initSync,
   presets,
   risk,
@@ -16,7 +18,7 @@ import {
 
 initSync({ module: readFileSync(new URL("../web/minepivot_bg.wasm", import.meta.url)) });
 
-export { defaultScenario, evaluate, presets, risk, sensitivity, validate };
+export { cashFlowCsv, defaultScenario, evaluate, fields, presets, risk, sensitivity, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

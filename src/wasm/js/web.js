@@ -4,9 +4,11 @@
 // next to the glue, so `import { evaluate } from "minepivot"` needs no init call. Bundlers
 // (Vite, webpack 5, Rollup) see the `new URL(..., import.meta.url)` and ship the .wasm file.
 import init, {
+  cashFlowCsv,
   crateVersion,
   defaultScenario,
   evaluate,
+  fields,
   presets,
   risk,
   sensitivity,
@@ -15,7 +17,7 @@ import init, {
 
 await init({ module_or_path: new URL("./minepivot_bg.wasm", import.meta.url) });
 
-export { defaultScenario, evaluate, presets, risk, sensitivity, validate };
+export { cashFlowCsv, defaultScenario, evaluate, fields, presets, risk, sensitivity, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

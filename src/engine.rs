@@ -1,0 +1,414 @@
+//! The cash-flow engine: bitcoin → mining → capex → AI pathways → monthly flows → NPVs.
+//!
+//! It runs in three stages so that the analysis (break-evens, tornado, Monte Carlo), which
+//! re-runs it dozens of times, recomputes only what an input touches:
+//!
+//! 1. [`MiningStage`]: the bitcoin projection and the [`FleetRuns`] over it — the whole fleet
+//!    (mining pathway) and the fleet left once the converted share stops mining (AI pathways);
+//! 2. [`CapexStage`]: sizing and the retrofit bill;
+//! 3. the cash flows of each pathway and their NPVs ([`npvs_with`]), cheap and allocation-light.
+//!
+//! The report is assembled above this module ([`crate::model`]), and above [`crate::analysis`],
+//! which calls back into this engine only: the modules form no cycle. The timeline is
+//! documented on [`Timeline`] and in docs/methodology-pathways.md.
+
+use crate::capex::CapexTotals;
+use crate::colocation::{self, AiMonth};
+use crate::finance;
+use crate::gpu_cloud;
+use crate::mining::{self, MiningRun};
+use crate::report::{BitcoinMonth, BitcoinReport, CapexReport, PathwayId, SiteReport};
+use crate::scenario::Scenario;
+use crate::timeline::{kept_fleet_fraction, Timeline};
+
+/// Straight-line tax depreciation of the facility retrofit's mechanical and electrical plant
+/// (cooling, power, networking), years (docs/data-sources.md "Finance": "mechanical and electrical 15 yrs" [E]).
+pub const FACILITY_DEPRECIATION_YEARS: u32 = 15;
+/// Straight-line tax depreciation of the building works, years (docs/data-sources.md "Finance": "shell 30–39 yrs" [E];
+/// 39 is the US recovery period for nonresidential real property).
+pub const BUILDING_DEPRECIATION_YEARS: u32 = 39;
+/// Straight-line tax depreciation of ASICs (mining capex), years.
+pub const ASIC_DEPRECIATION_YEARS: u32 = 3;
+
+/// One value per pathway, indexed by [`PathwayId`] (never by a bare 0, 1, 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PerPathway<T> {
+    pub mining: T,
+    pub colocation: T,
+    pub gpu_cloud: T,
+}
+
+impl<T> PerPathway<T> {
+    /// `f(id)` for every pathway.
+    pub fn from_fn(mut f: impl FnMut(PathwayId) -> T) -> PerPathway<T> {
+        PerPathway {
+            mining: f(PathwayId::Mining),
+            colocation: f(PathwayId::Colocation),
+            gpu_cloud: f(PathwayId::GpuCloud),
+        }
+    }
+
+    /// The pathways with their values, in the order mining, colocation, gpuCloud.
+    pub fn iter(&self) -> impl Iterator<Item = (PathwayId, &T)> {
+        PathwayId::ALL.into_iter().map(move |id| (id, &self[id]))
+    }
+}
+
+impl<T> std::ops::Index<PathwayId> for PerPathway<T> {
+    type Output = T;
+    fn index(&self, id: PathwayId) -> &T {
+        match id {
+            PathwayId::Mining => &self.mining,
+            PathwayId::Colocation => &self.colocation,
+            PathwayId::GpuCloud => &self.gpu_cloud,
+        }
+    }
+}
+
+impl<T> std::ops::IndexMut<PathwayId> for PerPathway<T> {
+    fn index_mut(&mut self, id: PathwayId) -> &mut T {
+        match id {
+            PathwayId::Mining => &mut self.mining,
+            PathwayId::Colocation => &mut self.colocation,
+            PathwayId::GpuCloud => &mut self.gpu_cloud,
+        }
+    }
+}
+
+/// The two fleet runs every evaluation needs.
+#[derive(Debug, Clone)]
+pub struct FleetRuns {
+    /// The whole fleet for the whole horizon (the mining pathway).
+    pub whole: MiningRun,
+    /// The fleet left once construction starts (both AI pathways): the whole fleet × the
+    /// [`kept_fleet_fraction`].
+    pub rest: MiningRun,
+}
+
+impl FleetRuns {
+    /// Runs the fleet over a bitcoin projection: once whole, once with only the
+    /// [`kept_fleet_fraction`] left from construction start ([`Timeline::ai_fleet_fraction`]).
+    pub fn new(s: &Scenario, btc: &[BitcoinMonth]) -> FleetRuns {
+        let whole = mining::simulate(s, btc, &|_| 1.0);
+        let timeline = Timeline::new(s);
+        let kept = kept_fleet_fraction(s);
+        let rest = if kept >= 1.0 || timeline.construction_start >= s.months() {
+            whole.clone()
+        } else {
+            mining::simulate(s, btc, &|m| timeline.ai_fleet_fraction(kept, m))
+        };
+        FleetRuns { whole, rest }
+    }
+}
+
+/// Stage 1: the bitcoin projection and the fleet runs over it.
+#[derive(Debug, Clone)]
+pub struct MiningStage {
+    pub btc: BitcoinReport,
+    pub runs: FleetRuns,
+}
+
+impl MiningStage {
+    pub fn new(s: &Scenario) -> MiningStage {
+        let btc = crate::bitcoin::project(s);
+        let runs = FleetRuns::new(s, &btc.months);
+        MiningStage { btc, runs }
+    }
+}
+
+/// Writes into `months` (a copy of `base`) the projection with the whole BTC price path × `k`.
+/// Hashprice = blocks/day × (subsidy + fees) × price ÷ (hashrate × 1000) is linear in the
+/// price, so scaling the projection is exact and saves re-projecting it; the fleet runs over
+/// the scaled months are then redone in full ([`FleetRuns::new`]).
+pub fn scale_btc_price(months: &mut [BitcoinMonth], base: &[BitcoinMonth], k: f64) {
+    for (month, base) in months.iter_mut().zip(base) {
+        month.btc_price_usd = base.btc_price_usd * k;
+        month.hashprice_usd_per_ph_day = base.hashprice_usd_per_ph_day * k;
+    }
+}
+
+/// Stage 2: sizing and the capex totals (the itemised bill only for the report).
+#[derive(Debug, Clone)]
+pub struct CapexStage {
+    pub site: SiteReport,
+    pub totals: CapexTotals,
+}
+
+impl CapexStage {
+    pub fn new(s: &Scenario) -> CapexStage {
+        let site = crate::capex::size(s);
+        let totals = crate::capex::totals(s, &site);
+        CapexStage { site, totals }
+    }
+
+    /// The stage of an itemised bill already computed (the report's), so that the report's
+    /// cash flows and the analysis use the very same totals.
+    pub fn from_report(site: SiteReport, capex: &CapexReport) -> CapexStage {
+        CapexStage {
+            site,
+            totals: CapexTotals {
+                facility_usd: capex.total_usd,
+                gpu_cloud_usd: capex.gpu_cloud.total_usd,
+                monthly_spend_usd: capex.monthly_spend_usd,
+                building_share: crate::capex::building_share(&capex.categories),
+            },
+        }
+    }
+}
+
+/// Changes the analysis makes that are not scenario fields.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Adjust {
+    /// Multiplies every capex unit cost (facility and GPU equipment; ASIC refresh excluded).
+    pub capex_factor: f64,
+}
+
+impl Adjust {
+    pub const NONE: Adjust = Adjust { capex_factor: 1.0 };
+}
+
+/// One month of one pathway, before labels (the hot path's record).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MonthFlow {
+    pub mining_revenue_usd: f64,
+    pub ai_revenue_usd: f64,
+    pub curtailment_credit_usd: f64,
+    pub power_cost_usd: f64,
+    pub opex_usd: f64,
+    pub mining_capex_usd: f64,
+    pub facility_capex_usd: f64,
+    pub gpu_capex_usd: f64,
+    pub tax_usd: f64,
+    /// Share of the whole fleet hashing, 0–1.
+    pub mining_active_fraction: f64,
+}
+
+impl MonthFlow {
+    pub fn revenue_usd(&self) -> f64 {
+        self.mining_revenue_usd + self.ai_revenue_usd + self.curtailment_credit_usd
+    }
+    pub fn capex_usd(&self) -> f64 {
+        self.mining_capex_usd + self.facility_capex_usd + self.gpu_capex_usd
+    }
+    /// Earnings before interest, tax, depreciation: revenue − power − opex.
+    pub fn ebitda_usd(&self) -> f64 {
+        self.revenue_usd() - self.power_cost_usd - self.opex_usd
+    }
+    pub fn net_usd(&self) -> f64 {
+        self.ebitda_usd() - self.capex_usd() - self.tax_usd
+    }
+}
+
+/// The monthly flows of one pathway into `out`. `ai` is the AI side (empty for mining).
+pub fn pathway_flows(
+    s: &Scenario,
+    runs: &FleetRuns,
+    capex: &CapexStage,
+    id: PathwayId,
+    ai: &[AiMonth],
+    adjust: Adjust,
+    out: &mut Vec<MonthFlow>,
+) {
+    let timeline = Timeline::new(s);
+    let run = if id == PathwayId::Mining {
+        &runs.whole
+    } else {
+        &runs.rest
+    };
+    let facility_total = if id == PathwayId::Mining {
+        0.0
+    } else {
+        capex.totals.facility_usd * adjust.capex_factor
+    };
+    out.clear();
+    out.extend((0..s.months()).map(|m| {
+        let mm = run.months.get(m as usize).cloned().unwrap_or_default();
+        let a = ai.get(m as usize).copied().unwrap_or_default();
+        MonthFlow {
+            mining_revenue_usd: mm.revenue_usd,
+            ai_revenue_usd: a.revenue_usd,
+            curtailment_credit_usd: mm.curtailment_credit_usd,
+            power_cost_usd: mm.power_cost_usd + a.power_cost_usd,
+            opex_usd: mm.opex_usd + a.opex_usd,
+            mining_capex_usd: mm.capex_usd,
+            facility_capex_usd: facility_total * timeline.facility_spend_share(m),
+            gpu_capex_usd: a.capex_usd * adjust.capex_factor,
+            tax_usd: 0.0,
+            mining_active_fraction: mm.active_fraction,
+        }
+    }));
+    if s.finance.tax_enabled {
+        apply_tax(s, out, timeline.commissioning as usize, capex.totals.building_share);
+    }
+}
+
+/// Corporate income tax, when `finance.taxEnabled`:
+/// `tax_m = rate × max(0, EBITDA_m − depreciation_m − losses carried forward)`, month by
+/// month, where a month's loss (EBITDA below depreciation) is carried forward without limit.
+/// Depreciation is straight-line by asset class from the month the asset is placed in service:
+/// the facility retrofit from commissioning (month `in_service`), its building works
+/// (`building_share` of it) over 39 years and the rest over 15; GPUs over
+/// `gpuCloud.usefulLifeYears` and ASICs (mining capex) over 3 years, both from the month they
+/// are bought, which is when they start to work. Whatever remains undepreciated at the horizon
+/// is simply not reached.
+fn apply_tax(s: &Scenario, flows: &mut [MonthFlow], in_service: usize, building_share: f64) {
+    let n = flows.len();
+    // Difference array: a schedule starting in month m adds its monthly charge at m and
+    // removes it N months later; the running sum is the month's depreciation.
+    let mut step = vec![0.0; n + 1];
+    let mut add = |month: usize, amount: f64, months: u32| {
+        if amount != 0.0 && months > 0 {
+            let charge = amount / months as f64;
+            step[month] += charge;
+            step[(month + months as usize).min(n)] -= charge;
+        }
+    };
+    let gpu_months = s.gpu_cloud.useful_life_years.max(1) * 12;
+    if in_service < n {
+        let facility: f64 = flows.iter().map(|f| f.facility_capex_usd).sum();
+        add(
+            in_service,
+            facility * (1.0 - building_share),
+            FACILITY_DEPRECIATION_YEARS * 12,
+        );
+        add(in_service, facility * building_share, BUILDING_DEPRECIATION_YEARS * 12);
+    }
+    for (m, f) in flows.iter().enumerate() {
+        add(m, f.gpu_capex_usd, gpu_months);
+        add(m, f.mining_capex_usd, ASIC_DEPRECIATION_YEARS * 12);
+    }
+    let rate = s.finance.tax_rate_pct / 100.0;
+    let mut depreciation = 0.0;
+    let mut losses = 0.0;
+    for (m, f) in flows.iter_mut().enumerate() {
+        depreciation += step[m];
+        let profit = f.ebitda_usd() - depreciation;
+        if profit < 0.0 {
+            losses -= profit;
+            f.tax_usd = 0.0;
+        } else {
+            let offset = losses.min(profit);
+            losses -= offset;
+            f.tax_usd = rate * (profit - offset);
+        }
+    }
+}
+
+/// Reused buffers for [`npvs_with`], so that analysis loops do not allocate per run.
+#[derive(Debug, Default)]
+pub struct Buffers {
+    ai: Vec<AiMonth>,
+    flows: Vec<MonthFlow>,
+    net: Vec<f64>,
+    /// A scratch bitcoin projection for analyses that re-project or rescale it.
+    pub btc: BitcoinReport,
+}
+
+/// The three NPVs from prepared stages.
+pub fn npvs_with(
+    s: &Scenario,
+    runs: &FleetRuns,
+    capex: &CapexStage,
+    adjust: Adjust,
+    buf: &mut Buffers,
+) -> PerPathway<f64> {
+    let mut out = PerPathway::default();
+    for id in PathwayId::ALL {
+        match id {
+            PathwayId::Mining => buf.ai.clear(),
+            PathwayId::Colocation => colocation::simulate_into(s, &capex.site, &mut buf.ai),
+            PathwayId::GpuCloud => gpu_cloud::simulate_into(s, &capex.site, capex.totals.gpu_cloud_usd, &mut buf.ai),
+        }
+        pathway_flows(s, runs, capex, id, &buf.ai, adjust, &mut buf.flows);
+        buf.net.clear();
+        buf.net.extend(buf.flows.iter().map(MonthFlow::net_usd));
+        out[id] = finance::npv(s.finance.discount_rate_pct, &buf.net);
+    }
+    out
+}
+
+/// The three NPVs without building a report: the fast path
+/// for break-evens, sensitivity and Monte Carlo.
+pub fn pathway_npvs(s: &Scenario) -> PerPathway<f64> {
+    let mining = MiningStage::new(s);
+    let capex = CapexStage::new(s);
+    npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default())
+}
+
+/// The best of the pathways by NPV (the first one on a tie, in the order mining, colocation,
+/// gpuCloud) and the better AI pathway.
+pub fn best_pathways(npvs: PerPathway<f64>) -> (PathwayId, PathwayId) {
+    let mut best = PathwayId::Mining;
+    for id in PathwayId::ALL {
+        if npvs[id] > npvs[best] {
+            best = id;
+        }
+    }
+    let best_ai = if npvs.gpu_cloud > npvs.colocation {
+        PathwayId::GpuCloud
+    } else {
+        PathwayId::Colocation
+    };
+    (best, best_ai)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tax_carries_losses_forward_and_depreciates_straight_line() {
+        let mut s = Scenario::default();
+        s.finance.tax_enabled = true;
+        s.finance.tax_rate_pct = 20.0;
+        // Month 0: 1,800 of facility capex, in service at once, no building works: depreciated
+        // 1,800 ÷ 180 = 10 a month over 15 years. EBITDA −90 − 10 = loss 100 carried forward.
+        // Month 1: EBITDA 160 − 10 = 150 taxable, minus the 100 loss = 50 → tax 10.
+        // Month 2: 110 − 10 = 100 → tax 20.
+        let mut flows = vec![
+            MonthFlow {
+                ai_revenue_usd: 10.0,
+                opex_usd: 100.0,
+                facility_capex_usd: 1_800.0,
+                ..MonthFlow::default()
+            },
+            MonthFlow {
+                ai_revenue_usd: 160.0,
+                ..MonthFlow::default()
+            },
+            MonthFlow {
+                ai_revenue_usd: 110.0,
+                ..MonthFlow::default()
+            },
+        ];
+        apply_tax(&s, &mut flows, 0, 0.0);
+        let taxes: Vec<f64> = flows.iter().map(|f| f.tax_usd).collect();
+        assert_eq!(taxes, vec![0.0, 10.0, 20.0]);
+    }
+
+    #[test]
+    fn the_facility_depreciates_from_commissioning_its_building_over_39_years() {
+        let mut s = Scenario::default();
+        s.finance.tax_enabled = true;
+        s.finance.tax_rate_pct = 10.0;
+        // 2,340 of facility capex spent in months 0 and 1 (1,170 each), in service in month 2,
+        // 40 % of it building works: plant 1,404 ÷ 180 = 7.8 a month, building 936 ÷ 468 = 2
+        // a month, 9.8 in all from month 2 on. EBITDA 100 a month throughout: months 0 and 1
+        // have no depreciation → tax 10 each; from month 2, (100 − 9.8) × 10 % = 9.02.
+        let month = |capex: f64| MonthFlow {
+            ai_revenue_usd: 100.0,
+            facility_capex_usd: capex,
+            ..MonthFlow::default()
+        };
+        let mut flows = vec![month(1_170.0), month(1_170.0), month(0.0), month(0.0)];
+        apply_tax(&s, &mut flows, 2, 0.4);
+        let taxes: Vec<f64> = flows.iter().map(|f| f.tax_usd).collect();
+        for (got, want) in taxes.iter().zip([10.0, 10.0, 9.02, 9.02]) {
+            assert!((got - want).abs() < 1e-9, "{taxes:?}");
+        }
+        // Commissioned after the horizon: nothing is depreciated inside it.
+        let mut late = vec![month(1_170.0), month(1_170.0)];
+        apply_tax(&s, &mut late, 2, 0.4);
+        assert!(late.iter().all(|f| (f.tax_usd - 10.0).abs() < 1e-9));
+    }
+}

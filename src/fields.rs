@@ -1,0 +1,1271 @@
+//! The field registry: every input of the scenario, and every option of the risk analysis,
+//! defined once — its path, label, unit, kind, bounds, step, page group, choices and the
+//! source of its default.
+//!
+//! Everything else reads it: [`crate::validate`] checks a document by walking it against
+//! these entries (types, unknown keys and ranges in one pass), the analyses clamp their moved
+//! values by [`Field::clamp`], the npm package hands the list to JavaScript (`fields()`, assembled in
+//! [`crate::catalogue`]), and
+//! the page builds its form, labels, units, ranges and tips from it (`www/src/fields.js` holds
+//! only the layout). A test proves that every field of the default scenario has exactly one
+//! entry here and that every entry is a field of the scenario.
+//!
+//! Paths are dotted; the items of a list are written `[]`: `mining.fleet[].units`.
+
+use serde::Serialize;
+
+use crate::sources::{Source, SourceKind};
+use SourceKind::*;
+
+/// What a field holds, and so how the page edits it and how a document is type-checked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// A finite number (`f64`).
+    Number,
+    /// A whole number 0 or more (`u32`, or `u64` where [`Field::max`] needs it).
+    Whole,
+    /// `true` or `false`.
+    Flag,
+    /// Free text for people, never interpreted (at most [`MAX_TEXT_CHARS`] characters).
+    Text,
+    /// A month written `YYYY-MM`.
+    Month,
+    /// A date written `YYYY-MM-DD`.
+    Date,
+    /// One of a fixed list of values (a Rust enum).
+    Choice(&'static [Choice]),
+    /// A list of objects whose fields are the entries under `path[]`; at most `max` items.
+    List,
+}
+
+/// One value of a choice field: the JSON value and what a person reads.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+/// The origin of a default: who published it, when it was true, how much weight it bears.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Src {
+    pub text: &'static str,
+    pub as_of: &'static str,
+    pub kind: SourceKind,
+}
+
+/// One input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Field {
+    /// Dotted path; list items as `[]` (`mining.fleet[].units`).
+    pub path: &'static str,
+    /// Page group (`site`, `bitcoin`, `retrofit`, `colocation`, `gpuCloud`, `finance`, `risk`).
+    pub group: &'static str,
+    pub label: &'static str,
+    /// Unit, named in the label and in every error message ("" for a pure ratio).
+    pub unit: &'static str,
+    pub kind: Kind,
+    /// Bounds of a number or whole number (of a list: its length).
+    pub min: f64,
+    pub max: f64,
+    /// `min` itself is refused (a grid capacity must be more than 0).
+    pub min_exclusive: bool,
+    /// The page's arrow step.
+    pub step: f64,
+    pub source: Option<Src>,
+}
+
+/// Longest text accepted in a text field (a name, an ASIC model), characters.
+pub const MAX_TEXT_CHARS: usize = 200;
+/// Most fleet lines; a larger document is an error, not a slow page.
+pub const MAX_FLEET_LINES: usize = 1_000;
+/// Most cost overrides.
+pub const MAX_COST_OVERRIDES: usize = 200;
+/// The longest horizon the model takes, years.
+pub const MAX_HORIZON_YEARS: u32 = 30;
+
+const fn base(path: &'static str, group: &'static str, label: &'static str, unit: &'static str, kind: Kind) -> Field {
+    Field {
+        path,
+        group,
+        label,
+        unit,
+        kind,
+        min: 0.0,
+        max: 0.0,
+        min_exclusive: false,
+        step: 0.0,
+        source: None,
+    }
+}
+
+const fn num(
+    path: &'static str,
+    group: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    min: f64,
+    max: f64,
+    step: f64,
+) -> Field {
+    Field {
+        min,
+        max,
+        step,
+        ..base(path, group, label, unit, Kind::Number)
+    }
+}
+
+const fn whole(
+    path: &'static str,
+    group: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    min: f64,
+    max: f64,
+    step: f64,
+) -> Field {
+    Field {
+        min,
+        max,
+        step,
+        ..base(path, group, label, unit, Kind::Whole)
+    }
+}
+
+const fn flag(path: &'static str, group: &'static str, label: &'static str, unit: &'static str) -> Field {
+    base(path, group, label, unit, Kind::Flag)
+}
+
+const fn text(path: &'static str, group: &'static str, label: &'static str) -> Field {
+    Field {
+        max: MAX_TEXT_CHARS as f64,
+        ..base(path, group, label, "characters", Kind::Text)
+    }
+}
+
+const fn month(path: &'static str, group: &'static str, label: &'static str, unit: &'static str) -> Field {
+    base(path, group, label, unit, Kind::Month)
+}
+
+const fn date(path: &'static str, group: &'static str, label: &'static str, unit: &'static str) -> Field {
+    base(path, group, label, unit, Kind::Date)
+}
+
+const fn choice(path: &'static str, group: &'static str, label: &'static str, choices: &'static [Choice]) -> Field {
+    base(path, group, label, "", Kind::Choice(choices))
+}
+
+const fn list(path: &'static str, group: &'static str, label: &'static str, unit: &'static str, max: usize) -> Field {
+    Field {
+        max: max as f64,
+        ..base(path, group, label, unit, Kind::List)
+    }
+}
+
+const fn src(text: &'static str, as_of: &'static str, kind: SourceKind) -> Src {
+    Src { text, as_of, kind }
+}
+
+const fn c(value: &'static str, label: &'static str) -> Choice {
+    Choice { value, label }
+}
+
+impl Field {
+    const fn above_min(self) -> Field {
+        Field {
+            min_exclusive: true,
+            ..self
+        }
+    }
+
+    const fn source(self, source: Src) -> Field {
+        Field {
+            source: Some(source),
+            ..self
+        }
+    }
+}
+
+const G_SITE: &str = "site";
+const G_BITCOIN: &str = "bitcoin";
+const G_RETROFIT: &str = "retrofit";
+const G_COLOCATION: &str = "colocation";
+const G_GPU: &str = "gpuCloud";
+const G_FINANCE: &str = "finance";
+const G_RISK: &str = "risk";
+
+const COOLING: &[Choice] = &[
+    c("air", "Air"),
+    c("rearDoor", "Rear-door heat exchangers"),
+    c("directToChip", "Direct-to-chip liquid"),
+    c("immersion", "Immersion"),
+];
+const REDUNDANCY: &[Choice] = &[c("N", "N"), c("N+1", "N+1"), c("2N", "2N")];
+const LEASE_TYPE: &[Choice] = &[
+    c("nnn", "NNN — tenant pays power"),
+    c("gross", "Gross — landlord pays power"),
+];
+const AFTER_TERM: &[Choice] = &[c("renew", "Renewed"), c("vacate", "Tenant leaves")];
+const GPU_SYSTEM: &[Choice] = &[
+    c("h100", "NVIDIA H100 SXM"),
+    c("h200", "NVIDIA H200"),
+    c("b200", "NVIDIA B200"),
+    c("gb200", "NVIDIA GB200 NVL72"),
+];
+const GPU_END: &[Choice] = &[c("refresh", "Buy new GPUs"), c("retire", "Retire them")];
+const FABRIC: &[Choice] = &[c("infiniband", "InfiniBand"), c("ethernet", "Ethernet")];
+
+/// Every input of the scenario, in the page's order within each group.
+pub const SCENARIO_FIELDS: &[Field] = &[
+    whole(
+        "schemaVersion",
+        G_FINANCE,
+        "Schema version",
+        "",
+        1.0,
+        crate::scenario::SCHEMA_VERSION as f64,
+        1.0,
+    )
+    .source(src("The layout version this build writes", "2026-11", Primary)),
+    text("name", G_FINANCE, "Scenario name"),
+    month("startMonth", G_FINANCE, "First month", "YYYY-MM").source(src(
+        "The first full month after today (a choice, not a figure)",
+        "2026-11",
+        Derived,
+    )),
+    whole("horizonYears", G_FINANCE, "Horizon", "years", 1.0, 30.0, 1.0).source(src(
+        "15 years: the default lease term (10–15-year AI leases), so the lease is counted in full",
+        "2025-12",
+        Estimate,
+    )),
+    num("site.gridCapacityMw", G_SITE, "Grid capacity", "MW", 0.0, 5_000.0, 1.0)
+        .above_min()
+        .source(src(
+            "Sample site: a typical single large US mining site (tens to hundreds of MW)",
+            "2025-12",
+            Estimate,
+        )),
+    num(
+        "site.powerPriceUsdPerMwh",
+        G_SITE,
+        "Power price",
+        "USD/MWh",
+        0.0,
+        1_000.0,
+        1.0,
+    )
+    .source(src(
+        "$0.045/kWh suggested default; Glassnode all-in miner cost ≈ $0.05/kWh",
+        "2025-12",
+        Press,
+    )),
+    num(
+        "site.powerPriceEscalationPctPerYear",
+        G_SITE,
+        "Power price escalation",
+        "% per year",
+        -20.0,
+        50.0,
+        0.5,
+    )
+    .source(src("Roughly US inflation; an assumption to edit", "2026-05", Estimate)),
+    num(
+        "site.buildingAreaSqFt",
+        G_SITE,
+        "Building area",
+        "ft²",
+        0.0,
+        100_000_000.0,
+        1_000.0,
+    )
+    .source(src(
+        "~1,000 ft² per MW of mining (industry rule of thumb) × 100 MW",
+        "2025-12",
+        Estimate,
+    )),
+    num(
+        "site.fibreDistanceKm",
+        G_SITE,
+        "Distance to fibre PoP",
+        "km",
+        0.0,
+        1_000.0,
+        1.0,
+    )
+    .source(src(
+        "Assumed distance of a rural Texas site to a fibre PoP",
+        "2026-05",
+        Estimate,
+    )),
+    num("bitcoin.btcPriceUsd", G_BITCOIN, "BTC price", "USD", 0.0, 1e9, 1_000.0)
+        .above_min()
+        .source(src("BTC ≈ $78k, mid-May 2026 (press)", "2026-05", Press)),
+    num(
+        "bitcoin.btcPriceGrowthPctPerYear",
+        G_BITCOIN,
+        "BTC price growth",
+        "% per year",
+        -90.0,
+        300.0,
+        1.0,
+    )
+    .source(src(
+        "An assumption, not a forecast: ATH >$126k Oct 2025, ~$78k May 2026",
+        "2026-05",
+        Estimate,
+    )),
+    num(
+        "bitcoin.networkHashrateEhs",
+        G_BITCOIN,
+        "Network hashrate",
+        "EH/s",
+        0.0,
+        1e6,
+        10.0,
+    )
+    .above_min()
+    .source(src(
+        "~0.96 ZH/s in May 2026 (from difficulty, open-source trackers)",
+        "2026-05",
+        OpenSource,
+    )),
+    num(
+        "bitcoin.networkHashrateGrowthPctPerYear",
+        G_BITCOIN,
+        "Hashrate growth",
+        "% per year",
+        -90.0,
+        300.0,
+        1.0,
+    )
+    .source(src(
+        "+40–50 %/yr 2023–25, flat H1 2026; 25 %/yr suggested (docs/data-sources.md)",
+        "2026-05",
+        Derived,
+    )),
+    num(
+        "bitcoin.feesBtcPerBlock",
+        G_BITCOIN,
+        "Fees per block",
+        "BTC",
+        0.0,
+        100.0,
+        0.01,
+    )
+    .source(src(
+        "~0.015–0.02 BTC/block, late 2025 (Braiins API)",
+        "2025-12",
+        Primary,
+    )),
+    num(
+        "bitcoin.feesGrowthPctPerYear",
+        G_BITCOIN,
+        "Fee growth",
+        "% per year",
+        -90.0,
+        300.0,
+        1.0,
+    )
+    .source(src(
+        "Held flat: fee spikes are events, not a trend",
+        "2025-12",
+        Estimate,
+    )),
+    whole(
+        "bitcoin.anchorHeight",
+        G_BITCOIN,
+        "Anchor block height",
+        "block",
+        0.0,
+        10_000_000.0,
+        1.0,
+    )
+    .source(src("Block 840,000: the fourth halving", "2024-04", Primary)),
+    date("bitcoin.anchorDate", G_BITCOIN, "Anchor block date", "YYYY-MM-DD").source(src(
+        "Block 840,000 was mined on 20 Apr 2024",
+        "2024-04",
+        Primary,
+    )),
+    num(
+        "bitcoin.blocksPerDay",
+        G_BITCOIN,
+        "Blocks per day",
+        "blocks",
+        0.0,
+        1_440.0,
+        1.0,
+    )
+    .above_min()
+    .source(src("Protocol target: one block per 10 minutes", "2009-01", Primary)),
+    list("mining.fleet", G_BITCOIN, "ASIC fleet", "lines", MAX_FLEET_LINES),
+    text("mining.fleet[].model", G_BITCOIN, "Model"),
+    whole(
+        "mining.fleet[].units",
+        G_BITCOIN,
+        "Units",
+        "machines",
+        0.0,
+        10_000_000.0,
+        100.0,
+    ),
+    num(
+        "mining.fleet[].hashrateThs",
+        G_BITCOIN,
+        "Hashrate",
+        "TH/s",
+        0.0,
+        10_000.0,
+        1.0,
+    )
+    .above_min(),
+    num(
+        "mining.fleet[].efficiencyJPerTh",
+        G_BITCOIN,
+        "Efficiency",
+        "J/TH",
+        0.0,
+        200.0,
+        0.1,
+    )
+    .above_min(),
+    num(
+        "mining.pue",
+        G_BITCOIN,
+        "Mining PUE (facility ÷ IT)",
+        "",
+        1.0,
+        3.0,
+        0.01,
+    )
+    .source(src(
+        "Mining PUE 1.05–1.25 air; 1.05 with fans counted in the ASIC",
+        "2025-12",
+        Estimate,
+    )),
+    num("mining.uptimePct", G_BITCOIN, "Uptime", "%", 0.0, 100.0, 0.5).source(src(
+        "Assumed availability of a well-run site",
+        "2025-12",
+        Estimate,
+    )),
+    num(
+        "mining.poolFeePct",
+        G_BITCOIN,
+        "Pool fee",
+        "% of revenue",
+        0.0,
+        100.0,
+        0.1,
+    )
+    .source(src(
+        "FPPS pool fees 0.7–4 %; 2 % default (pool fee pages)",
+        "2025-12",
+        Estimate,
+    )),
+    num(
+        "mining.curtailmentPct",
+        G_BITCOIN,
+        "Curtailment",
+        "% of hours",
+        0.0,
+        100.0,
+        0.5,
+    )
+    .source(src(
+        "Typical curtailment: a few % of hours (ERCOT miners, press)",
+        "2023-08",
+        Press,
+    )),
+    num(
+        "mining.curtailmentCreditUsdPerMwh",
+        G_BITCOIN,
+        "Curtailment credit",
+        "USD/MWh",
+        0.0,
+        10_000.0,
+        1.0,
+    )
+    .source(src(
+        "No credit assumed; Riot earned $31.7 M of credits in Aug 2023",
+        "2023-08",
+        Estimate,
+    )),
+    num(
+        "mining.fixedOpexUsdPerMwYear",
+        G_BITCOIN,
+        "Fixed opex",
+        "USD per MW-year",
+        0.0,
+        10_000_000.0,
+        1_000.0,
+    )
+    .source(src(
+        "Labour ≈ $30k + maintenance ≈ $20k + insurance ≈ $10k per MW-year",
+        "2025-12",
+        Estimate,
+    )),
+    flag(
+        "mining.shutdownWhenUnprofitable",
+        G_BITCOIN,
+        "Switch the fleet off in months it is under water",
+        "",
+    )
+    .source(src(
+        "A rational miner stops when revenue < power cost",
+        "2026-05",
+        Derived,
+    )),
+    flag(
+        "mining.refresh.enabled",
+        G_BITCOIN,
+        "Replace the fleet with newer machines",
+        "",
+    )
+    .source(src("Off: a refresh is a separate decision", "2026-05", Estimate)),
+    whole(
+        "mining.refresh.afterYears",
+        G_BITCOIN,
+        "Refresh after",
+        "years",
+        0.0,
+        30.0,
+        1.0,
+    )
+    .source(src("ASIC depreciation 3–4 years", "2025-12", Estimate)),
+    num(
+        "mining.refresh.capexUsdPerTh",
+        G_BITCOIN,
+        "Refresh capex",
+        "USD per TH/s",
+        0.0,
+        1_000.0,
+        0.5,
+    )
+    .source(src(
+        "S21 XP ≈ $16–18/TH (Hashrate Index ASIC price index)",
+        "2026-05",
+        OpenSource,
+    )),
+    num(
+        "mining.refresh.efficiencyJPerTh",
+        G_BITCOIN,
+        "New efficiency",
+        "J/TH",
+        0.0,
+        200.0,
+        0.1,
+    )
+    .above_min()
+    .source(src("Antminer S21 XP 13.5 J/TH", "2024-03", Press)),
+    num(
+        "retrofit.convertedSharePct",
+        G_RETROFIT,
+        "Share of the site converted",
+        "% of grid MW",
+        0.0,
+        100.0,
+        5.0,
+    )
+    .source(src("The whole site: the usual miner-to-AI deal", "2025-12", Estimate)),
+    num("retrofit.pue", G_RETROFIT, "AI PUE (facility ÷ IT)", "", 1.0, 3.0, 0.01).source(src(
+        "AI PUE 1.18 (Applied Digital design) to 1.2–1.3 (Bitfarms)",
+        "2025-12",
+        Primary,
+    )),
+    num(
+        "retrofit.rackDensityKw",
+        G_RETROFIT,
+        "Rack density",
+        "kW per rack",
+        0.0,
+        300.0,
+        5.0,
+    )
+    .above_min()
+    .source(src("GB200 NVL72 ≈ 120–132 kW per rack (NVIDIA)", "2025-12", Primary)),
+    choice("retrofit.cooling", G_RETROFIT, "Cooling", COOLING).source(src(
+        "Direct-to-chip liquid: what 100+ kW racks need",
+        "2025-12",
+        Estimate,
+    )),
+    choice("retrofit.redundancy", G_RETROFIT, "Electrical redundancy", REDUNDANCY).source(src(
+        "AI tenants expect Tier III-like N+1",
+        "2025-12",
+        Estimate,
+    )),
+    whole(
+        "retrofit.constructionStartMonth",
+        G_RETROFIT,
+        "Construction starts",
+        "month from the start",
+        0.0,
+        359.0,
+        1.0,
+    )
+    .source(src("Construction starts in month 0", "2026-11", Estimate)),
+    whole(
+        "retrofit.buildMonths",
+        G_RETROFIT,
+        "Build time",
+        "months",
+        1.0,
+        60.0,
+        1.0,
+    )
+    .source(src(
+        "Signing to first energised MW: ~8–18 months on a mining site",
+        "2025-12",
+        Derived,
+    )),
+    whole(
+        "retrofit.rampMonths",
+        G_RETROFIT,
+        "Ramp to full revenue",
+        "months",
+        0.0,
+        60.0,
+        1.0,
+    )
+    .source(src("Assumed tenant move-in over half a year", "2025-12", Estimate)),
+    num(
+        "retrofit.softCostPct",
+        G_RETROFIT,
+        "Soft costs",
+        "% of hard costs",
+        0.0,
+        100.0,
+        0.5,
+    )
+    .source(src(
+        "Design, permits, engineering: an industry rule of thumb",
+        "2025-12",
+        Estimate,
+    )),
+    num(
+        "retrofit.contingencyPct",
+        G_RETROFIT,
+        "Contingency",
+        "%",
+        0.0,
+        100.0,
+        0.5,
+    )
+    .source(src(
+        "Construction contingency: an industry rule of thumb",
+        "2025-12",
+        Estimate,
+    )),
+    list(
+        "retrofit.costOverrides",
+        G_RETROFIT,
+        "Unit-cost overrides",
+        "overrides",
+        MAX_COST_OVERRIDES,
+    ),
+    text("retrofit.costOverrides[].item", G_RETROFIT, "Cost-library item"),
+    num(
+        "retrofit.costOverrides[].unitCostUsd",
+        G_RETROFIT,
+        "Unit cost",
+        "USD per unit",
+        0.0,
+        1e9,
+        1.0,
+    ),
+    num(
+        "colocation.leaseUsdPerKwMonth",
+        G_COLOCATION,
+        "Lease rate",
+        "USD per kW-month",
+        0.0,
+        10_000.0,
+        5.0,
+    )
+    .source(src(
+        "Miner-to-AI deals ≈ $100–177/kW-month, mostly $120–160 (from contract values)",
+        "2025-12",
+        Derived,
+    )),
+    num(
+        "colocation.escalatorPctPerYear",
+        G_COLOCATION,
+        "Escalator",
+        "% per year",
+        -20.0,
+        50.0,
+        0.5,
+    )
+    .source(src("Typical wholesale data-center escalator", "2025-12", Estimate)),
+    num(
+        "colocation.occupancyPct",
+        G_COLOCATION,
+        "Occupancy",
+        "%",
+        0.0,
+        100.0,
+        1.0,
+    )
+    .source(src(
+        "A single build-to-suit tenant leases the whole hall",
+        "2025-12",
+        Estimate,
+    )),
+    choice("colocation.leaseType", G_COLOCATION, "Lease type", LEASE_TYPE).source(src(
+        "NNN or modified gross in miner deals (press)",
+        "2025-12",
+        Press,
+    )),
+    num(
+        "colocation.landlordOpexUsdPerMwItYear",
+        G_COLOCATION,
+        "Landlord opex",
+        "USD per MW-IT-year",
+        0.0,
+        100_000_000.0,
+        10_000.0,
+    )
+    .source(src(
+        "Site NOI margins of 80–90 % quoted: ≈ 15 % of $1.68 M/MW-yr",
+        "2025-12",
+        Derived,
+    )),
+    whole(
+        "colocation.leaseTermYears",
+        G_COLOCATION,
+        "Lease term",
+        "years",
+        1.0,
+        50.0,
+        1.0,
+    )
+    .source(src("10–15-year terms with renewals (press)", "2025-12", Press)),
+    choice("colocation.afterTerm", G_COLOCATION, "After the term", AFTER_TERM).source(src(
+        "Renewal options are standard in these leases",
+        "2025-12",
+        Estimate,
+    )),
+    choice("gpuCloud.system", G_GPU, "GPU system", GPU_SYSTEM).source(src(
+        "B200: what a GPU cloud would buy in 2026",
+        "2026-05",
+        Estimate,
+    )),
+    num(
+        "gpuCloud.rentUsdPerGpuHour",
+        G_GPU,
+        "GPU rent",
+        "USD per GPU-hour",
+        0.0,
+        1_000.0,
+        0.05,
+    )
+    .source(src(
+        "B200 TCO $2.34/GPU-h × H100 contract-to-TCO ratio 1.39 ($2.35 ÷ $1.69)",
+        "2026-03",
+        Derived,
+    )),
+    num(
+        "gpuCloud.rentDeclinePctPerYear",
+        G_GPU,
+        "Rent decline",
+        "% per year",
+        -50.0,
+        99.0,
+        1.0,
+    )
+    .source(src(
+        "1- vs 3-year reserved prices imply ≈ 0.72× per year",
+        "2026-05",
+        Estimate,
+    )),
+    num(
+        "gpuCloud.utilizationPct",
+        G_GPU,
+        "Utilisation",
+        "% of GPU-hours sold",
+        0.0,
+        100.0,
+        1.0,
+    )
+    .source(src("~85 % contracted, ~60 % on demand", "2026-05", Estimate)),
+    num(
+        "gpuCloud.loadPct",
+        G_GPU,
+        "Average power load",
+        "% of IT power",
+        0.0,
+        100.0,
+        1.0,
+    )
+    .source(src(
+        "Average draw of a busy training/inference cluster vs nameplate",
+        "2026-05",
+        Estimate,
+    )),
+    whole(
+        "gpuCloud.usefulLifeYears",
+        G_GPU,
+        "Useful life",
+        "years",
+        1.0,
+        15.0,
+        1.0,
+    )
+    .source(src(
+        "Useful life 5 years (CoreWeave 6, Nebius 4, Amazon 5)",
+        "2025-12",
+        Press,
+    )),
+    choice("gpuCloud.endOfLife", G_GPU, "At end of life", GPU_END).source(src(
+        "Refresh: a GPU cloud stays in business",
+        "2026-05",
+        Estimate,
+    )),
+    choice("gpuCloud.fabric", G_GPU, "Back-end fabric", FABRIC).source(src(
+        "InfiniBand: the default back-end for NVIDIA training clusters",
+        "2025-12",
+        Estimate,
+    )),
+    num(
+        "gpuCloud.opexUsdPerGpuYear",
+        G_GPU,
+        "Opex per GPU",
+        "USD per GPU-year",
+        0.0,
+        10_000_000.0,
+        100.0,
+    )
+    .source(src(
+        "Staff, support, software, maintenance per GPU: an assumption",
+        "2026-05",
+        Estimate,
+    )),
+    num(
+        "gpuCloud.opexPctOfRevenue",
+        G_GPU,
+        "Sales and platform costs",
+        "% of revenue",
+        0.0,
+        100.0,
+        0.5,
+    )
+    .source(src("Sales, billing, platform: an assumption", "2026-05", Estimate)),
+    num(
+        "finance.discountRatePct",
+        G_FINANCE,
+        "Discount rate",
+        "% per year",
+        0.0,
+        100.0,
+        0.5,
+    )
+    .source(src(
+        "10 % default (8–15 % range in open-source models)",
+        "2025-12",
+        OpenSource,
+    )),
+    flag("finance.taxEnabled", G_FINANCE, "Apply corporate income tax", "").source(src(
+        "Off: pre-tax comparison by default",
+        "2026-05",
+        Estimate,
+    )),
+    num("finance.taxRatePct", G_FINANCE, "Tax rate", "%", 0.0, 100.0, 0.5).source(src(
+        "US federal corporate rate",
+        "2018-01",
+        Primary,
+    )),
+    num(
+        "finance.sensitivityPct",
+        G_FINANCE,
+        "Sensitivity move",
+        "± %",
+        0.0,
+        90.0,
+        5.0,
+    )
+    .above_min()
+    .source(src(
+        "±20 % tornado: a common range for a first look",
+        "2026-05",
+        Estimate,
+    )),
+];
+
+/// Every option of the Monte Carlo risk analysis (`risk(scenario, options)`).
+pub const RISK_FIELDS: &[Field] = &[
+    whole("paths", G_RISK, "Simulated paths", "paths", 100.0, 100_000.0, 1_000.0).source(src(
+        "10,000 paths: P10 and P90 move by well under 1 % between seeds; 100–100,000 allowed (a model choice)",
+        "2026-11",
+        Derived,
+    )),
+    whole("seed", G_RISK, "Random seed", "", 0.0, 9_007_199_254_740_991.0, 1.0).source(src(
+        "Any fixed seed: the same seed gives the same paths, so a result can be reproduced exactly (a model choice)",
+        "2026-11",
+        Derived,
+    )),
+    num("btcVolatilityPct", G_RISK, "BTC price volatility", "% per year", 0.0, 200.0, 5.0).source(src(
+        "Glassnode realised volatility: 40–55 % over 2023–24 (Glassnode Week On-chain, 2024); one-month annualised average ~50 % (Glassnode via CoinDesk, 2025)",
+        "2025-03",
+        Estimate,
+    )),
+    num("hashrateGrowthSdPct", G_RISK, "Hashrate growth spread (SD)", "percentage points", 0.0, 100.0, 1.0).source(src(
+        "Estimate: network hashrate grew ~40–50 %/yr 2023–25 and was flat in H1 2026 (difficulty-derived, open-source trackers); ±1.65 σ of 15 pp spans 0–50 %/yr around 25 %",
+        "2026-05",
+        Estimate,
+    )),
+    num("gpuRentDeclineSdPct", G_RISK, "GPU rent decline spread (SD)", "percentage points", 0.0, 50.0, 1.0).source(src(
+        "Estimate: H100 rent index $2.99 (Oct 2024) → $1.70 (Oct 2025) → $2.35 (Mar 2026), yearly moves of −43 % to +38 % around the 28 %/yr default decline",
+        "2026-03",
+        Estimate,
+    )),
+    whole("histogramBins", G_RISK, "Histogram bins", "bins", 1.0, 200.0, 1.0).source(src(
+        "40 bins: fine enough to see the shape of 10,000 paths, coarse enough to read (a display choice)",
+        "2026-11",
+        Derived,
+    )),
+];
+
+/// The scenario field at `path` (list items as `mining.fleet[].units`).
+pub fn get(path: &str) -> Option<&'static Field> {
+    SCENARIO_FIELDS.iter().find(|f| f.path == path)
+}
+
+/// The risk option named `key`.
+pub fn risk_option(key: &str) -> Option<&'static Field> {
+    RISK_FIELDS.iter().find(|f| f.path == key)
+}
+
+/// `value` clamped into the range of the field at `path` (unchanged where the path is not a
+/// numeric field; a test checks every path the analyses use).
+pub fn clamp_to(path: &str, value: f64) -> f64 {
+    get(path).map_or(value, |f| f.clamp(value))
+}
+
+/// The source of a scenario field's default, if any: the registry's, or for a line of the
+/// default fleet (`mining.fleet[1].units`) that line's.
+pub fn source_of(field: &str) -> Option<Source> {
+    crate::sources::DEFAULT_FLEET_SOURCES
+        .iter()
+        .find(|s| s.field == field)
+        .map(crate::sources::StaticSource::to_source)
+        .or_else(|| get(field).and_then(Field::source_entry))
+}
+
+/// Every default's source: the registry's fields, then the default fleet's lines.
+pub fn all_sources() -> Vec<Source> {
+    let registry = crate::fields::SCENARIO_FIELDS
+        .iter()
+        .filter_map(crate::fields::Field::source_entry);
+    registry
+        .chain(
+            crate::sources::DEFAULT_FLEET_SOURCES
+                .iter()
+                .map(crate::sources::StaticSource::to_source),
+        )
+        .collect()
+}
+
+impl Field {
+    /// Whether the field holds a number or a whole number.
+    pub fn is_numeric(&self) -> bool {
+        matches!(self.kind, Kind::Number | Kind::Whole)
+    }
+
+    /// The smallest allowed value: `min`, or just above it when `min` is excluded.
+    pub fn lowest(&self) -> f64 {
+        if self.min_exclusive {
+            let step = if self.kind == Kind::Whole {
+                1.0
+            } else {
+                f64::EPSILON * self.min.abs().max(1.0)
+            };
+            self.min + step
+        } else {
+            self.min
+        }
+    }
+
+    /// Whether `value` is allowed (finite and within the bounds).
+    pub fn contains(&self, value: f64) -> bool {
+        value.is_finite()
+            && (if self.min_exclusive {
+                value > self.min
+            } else {
+                value >= self.min
+            })
+            && value <= self.max
+    }
+
+    /// `value` moved into the allowed range (whole numbers rounded).
+    pub fn clamp(&self, value: f64) -> f64 {
+        let v = value.clamp(self.lowest(), self.max);
+        if self.kind == Kind::Whole {
+            v.round()
+        } else {
+            v
+        }
+    }
+
+    /// The allowed values in words, the same for every field: "between 0 and 1,000 USD/MWh",
+    /// "more than 0 and at most 5,000 MW", "a whole number from 1 to 30 years".
+    pub fn allowed(&self) -> String {
+        let unit = if self.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.unit)
+        };
+        let (min, max) = (crate::format::number(self.min), crate::format::number(self.max));
+        match self.kind {
+            Kind::Whole if self.min_exclusive => format!("a whole number more than {min} and at most {max}{unit}"),
+            Kind::Whole => format!("a whole number from {min} to {max}{unit}"),
+            _ if self.min_exclusive => format!("more than {min} and at most {max}{unit}"),
+            Kind::Number => format!("between {min} and {max}{unit}"),
+            Kind::Text => format!("text of at most {max} characters"),
+            Kind::List => format!("a list of at most {max}{unit}"),
+            Kind::Month => "a month written YYYY-MM, between 1970-01 and 2200-12".to_string(),
+            Kind::Date => "a date written YYYY-MM-DD, between 1970 and 2200".to_string(),
+            Kind::Flag => "true or false".to_string(),
+            Kind::Choice(choices) => {
+                let values: Vec<String> = choices.iter().map(|c| format!("\"{}\"", c.value)).collect();
+                format!("one of {}", values.join(", "))
+            }
+        }
+    }
+
+    /// The source of the default as the page and `presets().sources` show it.
+    pub fn source_entry(&self) -> Option<Source> {
+        self.source.map(|s| Source::new(self.path, s.text, s.as_of, s.kind))
+    }
+
+    /// The entry as JavaScript and the CLI see it.
+    pub fn info(&self) -> FieldInfo {
+        let (kind, choices) = match self.kind {
+            Kind::Number => ("number", Vec::new()),
+            Kind::Whole => ("whole", Vec::new()),
+            Kind::Flag => ("flag", Vec::new()),
+            Kind::Text => ("text", Vec::new()),
+            Kind::Month => ("month", Vec::new()),
+            Kind::Date => ("date", Vec::new()),
+            Kind::Choice(choices) => ("choice", choices.to_vec()),
+            Kind::List => ("list", Vec::new()),
+        };
+        let numeric = self.is_numeric() || matches!(self.kind, Kind::List | Kind::Text);
+        FieldInfo {
+            path: self.path.to_string(),
+            group: self.group.to_string(),
+            label: self.label.to_string(),
+            unit: self.unit.to_string(),
+            kind: kind.to_string(),
+            min: numeric.then_some(self.min),
+            max: numeric.then_some(self.max),
+            min_exclusive: self.min_exclusive,
+            step: self.is_numeric().then_some(self.step),
+            allowed: self.allowed(),
+            choices,
+            source: self.source_entry(),
+        }
+    }
+}
+
+/// A registry entry for JavaScript (`fields()`), the CLI (`minepivot fields`) and the docs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
+pub struct FieldInfo {
+    /// Dotted path; list items as `[]`: `mining.fleet[].units`.
+    pub path: String,
+    /// The page group: `site`, `bitcoin`, `retrofit`, `colocation`, `gpuCloud`, `finance`, `risk`.
+    pub group: String,
+    pub label: String,
+    /// The unit ("" for a ratio).
+    pub unit: String,
+    /// `number`, `whole`, `flag`, `text`, `month`, `date`, `choice` or `list`.
+    pub kind: String,
+    /// Lower bound (of a list or text: its length).
+    pub min: Option<f64>,
+    /// Upper bound (of a list or text: its length).
+    pub max: Option<f64>,
+    /// `min` itself is refused.
+    pub min_exclusive: bool,
+    /// The form's arrow step.
+    pub step: Option<f64>,
+    /// The allowed values in words, as error messages say them.
+    pub allowed: String,
+    /// The values of a `choice`.
+    pub choices: Vec<Choice>,
+    /// Where the default comes from.
+    pub source: Option<Source>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{CostOverride, Scenario};
+    use serde_json::Value;
+
+    /// Registry-style paths (`mining.fleet[].units`) of every leaf of a document.
+    fn leaves(prefix: &str, value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let p = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    leaves(&p, v, out);
+                }
+            }
+            Value::Array(items) => {
+                out.push(prefix.to_string());
+                for v in items {
+                    leaves(&format!("{prefix}[]"), v, out);
+                }
+            }
+            _ => out.push(prefix.to_string()),
+        }
+    }
+
+    #[test]
+    fn every_field_of_the_scenario_has_exactly_one_entry_and_every_entry_is_a_field() {
+        let mut s = Scenario::default();
+        s.retrofit.cost_overrides.push(CostOverride {
+            item: "ups".to_string(),
+            unit_cost_usd: 1.0,
+        });
+        let mut paths = Vec::new();
+        leaves("", &serde_json::to_value(&s).unwrap(), &mut paths);
+        paths.sort();
+        paths.dedup();
+        let mut registry: Vec<&str> = SCENARIO_FIELDS.iter().map(|f| f.path).collect();
+        registry.sort();
+        let before = registry.len();
+        registry.dedup();
+        assert_eq!(registry.len(), before, "a path has two entries");
+        assert_eq!(paths, registry);
+    }
+
+    #[test]
+    fn every_risk_option_has_exactly_one_entry_with_a_source() {
+        let options = serde_json::to_value(crate::analysis::risk::RiskOptions::default()).unwrap();
+        let mut keys: Vec<&str> = options.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut registry: Vec<&str> = RISK_FIELDS.iter().map(|f| f.path).collect();
+        keys.sort();
+        registry.sort();
+        assert_eq!(keys, registry);
+        assert!(RISK_FIELDS.iter().all(|f| f.source.is_some()));
+    }
+
+    #[test]
+    fn every_choice_is_a_value_serde_reads_and_writes() {
+        use crate::scenario::*;
+        let check = |path: &str, written: Vec<Value>| {
+            let Some(Field {
+                kind: Kind::Choice(choices),
+                ..
+            }) = get(path)
+            else {
+                panic!("{path} is no choice")
+            };
+            let values: Vec<Value> = choices.iter().map(|c| Value::from(c.value)).collect();
+            assert_eq!(values, written, "{path}");
+        };
+        let v = |x: Value| x;
+        check(
+            "retrofit.cooling",
+            [
+                Cooling::Air,
+                Cooling::RearDoor,
+                Cooling::DirectToChip,
+                Cooling::Immersion,
+            ]
+            .map(|c| v(serde_json::to_value(c).unwrap()))
+            .to_vec(),
+        );
+        check(
+            "retrofit.redundancy",
+            [Redundancy::N, Redundancy::NPlus1, Redundancy::TwoN]
+                .map(|c| serde_json::to_value(c).unwrap())
+                .to_vec(),
+        );
+        check(
+            "colocation.leaseType",
+            [LeaseType::Nnn, LeaseType::Gross]
+                .map(|c| serde_json::to_value(c).unwrap())
+                .to_vec(),
+        );
+        check(
+            "colocation.afterTerm",
+            [LeaseEnd::Renew, LeaseEnd::Vacate]
+                .map(|c| serde_json::to_value(c).unwrap())
+                .to_vec(),
+        );
+        check(
+            "gpuCloud.system",
+            [GpuSystem::H100, GpuSystem::H200, GpuSystem::B200, GpuSystem::Gb200]
+                .map(|c| serde_json::to_value(c).unwrap())
+                .to_vec(),
+        );
+        check(
+            "gpuCloud.endOfLife",
+            [GpuEnd::Refresh, GpuEnd::Retire]
+                .map(|c| serde_json::to_value(c).unwrap())
+                .to_vec(),
+        );
+        check(
+            "gpuCloud.fabric",
+            [Fabric::Infiniband, Fabric::Ethernet]
+                .map(|c| serde_json::to_value(c).unwrap())
+                .to_vec(),
+        );
+    }
+
+    #[test]
+    fn every_range_the_analyses_use_lies_inside_its_fields_range() {
+        use crate::analysis::{breakeven, sensitivity};
+        for input in sensitivity::INPUTS {
+            let (lo, hi) = input.range();
+            match get(input.field) {
+                Some(f) => assert!(f.contains(lo) && f.contains(hi), "{}: {lo}–{hi}", input.field),
+                // The capex multiple is the one input that is no field: it scales the bill.
+                None => assert_eq!((lo, hi), sensitivity::CAPEX_FACTOR_RANGE, "{}", input.field),
+            }
+        }
+        let lease = get("colocation.leaseUsdPerKwMonth").unwrap();
+        let (lo, hi) = breakeven::lease_range();
+        assert!(lease.contains(lo) && lease.contains(hi));
+        let rent = get("gpuCloud.rentUsdPerGpuHour").unwrap();
+        let (lo, hi) = breakeven::gpu_rent_range();
+        assert!(rent.contains(lo) && rent.contains(hi));
+        // The risk draws clamp into these two fields' ranges (analysis::risk::draws).
+        for path in [
+            "bitcoin.networkHashrateGrowthPctPerYear",
+            "gpuCloud.rentDeclinePctPerYear",
+        ] {
+            let f = get(path).unwrap();
+            assert_eq!(clamp_to(path, 1e12), f.max);
+            assert_eq!(clamp_to(path, -1e12), f.lowest());
+        }
+    }
+
+    #[test]
+    fn every_default_lies_in_its_range_and_every_message_reads_the_same_way() {
+        assert_eq!(
+            get("site.gridCapacityMw").unwrap().allowed(),
+            "more than 0 and at most 5,000 MW"
+        );
+        assert_eq!(
+            get("site.powerPriceUsdPerMwh").unwrap().allowed(),
+            "between 0 and 1,000 USD/MWh"
+        );
+        assert_eq!(
+            get("horizonYears").unwrap().allowed(),
+            "a whole number from 1 to 30 years"
+        );
+        assert_eq!(crate::validate::validate(&Scenario::default()), vec![]);
+        for f in SCENARIO_FIELDS.iter().chain(RISK_FIELDS) {
+            if f.is_numeric() {
+                assert!(f.lowest() <= f.max && f.step > 0.0, "{}", f.path);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! Numbers for people, one formatter for each kind, shared by the error messages, the
+//! warnings, the verdict, the risk notes, the CLI table and the CSV header.
+
+/// A whole number with thousands separators: `41440` → `"41,440"`, `-1500` → `"-1,500"`.
+pub fn grouped(x: f64) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if x <= -0.5 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A bound or an input as written: whole numbers grouped (`5,000`), others as they are
+/// (`0.5`, `1e-9`).
+pub fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        grouped(x)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Money for a sentence or a table: `$1.23 B`, `$456.7 M`, `$950 k`, `$12`; a minus sign
+/// (U+2212) for losses.
+pub fn money(usd: f64) -> String {
+    let sign = if usd < 0.0 { "−" } else { "" };
+    let a = usd.abs();
+    if a >= 1e9 {
+        format!("{sign}${:.2} B", a / 1e9)
+    } else if a >= 1e6 {
+        format!("{sign}${:.1} M", a / 1e6)
+    } else if a >= 1e3 {
+        format!("{sign}${:.0} k", a / 1e3)
+    } else {
+        format!("{sign}${a:.0}")
+    }
+}
+
+/// A USD amount with thousands separators and no cents: `$123,456`, `−$7`.
+pub fn dollars(usd: f64) -> String {
+    let sign = if usd <= -0.5 { "−" } else { "" };
+    format!("{sign}${}", grouped(usd.abs()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_a_board_pack() {
+        assert_eq!(grouped(41_440.0), "41,440");
+        assert_eq!(grouped(-1_500.4), "-1,500");
+        assert_eq!(grouped(999.0), "999");
+        assert_eq!(number(5_000.0), "5,000");
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(money(1_234_000_000.0), "$1.23 B");
+        assert_eq!(money(-456_740_000.0), "−$456.7 M");
+        assert_eq!(money(950_000.0), "$950 k");
+        assert_eq!(money(12.0), "$12");
+        assert_eq!(dollars(220_584.4), "$220,584");
+        assert_eq!(dollars(-7.0), "−$7");
+    }
+}
