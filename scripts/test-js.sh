@@ -106,6 +106,7 @@ else
 fi
 cp tests/js/node.test.mjs "$consumer/node.test.mjs"
 cp tests/js/examples/node.mjs "$consumer/example-node.mjs"
+cp tests/js/examples/typed.ts "$consumer/typed.ts"
 cp tests/js/vite-app/index.html tests/js/vite-app/main.js "$consumer/"
 cp tests/js/plain-page/index.html "$consumer/plain/index.html"
 
@@ -114,6 +115,17 @@ node_tests "node (packed tarball)" bash -c "cd '$consumer' && node --test --test
 
 # 6. Vite: the repository's Vite, run on the temporary project, which resolves "minepivot"
 #    from its own node_modules like any app would.
+# The README's examples as TypeScript under `strict`, against the installed tarball: the Node
+# example (JavaScript, checked with checkJs) and the TypeScript one.
+if (cd "$consumer" && node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --allowJs --checkJs \
+  --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,dom \
+  example-node.mjs typed.ts) >"$work/tsc.log" 2>&1; then
+  ok "tsc --strict: the README's examples type-check against the packed package"
+else
+  tail -n 40 "$work/tsc.log"
+  not_ok "tsc --strict on the README's examples"
+fi
+
 if (cd "$consumer" && node "$repo/node_modules/vite/bin/vite.js" build --base ./ --outDir dist --logLevel warn) \
   >"$work/vite.log" 2>&1; then
   ok "vite build of an app importing minepivot ($(find "$consumer/dist" -name '*.wasm' | wc -l) .wasm asset)"
@@ -127,7 +139,7 @@ node_tests "chromium (vite app, plain page)" \
   env CONSUMER_DIR="$consumer" node --test --test-reporter=tap tests/js/browser.test.mjs
 
 # 8. The usage text shows exactly the code the tests ran.
-for example in tests/js/examples/node.mjs tests/js/vite-app/main.js; do
+for example in tests/js/examples/node.mjs tests/js/examples/typed.ts tests/js/vite-app/main.js; do
   if node -e 'const fs = require("fs"); process.exit(fs.readFileSync("docs/npm.md", "utf8").includes(fs.readFileSync(process.argv[1], "utf8").trim()) ? 0 : 1)' "$example"; then
     ok "docs/npm.md quotes $example verbatim"
   else

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The wasm boundary's tests (tests/common/web_cases.rs) in Node (tests/web.rs) and in headless
-# Chromium (tests/web_browser.rs), with wasm-bindgen-test-runner as cargo's runner.
+# Chromium (tests/web_browser.rs), run by wasm-pack as a user would run them:
+#   wasm-pack test --node -- --features typescript --test web
+#   wasm-pack test --headless --chrome -- --features typescript --test web_browser
+# (`--mode no-install`: the wasm-bindgen CLI on PATH, never a download; Debian's chromedriver.)
 #
 # wasm-bindgen-test skips a suite configured for the other environment and exits 0, so each
 # run's "test result:" line is read: an environment that ran 0 tests is a failure, not a pass.
@@ -11,7 +14,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # Chromium can take a while to start on a loaded 2-core machine.
@@ -33,7 +35,9 @@ fi
 run() {
   local environment=$1 target=$2
   local log="$log_dir/$target.log"
-  cargo test --target wasm32-unknown-unknown --features typescript --test "$target" >"$log" 2>&1
+  local where=(--node)
+  [[ $environment == chromium ]] && where=(--headless --chrome --chromedriver "$CHROMEDRIVER")
+  wasm-pack test "${where[@]}" --mode no-install -- --features typescript --test "$target" >"$log" 2>&1
   local code=$?
   # "test result: ok. 15 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.53s"
   local line passed failed

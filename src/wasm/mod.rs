@@ -223,6 +223,22 @@ fn under(errors: Vec<ValidationError>) -> Vec<ValidationError> {
     errors.into_iter().map(under_options).collect()
 }
 
+/// Whether a thrown value is minepivot's input error (a type guard in TypeScript, so that
+/// `error.errors` is typed after it).
+#[wasm_bindgen(js_name = isInputError, skip_typescript)]
+pub fn is_input_error(error: &JsValue) -> bool {
+    error.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == INPUT_NAME)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const IS_INPUT_ERROR_TS: &'static str = r#"
+/**
+ * Whether a thrown value is minepivot's input error: after `if (isInputError(error))`,
+ * `error.errors` lists every problem, typed.
+ */
+export function isInputError(error: unknown): error is MinepivotInputError;
+"#;
+
 /// The crate version; the package exports it as the constant `version` (src/wasm/js/*.js).
 #[wasm_bindgen(js_name = crateVersion, skip_typescript)]
 pub fn crate_version() -> String {

@@ -1178,6 +1178,12 @@ export function evaluate(scenario: ScenarioInput): Report;
 export function fields(): Fields;
 
 /**
+ * Whether a thrown value is minepivot's input error: after `if (isInputError(error))`,
+ * `error.errors` lists every problem, typed.
+ */
+export function isInputError(error: unknown): error is MinepivotInputError;
+
+/**
  * What the form offers to pick from — ASIC models, GPU systems, cooling technologies, sample
  * sites, the retrofit cost library — and the source of every default.
  */

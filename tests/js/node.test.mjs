@@ -39,12 +39,27 @@ test("cashFlowCsv() is the CLI's CSV: assumptions, header, yearly then monthly r
   assert.equal(lines.length, header + 1 + 30 + 360 + 1);
 });
 
+test("isInputError tells minepivot's input error from any other thrown value", () => {
+  let thrown;
+  try {
+    minepivot.evaluate({ horizonYears: 0 });
+  } catch (error) {
+    thrown = error;
+  }
+  assert.equal(minepivot.isInputError(thrown), true);
+  assert.equal(thrown.errors[0].field, "horizonYears");
+  assert.equal(minepivot.isInputError(new Error("other")), false);
+  assert.equal(minepivot.isInputError("MinepivotInputError"), false);
+  assert.equal(minepivot.isInputError(undefined), false);
+});
+
 test("exports exactly the public API, without the init functions", () => {
   assert.deepEqual(Object.keys(minepivot).sort(), [
     "cashFlowCsv",
     "defaultScenario",
     "evaluate",
     "fields",
+    "isInputError",
     "presets",
     "risk",
     "sensitivity",

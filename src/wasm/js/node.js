@@ -9,6 +9,7 @@ import {
   defaultScenario,
   evaluate,
   fields,
+  isInputError,
   initSync,
   presets,
   risk,
@@ -18,7 +19,7 @@ import {
 
 initSync({ module: readFileSync(new URL("../web/minepivot_bg.wasm", import.meta.url)) });
 
-export { cashFlowCsv, defaultScenario, evaluate, fields, presets, risk, sensitivity, validate };
+export { cashFlowCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

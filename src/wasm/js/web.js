@@ -9,6 +9,7 @@ import init, {
   defaultScenario,
   evaluate,
   fields,
+  isInputError,
   presets,
   risk,
   sensitivity,
@@ -17,7 +18,7 @@ import init, {
 
 await init({ module_or_path: new URL("./minepivot_bg.wasm", import.meta.url) });
 
-export { cashFlowCsv, defaultScenario, evaluate, fields, presets, risk, sensitivity, validate };
+export { cashFlowCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

@@ -1,4 +1,4 @@
-import { defaultScenario, evaluate, version } from "minepivot";
+import { defaultScenario, evaluate, isInputError, version } from "minepivot";
 
 // Start from the sample site and change what differs at yours.
 const scenario = defaultScenario();
@@ -16,7 +16,7 @@ for (const pathway of report.pathways) {
 try {
   evaluate({ site: { gridCapacityMw: -5 }, horizonYears: Number.NaN });
 } catch (error) {
-  if (error.name !== "MinepivotInputError") throw error;
+  if (!isInputError(error)) throw error;
   for (const problem of error.errors) {
     console.log(`${problem.field} (${problem.code}): ${problem.message}`);
   }

@@ -1,4 +1,4 @@
-import { defaultScenario, evaluate, version } from "minepivot";
+import { defaultScenario, evaluate, isInputError, version } from "minepivot";
 
 const report = evaluate(defaultScenario());
 document.querySelector("#fleet").textContent = `${report.site.fleetPh} PH/s`;
@@ -7,6 +7,7 @@ document.querySelector("#version").textContent = version;
 try {
   evaluate({ site: { gridCapacityMw: -5 }, horizonYears: Number.NaN });
 } catch (error) {
+  if (!isInputError(error)) throw error;
   for (const problem of error.errors) {
     const item = document.createElement("li");
     item.dataset.field = problem.field;
