@@ -16,7 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
-profile="${PROFILE:-release}"
+# wasm-release: the release profile at opt-level "s" (Cargo.toml says why).
+profile="${PROFILE:-wasm-release}"
 opt_level="${WASM_OPT_LEVEL:--Oz}"
 wasm_opt="$PWD/node_modules/.bin/wasm-opt"
 
@@ -32,7 +33,7 @@ if [[ "$cli_version" != "$lib_version" ]]; then
     "cargo install wasm-bindgen-cli --version $lib_version --force" >&2
   exit 1
 fi
-if [[ "$profile" == release && ! -x "$wasm_opt" ]]; then
+if [[ "$profile" != dev && ! -x "$wasm_opt" ]]; then
   echo "build-pkg: $wasm_opt missing; run npm ci (binaryen is a devDependency)" >&2
   exit 1
 fi
@@ -44,10 +45,11 @@ if [[ "$crate_version" != "$pkg_version" ]]; then
   exit 1
 fi
 
-cargo_profile_flag=(--release)
-[[ "$profile" == dev ]] && cargo_profile_flag=()
+cargo_profile_flag=(--profile "$profile")
 cargo build --lib --target wasm32-unknown-unknown --features typescript "${cargo_profile_flag[@]}"
-wasm_in="$target_dir/wasm32-unknown-unknown/$profile/minepivot.wasm"
+profile_dir=$profile
+[[ "$profile" == dev ]] && profile_dir=debug
+wasm_in="$target_dir/wasm32-unknown-unknown/$profile_dir/minepivot.wasm"
 
 report_size() {
   local raw gz
@@ -74,7 +76,7 @@ wasm-bindgen --target web --out-dir pkg/web --out-name minepivot "$wasm_in"
 rm -f pkg/web/minepivot_bg.wasm.d.ts
 
 raw_before=$(stat -c %s pkg/web/minepivot_bg.wasm)
-if [[ "$profile" == release ]]; then
+if [[ "$profile" != dev ]]; then
   # The features rustc's wasm32 target emits by default and wasm-bindgen's externref glue
   # uses; wasm-opt must be told, or it rejects (or undoes) them.
   "$wasm_opt" "$opt_level" \

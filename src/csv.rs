@@ -66,36 +66,6 @@ fn shown(value: &Value) -> String {
     }
 }
 
-/// `# path = value` for every input, in the registry's order (the page's), list items by index.
-fn assumptions(document: &Value, out: &mut String) {
-    let at = |path: &str| path.split('.').try_fold(document, |v, key| v.get(key));
-    for field in crate::fields::SCENARIO_FIELDS.iter().filter(|f| !f.path.contains("[]")) {
-        let Some(value) = at(field.path) else {
-            continue;
-        };
-        match (field.kind, value) {
-            (crate::fields::Kind::List, Value::Array(items)) if items.is_empty() => {
-                out.push_str(&format!("# {} = (none)\r\n", field.path));
-            }
-            (crate::fields::Kind::List, Value::Array(items)) => {
-                let prefix = format!("{}[].", field.path);
-                let columns = crate::fields::SCENARIO_FIELDS
-                    .iter()
-                    .filter_map(|f| f.path.strip_prefix(prefix.as_str()));
-                let columns: Vec<&str> = columns.collect();
-                for (i, item) in items.iter().enumerate() {
-                    for key in &columns {
-                        if let Some(v) = item.get(key) {
-                            out.push_str(&format!("# {}[{i}].{key} = {}\r\n", field.path, shown(v)));
-                        }
-                    }
-                }
-            }
-            _ => out.push_str(&format!("# {} = {}\r\n", field.path, shown(value))),
-        }
-    }
-}
-
 fn row(out: &mut String, p: &PathwayReport, period: &str, index: u32, month: &str, values: [f64; 10]) {
     let id = p.id.id();
     out.push_str(&format!("{id},{period},{index},{month}"));
@@ -111,9 +81,9 @@ pub fn cash_flows(scenario: &Scenario, report: &Report) -> String {
         "# minepivot {} — cash flows of every pathway, USD; the inputs follow\r\n",
         env!("CARGO_PKG_VERSION")
     );
-    match serde_json::to_value(scenario) {
-        Ok(value) => assumptions(&value, &mut out),
-        Err(_) => out.push_str("# (the inputs could not be listed)\r\n"),
+    // Every input, in the registry's (the page's) order, list items by index.
+    for (path, value) in crate::fields::scenario_values(scenario) {
+        out.push_str(&format!("# {path} = {}\r\n", shown(&value)));
     }
     out.push_str("pathway,period,index,month");
     for c in COLUMNS {

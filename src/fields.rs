@@ -13,7 +13,11 @@
 //! Paths are dotted; the items of a list are written `[]`: `mining.fleet[].units`.
 
 use serde::Serialize;
+use serde_json::{Map, Value};
 
+use crate::scenario::{
+    Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType, Redundancy, Scenario,
+};
 use crate::sources::{Source, SourceKind};
 use SourceKind::*;
 
@@ -54,8 +58,69 @@ pub struct Src {
     pub kind: SourceKind,
 }
 
+/// How a field is read from and written into a scenario: the one place that ties a path to
+/// its Rust field, so that reading a document, writing one, validating a scenario built in
+/// Rust and moving an input in the analyses need no code of their own per field.
+#[derive(Debug, Clone, Copy)]
+pub enum Access {
+    /// Not an input of its own: `schemaVersion`, which the parser reads and writes.
+    Document,
+    /// The fleet: its lines' fields have `Line*` accessors.
+    Lines {
+        get: fn(&Scenario) -> &[FleetLine],
+        set: fn(&mut Scenario, Vec<FleetLine>),
+    },
+    /// The cost overrides: their fields have `Cost*` accessors.
+    Costs {
+        get: fn(&Scenario) -> &[CostOverride],
+        set: fn(&mut Scenario, Vec<CostOverride>),
+    },
+    Num {
+        get: fn(&Scenario) -> f64,
+        set: fn(&mut Scenario, f64),
+    },
+    Whole {
+        get: fn(&Scenario) -> u64,
+        set: fn(&mut Scenario, u64),
+    },
+    Flag {
+        get: fn(&Scenario) -> bool,
+        set: fn(&mut Scenario, bool),
+    },
+    /// Text, a month or a date.
+    Text {
+        get: fn(&Scenario) -> &str,
+        set: fn(&mut Scenario, String),
+    },
+    /// The index of the value in the field's [`Kind::Choice`] list (the enum's `ALL` order).
+    Choice {
+        get: fn(&Scenario) -> usize,
+        set: fn(&mut Scenario, usize),
+    },
+    LineNum {
+        get: fn(&FleetLine) -> f64,
+        set: fn(&mut FleetLine, f64),
+    },
+    LineWhole {
+        get: fn(&FleetLine) -> u64,
+        set: fn(&mut FleetLine, u64),
+    },
+    LineText {
+        get: fn(&FleetLine) -> &str,
+        set: fn(&mut FleetLine, String),
+    },
+    CostNum {
+        get: fn(&CostOverride) -> f64,
+        set: fn(&mut CostOverride, f64),
+    },
+    CostText {
+        get: fn(&CostOverride) -> &str,
+        set: fn(&mut CostOverride, String),
+    },
+}
+
 /// One input.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Field {
     /// Dotted path; list items as `[]` (`mining.fleet[].units`).
     pub path: &'static str,
@@ -73,6 +138,8 @@ pub struct Field {
     /// The page's arrow step.
     pub step: f64,
     pub source: Option<Src>,
+    /// How it is read and written.
+    pub access: Access,
 }
 
 /// Longest text accepted in a text field (a name, an ASIC model), characters.
@@ -96,6 +163,7 @@ const fn base(path: &'static str, group: &'static str, label: &'static str, unit
         min_exclusive: false,
         step: 0.0,
         source: None,
+        access: Access::Document,
     }
 }
 
@@ -179,6 +247,10 @@ impl Field {
         }
     }
 
+    const fn access(self, access: Access) -> Field {
+        Field { access, ..self }
+    }
+
     const fn source(self, source: Src) -> Field {
         Field {
             source: Some(source),
@@ -228,24 +300,41 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         1.0,
     )
     .source(src("The layout version this build writes", "2026-11", Primary)),
-    text("name", G_FINANCE, "Scenario name"),
-    month("startMonth", G_FINANCE, "First month", "YYYY-MM").source(src(
-        "The first full month after today (a choice, not a figure)",
-        "2026-11",
-        Derived,
-    )),
-    whole("horizonYears", G_FINANCE, "Horizon", "years", 1.0, 30.0, 1.0).source(src(
-        "15 years: the default lease term (10–15-year AI leases), so the lease is counted in full",
-        "2025-12",
-        Estimate,
-    )),
+    text("name", G_FINANCE, "Scenario name").access(Access::Text {
+        get: |s| &s.name,
+        set: |s, v| s.name = v,
+    }),
+    month("startMonth", G_FINANCE, "First month", "YYYY-MM")
+        .source(src(
+            "The first full month after today (a choice, not a figure)",
+            "2026-11",
+            Derived,
+        ))
+        .access(Access::Text {
+            get: |s| &s.start_month,
+            set: |s, v| s.start_month = v,
+        }),
+    whole("horizonYears", G_FINANCE, "Horizon", "years", 1.0, 30.0, 1.0)
+        .source(src(
+            "15 years: the default lease term (10–15-year AI leases), so the lease is counted in full",
+            "2025-12",
+            Estimate,
+        ))
+        .access(Access::Whole {
+            get: |s| u64::from(s.horizon_years),
+            set: |s, v| s.horizon_years = v as u32,
+        }),
     num("site.gridCapacityMw", G_SITE, "Grid capacity", "MW", 0.0, 5_000.0, 1.0)
         .above_min()
         .source(src(
             "Sample site: a typical single large US mining site (tens to hundreds of MW)",
             "2025-12",
             Estimate,
-        )),
+        ))
+        .access(Access::Num {
+            get: |s| s.site.grid_capacity_mw,
+            set: |s, v| s.site.grid_capacity_mw = v,
+        }),
     num(
         "site.powerPriceUsdPerMwh",
         G_SITE,
@@ -259,7 +348,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "$0.045/kWh suggested default; Glassnode all-in miner cost ≈ $0.05/kWh",
         "2025-12",
         Press,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.site.power_price_usd_per_mwh,
+        set: |s, v| s.site.power_price_usd_per_mwh = v,
+    }),
     num(
         "site.powerPriceEscalationPctPerYear",
         G_SITE,
@@ -269,7 +362,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         50.0,
         0.5,
     )
-    .source(src("Roughly US inflation; an assumption to edit", "2026-05", Estimate)),
+    .source(src("Roughly US inflation; an assumption to edit", "2026-05", Estimate))
+    .access(Access::Num {
+        get: |s| s.site.power_price_escalation_pct_per_year,
+        set: |s, v| s.site.power_price_escalation_pct_per_year = v,
+    }),
     num(
         "site.buildingAreaSqFt",
         G_SITE,
@@ -283,7 +380,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "~1,000 ft² per MW of mining (industry rule of thumb) × 100 MW",
         "2025-12",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.site.building_area_sq_ft,
+        set: |s, v| s.site.building_area_sq_ft = v,
+    }),
     num(
         "site.fibreDistanceKm",
         G_SITE,
@@ -297,10 +398,18 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Assumed distance of a rural Texas site to a fibre PoP",
         "2026-05",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.site.fibre_distance_km,
+        set: |s, v| s.site.fibre_distance_km = v,
+    }),
     num("bitcoin.btcPriceUsd", G_BITCOIN, "BTC price", "USD", 0.0, 1e9, 1_000.0)
         .above_min()
-        .source(src("BTC ≈ $78k, mid-May 2026 (press)", "2026-05", Press)),
+        .source(src("BTC ≈ $78k, mid-May 2026 (press)", "2026-05", Press))
+        .access(Access::Num {
+            get: |s| s.bitcoin.btc_price_usd,
+            set: |s, v| s.bitcoin.btc_price_usd = v,
+        }),
     num(
         "bitcoin.btcPriceGrowthPctPerYear",
         G_BITCOIN,
@@ -314,7 +423,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "An assumption, not a forecast: ATH >$126k Oct 2025, ~$78k May 2026",
         "2026-05",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.bitcoin.btc_price_growth_pct_per_year,
+        set: |s, v| s.bitcoin.btc_price_growth_pct_per_year = v,
+    }),
     num(
         "bitcoin.networkHashrateEhs",
         G_BITCOIN,
@@ -329,7 +442,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "~0.96 ZH/s in May 2026 (from difficulty, open-source trackers)",
         "2026-05",
         OpenSource,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.bitcoin.network_hashrate_ehs,
+        set: |s, v| s.bitcoin.network_hashrate_ehs = v,
+    }),
     num(
         "bitcoin.networkHashrateGrowthPctPerYear",
         G_BITCOIN,
@@ -343,7 +460,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "+40–50 %/yr 2023–25, flat H1 2026; 25 %/yr suggested (docs/data-sources.md)",
         "2026-05",
         Derived,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.bitcoin.network_hashrate_growth_pct_per_year,
+        set: |s, v| s.bitcoin.network_hashrate_growth_pct_per_year = v,
+    }),
     num(
         "bitcoin.feesBtcPerBlock",
         G_BITCOIN,
@@ -357,7 +478,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "~0.015–0.02 BTC/block, late 2025 (Braiins API)",
         "2025-12",
         Primary,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.bitcoin.fees_btc_per_block,
+        set: |s, v| s.bitcoin.fees_btc_per_block = v,
+    }),
     num(
         "bitcoin.feesGrowthPctPerYear",
         G_BITCOIN,
@@ -371,7 +496,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Held flat: fee spikes are events, not a trend",
         "2025-12",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.bitcoin.fees_growth_pct_per_year,
+        set: |s, v| s.bitcoin.fees_growth_pct_per_year = v,
+    }),
     whole(
         "bitcoin.anchorHeight",
         G_BITCOIN,
@@ -381,12 +510,17 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         10_000_000.0,
         1.0,
     )
-    .source(src("Block 840,000: the fourth halving", "2024-04", Primary)),
-    date("bitcoin.anchorDate", G_BITCOIN, "Anchor block date", "YYYY-MM-DD").source(src(
-        "Block 840,000 was mined on 20 Apr 2024",
-        "2024-04",
-        Primary,
-    )),
+    .source(src("Block 840,000: the fourth halving", "2024-04", Primary))
+    .access(Access::Whole {
+        get: |s| s.bitcoin.anchor_height,
+        set: |s, v| s.bitcoin.anchor_height = v,
+    }),
+    date("bitcoin.anchorDate", G_BITCOIN, "Anchor block date", "YYYY-MM-DD")
+        .source(src("Block 840,000 was mined on 20 Apr 2024", "2024-04", Primary))
+        .access(Access::Text {
+            get: |s| &s.bitcoin.anchor_date,
+            set: |s, v| s.bitcoin.anchor_date = v,
+        }),
     num(
         "bitcoin.blocksPerDay",
         G_BITCOIN,
@@ -397,9 +531,19 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         1.0,
     )
     .above_min()
-    .source(src("Protocol target: one block per 10 minutes", "2009-01", Primary)),
-    list("mining.fleet", G_BITCOIN, "ASIC fleet", "lines", MAX_FLEET_LINES),
-    text("mining.fleet[].model", G_BITCOIN, "Model"),
+    .source(src("Protocol target: one block per 10 minutes", "2009-01", Primary))
+    .access(Access::Num {
+        get: |s| s.bitcoin.blocks_per_day,
+        set: |s, v| s.bitcoin.blocks_per_day = v,
+    }),
+    list("mining.fleet", G_BITCOIN, "ASIC fleet", "lines", MAX_FLEET_LINES).access(Access::Lines {
+        get: |s| &s.mining.fleet,
+        set: |s, v| s.mining.fleet = v,
+    }),
+    text("mining.fleet[].model", G_BITCOIN, "Model").access(Access::LineText {
+        get: |l| &l.model,
+        set: |l, v| l.model = v,
+    }),
     whole(
         "mining.fleet[].units",
         G_BITCOIN,
@@ -408,7 +552,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         0.0,
         10_000_000.0,
         100.0,
-    ),
+    )
+    .access(Access::LineWhole {
+        get: |l| u64::from(l.units),
+        set: |l, v| l.units = v as u32,
+    }),
     num(
         "mining.fleet[].hashrateThs",
         G_BITCOIN,
@@ -418,7 +566,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         10_000.0,
         1.0,
     )
-    .above_min(),
+    .above_min()
+    .access(Access::LineNum {
+        get: |l| l.hashrate_ths,
+        set: |l, v| l.hashrate_ths = v,
+    }),
     num(
         "mining.fleet[].efficiencyJPerTh",
         G_BITCOIN,
@@ -428,7 +580,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         200.0,
         0.1,
     )
-    .above_min(),
+    .above_min()
+    .access(Access::LineNum {
+        get: |l| l.efficiency_j_per_th,
+        set: |l, v| l.efficiency_j_per_th = v,
+    }),
     num(
         "mining.pue",
         G_BITCOIN,
@@ -442,12 +598,17 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Mining PUE 1.05–1.25 air; 1.05 with fans counted in the ASIC",
         "2025-12",
         Estimate,
-    )),
-    num("mining.uptimePct", G_BITCOIN, "Uptime", "%", 0.0, 100.0, 0.5).source(src(
-        "Assumed availability of a well-run site",
-        "2025-12",
-        Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.mining.pue,
+        set: |s, v| s.mining.pue = v,
+    }),
+    num("mining.uptimePct", G_BITCOIN, "Uptime", "%", 0.0, 100.0, 0.5)
+        .source(src("Assumed availability of a well-run site", "2025-12", Estimate))
+        .access(Access::Num {
+            get: |s| s.mining.uptime_pct,
+            set: |s, v| s.mining.uptime_pct = v,
+        }),
     num(
         "mining.poolFeePct",
         G_BITCOIN,
@@ -461,7 +622,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "FPPS pool fees 0.7–4 %; 2 % default (pool fee pages)",
         "2025-12",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.mining.pool_fee_pct,
+        set: |s, v| s.mining.pool_fee_pct = v,
+    }),
     num(
         "mining.curtailmentPct",
         G_BITCOIN,
@@ -475,7 +640,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Typical curtailment: a few % of hours (ERCOT miners, press)",
         "2023-08",
         Press,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.mining.curtailment_pct,
+        set: |s, v| s.mining.curtailment_pct = v,
+    }),
     num(
         "mining.curtailmentCreditUsdPerMwh",
         G_BITCOIN,
@@ -489,7 +658,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "No credit assumed; Riot earned $31.7 M of credits in Aug 2023",
         "2023-08",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.mining.curtailment_credit_usd_per_mwh,
+        set: |s, v| s.mining.curtailment_credit_usd_per_mwh = v,
+    }),
     num(
         "mining.fixedOpexUsdPerMwYear",
         G_BITCOIN,
@@ -503,7 +676,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Labour ≈ $30k + maintenance ≈ $20k + insurance ≈ $10k per MW-year",
         "2025-12",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.mining.fixed_opex_usd_per_mw_year,
+        set: |s, v| s.mining.fixed_opex_usd_per_mw_year = v,
+    }),
     flag(
         "mining.shutdownWhenUnprofitable",
         G_BITCOIN,
@@ -514,14 +691,22 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "A rational miner stops when revenue < power cost",
         "2026-05",
         Derived,
-    )),
+    ))
+    .access(Access::Flag {
+        get: |s| s.mining.shutdown_when_unprofitable,
+        set: |s, v| s.mining.shutdown_when_unprofitable = v,
+    }),
     flag(
         "mining.refresh.enabled",
         G_BITCOIN,
         "Replace the fleet with newer machines",
         "",
     )
-    .source(src("Off: a refresh is a separate decision", "2026-05", Estimate)),
+    .source(src("Off: a refresh is a separate decision", "2026-05", Estimate))
+    .access(Access::Flag {
+        get: |s| s.mining.refresh.enabled,
+        set: |s, v| s.mining.refresh.enabled = v,
+    }),
     whole(
         "mining.refresh.afterYears",
         G_BITCOIN,
@@ -531,7 +716,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         30.0,
         1.0,
     )
-    .source(src("ASIC depreciation 3–4 years", "2025-12", Estimate)),
+    .source(src("ASIC depreciation 3–4 years", "2025-12", Estimate))
+    .access(Access::Whole {
+        get: |s| u64::from(s.mining.refresh.after_years),
+        set: |s, v| s.mining.refresh.after_years = v as u32,
+    }),
     num(
         "mining.refresh.capexUsdPerTh",
         G_BITCOIN,
@@ -545,7 +734,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "S21 XP ≈ $16–18/TH (Hashrate Index ASIC price index)",
         "2026-05",
         OpenSource,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.mining.refresh.capex_usd_per_th,
+        set: |s, v| s.mining.refresh.capex_usd_per_th = v,
+    }),
     num(
         "mining.refresh.efficiencyJPerTh",
         G_BITCOIN,
@@ -556,7 +749,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         0.1,
     )
     .above_min()
-    .source(src("Antminer S21 XP 13.5 J/TH", "2024-03", Press)),
+    .source(src("Antminer S21 XP 13.5 J/TH", "2024-03", Press))
+    .access(Access::Num {
+        get: |s| s.mining.refresh.efficiency_j_per_th,
+        set: |s, v| s.mining.refresh.efficiency_j_per_th = v,
+    }),
     num(
         "retrofit.convertedSharePct",
         G_RETROFIT,
@@ -566,12 +763,21 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         100.0,
         5.0,
     )
-    .source(src("The whole site: the usual miner-to-AI deal", "2025-12", Estimate)),
-    num("retrofit.pue", G_RETROFIT, "AI PUE (facility ÷ IT)", "", 1.0, 3.0, 0.01).source(src(
-        "AI PUE 1.18 (Applied Digital design) to 1.2–1.3 (Bitfarms)",
-        "2025-12",
-        Primary,
-    )),
+    .source(src("The whole site: the usual miner-to-AI deal", "2025-12", Estimate))
+    .access(Access::Num {
+        get: |s| s.retrofit.converted_share_pct,
+        set: |s, v| s.retrofit.converted_share_pct = v,
+    }),
+    num("retrofit.pue", G_RETROFIT, "AI PUE (facility ÷ IT)", "", 1.0, 3.0, 0.01)
+        .source(src(
+            "AI PUE 1.18 (Applied Digital design) to 1.2–1.3 (Bitfarms)",
+            "2025-12",
+            Primary,
+        ))
+        .access(Access::Num {
+            get: |s| s.retrofit.pue,
+            set: |s, v| s.retrofit.pue = v,
+        }),
     num(
         "retrofit.rackDensityKw",
         G_RETROFIT,
@@ -582,17 +788,35 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         5.0,
     )
     .above_min()
-    .source(src("GB200 NVL72 ≈ 120–132 kW per rack (NVIDIA)", "2025-12", Primary)),
-    choice("retrofit.cooling", G_RETROFIT, "Cooling", COOLING).source(src(
-        "Direct-to-chip liquid: what 100+ kW racks need",
-        "2025-12",
-        Estimate,
-    )),
-    choice("retrofit.redundancy", G_RETROFIT, "Electrical redundancy", REDUNDANCY).source(src(
-        "AI tenants expect Tier III-like N+1",
-        "2025-12",
-        Estimate,
-    )),
+    .source(src("GB200 NVL72 ≈ 120–132 kW per rack (NVIDIA)", "2025-12", Primary))
+    .access(Access::Num {
+        get: |s| s.retrofit.rack_density_kw,
+        set: |s, v| s.retrofit.rack_density_kw = v,
+    }),
+    choice("retrofit.cooling", G_RETROFIT, "Cooling", COOLING)
+        .source(src(
+            "Direct-to-chip liquid: what 100+ kW racks need",
+            "2025-12",
+            Estimate,
+        ))
+        .access(Access::Choice {
+            get: |s| s.retrofit.cooling as usize,
+            set: |s, i| {
+                if let Some(&c) = Cooling::ALL.get(i) {
+                    s.retrofit.cooling = c
+                }
+            },
+        }),
+    choice("retrofit.redundancy", G_RETROFIT, "Electrical redundancy", REDUNDANCY)
+        .source(src("AI tenants expect Tier III-like N+1", "2025-12", Estimate))
+        .access(Access::Choice {
+            get: |s| s.retrofit.redundancy as usize,
+            set: |s, i| {
+                if let Some(&c) = Redundancy::ALL.get(i) {
+                    s.retrofit.redundancy = c
+                }
+            },
+        }),
     whole(
         "retrofit.constructionStartMonth",
         G_RETROFIT,
@@ -602,7 +826,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         359.0,
         1.0,
     )
-    .source(src("Construction starts in month 0", "2026-11", Estimate)),
+    .source(src("Construction starts in month 0", "2026-11", Estimate))
+    .access(Access::Whole {
+        get: |s| u64::from(s.retrofit.construction_start_month),
+        set: |s, v| s.retrofit.construction_start_month = v as u32,
+    }),
     whole(
         "retrofit.buildMonths",
         G_RETROFIT,
@@ -616,7 +844,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Signing to first energised MW: ~8–18 months on a mining site",
         "2025-12",
         Derived,
-    )),
+    ))
+    .access(Access::Whole {
+        get: |s| u64::from(s.retrofit.build_months),
+        set: |s, v| s.retrofit.build_months = v as u32,
+    }),
     whole(
         "retrofit.rampMonths",
         G_RETROFIT,
@@ -626,7 +858,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         60.0,
         1.0,
     )
-    .source(src("Assumed tenant move-in over half a year", "2025-12", Estimate)),
+    .source(src("Assumed tenant move-in over half a year", "2025-12", Estimate))
+    .access(Access::Whole {
+        get: |s| u64::from(s.retrofit.ramp_months),
+        set: |s, v| s.retrofit.ramp_months = v as u32,
+    }),
     num(
         "retrofit.softCostPct",
         G_RETROFIT,
@@ -640,7 +876,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Design, permits, engineering: an industry rule of thumb",
         "2025-12",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.retrofit.soft_cost_pct,
+        set: |s, v| s.retrofit.soft_cost_pct = v,
+    }),
     num(
         "retrofit.contingencyPct",
         G_RETROFIT,
@@ -654,15 +894,26 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Construction contingency: an industry rule of thumb",
         "2025-12",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.retrofit.contingency_pct,
+        set: |s, v| s.retrofit.contingency_pct = v,
+    }),
     list(
         "retrofit.costOverrides",
         G_RETROFIT,
         "Unit-cost overrides",
         "overrides",
         MAX_COST_OVERRIDES,
-    ),
-    text("retrofit.costOverrides[].item", G_RETROFIT, "Cost-library item"),
+    )
+    .access(Access::Costs {
+        get: |s| &s.retrofit.cost_overrides,
+        set: |s, v| s.retrofit.cost_overrides = v,
+    }),
+    text("retrofit.costOverrides[].item", G_RETROFIT, "Cost-library item").access(Access::CostText {
+        get: |l| &l.item,
+        set: |l, v| l.item = v,
+    }),
     num(
         "retrofit.costOverrides[].unitCostUsd",
         G_RETROFIT,
@@ -671,7 +922,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         0.0,
         1e9,
         1.0,
-    ),
+    )
+    .access(Access::CostNum {
+        get: |l| l.unit_cost_usd,
+        set: |l, v| l.unit_cost_usd = v,
+    }),
     num(
         "colocation.leaseUsdPerKwMonth",
         G_COLOCATION,
@@ -685,7 +940,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Miner-to-AI deals ≈ $100–177/kW-month, mostly $120–160 (from contract values)",
         "2025-12",
         Derived,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.colocation.lease_usd_per_kw_month,
+        set: |s, v| s.colocation.lease_usd_per_kw_month = v,
+    }),
     num(
         "colocation.escalatorPctPerYear",
         G_COLOCATION,
@@ -695,7 +954,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         50.0,
         0.5,
     )
-    .source(src("Typical wholesale data-center escalator", "2025-12", Estimate)),
+    .source(src("Typical wholesale data-center escalator", "2025-12", Estimate))
+    .access(Access::Num {
+        get: |s| s.colocation.escalator_pct_per_year,
+        set: |s, v| s.colocation.escalator_pct_per_year = v,
+    }),
     num(
         "colocation.occupancyPct",
         G_COLOCATION,
@@ -709,12 +972,21 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "A single build-to-suit tenant leases the whole hall",
         "2025-12",
         Estimate,
-    )),
-    choice("colocation.leaseType", G_COLOCATION, "Lease type", LEASE_TYPE).source(src(
-        "NNN or modified gross in miner deals (press)",
-        "2025-12",
-        Press,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.colocation.occupancy_pct,
+        set: |s, v| s.colocation.occupancy_pct = v,
+    }),
+    choice("colocation.leaseType", G_COLOCATION, "Lease type", LEASE_TYPE)
+        .source(src("NNN or modified gross in miner deals (press)", "2025-12", Press))
+        .access(Access::Choice {
+            get: |s| s.colocation.lease_type as usize,
+            set: |s, i| {
+                if let Some(&c) = LeaseType::ALL.get(i) {
+                    s.colocation.lease_type = c
+                }
+            },
+        }),
     num(
         "colocation.landlordOpexUsdPerMwItYear",
         G_COLOCATION,
@@ -728,7 +1000,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Site NOI margins of 80–90 % quoted: ≈ 15 % of $1.68 M/MW-yr",
         "2025-12",
         Derived,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.colocation.landlord_opex_usd_per_mw_it_year,
+        set: |s, v| s.colocation.landlord_opex_usd_per_mw_it_year = v,
+    }),
     whole(
         "colocation.leaseTermYears",
         G_COLOCATION,
@@ -738,17 +1014,31 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         50.0,
         1.0,
     )
-    .source(src("10–15-year terms with renewals (press)", "2025-12", Press)),
-    choice("colocation.afterTerm", G_COLOCATION, "After the term", AFTER_TERM).source(src(
-        "Renewal options are standard in these leases",
-        "2025-12",
-        Estimate,
-    )),
-    choice("gpuCloud.system", G_GPU, "GPU system", GPU_SYSTEM).source(src(
-        "B200: what a GPU cloud would buy in 2026",
-        "2026-05",
-        Estimate,
-    )),
+    .source(src("10–15-year terms with renewals (press)", "2025-12", Press))
+    .access(Access::Whole {
+        get: |s| u64::from(s.colocation.lease_term_years),
+        set: |s, v| s.colocation.lease_term_years = v as u32,
+    }),
+    choice("colocation.afterTerm", G_COLOCATION, "After the term", AFTER_TERM)
+        .source(src("Renewal options are standard in these leases", "2025-12", Estimate))
+        .access(Access::Choice {
+            get: |s| s.colocation.after_term as usize,
+            set: |s, i| {
+                if let Some(&c) = LeaseEnd::ALL.get(i) {
+                    s.colocation.after_term = c
+                }
+            },
+        }),
+    choice("gpuCloud.system", G_GPU, "GPU system", GPU_SYSTEM)
+        .source(src("B200: what a GPU cloud would buy in 2026", "2026-05", Estimate))
+        .access(Access::Choice {
+            get: |s| s.gpu_cloud.system as usize,
+            set: |s, i| {
+                if let Some(&c) = GpuSystem::ALL.get(i) {
+                    s.gpu_cloud.system = c
+                }
+            },
+        }),
     num(
         "gpuCloud.rentUsdPerGpuHour",
         G_GPU,
@@ -762,7 +1052,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "B200 TCO $2.34/GPU-h × H100 contract-to-TCO ratio 1.39 ($2.35 ÷ $1.69)",
         "2026-03",
         Derived,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.rent_usd_per_gpu_hour,
+        set: |s, v| s.gpu_cloud.rent_usd_per_gpu_hour = v,
+    }),
     num(
         "gpuCloud.rentDeclinePctPerYear",
         G_GPU,
@@ -776,7 +1070,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "1- vs 3-year reserved prices imply ≈ 0.72× per year",
         "2026-05",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.rent_decline_pct_per_year,
+        set: |s, v| s.gpu_cloud.rent_decline_pct_per_year = v,
+    }),
     num(
         "gpuCloud.utilizationPct",
         G_GPU,
@@ -786,7 +1084,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         100.0,
         1.0,
     )
-    .source(src("~85 % contracted, ~60 % on demand", "2026-05", Estimate)),
+    .source(src("~85 % contracted, ~60 % on demand", "2026-05", Estimate))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.utilization_pct,
+        set: |s, v| s.gpu_cloud.utilization_pct = v,
+    }),
     num(
         "gpuCloud.loadPct",
         G_GPU,
@@ -800,7 +1102,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Average draw of a busy training/inference cluster vs nameplate",
         "2026-05",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.load_pct,
+        set: |s, v| s.gpu_cloud.load_pct = v,
+    }),
     whole(
         "gpuCloud.usefulLifeYears",
         G_GPU,
@@ -814,17 +1120,35 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Useful life 5 years (CoreWeave 6, Nebius 4, Amazon 5)",
         "2025-12",
         Press,
-    )),
-    choice("gpuCloud.endOfLife", G_GPU, "At end of life", GPU_END).source(src(
-        "Refresh: a GPU cloud stays in business",
-        "2026-05",
-        Estimate,
-    )),
-    choice("gpuCloud.fabric", G_GPU, "Back-end fabric", FABRIC).source(src(
-        "InfiniBand: the default back-end for NVIDIA training clusters",
-        "2025-12",
-        Estimate,
-    )),
+    ))
+    .access(Access::Whole {
+        get: |s| u64::from(s.gpu_cloud.useful_life_years),
+        set: |s, v| s.gpu_cloud.useful_life_years = v as u32,
+    }),
+    choice("gpuCloud.endOfLife", G_GPU, "At end of life", GPU_END)
+        .source(src("Refresh: a GPU cloud stays in business", "2026-05", Estimate))
+        .access(Access::Choice {
+            get: |s| s.gpu_cloud.end_of_life as usize,
+            set: |s, i| {
+                if let Some(&c) = GpuEnd::ALL.get(i) {
+                    s.gpu_cloud.end_of_life = c
+                }
+            },
+        }),
+    choice("gpuCloud.fabric", G_GPU, "Back-end fabric", FABRIC)
+        .source(src(
+            "InfiniBand: the default back-end for NVIDIA training clusters",
+            "2025-12",
+            Estimate,
+        ))
+        .access(Access::Choice {
+            get: |s| s.gpu_cloud.fabric as usize,
+            set: |s, i| {
+                if let Some(&c) = Fabric::ALL.get(i) {
+                    s.gpu_cloud.fabric = c
+                }
+            },
+        }),
     num(
         "gpuCloud.opexUsdPerGpuYear",
         G_GPU,
@@ -838,7 +1162,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "Staff, support, software, maintenance per GPU: an assumption",
         "2026-05",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.opex_usd_per_gpu_year,
+        set: |s, v| s.gpu_cloud.opex_usd_per_gpu_year = v,
+    }),
     num(
         "gpuCloud.opexPctOfRevenue",
         G_GPU,
@@ -848,7 +1176,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         100.0,
         0.5,
     )
-    .source(src("Sales, billing, platform: an assumption", "2026-05", Estimate)),
+    .source(src("Sales, billing, platform: an assumption", "2026-05", Estimate))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.opex_pct_of_revenue,
+        set: |s, v| s.gpu_cloud.opex_pct_of_revenue = v,
+    }),
     num(
         "finance.discountRatePct",
         G_FINANCE,
@@ -862,17 +1194,23 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "10 % default (8–15 % range in open-source models)",
         "2025-12",
         OpenSource,
-    )),
-    flag("finance.taxEnabled", G_FINANCE, "Apply corporate income tax", "").source(src(
-        "Off: pre-tax comparison by default",
-        "2026-05",
-        Estimate,
-    )),
-    num("finance.taxRatePct", G_FINANCE, "Tax rate", "%", 0.0, 100.0, 0.5).source(src(
-        "US federal corporate rate",
-        "2018-01",
-        Primary,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.finance.discount_rate_pct,
+        set: |s, v| s.finance.discount_rate_pct = v,
+    }),
+    flag("finance.taxEnabled", G_FINANCE, "Apply corporate income tax", "")
+        .source(src("Off: pre-tax comparison by default", "2026-05", Estimate))
+        .access(Access::Flag {
+            get: |s| s.finance.tax_enabled,
+            set: |s, v| s.finance.tax_enabled = v,
+        }),
+    num("finance.taxRatePct", G_FINANCE, "Tax rate", "%", 0.0, 100.0, 0.5)
+        .source(src("US federal corporate rate", "2018-01", Primary))
+        .access(Access::Num {
+            get: |s| s.finance.tax_rate_pct,
+            set: |s, v| s.finance.tax_rate_pct = v,
+        }),
     num(
         "finance.sensitivityPct",
         G_FINANCE,
@@ -887,7 +1225,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "±20 % tornado: a common range for a first look",
         "2026-05",
         Estimate,
-    )),
+    ))
+    .access(Access::Num {
+        get: |s| s.finance.sensitivity_pct,
+        set: |s, v| s.finance.sensitivity_pct = v,
+    }),
 ];
 
 /// Every option of the Monte Carlo risk analysis (`risk(scenario, options)`).
@@ -1031,6 +1373,28 @@ impl Field {
         }
     }
 
+    /// The value of a number or whole-number field in a scenario.
+    pub fn number(&self, s: &Scenario) -> Option<f64> {
+        match self.access {
+            Access::Num { get, .. } => Some(get(s)),
+            // ok: whole-number fields are bounded far below 2⁵³, so the conversion is exact.
+            Access::Whole { get, .. } => Some(get(s) as f64),
+            _ => None,
+        }
+    }
+
+    /// Writes a number into a number or whole-number field (a whole number rounded, at least
+    /// 0); `false` for a field of another kind.
+    pub fn set_number(&self, s: &mut Scenario, value: f64) -> bool {
+        match self.access {
+            Access::Num { set, .. } => set(s, value),
+            // ok: the analyses pass values clamped into the field's range first.
+            Access::Whole { set, .. } => set(s, value.round().max(0.0) as u64),
+            _ => return false,
+        }
+        true
+    }
+
     /// The source of the default as the page and `presets().sources` show it.
     pub fn source_entry(&self) -> Option<Source> {
         self.source.map(|s| Source::new(self.path, s.text, s.as_of, s.kind))
@@ -1096,6 +1460,218 @@ pub struct FieldInfo {
     pub source: Option<Source>,
 }
 
+/// The value at a dotted path (no `[]`) of a JSON object.
+fn at<'a>(document: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    let mut parts = path.split('.');
+    let first = document.get(parts.next()?)?;
+    parts.try_fold(first, |v, key| v.get(key))
+}
+
+/// The fields of the items of the list at `list` (`mining.fleet` → its `[].` fields).
+pub fn item_fields(list: &str) -> impl Iterator<Item = (&'static str, &'static Field)> + '_ {
+    SCENARIO_FIELDS.iter().filter_map(move |f| {
+        let rest = f.path.strip_prefix(list)?.strip_prefix("[].")?;
+        Some((rest, f))
+    })
+}
+
+fn read_line(item: &Value) -> FleetLine {
+    let mut line = FleetLine::new("", 0, 0.0, 0.0);
+    for (key, f) in item_fields("mining.fleet") {
+        match (f.access, item.get(key)) {
+            (Access::LineNum { set, .. }, Some(v)) => set(&mut line, v.as_f64().unwrap_or(0.0)),
+            (Access::LineWhole { set, .. }, Some(v)) => set(&mut line, v.as_u64().unwrap_or(0)),
+            (Access::LineText { set, .. }, Some(v)) => set(&mut line, v.as_str().unwrap_or("").to_string()),
+            _ => {}
+        }
+    }
+    line
+}
+
+fn read_cost(item: &Value) -> CostOverride {
+    let mut cost = CostOverride {
+        item: String::new(),
+        unit_cost_usd: 0.0,
+    };
+    for (key, f) in item_fields("retrofit.costOverrides") {
+        match (f.access, item.get(key)) {
+            (Access::CostNum { set, .. }, Some(v)) => set(&mut cost, v.as_f64().unwrap_or(0.0)),
+            (Access::CostText { set, .. }, Some(v)) => set(&mut cost, v.as_str().unwrap_or("").to_string()),
+            _ => {}
+        }
+    }
+    cost
+}
+
+/// The scenario a checked document describes: the default scenario with every field the
+/// document holds written in through the registry (what it leaves out keeps its default).
+/// The document has been through [`crate::validate::check_document`], so every value has its
+/// field's type and every list item every field.
+pub fn read_scenario(document: &Map<String, Value>) -> Scenario {
+    let mut s = Scenario::default();
+    for f in SCENARIO_FIELDS.iter().filter(|f| !f.path.contains("[]")) {
+        let Some(v) = at(document, f.path) else {
+            continue;
+        };
+        match f.access {
+            Access::Num { set, .. } => {
+                if let Some(x) = v.as_f64() {
+                    set(&mut s, x)
+                }
+            }
+            Access::Whole { set, .. } => {
+                if let Some(x) = v.as_u64() {
+                    set(&mut s, x)
+                }
+            }
+            Access::Flag { set, .. } => {
+                if let Some(b) = v.as_bool() {
+                    set(&mut s, b)
+                }
+            }
+            Access::Text { set, .. } => {
+                if let Some(t) = v.as_str() {
+                    set(&mut s, t.to_string())
+                }
+            }
+            Access::Choice { set, .. } => {
+                if let (Kind::Choice(choices), Some(t)) = (f.kind, v.as_str()) {
+                    if let Some(i) = choices.iter().position(|c| c.value == t) {
+                        set(&mut s, i)
+                    }
+                }
+            }
+            Access::Lines { set, .. } => {
+                if let Some(items) = v.as_array() {
+                    set(&mut s, items.iter().map(read_line).collect())
+                }
+            }
+            Access::Costs { set, .. } => {
+                if let Some(items) = v.as_array() {
+                    set(&mut s, items.iter().map(read_cost).collect())
+                }
+            }
+            _ => {}
+        }
+    }
+    s
+}
+
+/// One value as JSON (NaN and ±∞ as `null`, as serde_json writes them).
+fn number_json(x: f64) -> Value {
+    serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+}
+
+/// The value of `f` in a scenario (of a list item: in `line` or `cost`), as JSON.
+fn value_of(f: &Field, s: &Scenario) -> Option<Value> {
+    Some(match f.access {
+        Access::Num { get, .. } => number_json(get(s)),
+        Access::Whole { get, .. } => Value::from(get(s)),
+        Access::Flag { get, .. } => Value::Bool(get(s)),
+        Access::Text { get, .. } => Value::from(get(s)),
+        Access::Choice { get, .. } => match f.kind {
+            Kind::Choice(choices) => Value::from(choices.get(get(s))?.value),
+            _ => return None,
+        },
+        Access::Lines { get, .. } => Value::Array(
+            get(s)
+                .iter()
+                .map(|l| item_json("mining.fleet", Item::Line(l)))
+                .collect(),
+        ),
+        Access::Costs { get, .. } => Value::Array(
+            get(s)
+                .iter()
+                .map(|c| item_json("retrofit.costOverrides", Item::Cost(c)))
+                .collect(),
+        ),
+        Access::Document if f.path == "schemaVersion" => Value::from(s.schema_version),
+        _ => return None,
+    })
+}
+
+enum Item<'a> {
+    Line(&'a FleetLine),
+    Cost(&'a CostOverride),
+}
+
+fn item_json(list: &str, item: Item) -> Value {
+    let mut map = Map::new();
+    for (key, f) in item_fields(list) {
+        let v = match (f.access, &item) {
+            (Access::LineNum { get, .. }, Item::Line(l)) => number_json(get(l)),
+            (Access::LineWhole { get, .. }, Item::Line(l)) => Value::from(get(l)),
+            (Access::LineText { get, .. }, Item::Line(l)) => Value::from(get(l)),
+            (Access::CostNum { get, .. }, Item::Cost(c)) => number_json(get(c)),
+            (Access::CostText { get, .. }, Item::Cost(c)) => Value::from(get(c)),
+            _ => continue,
+        };
+        map.insert(key.to_string(), v);
+    }
+    Value::Object(map)
+}
+
+/// A scenario as a JSON document, written through the registry: what JavaScript receives
+/// from `defaultScenario()` and the page saves. (The CLI writes the same document with serde.)
+pub fn scenario_json(s: &Scenario) -> Value {
+    let mut root = Map::new();
+    for f in SCENARIO_FIELDS.iter().filter(|f| !f.path.contains("[]")) {
+        let Some(v) = value_of(f, s) else {
+            continue;
+        };
+        let parts: Vec<&str> = f.path.split('.').collect();
+        insert_at(&mut root, &parts, v);
+    }
+    Value::Object(root)
+}
+
+fn insert_at(map: &mut Map<String, Value>, parts: &[&str], v: Value) {
+    match parts {
+        [last] => {
+            map.insert(last.to_string(), v);
+        }
+        [first, rest @ ..] => {
+            let entry = map
+                .entry(first.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(inner) = entry {
+                insert_at(inner, rest, v);
+            }
+        }
+        [] => {}
+    }
+}
+
+/// serde's `serialize_with` for a scenario inside another document (a sample site): the same
+/// JSON as [`scenario_json`].
+pub fn serialize_scenario<S: serde::Serializer>(s: &Scenario, serializer: S) -> Result<S::Ok, S::Error> {
+    scenario_json(s).serialize(serializer)
+}
+
+/// Every input of a scenario as `(path, value)`, in the registry's order, list items by
+/// index (`mining.fleet[1].units`): the CSV's assumption lines.
+pub fn scenario_values(s: &Scenario) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for f in SCENARIO_FIELDS.iter().filter(|f| !f.path.contains("[]")) {
+        match value_of(f, s) {
+            Some(Value::Array(items)) if !items.is_empty() => {
+                for (i, item) in items.iter().enumerate() {
+                    if let Value::Object(map) = item {
+                        for (key, _) in item_fields(f.path) {
+                            if let Some(v) = map.get(key) {
+                                out.push((format!("{}[{i}].{key}", f.path), v.clone()));
+                            }
+                        }
+                    }
+                }
+            }
+            Some(v) => out.push((f.path.to_string(), v)),
+            None => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1142,6 +1718,28 @@ mod tests {
         registry.dedup();
         assert_eq!(registry.len(), before, "a path has two entries");
         assert_eq!(paths, registry);
+    }
+
+    #[test]
+    fn every_input_has_an_accessor_and_reads_and_writes_the_document_serde_writes() {
+        for f in SCENARIO_FIELDS {
+            let document_only = f.path == "schemaVersion";
+            assert_eq!(matches!(f.access, Access::Document), document_only, "{}", f.path);
+        }
+        let mut sites: Vec<Scenario> = crate::presets::sample_sites().into_iter().map(|x| x.scenario).collect();
+        let mut odd = Scenario::default();
+        odd.retrofit.cost_overrides.push(CostOverride {
+            item: "ups".to_string(),
+            unit_cost_usd: 123.5,
+        });
+        odd.name = "a \"quoted\" name".to_string();
+        sites.push(odd);
+        for s in sites {
+            let written = scenario_json(&s);
+            assert_eq!(written, serde_json::to_value(&s).unwrap(), "{}", s.name);
+            let Value::Object(map) = written else { panic!() };
+            assert_eq!(read_scenario(&map), s, "{}", s.name);
+        }
     }
 
     #[test]

@@ -46,8 +46,9 @@ pub fn scenario_from_value(value: Value) -> Result<ValidScenario, Vec<Validation
     }
 }
 
-/// The document's shape and ranges: the scenario it describes (what could not be used taken
-/// from the defaults) and the problems found; `None` when it is no object of a readable version.
+/// The document's shape and ranges: the scenario it describes, read through the registry
+/// (what could not be used taken from the defaults), and the problems found; `None` when it is
+/// no object of a readable version.
 pub fn shape(value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
     let Value::Object(mut map) = value else {
         let error = ValidationError::new(
@@ -63,23 +64,9 @@ pub fn shape(value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
     }
     migrate(&mut map);
     let errors = check_document(&mut map, SCENARIO_FIELDS, Origin::Document);
-    match serde_json::from_value::<Scenario>(Value::Object(map)) {
-        Ok(mut scenario) => {
-            scenario.schema_version = SCHEMA_VERSION;
-            (Some(scenario), errors)
-        }
-        // The walk removes whatever serde would refuse; this is only a net.
-        Err(e) => {
-            let mut errors = errors;
-            errors.push(ValidationError::new(
-                "",
-                ErrorCode::InvalidType,
-                format!("has the wrong shape ({e})"),
-                Value::Null,
-            ));
-            (None, errors)
-        }
-    }
+    let mut scenario = crate::fields::read_scenario(&map);
+    scenario.schema_version = SCHEMA_VERSION;
+    (Some(scenario), errors)
 }
 
 /// The document's `schemaVersion`: absent (the current one) or a version this build reads.

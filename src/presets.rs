@@ -60,7 +60,9 @@ pub struct SampleSite {
     pub id: String,
     pub label: String,
     pub description: String,
-    /// A complete, valid scenario.
+    /// A complete, valid scenario (written through the field registry).
+    #[serde(serialize_with = "crate::fields::serialize_scenario")]
+    #[cfg_attr(feature = "typescript", tsify(type = "CompleteScenario"))]
     pub scenario: Scenario,
 }
 

@@ -137,6 +137,16 @@ pub enum Cooling {
     Immersion,
 }
 
+impl Cooling {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [Cooling; 4] = [
+        Cooling::Air,
+        Cooling::RearDoor,
+        Cooling::DirectToChip,
+        Cooling::Immersion,
+    ];
+}
+
 /// Electrical redundancy of UPS, generators and distribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -147,6 +157,11 @@ pub enum Redundancy {
     NPlus1,
     #[serde(rename = "2N")]
     TwoN,
+}
+
+impl Redundancy {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [Redundancy; 3] = [Redundancy::N, Redundancy::NPlus1, Redundancy::TwoN];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -197,6 +212,11 @@ pub enum LeaseType {
     Gross,
 }
 
+impl LeaseType {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [LeaseType; 2] = [LeaseType::Nnn, LeaseType::Gross];
+}
+
 /// What happens to a lease at the end of its term within the horizon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -206,6 +226,11 @@ pub enum LeaseEnd {
     Renew,
     /// The tenant leaves; the halls stand empty.
     Vacate,
+}
+
+impl LeaseEnd {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [LeaseEnd; 2] = [LeaseEnd::Renew, LeaseEnd::Vacate];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -237,6 +262,11 @@ pub enum GpuSystem {
     Gb200,
 }
 
+impl GpuSystem {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [GpuSystem; 4] = [GpuSystem::H100, GpuSystem::H200, GpuSystem::B200, GpuSystem::Gb200];
+}
+
 /// Back-end (GPU-to-GPU) network fabric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -244,6 +274,11 @@ pub enum GpuSystem {
 pub enum Fabric {
     Infiniband,
     Ethernet,
+}
+
+impl Fabric {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [Fabric; 2] = [Fabric::Infiniband, Fabric::Ethernet];
 }
 
 /// What happens to the GPUs at the end of their useful life.
@@ -255,6 +290,11 @@ pub enum GpuEnd {
     Refresh,
     /// Switched off: no revenue, no power, no GPU opex.
     Retire,
+}
+
+impl GpuEnd {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [GpuEnd; 2] = [GpuEnd::Refresh, GpuEnd::Retire];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

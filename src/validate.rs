@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::calendar::{parse_date, YearMonth};
-use crate::fields::{Field, Kind, SCENARIO_FIELDS};
+use crate::fields::{Access, Field, Kind, SCENARIO_FIELDS};
 use crate::presets;
 use crate::scenario::Scenario;
 
@@ -166,30 +166,138 @@ pub fn check(scenario: Scenario) -> Result<ValidScenario, Vec<ValidationError>> 
     }
 }
 
-/// Checks a parsed scenario. An empty list means the model may run on it.
+/// Checks a scenario built in Rust (the CLI's, a test's, an analysis's): every field through
+/// its registry accessor, then the cross-field rules. An empty list means the model may run
+/// on it. A document is checked by [`check_document`] instead, before it becomes a scenario.
 pub fn validate(s: &Scenario) -> Vec<ValidationError> {
-    let mut value = match serde_json::to_value(s) {
-        Ok(value) => value,
-        Err(e) => {
-            return vec![ValidationError::new(
-                "",
-                ErrorCode::InvalidJson,
-                e.to_string(),
-                Value::Null,
-            )]
-        }
-    };
     let mut errors = Vec::new();
-    if let Value::Object(map) = &mut value {
-        Walk {
-            errors: &mut errors,
-            origin: Origin::Rust,
-            fields: SCENARIO_FIELDS,
-        }
-        .object(map, "", "");
+    for f in SCENARIO_FIELDS.iter().filter(|f| !f.path.contains("[]")) {
+        check_field(f, s, &mut errors);
     }
     rules(s, &mut errors);
     errors
+}
+
+fn check_field(f: &Field, s: &Scenario, errors: &mut Vec<ValidationError>) {
+    match f.access {
+        Access::Num { get, .. } => errors.extend(number_problem(f, f.path, get(s), number(get(s)))),
+        Access::Whole { get, .. } => errors.extend(whole_problem(f, f.path, get(s))),
+        Access::Text { get, .. } => errors.extend(text_problem(f, f.path, get(s))),
+        Access::Document => errors.extend(whole_problem(f, f.path, u64::from(s.schema_version))),
+        Access::Lines { get, .. } => {
+            let lines = get(s);
+            if !list_fits(f, f.path, lines.len(), errors) {
+                return;
+            }
+            for (i, line) in lines.iter().enumerate() {
+                for (key, item) in crate::fields::item_fields(f.path) {
+                    let path = format!("{}[{i}].{key}", f.path);
+                    errors.extend(match item.access {
+                        Access::LineNum { get, .. } => number_problem(item, &path, get(line), number(get(line))),
+                        Access::LineWhole { get, .. } => whole_problem(item, &path, get(line)),
+                        Access::LineText { get, .. } => text_problem(item, &path, get(line)),
+                        _ => None,
+                    });
+                }
+            }
+        }
+        Access::Costs { get, .. } => {
+            let costs = get(s);
+            if !list_fits(f, f.path, costs.len(), errors) {
+                return;
+            }
+            for (i, cost) in costs.iter().enumerate() {
+                for (key, item) in crate::fields::item_fields(f.path) {
+                    let path = format!("{}[{i}].{key}", f.path);
+                    errors.extend(match item.access {
+                        Access::CostNum { get, .. } => number_problem(item, &path, get(cost), number(get(cost))),
+                        Access::CostText { get, .. } => text_problem(item, &path, get(cost)),
+                        _ => None,
+                    });
+                }
+            }
+        }
+        // Flags and choices hold only what their Rust type allows.
+        _ => {}
+    }
+}
+
+/// The problem with a number of field `f` at `path`, if any: not finite, or out of range.
+fn number_problem(f: &Field, path: &str, x: f64, given: Value) -> Option<ValidationError> {
+    if !x.is_finite() {
+        Some(ValidationError::new(
+            path,
+            ErrorCode::NotFinite,
+            format!("must be a finite number {}", f.allowed()),
+            Value::Null,
+        ))
+    } else if !f.contains(x) {
+        Some(ValidationError::new(
+            path,
+            ErrorCode::OutOfRange,
+            format!("must be {}", f.allowed()),
+            given,
+        ))
+    } else {
+        None
+    }
+}
+
+fn whole_problem(f: &Field, path: &str, x: u64) -> Option<ValidationError> {
+    // ok: a u64 as f64 may round above 2⁵³, which is beyond every field's bound anyway.
+    (!f.contains(x as f64)).then(|| {
+        ValidationError::new(
+            path,
+            ErrorCode::OutOfRange,
+            format!("must be {}", f.allowed()),
+            Value::from(x),
+        )
+    })
+}
+
+fn text_problem(f: &Field, path: &str, text: &str) -> Option<ValidationError> {
+    let given = || truncate(&Value::from(text));
+    match f.kind {
+        Kind::Text if text.chars().count() > MAX_TEXT_CHARS => Some(ValidationError::new(
+            path,
+            ErrorCode::TooLarge,
+            format!("must be at most {MAX_TEXT_CHARS} characters"),
+            Value::from(text.chars().take(40).collect::<String>() + "…"),
+        )),
+        Kind::Month if YearMonth::parse(text).is_none() => Some(ValidationError::new(
+            path,
+            ErrorCode::InvalidFormat,
+            format!("must be {}", f.allowed()),
+            given(),
+        )),
+        Kind::Date if parse_date(text).is_none() => Some(ValidationError::new(
+            path,
+            ErrorCode::InvalidFormat,
+            format!("must be {}", f.allowed()),
+            given(),
+        )),
+        Kind::Choice(choices) if !choices.iter().any(|c| c.value == text) => Some(ValidationError::new(
+            path,
+            ErrorCode::InvalidType,
+            format!("must be {}", f.allowed()),
+            given(),
+        )),
+        _ => None,
+    }
+}
+
+/// Whether a list of `len` items fits its field; reports it when it does not.
+fn list_fits(f: &Field, path: &str, len: usize, errors: &mut Vec<ValidationError>) -> bool {
+    let fits = len as f64 <= f.max;
+    if !fits {
+        errors.push(ValidationError::new(
+            path,
+            ErrorCode::TooLarge,
+            format!("must have at most {} {}", crate::format::number(f.max), f.unit),
+            Value::from(len),
+        ));
+    }
+    fits
 }
 
 /// Where a document comes from, which decides what a `null` number means.
@@ -307,15 +415,8 @@ impl Walk<'_> {
             Kind::Number => match value {
                 Value::Number(n) => {
                     let x = n.as_f64().unwrap_or(f64::NAN);
-                    if !field.contains(x) {
-                        let given = value.clone();
-                        self.error(
-                            path,
-                            ErrorCode::OutOfRange,
-                            format!("must be {}", field.allowed()),
-                            given,
-                        );
-                    }
+                    let given = value.clone();
+                    self.errors.extend(number_problem(field, path, x, given));
                 }
                 Value::Null if self.origin == Origin::Rust => self.error(
                     path,
@@ -377,50 +478,16 @@ impl Walk<'_> {
     }
 
     fn text(&mut self, field: &'static Field, value: &Value, path: &str) {
-        let Value::String(text) = value else {
-            let given = truncate(value);
-            let wanted = match field.kind {
-                Kind::Choice(_) => format!("must be {}", field.allowed()),
-                _ => "must be text".to_string(),
-            };
-            self.error(path, ErrorCode::InvalidType, wanted, given);
-            return;
-        };
-        match field.kind {
-            Kind::Text if text.chars().count() > MAX_TEXT_CHARS => self.error(
-                path,
-                ErrorCode::TooLarge,
-                format!("must be at most {MAX_TEXT_CHARS} characters"),
-                Value::from(text.chars().take(40).collect::<String>() + "…"),
-            ),
-            Kind::Month if YearMonth::parse(text).is_none() => {
-                let given = truncate(value);
-                self.error(
-                    path,
-                    ErrorCode::InvalidFormat,
-                    format!("must be {}", field.allowed()),
-                    given,
-                );
+        match value {
+            Value::String(text) => self.errors.extend(text_problem(field, path, text)),
+            other => {
+                let given = truncate(other);
+                let wanted = match field.kind {
+                    Kind::Choice(_) => format!("must be {}", field.allowed()),
+                    _ => "must be text".to_string(),
+                };
+                self.error(path, ErrorCode::InvalidType, wanted, given);
             }
-            Kind::Date if parse_date(text).is_none() => {
-                let given = truncate(value);
-                self.error(
-                    path,
-                    ErrorCode::InvalidFormat,
-                    format!("must be {}", field.allowed()),
-                    given,
-                );
-            }
-            Kind::Choice(choices) if !choices.iter().any(|c| c.value == text) => {
-                let given = truncate(value);
-                self.error(
-                    path,
-                    ErrorCode::InvalidType,
-                    format!("must be {}", field.allowed()),
-                    given,
-                );
-            }
-            _ => {}
         }
     }
 
@@ -432,14 +499,7 @@ impl Walk<'_> {
             self.error(path, ErrorCode::InvalidType, "must be a list", given);
             return false;
         };
-        if items.len() as f64 > field.max {
-            let len = items.len();
-            self.error(
-                path,
-                ErrorCode::TooLarge,
-                format!("must have at most {} {}", crate::format::number(field.max), field.unit),
-                Value::from(len),
-            );
+        if !list_fits(field, path, items.len(), self.errors) {
             return false;
         }
         let item_pattern = format!("{pattern}[]");

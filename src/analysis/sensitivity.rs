@@ -43,27 +43,18 @@ pub struct Input {
 
 #[derive(Debug, Clone, Copy)]
 enum Knob {
-    Field {
-        get: fn(&Scenario) -> f64,
-        set: fn(&mut Scenario, f64),
-    },
+    /// A scenario field, read and written through its registry entry.
+    Field,
     CapexFactor,
 }
 
-const fn field(
-    field: &'static str,
-    label: &'static str,
-    only_for: Option<PathwayId>,
-    touches: Touches,
-    get: fn(&Scenario) -> f64,
-    set: fn(&mut Scenario, f64),
-) -> Input {
+const fn field(field: &'static str, label: &'static str, only_for: Option<PathwayId>, touches: Touches) -> Input {
     Input {
         field,
         label,
         only_for,
         touches,
-        knob: Knob::Field { get, set },
+        knob: Knob::Field,
     }
 }
 
@@ -75,101 +66,47 @@ const GPU: Option<PathwayId> = Some(PathwayId::GpuCloud);
 
 /// The inputs of the tornado, in the order shown on a tie.
 pub const INPUTS: &[Input] = &[
-    field(
-        "bitcoin.btcPriceUsd",
-        "BTC price (whole path)",
-        None,
-        Touches::BtcPrice,
-        |s| s.bitcoin.btc_price_usd,
-        |s, v| s.bitcoin.btc_price_usd = v,
-    ),
+    field("bitcoin.btcPriceUsd", "BTC price (whole path)", None, Touches::BtcPrice),
     field(
         "bitcoin.btcPriceGrowthPctPerYear",
         "BTC price growth",
         None,
         Touches::Bitcoin,
-        |s| s.bitcoin.btc_price_growth_pct_per_year,
-        |s, v| s.bitcoin.btc_price_growth_pct_per_year = v,
     ),
     field(
         "bitcoin.networkHashrateGrowthPctPerYear",
         "Network hashrate growth",
         None,
         Touches::Bitcoin,
-        |s| s.bitcoin.network_hashrate_growth_pct_per_year,
-        |s, v| s.bitcoin.network_hashrate_growth_pct_per_year = v,
     ),
-    field(
-        "site.powerPriceUsdPerMwh",
-        "Power price",
-        None,
-        Touches::Fleet,
-        |s| s.site.power_price_usd_per_mwh,
-        |s, v| s.site.power_price_usd_per_mwh = v,
-    ),
-    field(
-        "colocation.leaseUsdPerKwMonth",
-        "Lease rate",
-        COLO,
-        Touches::Flows,
-        |s| s.colocation.lease_usd_per_kw_month,
-        |s, v| s.colocation.lease_usd_per_kw_month = v,
-    ),
+    field("site.powerPriceUsdPerMwh", "Power price", None, Touches::Fleet),
+    field("colocation.leaseUsdPerKwMonth", "Lease rate", COLO, Touches::Flows),
     field(
         "colocation.escalatorPctPerYear",
         "Lease escalator",
         COLO,
         Touches::Flows,
-        |s| s.colocation.escalator_pct_per_year,
-        |s, v| s.colocation.escalator_pct_per_year = v,
     ),
-    field(
-        "colocation.occupancyPct",
-        "Occupancy",
-        COLO,
-        Touches::Flows,
-        |s| s.colocation.occupancy_pct,
-        |s, v| s.colocation.occupancy_pct = v,
-    ),
+    field("colocation.occupancyPct", "Occupancy", COLO, Touches::Flows),
     field(
         "colocation.landlordOpexUsdPerMwItYear",
         "Landlord opex",
         COLO,
         Touches::Flows,
-        |s| s.colocation.landlord_opex_usd_per_mw_it_year,
-        |s, v| s.colocation.landlord_opex_usd_per_mw_it_year = v,
     ),
-    field(
-        "gpuCloud.rentUsdPerGpuHour",
-        "GPU rent",
-        GPU,
-        Touches::Flows,
-        |s| s.gpu_cloud.rent_usd_per_gpu_hour,
-        |s, v| s.gpu_cloud.rent_usd_per_gpu_hour = v,
-    ),
+    field("gpuCloud.rentUsdPerGpuHour", "GPU rent", GPU, Touches::Flows),
     field(
         "gpuCloud.rentDeclinePctPerYear",
         "GPU rent decline",
         GPU,
         Touches::Flows,
-        |s| s.gpu_cloud.rent_decline_pct_per_year,
-        |s, v| s.gpu_cloud.rent_decline_pct_per_year = v,
     ),
-    field(
-        "gpuCloud.utilizationPct",
-        "GPU utilisation",
-        GPU,
-        Touches::Flows,
-        |s| s.gpu_cloud.utilization_pct,
-        |s, v| s.gpu_cloud.utilization_pct = v,
-    ),
+    field("gpuCloud.utilizationPct", "GPU utilisation", GPU, Touches::Flows),
     field(
         "gpuCloud.opexUsdPerGpuYear",
         "GPU opex per GPU-year",
         GPU,
         Touches::Flows,
-        |s| s.gpu_cloud.opex_usd_per_gpu_year,
-        |s, v| s.gpu_cloud.opex_usd_per_gpu_year = v,
     ),
     Input {
         field: "retrofit.costOverrides",
@@ -178,45 +115,17 @@ pub const INPUTS: &[Input] = &[
         touches: Touches::Flows,
         knob: Knob::CapexFactor,
     },
-    field(
-        "retrofit.buildMonths",
-        "Build months",
-        None,
-        Touches::Capex,
-        |s| s.retrofit.build_months as f64,
-        |s, v| s.retrofit.build_months = v as u32,
-    ),
-    field(
-        "retrofit.rampMonths",
-        "Ramp months",
-        None,
-        Touches::Flows,
-        |s| s.retrofit.ramp_months as f64,
-        |s, v| s.retrofit.ramp_months = v as u32,
-    ),
-    field(
-        "retrofit.pue",
-        "AI PUE",
-        None,
-        Touches::Capex,
-        |s| s.retrofit.pue,
-        |s, v| s.retrofit.pue = v,
-    ),
-    field(
-        "finance.discountRatePct",
-        "Discount rate",
-        None,
-        Touches::Flows,
-        |s| s.finance.discount_rate_pct,
-        |s, v| s.finance.discount_rate_pct = v,
-    ),
+    field("retrofit.buildMonths", "Build months", None, Touches::Capex),
+    field("retrofit.rampMonths", "Ramp months", None, Touches::Flows),
+    field("retrofit.pue", "AI PUE", None, Touches::Capex),
+    field("finance.discountRatePct", "Discount rate", None, Touches::Flows),
 ];
 
 impl Input {
     /// The input's value in a scenario (1 for the capex multiple).
     pub fn value(&self, s: &Scenario) -> f64 {
         match self.knob {
-            Knob::Field { get, .. } => get(s),
+            Knob::Field => crate::fields::get(self.field).and_then(|f| f.number(s)).unwrap_or(0.0),
             Knob::CapexFactor => 1.0,
         }
     }
@@ -225,10 +134,7 @@ impl Input {
     /// field (it scales the bill inside the model).
     pub fn set(&self, s: &mut Scenario, value: f64) -> bool {
         match self.knob {
-            Knob::Field { set, .. } => {
-                set(s, value);
-                true
-            }
+            Knob::Field => crate::fields::get(self.field).is_some_and(|f| f.set_number(s, value)),
             Knob::CapexFactor => false,
         }
     }
@@ -237,7 +143,7 @@ impl Input {
     /// or [`CAPEX_FACTOR_RANGE`] for the capex multiple.
     pub fn range(&self) -> (f64, f64) {
         match self.knob {
-            Knob::Field { .. } => crate::fields::get(self.field).map_or((f64::MIN, f64::MAX), |f| (f.lowest(), f.max)),
+            Knob::Field => crate::fields::get(self.field).map_or((f64::MIN, f64::MAX), |f| (f.lowest(), f.max)),
             Knob::CapexFactor => CAPEX_FACTOR_RANGE,
         }
     }
@@ -247,7 +153,7 @@ impl Input {
     pub fn moved(&self, s: &Scenario, pct: f64) -> f64 {
         let v = self.value(s) * (1.0 + pct / 100.0);
         match self.knob {
-            Knob::Field { .. } => crate::fields::clamp_to(self.field, v),
+            Knob::Field => crate::fields::clamp_to(self.field, v),
             Knob::CapexFactor => v.clamp(CAPEX_FACTOR_RANGE.0, CAPEX_FACTOR_RANGE.1),
         }
     }
@@ -262,14 +168,11 @@ impl Input {
         capex: &CapexStage,
         buf: &mut Buffers,
     ) -> PerPathway<f64> {
-        let (get, set) = match self.knob {
-            Knob::CapexFactor => {
-                return npvs_with(scratch, &mining.runs, capex, Adjust { capex_factor: value }, buf);
-            }
-            Knob::Field { get, set } => (get, set),
-        };
-        let base = get(scratch);
-        set(scratch, value);
+        if let Knob::CapexFactor = self.knob {
+            return npvs_with(scratch, &mining.runs, capex, Adjust { capex_factor: value }, buf);
+        }
+        let base = self.value(scratch);
+        self.set(scratch, value);
         let npvs = match self.touches {
             Touches::Flows => npvs_with(scratch, &mining.runs, capex, Adjust::NONE, buf),
             Touches::BtcPrice => {
@@ -295,7 +198,7 @@ impl Input {
                 npvs_with(scratch, &mining.runs, &c, Adjust::NONE, buf)
             }
         };
-        set(scratch, base);
+        self.set(scratch, base);
         npvs
     }
 }

@@ -51,15 +51,8 @@ pub fn internal_error(what: &str) -> JsValue {
     error.into()
 }
 
-/// Plain JS objects and arrays through `JSON.parse` of serde_json's text: exactly what
-/// `JSON.parse` of the CLI's output gives, so the page, Node and the CLI see the same document.
-pub fn json_to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| internal_error(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| internal_error("the engine could not read the JSON written for it"))
-}
-
-/// Plain JS objects and arrays, `null` for `None`, converted value by value (for the small
-/// error lists, where a JSON round trip buys nothing).
+/// Plain JS objects and arrays, `null` for `None`: what `JSON.parse` of the CLI's output would
+/// give, so the page, Node and the CLI see the same document.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

@@ -102,7 +102,7 @@ pub fn cash_flow_csv(scenario: Ts<ScenarioInput>) -> Result<String, JsValue> {
 /// The default scenario (a sample 100 MW Texas site), complete, with every field present.
 #[wasm_bindgen(js_name = defaultScenario)]
 pub fn default_scenario() -> Result<Ts<CompleteScenario>, JsValue> {
-    error::json_to_js(&crate::Scenario::default()).map(Ts::new_unchecked)
+    error::to_js(&crate::fields::scenario_json(&crate::Scenario::default())).map(Ts::new_unchecked)
 }
 
 /// The field registry: every input of the scenario and every risk option, with its label,
@@ -328,5 +328,5 @@ fn read_sensitivity_options(options: &JsValue) -> (Option<f64>, Vec<ValidationEr
 }
 
 fn output<T: serde::Serialize + tsify::Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
-    error::json_to_js(value).map(Ts::new_unchecked)
+    error::to_js(value).map(Ts::new_unchecked)
 }

@@ -66,14 +66,29 @@ pub(super) fn rate_shocks(rng: &mut Generator) -> (f64, f64) {
     (z_hashrate, z_gpu)
 }
 
+/// The ranges the drawn rates are kept in: each field's own (the registry's), looked up once
+/// per run. A decline of 100 % or more would make the rent zero or negative.
+pub(super) struct RateBounds {
+    hashrate: (f64, f64),
+    decline: (f64, f64),
+}
+
+impl RateBounds {
+    pub(super) fn from_registry() -> RateBounds {
+        let range = |path: &str| crate::fields::get(path).map_or((f64::MIN, f64::MAX), |f| (f.lowest(), f.max));
+        RateBounds {
+            hashrate: range("bitcoin.networkHashrateGrowthPctPerYear"),
+            decline: range("gpuCloud.rentDeclinePctPerYear"),
+        }
+    }
+}
+
 /// A path's yearly network hashrate growth and GPU rent decline, %, from its shocks.
-pub(super) fn rates(s: &Scenario, o: &RiskOptions, z_hashrate: f64, z_gpu: f64) -> (f64, f64) {
+pub(super) fn rates(s: &Scenario, o: &RiskOptions, bounds: &RateBounds, z_hashrate: f64, z_gpu: f64) -> (f64, f64) {
     let hashrate = s.bitcoin.network_hashrate_growth_pct_per_year + o.hashrate_growth_sd_pct * z_hashrate;
     let decline = s.gpu_cloud.rent_decline_pct_per_year + o.gpu_rent_decline_sd_pct * z_gpu;
     (
-        // Kept inside each field's own allowed range (the registry's): a decline of 100 % or
-        // more would make the rent zero or negative.
-        crate::fields::clamp_to("bitcoin.networkHashrateGrowthPctPerYear", hashrate),
-        crate::fields::clamp_to("gpuCloud.rentDeclinePctPerYear", decline),
+        hashrate.clamp(bounds.hashrate.0, bounds.hashrate.1),
+        decline.clamp(bounds.decline.0, bounds.decline.1),
     )
 }

@@ -79,7 +79,7 @@ use crate::scenario::Scenario;
 use crate::validate::{ErrorCode, ValidationError};
 
 pub use draws::{btc_price_paths, generator, Generator};
-use draws::{rate_shocks, rates};
+use draws::{rate_shocks, rates, RateBounds};
 pub use engine::RiskModel;
 use engine::{FullModel, PathNpvs};
 pub use stats::percentiles;
@@ -332,6 +332,7 @@ fn simulate(s: &Scenario, o: &RiskOptions, engine: &mut dyn PathNpvs) -> Samples
     let horizon = s.months() as usize;
     let years = horizon / 12;
     let mut rng = generator(o.seed);
+    let bounds = RateBounds::from_registry();
     let (mut path, mut mirror) = (vec![0.0; horizon], vec![0.0; horizon]);
     let mut npvs = PerPathway::from_fn(|_| vec![0.0; paths]);
     let mut fan = vec![0.0f32; years * paths];
@@ -351,7 +352,7 @@ fn simulate(s: &Scenario, o: &RiskOptions, engine: &mut dyn PathNpvs) -> Samples
             if p == paths {
                 break;
             }
-            let (hashrate_growth, gpu_decline) = rates(s, o, sign * z_hashrate, sign * z_gpu);
+            let (hashrate_growth, gpu_decline) = rates(s, o, &bounds, sign * z_hashrate, sign * z_gpu);
             let values = engine.npvs(prices, hashrate_growth, gpu_decline);
             for id in PathwayId::ALL {
                 npvs[id][p] = values[id];
