@@ -929,9 +929,9 @@ export interface SampleSite {
     label: string;
     description: string;
     /**
-     * A complete, valid scenario.
+     * A complete, valid scenario (written through the field registry).
      */
-    scenario: Scenario;
+    scenario: CompleteScenario;
 }
 
 export interface Scenario {
