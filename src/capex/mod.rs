@@ -268,7 +268,7 @@ pub fn warnings(s: &Scenario, site: &SiteReport) -> Vec<Warning> {
                  and the power bill may be too optimistic",
                 r.pue,
                 cooling.typical_pue,
-                cooling.label.to_lowercase()
+                cooling.label.to_ascii_lowercase()
             ),
         ));
     }
