@@ -141,38 +141,18 @@ pub const DEFAULT_FLEET_SOURCES: &[StaticSource] = &[
 #[cfg(test)]
 mod tests {
     use crate::scenario::Scenario;
-    use serde_json::Value;
-
-    fn leaves(prefix: &str, value: &Value, out: &mut Vec<String>) {
-        match value {
-            Value::Object(map) => {
-                for (k, v) in map {
-                    let p = if prefix.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{prefix}.{k}")
-                    };
-                    leaves(&p, v, out);
-                }
-            }
-            Value::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    leaves(&format!("{prefix}[{i}]"), v, out);
-                }
-            }
-            _ => out.push(prefix.to_string()),
-        }
-    }
 
     #[test]
     fn every_default_has_a_source() {
-        let mut fields = Vec::new();
-        leaves("", &serde_json::to_value(Scenario::default()).unwrap(), &mut fields);
-        let missing: Vec<&String> = fields
+        let values = crate::fields::scenario_values(&Scenario::default());
+        let missing: Vec<&String> = values
             .iter()
+            .map(|(path, _)| path)
             .filter(|f| !matches!(f.as_str(), "schemaVersion" | "name") && !f.ends_with(".model"))
             .filter(|f| crate::fields::source_of(f).is_none())
             .collect();
         assert!(missing.is_empty(), "defaults without a source: {missing:?}");
+        // Every leaf of the default scenario is listed, the fleet's lines by index.
+        assert!(values.iter().any(|(path, _)| path == "mining.fleet[2].efficiencyJPerTh"));
     }
 }
