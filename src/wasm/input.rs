@@ -10,9 +10,26 @@
 //! remembered as a [`Mark`]; the core then reports the field as it would any bad value, with
 //! its own message and range, and [`apply_marks`] rewrites those errors to say what was given.
 
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{Array, JsString};
 use serde_json::{Map, Number, Value};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+// Every operation on a value the caller gave that JavaScript can make throw (a getter, a Proxy
+// trap, a revoked Proxy) is imported with `catch`: the exception comes back as an `Err` at that
+// field. An exception that unwound through the wasm instead would leave its stack pointer
+// where it was and, after a few hundred calls, break every later call.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    pub(crate) fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = getPrototypeOf)]
+    fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
+}
 
 use crate::parse::MAX_DOCUMENT_BYTES;
 use crate::validate::{ErrorCode, ValidationError};
@@ -28,6 +45,10 @@ const MAX_DEPTH: usize = 32;
 
 /// Most values (objects, arrays and leaves) read from one document; a real scenario has ~150.
 const MAX_NODES: usize = 100_000;
+
+/// The whole input's budget, in UTF-16 units of text plus 8 per value: about the size of its
+/// JSON text, so that an object may not carry more than the text form of a scenario may.
+const MAX_INPUT_UNITS: usize = MAX_DOCUMENT_BYTES;
 
 /// A value at `field` that JSON cannot carry and that was replaced by [`SENTINEL`].
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +71,8 @@ pub fn to_json(input: &JsValue, root: &str) -> Result<Converted, ValidationError
     let mut walker = Walker {
         marks: Vec::new(),
         nodes: 0,
+        units: 0,
+        object_prototype: None,
     };
     let mut path = root.to_string();
     let value = walker.convert(input, &mut path, 0)?.unwrap_or(Value::Null);
@@ -62,17 +85,31 @@ pub fn to_json(input: &JsValue, root: &str) -> Result<Converted, ValidationError
 struct Walker {
     marks: Vec<Mark>,
     nodes: usize,
+    /// Text and values read so far, against [`MAX_INPUT_UNITS`].
+    units: usize,
+    /// `Object.prototype`, looked up on first use.
+    object_prototype: Option<JsValue>,
 }
 
 impl Walker {
+    fn plain_prototype(&mut self) -> JsValue {
+        self.object_prototype
+            .get_or_insert_with(|| prototype_of(&js_sys::Object::new()).unwrap_or(JsValue::NULL))
+            .clone()
+    }
+
     /// `None` for `undefined` (an absent key, as in JSON.stringify).
     fn convert(&mut self, v: &JsValue, path: &mut String, depth: usize) -> Result<Option<Value>, ValidationError> {
         self.nodes += 1;
+        self.units += 8;
         if self.nodes > MAX_NODES {
             return Err(too_large(
                 "",
                 format!("the scenario has more than {MAX_NODES} values; a real one has a few hundred"),
             ));
+        }
+        if self.units > MAX_INPUT_UNITS {
+            return Err(over_budget());
         }
         if v.is_undefined() {
             return Ok(None);
@@ -86,9 +123,12 @@ impl Walker {
         if let Some(x) = v.as_f64() {
             return Ok(Some(self.number(x, path)));
         }
-        if let Some(text) = v.dyn_ref::<JsString>() {
-            if text.length() as usize > MAX_DOCUMENT_BYTES {
-                return Err(too_large(path, "this text is longer than a whole scenario may be"));
+        if v.is_string() {
+            let text: &JsString = v.unchecked_ref();
+            // Counted before it is copied into wasm memory.
+            self.units += text.length() as usize;
+            if self.units > MAX_INPUT_UNITS {
+                return Err(over_budget());
             }
             return Ok(Some(Value::String(String::from(text))));
         }
@@ -110,29 +150,39 @@ impl Walker {
                 format!("is nested more than {MAX_DEPTH} levels deep (a cycle?); a scenario is 4 levels deep"),
             ));
         }
-        if Array::is_array(v) {
-            let items: &Array = v.unchecked_ref();
-            let mut out = Vec::with_capacity(items.length().min(1_024) as usize);
-            for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                // JSON.stringify writes an undefined element as null.
-                out.push(self.convert(&item, path, depth + 1)?.unwrap_or(Value::Null));
-                path.truncate(len);
-            }
-            return Ok(Some(Value::Array(out)));
+        let unreadable = |walker: &mut Walker, path: &str| walker.mark(path, ErrorCode::InvalidType, "an object that throws when read");
+        match is_array(v) {
+            Err(_) => return Ok(Some(unreadable(self, path))),
+            Ok(true) => return self.array(v, path, depth).map(Some),
+            Ok(false) => {}
         }
-        let object: &Object = v.unchecked_ref();
+        // Only plain objects (made by `{}`, JSON.parse or Object.create(null)) are documents: a
+        // Map, Date, Set, Error, Promise or class instance is refused, never read as the empty
+        // object its own keys make it.
+        match prototype_of(v) {
+            Ok(proto) if proto.is_null() || proto == self.plain_prototype() => {}
+            Ok(_) => {
+                let given = "an object that is not a plain object (a Map, Set, Date, Error, Promise or class instance)";
+                return Ok(Some(self.mark(path, ErrorCode::InvalidType, given)));
+            }
+            Err(_) => return Ok(Some(unreadable(self, path))),
+        }
+        let keys = match object_keys(v) {
+            Ok(keys) => keys,
+            Err(_) => return Ok(Some(unreadable(self, path))),
+        };
         let mut out = Map::new();
-        for key in Object::keys(object).iter() {
+        for index in 0..keys.length() {
+            let key = keys.get(index);
             let name = key.as_string().unwrap_or_default();
+            self.units += name.len();
             let len = path.len();
             if !path.is_empty() {
                 path.push('.');
             }
             path.push_str(&name);
             // A getter may throw; that field is then reported, not the whole call aborted.
-            let item = match Reflect::get(object, &key) {
+            let item = match reflect_get(v, &key) {
                 Ok(item) => self.convert(&item, path, depth + 1)?,
                 Err(_) => Some(self.mark(path, ErrorCode::InvalidType, "a property that throws when read")),
             };
@@ -142,6 +192,36 @@ impl Walker {
             }
         }
         Ok(Some(Value::Object(out)))
+    }
+
+    /// The elements of an array, each read with `catch` (an element's getter may throw).
+    fn array(&mut self, v: &JsValue, path: &mut String, depth: usize) -> Result<Value, ValidationError> {
+        let length = match reflect_get(v, &JsValue::from_str("length")) {
+            Ok(length) => length.as_f64().unwrap_or(0.0),
+            Err(_) => return Ok(self.mark(path, ErrorCode::InvalidType, "an array that throws when read")),
+        };
+        // ok: a JS array length is a whole number below 2³², so the cast is exact.
+        let length = length.clamp(0.0, f64::from(u32::MAX)) as u32;
+        // The budget bounds what is read; a longer array is refused before its elements are.
+        if length as usize > MAX_NODES {
+            return Err(too_large(
+                path,
+                format!("is a list of {length} items; a scenario has at most {MAX_NODES} values"),
+            ));
+        }
+        let mut out = Vec::with_capacity(length.min(1_024) as usize);
+        for i in 0..length {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            let item = match reflect_get(v, &JsValue::from(i)) {
+                // JSON.stringify writes an undefined element as null.
+                Ok(item) => self.convert(&item, path, depth + 1)?.unwrap_or(Value::Null),
+                Err(_) => self.mark(path, ErrorCode::InvalidType, "an element that throws when read"),
+            };
+            out.push(item);
+            path.truncate(len);
+        }
+        Ok(Value::Array(out))
     }
 
     /// Whole numbers become JSON integers so that count fields (`units`, `horizonYears`) read
@@ -171,6 +251,13 @@ impl Walker {
         });
         Number::from_f64(SENTINEL).map_or(Value::Null, Value::Number)
     }
+}
+
+fn over_budget() -> ValidationError {
+    too_large(
+        "",
+        format!("the scenario is larger than {MAX_INPUT_UNITS} characters of text and values; a real one is about 3,000"),
+    )
 }
 
 fn too_large(field: &str, message: impl Into<String>) -> ValidationError {

@@ -227,7 +227,9 @@ fn under(errors: Vec<ValidationError>) -> Vec<ValidationError> {
 /// `error.errors` is typed after it).
 #[wasm_bindgen(js_name = isInputError, skip_typescript)]
 pub fn is_input_error(error: &JsValue) -> bool {
-    error.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == INPUT_NAME)
+    // Read with `catch`: the value may be anything, a revoked Proxy included.
+    let read = |key: &str| input::reflect_get(error, &JsValue::from_str(key)).ok().and_then(|v| v.as_string());
+    error.is_object() && read("name").as_deref() == Some(INPUT_NAME) && read("code").as_deref() == Some(INPUT_CODE)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -247,7 +249,8 @@ pub fn crate_version() -> String {
 
 /// A JS value or JSON text → a valid scenario, or every problem with its field path.
 pub fn read_scenario(input: &JsValue) -> Result<ValidScenario, Vec<ValidationError>> {
-    if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
+    if input.is_string() {
+        let text: &js_sys::JsString = input.unchecked_ref();
         // A UTF-16 length above the limit means at least as many UTF-8 bytes: refuse it
         // before copying it into wasm memory.
         if text.length() as usize > crate::parse::MAX_DOCUMENT_BYTES {

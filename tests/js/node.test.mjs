@@ -181,3 +181,73 @@ test("many calls do not grow the wasm memory (no leak on the error path)", () =>
   // A leak of even 1 KB per call would add 4 MB; wasm memory only grows, never shrinks.
   assert.ok(process.memoryUsage().arrayBuffers - before < 1_000_000);
 });
+
+// --- hostile JavaScript (issue 14): every throw while reading a value is an input error at
+// that field, validate() never throws, and the instance stays sound.
+
+function hostileFleet() {
+  const fleet = [{}];
+  Object.defineProperty(fleet, 0, { enumerable: true, get() { throw new Error("x"); } });
+  return { mining: { fleet } };
+}
+
+function revokedProxy() {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+
+test("an element getter that throws is an input error at that element", () => {
+  let thrown;
+  try {
+    evaluate(hostileFleet());
+  } catch (error) {
+    thrown = error;
+  }
+  assert.equal(minepivot.isInputError(thrown), true, String(thrown));
+  assert.equal(thrown.errors[0].field, "mining.fleet[0]");
+  assert.equal(thrown.errors[0].code, "invalidType");
+});
+
+test("a revoked Proxy, anywhere, is reported and validate() never throws", () => {
+  for (const input of [revokedProxy(), { site: revokedProxy() }, { mining: { fleet: [revokedProxy()] } }]) {
+    const problems = validate(input);
+    assert.ok(problems.length >= 1);
+    assert.equal(problems[0].code, "invalidType");
+  }
+  // Proxies whose traps throw.
+  const throwing = new Proxy({}, { ownKeys() { throw new Error("keys"); }, getPrototypeOf() { return Object.prototype; } });
+  assert.equal(validate(throwing)[0].code, "invalidType");
+  assert.equal(minepivot.isInputError(revokedProxy()), false);
+});
+
+test("10,000 hostile calls leave the instance sound: a valid call still gives the right report", () => {
+  const expected = evaluate(defaultScenario()).pathways.map((p) => p.npvUsd);
+  for (let i = 0; i < 10_000; i++) {
+    assert.throws(() => evaluate(hostileFleet()), (e) => minepivot.isInputError(e));
+    assert.ok(validate(revokedProxy()).length >= 1);
+  }
+  assert.deepEqual(evaluate(defaultScenario()).pathways.map((p) => p.npvUsd), expected);
+  assert.equal(defaultScenario().site.gridCapacityMw, 100);
+});
+
+test("what is not a plain object or JSON text is refused, never read as the defaults", () => {
+  class Site {}
+  for (const input of [new Map([["site", {}]]), new Date(), new Set(), new Error("e"), Promise.resolve({}), new Site()]) {
+    const problems = validate(input);
+    assert.equal(problems.length, 1, String(input));
+    assert.equal(problems[0].field, "");
+    assert.equal(problems[0].code, "invalidType");
+  }
+  assert.equal(validate({ site: new Map() })[0].field, "site");
+  assert.deepEqual(validate(Object.create(null)), []);
+});
+
+test("the whole input has a budget: 2 GB of strings in an unknown key is refused at once", () => {
+  const junk = Array(2000).fill("b".repeat(999_999));
+  const problems = validate({ junk });
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].code, "tooLarge");
+  // The instance is unharmed.
+  assert.equal(evaluate(defaultScenario()).pathways.length, 3);
+});
