@@ -53,15 +53,11 @@ fn month_values(m: &CashFlowMonth) -> [f64; 10] {
     ]
 }
 
-/// Text for a comment line: control characters (a newline would end the comment) as spaces.
-fn printable(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
-}
 
 /// A value as the comment block shows it: text as it is (control characters as spaces).
 fn shown(value: &Value) -> String {
     match value {
-        Value::String(s) => printable(s),
+        Value::String(s) => crate::format::printable(s).replace('\n', " "),
         other => other.to_string(),
     }
 }

@@ -49,6 +49,21 @@ pub fn dollars(usd: f64) -> String {
     format!("{sign}${}", grouped(usd.abs()))
 }
 
+/// Text for a terminal or a CSV comment: every control character (an escape sequence, a
+/// newline, a bell) written as `\u{1b}` instead of reaching the terminal, so a scenario cannot
+/// clear a screen or retitle a window through a name or an ASIC model.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +81,13 @@ mod tests {
         assert_eq!(money(12.0), "$12");
         assert_eq!(dollars(220_584.4), "$220,584");
         assert_eq!(dollars(-7.0), "−$7");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_for_the_terminal() {
+        assert_eq!(printable("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(printable("\u{1b}]0;title\u{7}"), "\\u{1b}]0;title\\u{7}");
+        assert_eq!(printable("two\nlines"), "two\nlines");
+        assert_eq!(printable("Antminer S21 XP — 13.5 J/TH"), "Antminer S21 XP — 13.5 J/TH");
     }
 }

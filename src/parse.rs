@@ -31,9 +31,112 @@ pub fn scenario_from_json(text: &str) -> Result<ValidScenario, Vec<ValidationErr
             Value::Null,
         ));
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| document_error(ErrorCode::InvalidJson, format!("not valid JSON: {e}"), Value::Null))?;
+    // A byte-order mark is accepted (and ignored) wherever JSON text is: files saved by some
+    // Windows editors start with one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = strict_json(text)?;
     scenario_from_value(value)
+}
+
+/// JSON text → a value, refusing a key that appears twice in one object (serde_json would
+/// keep the last silently, so the document would not mean what it shows).
+pub fn strict_json(text: &str) -> Result<Value, Vec<ValidationError>> {
+    use serde::de::DeserializeSeed;
+    let mut duplicates = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = Strict {
+        path: String::new(),
+        duplicates: &mut duplicates,
+    }
+    .deserialize(&mut de)
+    .and_then(|value| de.end().map(|()| value));
+    let value = parsed.map_err(|e| document_error(ErrorCode::InvalidJson, format!("not valid JSON: {e}"), Value::Null))?;
+    if duplicates.is_empty() {
+        Ok(value)
+    } else {
+        Err(duplicates
+            .into_iter()
+            .map(|path| {
+                ValidationError::new(
+                    path.clone(),
+                    ErrorCode::InvalidJson,
+                    "appears more than once in its object; keep one (JSON keys must be unique)",
+                    Value::from(path),
+                )
+            })
+            .collect())
+    }
+}
+
+/// A `serde_json::Value` read with the path of every duplicate key recorded.
+struct Strict<'a> {
+    path: String,
+    duplicates: &'a mut Vec<String>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Strict<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Strict<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Strict {
+            path: format!("{}[{}]", self.path, items.len()),
+            duplicates: &mut *self.duplicates,
+        })? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = if self.path.is_empty() {
+                key.clone()
+            } else {
+                format!("{}.{key}", self.path)
+            };
+            if out.contains_key(&key) {
+                self.duplicates.push(path.clone());
+            }
+            let value = map.next_value_seed(Strict {
+                path,
+                duplicates: &mut *self.duplicates,
+            })?;
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
 }
 
 /// Parses and validates a JSON value: every unknown key, every wrongly typed field and every
@@ -232,6 +335,36 @@ mod tests {
     fn newer_schema_is_refused() {
         let errors = scenario_from_value(json!({ "schemaVersion": 99 })).unwrap_err();
         assert_eq!(errors[0].code, ErrorCode::UnsupportedVersion);
+    }
+
+    #[test]
+    fn a_duplicate_key_is_refused_at_its_path() {
+        let errors = scenario_from_json(r#"{"site": {"gridCapacityMw": 100, "gridCapacityMw": 5}}"#).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field, "site.gridCapacityMw");
+        assert_eq!(errors[0].code, ErrorCode::InvalidJson);
+        let errors = scenario_from_json(r#"{"mining": {"fleet": [{"units": 1, "units": 2}]}}"#).unwrap_err();
+        assert_eq!(errors[0].field, "mining.fleet[0].units");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_a_whole_number_written_15_0_are_accepted() {
+        let s = scenario_from_json("\u{feff}{\"horizonYears\": 15.0}").unwrap();
+        assert_eq!(s.horizon_years, 15);
+        let errors = scenario_from_json(r#"{"horizonYears": 15.5}"#).unwrap_err();
+        assert_eq!(errors[0].code, ErrorCode::InvalidType);
+    }
+
+    #[test]
+    fn a_schema_version_that_is_no_version_is_named_as_such() {
+        for bad in ["0", "-1", "null", "\"1\"", "1.5"] {
+            let errors = scenario_from_json(&format!(r#"{{"schemaVersion": {bad}}}"#)).unwrap_err();
+            assert_eq!(errors.len(), 1, "{bad}");
+            assert_eq!(errors[0].code, ErrorCode::UnsupportedVersion, "{bad}");
+            assert!(errors[0].message.starts_with("must be a whole number from 1 to"), "{bad}: {}", errors[0].message);
+        }
+        let errors = scenario_from_json(r#"{"schemaVersion": 99}"#).unwrap_err();
+        assert!(errors[0].message.contains("newer minepivot"));
     }
 
     #[test]

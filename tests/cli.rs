@@ -131,3 +131,41 @@ fn the_table_of_a_site_with_nothing_converted_says_so_instead_of_an_ai_date() {
         "{table}"
     );
 }
+
+#[test]
+fn an_endless_file_is_refused_after_the_limit_not_read_whole() {
+    // /dev/zero never ends: the CLI reads 1 MB and one byte, then refuses (exit 2).
+    let out = minepivot(&["validate", "/dev/zero"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is larger than 1,000,000 bytes"), "{}", text(&out.stderr));
+    let big = format!("{{\"name\": \"{}\"}}", "x".repeat(1_000_001));
+    let out = minepivot(&["evaluate", "-"], &big);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn terminal_escapes_in_a_scenario_never_reach_the_terminal() {
+    // A name that would clear the screen, a model that would retitle the window.
+    let scenario = r#"{"name": "x\u001b[2Jy", "mining": {"fleet": [
+        {"model": "\u001b]0;title\u0007", "units": 8000, "hashrateThs": 270, "efficiencyJPerTh": 13.5}]}}"#;
+    let table = minepivot(&["evaluate", "-", "--format", "table"], scenario);
+    assert!(table.status.success(), "{}", text(&table.stderr));
+    let shown = text(&table.stdout);
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'));
+    assert!(shown.starts_with("x\\u{1b}[2Jy — "), "{shown}");
+    // In error messages too: the fleet line's model is named in the grid error.
+    let bad = scenario.replace("8000", "80000");
+    let out = minepivot(&["validate", "-"], &bad);
+    assert_eq!(out.status.code(), Some(2));
+    let errors = text(&out.stderr);
+    assert!(!errors.contains('\u{1b}') && errors.contains("\\u{1b}]0;title\\u{7}"), "{errors}");
+}
+
+#[test]
+fn a_duplicate_key_and_a_byte_order_mark() {
+    let out = minepivot(&["validate", "-"], r#"{"horizonYears": 10, "horizonYears": 20}"#);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("horizonYears: appears more than once"), "{}", text(&out.stderr));
+    let out = minepivot(&["validate", "-"], "\u{feff}{\"horizonYears\": 10}");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

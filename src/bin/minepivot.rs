@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use minepivot::analysis::risk::{self, RiskOptions, RiskReport};
-use minepivot::format::money;
+use minepivot::format::{money, printable};
 use minepivot::report::{PathwayReport, Report};
 use minepivot::{parse, ValidationError};
 
@@ -89,7 +89,7 @@ fn main() -> ExitCode {
             Err(code) => code,
             Ok(text) => match parse::scenario_from_json(&text) {
                 Ok(_) => {
-                    println!("valid: {file} is a complete, consistent scenario");
+                    println!("valid: {} is a complete, consistent scenario", printable(&file));
                     ExitCode::SUCCESS
                 }
                 Err(errors) => invalid(&file, &errors),
@@ -115,7 +115,7 @@ fn main() -> ExitCode {
                     Ok(report) => match format {
                         Format::Json => print_json(&report),
                         Format::Table | Format::Csv => {
-                            print!("{}", risk_table(&report));
+                            print!("{}", printable(&risk_table(&report)));
                             ExitCode::SUCCESS
                         }
                     },
@@ -130,7 +130,7 @@ fn main() -> ExitCode {
                     let report = minepivot::model::evaluate(&scenario);
                     match format {
                         Format::Json => return print_json(&report),
-                        Format::Table => print!("{}", table(&report)),
+                        Format::Table => print!("{}", printable(&table(&report))),
                         Format::Csv => print!("{}", minepivot::csv::cash_flows(&scenario, &report)),
                     }
                     ExitCode::SUCCESS
@@ -140,26 +140,42 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reads at most the document limit and one byte more, so that /dev/zero or a 5 GB file is
+/// refused after 1 MB, not read whole first.
 fn load(file: &str) -> Result<String, ExitCode> {
-    let mut text = String::new();
+    let limit = parse::MAX_DOCUMENT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
     let result = if file == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| text)
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::read_to_string(file)
+        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
-    result.map_err(|e| {
-        eprintln!("minepivot: cannot read {file}: {e}");
-        ExitCode::from(1)
+    let shown = printable(file);
+    if let Err(e) = result {
+        eprintln!("minepivot: cannot read {shown}: {e}");
+        return Err(ExitCode::from(1));
+    }
+    if bytes.len() > parse::MAX_DOCUMENT_BYTES {
+        eprintln!(
+            "minepivot: {shown} is larger than {} bytes; a scenario is a few KB",
+            minepivot::format::grouped(parse::MAX_DOCUMENT_BYTES as f64)
+        );
+        return Err(ExitCode::from(2));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        eprintln!("minepivot: {shown} is not UTF-8 text");
+        ExitCode::from(2)
     })
 }
 
 fn invalid(file: &str, errors: &[ValidationError]) -> ExitCode {
     eprintln!(
-        "minepivot: {file} is not a valid scenario ({} problem(s)):",
+        "minepivot: {} is not a valid scenario ({} problem(s)):",
+        printable(file),
         errors.len()
     );
     for e in errors {
-        eprintln!("  {e}");
+        eprintln!("  {}", printable(&e.to_string()));
     }
     ExitCode::from(2)
 }
