@@ -53,7 +53,6 @@ fn month_values(m: &CashFlowMonth) -> [f64; 10] {
     ]
 }
 
-
 /// A value as the comment block shows it: text as it is (control characters as spaces).
 fn shown(value: &Value) -> String {
     match value {

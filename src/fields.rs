@@ -133,8 +133,9 @@ pub struct Field {
     /// Bounds of a number or whole number (of a list: its length).
     pub min: f64,
     pub max: f64,
-    /// `min` itself is refused (a grid capacity must be more than 0).
-    pub min_exclusive: bool,
+    /// Above 0, the smallest value allowed (0 itself allowed too): a share converted is 0 or at
+    /// least 0.1 %, never 10⁻³⁰⁰ %. 0 when the field has no such gap.
+    pub nonzero_min: f64,
     /// The page's arrow step.
     pub step: f64,
     pub source: Option<Src>,
@@ -160,7 +161,7 @@ const fn base(path: &'static str, group: &'static str, label: &'static str, unit
         kind,
         min: 0.0,
         max: 0.0,
-        min_exclusive: false,
+        nonzero_min: 0.0,
         step: 0.0,
         source: None,
         access: Access::Document,
@@ -240,11 +241,8 @@ const fn c(value: &'static str, label: &'static str) -> Choice {
 }
 
 impl Field {
-    const fn above_min(self) -> Field {
-        Field {
-            min_exclusive: true,
-            ..self
-        }
+    const fn zero_or_at_least(self, nonzero_min: f64) -> Field {
+        Field { nonzero_min, ..self }
     }
 
     const fn access(self, access: Access) -> Field {
@@ -324,8 +322,7 @@ pub const SCENARIO_FIELDS: &[Field] = &[
             get: |s| u64::from(s.horizon_years),
             set: |s, v| s.horizon_years = v as u32,
         }),
-    num("site.gridCapacityMw", G_SITE, "Grid capacity", "MW", 0.0, 5_000.0, 1.0)
-        .above_min()
+    num("site.gridCapacityMw", G_SITE, "Grid capacity", "MW", 0.1, 5_000.0, 1.0)
         .source(src(
             "Sample site: a typical single large US mining site (tens to hundreds of MW)",
             "2025-12",
@@ -403,8 +400,7 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         get: |s| s.site.fibre_distance_km,
         set: |s, v| s.site.fibre_distance_km = v,
     }),
-    num("bitcoin.btcPriceUsd", G_BITCOIN, "BTC price", "USD", 0.0, 1e9, 1_000.0)
-        .above_min()
+    num("bitcoin.btcPriceUsd", G_BITCOIN, "BTC price", "USD", 0.01, 1e9, 1_000.0)
         .source(src("BTC ≈ $78k, mid-May 2026 (press)", "2026-05", Press))
         .access(Access::Num {
             get: |s| s.bitcoin.btc_price_usd,
@@ -433,11 +429,10 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         G_BITCOIN,
         "Network hashrate",
         "EH/s",
-        0.0,
+        1.0,
         1e6,
         10.0,
     )
-    .above_min()
     .source(src(
         "~0.96 ZH/s in May 2026 (from difficulty, open-source trackers)",
         "2026-05",
@@ -526,11 +521,10 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         G_BITCOIN,
         "Blocks per day",
         "blocks",
-        0.0,
+        1.0,
         1_440.0,
         1.0,
     )
-    .above_min()
     .source(src("Protocol target: one block per 10 minutes", "2009-01", Primary))
     .access(Access::Num {
         get: |s| s.bitcoin.blocks_per_day,
@@ -562,11 +556,10 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         G_BITCOIN,
         "Hashrate",
         "TH/s",
-        0.0,
+        1.0,
         10_000.0,
         1.0,
     )
-    .above_min()
     .access(Access::LineNum {
         get: |l| l.hashrate_ths,
         set: |l, v| l.hashrate_ths = v,
@@ -576,11 +569,10 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         G_BITCOIN,
         "Efficiency",
         "J/TH",
-        0.0,
+        1.0,
         200.0,
         0.1,
     )
-    .above_min()
     .access(Access::LineNum {
         get: |l| l.efficiency_j_per_th,
         set: |l, v| l.efficiency_j_per_th = v,
@@ -744,11 +736,10 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         G_BITCOIN,
         "New efficiency",
         "J/TH",
-        0.0,
+        1.0,
         200.0,
         0.1,
     )
-    .above_min()
     .source(src("Antminer S21 XP 13.5 J/TH", "2024-03", Press))
     .access(Access::Num {
         get: |s| s.mining.refresh.efficiency_j_per_th,
@@ -763,6 +754,7 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         100.0,
         5.0,
     )
+    .zero_or_at_least(0.1)
     .source(src("The whole site: the usual miner-to-AI deal", "2025-12", Estimate))
     .access(Access::Num {
         get: |s| s.retrofit.converted_share_pct,
@@ -783,11 +775,10 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         G_RETROFIT,
         "Rack density",
         "kW per rack",
-        0.0,
+        1.0,
         300.0,
         5.0,
     )
-    .above_min()
     .source(src("GB200 NVL72 ≈ 120–132 kW per rack (NVIDIA)", "2025-12", Primary))
     .access(Access::Num {
         get: |s| s.retrofit.rack_density_kw,
@@ -1216,11 +1207,10 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         G_FINANCE,
         "Sensitivity move",
         "± %",
-        0.0,
+        0.1,
         90.0,
         5.0,
     )
-    .above_min()
     .source(src(
         "±20 % tornado: a common range for a first look",
         "2026-05",
@@ -1312,34 +1302,27 @@ impl Field {
         matches!(self.kind, Kind::Number | Kind::Whole)
     }
 
-    /// The smallest allowed value: `min`, or just above it when `min` is excluded.
+    /// The smallest allowed value.
     pub fn lowest(&self) -> f64 {
-        if self.min_exclusive {
-            let step = if self.kind == Kind::Whole {
-                1.0
-            } else {
-                f64::EPSILON * self.min.abs().max(1.0)
-            };
-            self.min + step
-        } else {
-            self.min
-        }
+        self.min
     }
 
     /// Whether `value` is allowed (finite and within the bounds).
     pub fn contains(&self, value: f64) -> bool {
-        value.is_finite()
-            && (if self.min_exclusive {
-                value > self.min
-            } else {
-                value >= self.min
-            })
-            && value <= self.max
+        value.is_finite() && value >= self.min && value <= self.max && !(value > 0.0 && value < self.nonzero_min)
     }
 
-    /// `value` moved into the allowed range (whole numbers rounded).
+    /// `value` moved into the allowed range (whole numbers rounded; into the gap above 0, to
+    /// the nearer of 0 and the smallest non-zero value).
     pub fn clamp(&self, value: f64) -> f64 {
-        let v = value.clamp(self.lowest(), self.max);
+        let mut v = value.clamp(self.lowest(), self.max);
+        if v > 0.0 && v < self.nonzero_min {
+            v = if v < self.nonzero_min / 2.0 {
+                0.0
+            } else {
+                self.nonzero_min
+            };
+        }
         if self.kind == Kind::Whole {
             v.round()
         } else {
@@ -1357,9 +1340,11 @@ impl Field {
         };
         let (min, max) = (crate::format::number(self.min), crate::format::number(self.max));
         match self.kind {
-            Kind::Whole if self.min_exclusive => format!("a whole number more than {min} and at most {max}{unit}"),
             Kind::Whole => format!("a whole number from {min} to {max}{unit}"),
-            _ if self.min_exclusive => format!("more than {min} and at most {max}{unit}"),
+            Kind::Number if self.nonzero_min > 0.0 => format!(
+                "0, or between {} and {max}{unit}",
+                crate::format::number(self.nonzero_min)
+            ),
             Kind::Number => format!("between {min} and {max}{unit}"),
             Kind::Text => format!("text of at most {max} characters"),
             Kind::List => format!("a list of at most {max}{unit}"),
@@ -1421,7 +1406,7 @@ impl Field {
             kind: kind.to_string(),
             min: numeric.then_some(self.min),
             max: numeric.then_some(self.max),
-            min_exclusive: self.min_exclusive,
+            nonzero_min: (self.nonzero_min > 0.0).then_some(self.nonzero_min),
             step: self.is_numeric().then_some(self.step),
             allowed: self.allowed(),
             choices,
@@ -1448,8 +1433,8 @@ pub struct FieldInfo {
     pub min: Option<f64>,
     /// Upper bound (of a list or text: its length).
     pub max: Option<f64>,
-    /// `min` itself is refused.
-    pub min_exclusive: bool,
+    /// Above 0, the smallest value allowed (0 itself allowed too), where the field has such a gap.
+    pub nonzero_min: Option<f64>,
     /// The form's arrow step.
     pub step: Option<f64>,
     /// The allowed values in words, as error messages say them.
@@ -1849,8 +1834,12 @@ mod tests {
     fn every_default_lies_in_its_range_and_every_message_reads_the_same_way() {
         assert_eq!(
             get("site.gridCapacityMw").unwrap().allowed(),
-            "more than 0 and at most 5,000 MW"
+            "between 0.1 and 5,000 MW"
         );
+        let share = get("retrofit.convertedSharePct").unwrap();
+        assert_eq!(share.allowed(), "0, or between 0.1 and 100 % of grid MW");
+        assert!(share.contains(0.0) && share.contains(0.1) && !share.contains(5e-324) && !share.contains(0.09));
+        assert_eq!((share.clamp(0.04), share.clamp(0.06)), (0.0, 0.1));
         assert_eq!(
             get("site.powerPriceUsdPerMwh").unwrap().allowed(),
             "between 0 and 1,000 USD/MWh"

@@ -28,6 +28,7 @@ pub mod csv;
 pub mod engine;
 pub mod fields;
 pub mod finance;
+pub mod finite;
 pub mod format;
 pub mod gpu_cloud;
 pub mod mining;
@@ -49,12 +50,27 @@ pub use validate::{InputErrors, ValidScenario, ValidationError};
 
 /// Validates a scenario and computes its full report.
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Vec<ValidationError>> {
-    let valid = validate::check(scenario.clone())?;
-    Ok(model::evaluate(&valid))
+    report(&validate::check(scenario.clone())?)
 }
 
 /// Parses a JSON scenario, validates it and computes its full report.
 pub fn evaluate_json(text: &str) -> Result<Report, Vec<ValidationError>> {
-    let valid = parse::scenario_from_json(text)?;
-    Ok(model::evaluate(&valid))
+    report(&parse::scenario_from_json(text)?)
+}
+
+/// The full report of a valid scenario, or an error when a number in it is not finite (inputs
+/// at the far ends of their ranges, compounded over decades, can overflow): never a NaN or an
+/// infinity in an answer.
+pub fn report(valid: &ValidScenario) -> Result<Report, Vec<ValidationError>> {
+    let report = model::evaluate(valid);
+    checked(report, valid)
+}
+
+/// `answer` itself when every number in it is finite; otherwise an error naming where, and
+/// the inputs that lie at the ends of their ranges.
+pub fn checked<T: serde::Serialize>(answer: T, scenario: &Scenario) -> Result<T, Vec<ValidationError>> {
+    match finite::first_non_finite(&answer) {
+        None => Ok(answer),
+        Some(at) => Err(vec![validate::non_finite_answer(scenario, &at)]),
+    }
 }

@@ -50,7 +50,8 @@ pub fn strict_json(text: &str) -> Result<Value, Vec<ValidationError>> {
     }
     .deserialize(&mut de)
     .and_then(|value| de.end().map(|()| value));
-    let value = parsed.map_err(|e| document_error(ErrorCode::InvalidJson, format!("not valid JSON: {e}"), Value::Null))?;
+    let value =
+        parsed.map_err(|e| document_error(ErrorCode::InvalidJson, format!("not valid JSON: {e}"), Value::Null))?;
     if duplicates.is_empty() {
         Ok(value)
     } else {
@@ -361,7 +362,11 @@ mod tests {
             let errors = scenario_from_json(&format!(r#"{{"schemaVersion": {bad}}}"#)).unwrap_err();
             assert_eq!(errors.len(), 1, "{bad}");
             assert_eq!(errors[0].code, ErrorCode::UnsupportedVersion, "{bad}");
-            assert!(errors[0].message.starts_with("must be a whole number from 1 to"), "{bad}: {}", errors[0].message);
+            assert!(
+                errors[0].message.starts_with("must be a whole number from 1 to"),
+                "{bad}: {}",
+                errors[0].message
+            );
         }
         let errors = scenario_from_json(r#"{"schemaVersion": 99}"#).unwrap_err();
         assert!(errors[0].message.contains("newer minepivot"));

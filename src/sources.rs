@@ -155,6 +155,8 @@ mod tests {
             .collect();
         assert!(missing.is_empty(), "defaults without a source: {missing:?}");
         // Every leaf of the default scenario is listed, the fleet's lines by index.
-        assert!(values.iter().any(|(path, _)| path == "mining.fleet[2].efficiencyJPerTh"));
+        assert!(values
+            .iter()
+            .any(|(path, _)| path == "mining.fleet[2].efficiencyJPerTh"));
     }
 }

@@ -545,6 +545,34 @@ impl Walk<'_> {
     }
 }
 
+/// The error for an answer that holds a number that is not finite at `at`: it names the
+/// numeric inputs that lie in the outer tenth of their ranges, the usual cause (growth rates
+/// compounded over a long horizon).
+pub fn non_finite_answer(s: &Scenario, at: &str) -> ValidationError {
+    let extremes: Vec<String> = SCENARIO_FIELDS
+        .iter()
+        .filter(|f| matches!(f.access, Access::Num { .. } | Access::Whole { .. }))
+        .filter_map(|f| {
+            let x = f.number(s)?;
+            let span = f.max - f.min;
+            let outer = span > 0.0 && (x >= f.max - span / 10.0 || x <= f.min + span / 10.0);
+            let default = f.number(&Scenario::default());
+            (outer && default != Some(x)).then(|| format!("{} = {}", f.path, crate::format::number(x)))
+        })
+        .collect();
+    let inputs = if extremes.is_empty() {
+        "no input is near the end of its range; please report the scenario".to_string()
+    } else {
+        format!("inputs near the ends of their ranges: {}", extremes.join(", "))
+    };
+    ValidationError::new(
+        "",
+        ErrorCode::NotFinite,
+        format!("the scenario leads to a number too large to compute (at {at}); {inputs}"),
+        Value::from(at),
+    )
+}
+
 /// The rules between fields, each run only when the fields it reads have no problem of their own.
 fn rules(s: &Scenario, errors: &mut Vec<ValidationError>) {
     let clean = |errors: &[ValidationError], prefixes: &[&str]| {
@@ -576,6 +604,23 @@ fn rules(s: &Scenario, errors: &mut Vec<ValidationError>) {
                 ));
                 break;
             }
+        }
+    }
+
+    // The site cannot be more than the whole network it mines on.
+    if clean(errors, &["bitcoin.networkHashrateEhs", "mining.fleet"]) {
+        let fleet_ehs = s.mining.fleet_ph() / 1000.0;
+        if fleet_ehs > s.bitcoin.network_hashrate_ehs {
+            errors.push(ValidationError::new(
+                "bitcoin.networkHashrateEhs",
+                ErrorCode::Inconsistent,
+                format!(
+                    "the site's own fleet hashes {} EH/s, more than the whole network's {} EH/s",
+                    crate::format::number((fleet_ehs * 1000.0).round() / 1000.0),
+                    crate::format::number(s.bitcoin.network_hashrate_ehs)
+                ),
+                number(s.bitcoin.network_hashrate_ehs),
+            ));
         }
     }
 

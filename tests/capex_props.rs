@@ -58,7 +58,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 r.construction_start_month = start;
                 s.gpu_cloud.system = system;
                 s.gpu_cloud.fabric = if ethernet { Fabric::Ethernet } else { Fabric::Infiniband };
-                s
+                strategies::within_registry(s)
             },
         )
 }

@@ -46,7 +46,7 @@ fn invalid_input_exits_2_and_lists_every_error_with_its_path() {
     let errors = text(&out.stderr);
     assert!(errors.contains("3 problem(s)"), "{errors}");
     assert!(
-        errors.contains("site.gridCapacityMw: must be more than 0 and at most 5,000 MW (got -1)"),
+        errors.contains("site.gridCapacityMw: must be between 0.1 and 5,000 MW (got -1)"),
         "{errors}"
     );
     assert!(
@@ -137,7 +137,11 @@ fn an_endless_file_is_refused_after_the_limit_not_read_whole() {
     // /dev/zero never ends: the CLI reads 1 MB and one byte, then refuses (exit 2).
     let out = minepivot(&["validate", "/dev/zero"], "");
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("is larger than 1,000,000 bytes"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("is larger than 1,000,000 bytes"),
+        "{}",
+        text(&out.stderr)
+    );
     let big = format!("{{\"name\": \"{}\"}}", "x".repeat(1_000_001));
     let out = minepivot(&["evaluate", "-"], &big);
     assert_eq!(out.status.code(), Some(2));
@@ -158,14 +162,21 @@ fn terminal_escapes_in_a_scenario_never_reach_the_terminal() {
     let out = minepivot(&["validate", "-"], &bad);
     assert_eq!(out.status.code(), Some(2));
     let errors = text(&out.stderr);
-    assert!(!errors.contains('\u{1b}') && errors.contains("\\u{1b}]0;title\\u{7}"), "{errors}");
+    assert!(
+        !errors.contains('\u{1b}') && errors.contains("\\u{1b}]0;title\\u{7}"),
+        "{errors}"
+    );
 }
 
 #[test]
 fn a_duplicate_key_and_a_byte_order_mark() {
     let out = minepivot(&["validate", "-"], r#"{"horizonYears": 10, "horizonYears": 20}"#);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("horizonYears: appears more than once"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("horizonYears: appears more than once"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = minepivot(&["validate", "-"], "\u{feff}{\"horizonYears\": 10}");
     assert!(out.status.success(), "{}", text(&out.stderr));
 }

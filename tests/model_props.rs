@@ -176,7 +176,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             g.fabric = if ethernet { Fabric::Ethernet } else { Fabric::Infiniband };
             g.opex_usd_per_gpu_year = gpu_opex;
             g.opex_pct_of_revenue = gpu_pct;
-            s
+            strategies::within_registry(s)
         },
     )
 }

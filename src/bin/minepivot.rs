@@ -110,7 +110,9 @@ fn main() -> ExitCode {
                     btc_volatility_pct,
                     ..RiskOptions::default()
                 };
-                match parse::scenario_from_json(&text).and_then(|s| risk::risk(&s, &options)) {
+                let answer = parse::scenario_from_json(&text)
+                    .and_then(|s| risk::risk(&s, &options).and_then(|r| minepivot::checked(r, &s)));
+                match answer {
                     Err(errors) => invalid(&file, &errors),
                     Ok(report) => match format {
                         Format::Json => print_json(&report),
@@ -127,7 +129,10 @@ fn main() -> ExitCode {
             Ok(text) => match parse::scenario_from_json(&text) {
                 Err(errors) => invalid(&file, &errors),
                 Ok(scenario) => {
-                    let report = minepivot::model::evaluate(&scenario);
+                    let report = match minepivot::report(&scenario) {
+                        Ok(report) => report,
+                        Err(errors) => return invalid(&file, &errors),
+                    };
                     match format {
                         Format::Json => return print_json(&report),
                         Format::Table => print!("{}", printable(&table(&report))),

@@ -150,7 +150,9 @@ impl Walker {
                 format!("is nested more than {MAX_DEPTH} levels deep (a cycle?); a scenario is 4 levels deep"),
             ));
         }
-        let unreadable = |walker: &mut Walker, path: &str| walker.mark(path, ErrorCode::InvalidType, "an object that throws when read");
+        let unreadable = |walker: &mut Walker, path: &str| {
+            walker.mark(path, ErrorCode::InvalidType, "an object that throws when read")
+        };
         match is_array(v) {
             Err(_) => return Ok(Some(unreadable(self, path))),
             Ok(true) => return self.array(v, path, depth).map(Some),
@@ -256,7 +258,9 @@ impl Walker {
 fn over_budget() -> ValidationError {
     too_large(
         "",
-        format!("the scenario is larger than {MAX_INPUT_UNITS} characters of text and values; a real one is about 3,000"),
+        format!(
+            "the scenario is larger than {MAX_INPUT_UNITS} characters of text and values; a real one is about 3,000"
+        ),
     )
 }
 

@@ -86,7 +86,7 @@ export interface MinepivotInputError extends Error {
 #[wasm_bindgen]
 pub fn evaluate(scenario: Ts<ScenarioInput>) -> Result<Ts<Report>, JsValue> {
     let scenario = read_scenario(&scenario.js_value()).map_err(|e| error::input_error(&e))?;
-    output(&crate::model::evaluate(&scenario))
+    output(&crate::report(&scenario).map_err(|e| error::input_error(&e))?)
 }
 
 /// The cash flows of every pathway as CSV (the file the CLI's `--format csv` writes): the
@@ -96,7 +96,8 @@ pub fn evaluate(scenario: Ts<ScenarioInput>) -> Result<Ts<Report>, JsValue> {
 #[wasm_bindgen(js_name = cashFlowCsv)]
 pub fn cash_flow_csv(scenario: Ts<ScenarioInput>) -> Result<String, JsValue> {
     let scenario = read_scenario(&scenario.js_value()).map_err(|e| error::input_error(&e))?;
-    Ok(crate::csv::cash_flows(&scenario, &crate::model::evaluate(&scenario)))
+    let report = crate::report(&scenario).map_err(|e| error::input_error(&e))?;
+    Ok(crate::csv::cash_flows(&scenario, &report))
 }
 
 /// The default scenario (a sample 100 MW Texas site), complete, with every field present.
@@ -157,7 +158,11 @@ pub fn sensitivity(
         scenario.finance.sensitivity_pct = pct;
     }
     let scenario = crate::validate::check(scenario).map_err(|e| error::input_error(&e))?;
-    output(&crate::model::evaluate(&scenario).sensitivity)
+    output(
+        &crate::report(&scenario)
+            .map_err(|e| error::input_error(&e))?
+            .sensitivity,
+    )
 }
 
 /// Monte Carlo risk: `options.paths` paths (default 10,000) of BTC price (log-normal, with
@@ -180,16 +185,9 @@ pub fn risk(scenario: Ts<ScenarioInput>, options: Option<Ts<RiskOptions>>) -> Re
             return Err(error::input_error(&errors));
         }
     };
-    let report = crate::analysis::risk::risk(&scenario, &options).map_err(|errors| {
-        let errors: Vec<ValidationError> = errors
-            .into_iter()
-            .map(|e| ValidationError {
-                field: format!("options.{}", e.field),
-                ..e
-            })
-            .collect();
-        error::input_error(&errors)
-    })?;
+    let report =
+        crate::analysis::risk::risk(&scenario, &options).map_err(|errors| error::input_error(&under(errors)))?;
+    let report = crate::checked(report, &scenario).map_err(|e| error::input_error(&e))?;
     output(&report)
 }
 
@@ -228,7 +226,11 @@ fn under(errors: Vec<ValidationError>) -> Vec<ValidationError> {
 #[wasm_bindgen(js_name = isInputError, skip_typescript)]
 pub fn is_input_error(error: &JsValue) -> bool {
     // Read with `catch`: the value may be anything, a revoked Proxy included.
-    let read = |key: &str| input::reflect_get(error, &JsValue::from_str(key)).ok().and_then(|v| v.as_string());
+    let read = |key: &str| {
+        input::reflect_get(error, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
     error.is_object() && read("name").as_deref() == Some(INPUT_NAME) && read("code").as_deref() == Some(INPUT_CODE)
 }
 

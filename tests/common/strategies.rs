@@ -25,3 +25,22 @@ pub fn system() -> impl Strategy<Value = GpuSystem> {
         Just(GpuSystem::Gb200)
     ]
 }
+
+/// Moves every number of a generated scenario into its field's range as the registry states
+/// it (src/fields.rs), so the strategies cannot drift from validation, and keeps the site's
+/// fleet no larger than the network it mines on (validation's cross-field rule).
+pub fn within_registry(mut s: minepivot::Scenario) -> minepivot::Scenario {
+    for f in minepivot::fields::SCENARIO_FIELDS {
+        if let Some(x) = f.number(&s) {
+            f.set_number(&mut s, f.clamp(x));
+        }
+    }
+    let fleet_ehs = s.mining.fleet_ph() / 1000.0;
+    if s.bitcoin.network_hashrate_ehs < fleet_ehs {
+        s.bitcoin.network_hashrate_ehs = (fleet_ehs * 1.001).min(1e6);
+    }
+    // A density the registry allows but the cooling cannot: the highest the cooling takes.
+    let ceiling = minepivot::presets::cooling(s.retrofit.cooling).max_rack_density_kw;
+    s.retrofit.rack_density_kw = s.retrofit.rack_density_kw.min(ceiling);
+    s
+}

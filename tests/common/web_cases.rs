@@ -504,35 +504,35 @@ fn negative_zero_is_zero() {
 }
 
 #[wasm_bindgen_test]
-fn subnormal_inputs_give_a_finite_report() {
-    // 5e-324, the smallest subnormal, is more than 0: a valid grid, price, BTC price, network
-    // hashrate, density. The model must divide by such numbers without producing NaN.
+fn subnormal_inputs_are_refused_where_they_are_not_physical_and_finite_elsewhere() {
+    // The reproductions of issue 14: each passed validation and gave ∞ or NaN in the report.
+    // Ranges are physical now: at least 0.1 MW of grid, 1 cent a BTC, 1 EH/s of network, 1 kW
+    // a rack; a converted share is 0 or at least 0.1 %.
     let input = default_js();
-    set(&input, "mining.fleet", Array::new().into());
-    for field in [
-        "site.gridCapacityMw",
-        "site.powerPriceUsdPerMwh",
-        "bitcoin.btcPriceUsd",
-        "bitcoin.networkHashrateEhs",
-        "retrofit.rackDensityKw",
-        "colocation.leaseUsdPerKwMonth",
-        "gpuCloud.rentUsdPerGpuHour",
+    for (field, value) in [
+        ("site.gridCapacityMw", 5e-324),
+        ("bitcoin.btcPriceUsd", 1e-320),
+        ("bitcoin.networkHashrateEhs", 1e-300),
+        ("retrofit.rackDensityKw", 5e-324),
+        ("retrofit.convertedSharePct", 5e-324),
     ] {
+        set(&input, field, JsValue::from_f64(value));
+    }
+    let found = problems(&input);
+    assert_eq!(found.len(), 5, "{:?}", fields(&found));
+    assert!(found.iter().all(|(_, code, _)| code == "outOfRange"), "{found:?}");
+
+    // Where 0 is a real value (a price, a rent), the smallest subnormal is one too.
+    let input = default_js();
+    for field in ["site.powerPriceUsdPerMwh", "colocation.leaseUsdPerKwMonth", "gpuCloud.rentUsdPerGpuHour"] {
         set(&input, field, JsValue::from_f64(5e-324));
     }
     assert!(problems(&input).is_empty(), "{:?}", fields(&problems(&input)));
     let report = decode_report(evaluate(&input).expect("valid"));
-    // No fleet and no IT capacity: mining earns nothing; nothing in the report is NaN (the
-    // decode into f64 fields would accept NaN, so check the NPVs and flows explicitly).
-    assert_eq!(report.site.racks, 0);
-    assert_eq!(report.pathways[0].npv_usd, 0.0);
     for p in &report.pathways {
         assert!(p.npv_usd.is_finite());
         assert!(p.months.iter().all(|m| m.net_cash_flow_usd.is_finite() && m.cumulative_usd.is_finite()));
     }
-    // The default fleet does not fit a grid of 5e-324 MW: an inconsistency at its first line.
-    set(&input, "mining.fleet", get(&default_js(), "mining.fleet"));
-    assert_eq!(only_problem(&input), ("mining.fleet[0].units".to_string(), "inconsistent".to_string()));
 }
 
 /// Every leaf of a JS object as `(dotted path, value)`; array items by index.

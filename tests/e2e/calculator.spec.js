@@ -84,14 +84,14 @@ test('an invalid value is marked inline with the core’s message and the last r
   await setField(page, 'site.gridCapacityMw', -5);
   const box = page.locator('.field[data-for="site.gridCapacityMw"]');
   await expect(box).toHaveClass(/invalid/);
-  await expect(box.locator('.error')).toHaveText(/must be more than 0/);
+  await expect(box.locator('.error')).toHaveText(/must be between 0.1 and 5,000 MW/);
   await expect(field(page, 'site.gridCapacityMw')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#app')).toHaveClass(/stale/);
   await expect(page.locator('#stale-note')).toBeVisible();
   await expect(npv(page, 'colocation')).toHaveText(before);
   await expect(page.locator('#verdict')).toHaveText(verdict);
 
-  await expect(page.locator('#stale-note')).toContainText('Site · Grid capacity: must be more than 0');
+  await expect(page.locator('#stale-note')).toContainText('Site · Grid capacity: must be between 0.1 and 5,000 MW');
 
   // A fleet larger than the grid is marked on the fleet line the core names; the note above
   // the results names it too and takes the keyboard there.

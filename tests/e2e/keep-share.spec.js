@@ -51,7 +51,7 @@ const BAD_LINKS = [
   ['unknown format', '#s=7.e30', /unknown link format/],
   ['not an object', `#s=1.${base64url([1, 2, 3])}`, /does not hold a scenario/],
   ['huge', `#s=1.${'A'.repeat(50_000)}`, /far longer than any scenario/],
-  ['invalid values', `#s=1.${base64url({ site: { gridCapacityMw: -5 }, bitcoin: { btcPriceUsd: 'lots' }, sneaky: 1 })}`, /^(?=.*site\.gridCapacityMw must be more than 0)(?=.*bitcoin\.btcPriceUsd must be a number)(?=.*sneaky is not a field).*Showing the default scenario instead/],
+  ['invalid values', `#s=1.${base64url({ site: { gridCapacityMw: -5 }, bitcoin: { btcPriceUsd: 'lots' }, sneaky: 1 })}`, /^(?=.*site\.gridCapacityMw must be between 0\.1 and 5,000 MW)(?=.*bitcoin\.btcPriceUsd must be a number)(?=.*sneaky is not a field).*Showing the default scenario instead/],
   ['prototype pollution', `#s=1.${base64url(JSON.parse('{"__proto__":{"polluted":1},"site":{"__proto__":{"polluted":1}}}'))}`, null],
 ];
 

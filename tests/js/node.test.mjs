@@ -22,8 +22,8 @@ test("fields() is the registry: every scenario input and risk option with its ra
   assert.equal(grid.label, "Grid capacity");
   assert.equal(grid.unit, "MW");
   assert.equal(grid.max, 5000);
-  assert.equal(grid.minExclusive, true);
-  assert.equal(grid.allowed, "more than 0 and at most 5,000 MW");
+  assert.equal(grid.min, 0.1);
+  assert.equal(grid.allowed, "between 0.1 and 5,000 MW");
   assert.ok(scenario.find((f) => f.path === "mining.fleet[].units"));
   assert.deepEqual(risk.map((f) => f.path), ["paths", "seed", "btcVolatilityPct", "hashrateGrowthSdPct", "gpuRentDeclineSdPct", "histogramBins"]);
 });
@@ -162,7 +162,7 @@ test("the README's Node example runs and prints what it says", () => {
   const example = fileURLToPath(new URL("./example-node.mjs", import.meta.url));
   const output = execFileSync(process.execPath, [example], { encoding: "utf8" });
   assert.match(output, /^minepivot \d+\.\d+\.\d+: fleet 5096 PH\/s$/m);
-  assert.match(output, /^site\.gridCapacityMw \(outOfRange\): must be more than 0/m);
+  assert.match(output, /^site\.gridCapacityMw \(outOfRange\): must be between 0\.1 and 5,000 MW/m);
   assert.match(output, /^horizonYears \(notFinite\): is NaN; /m);
 });
 
