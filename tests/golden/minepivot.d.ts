@@ -390,9 +390,9 @@ export interface FieldInfo {
      */
     max: number | null;
     /**
-     * `min` itself is refused.
+     * Above 0, the smallest value allowed (0 itself allowed too), where the field has such a gap.
      */
-    minExclusive: boolean;
+    nonzeroMin: number | null;
     /**
      * The form's arrow step.
      */
