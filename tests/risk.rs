@@ -470,3 +470,35 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
     };
     assert_eq!(validate_options(&too_many)[0].field, "paths");
 }
+
+#[test]
+fn a_run_has_a_work_cap_named_at_paths() {
+    // Work = paths × months × (fleet lines + 2), × 16 through the full model (tax on).
+    // The default (3 lines, 15 years) at 10,000 paths: 10,000 × 180 × 5 = 9 × 10⁶ ≤ 2 × 10⁸.
+    let s = Scenario::default();
+    let o = RiskOptions::default();
+    assert_eq!(minepivot::analysis::risk::work(&s, &o, RiskMethod::Fast), 9e6);
+    // With tax on, 100,000 paths: 100,000 × 180 × 5 × 16 = 1.44 × 10⁹ > 2 × 10⁸: refused at
+    // `paths`, naming the most that fit: ⌊100,000 × 2 × 10⁸ ÷ 1.44 × 10⁹⌋ = 13,888.
+    let mut taxed = Scenario::default();
+    taxed.finance.tax_enabled = true;
+    let many = RiskOptions {
+        paths: 100_000,
+        ..RiskOptions::default()
+    };
+    let errors = risk(&taxed, &many).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "paths");
+    assert!(
+        errors[0].message.contains("at most 13,888 paths"),
+        "{}",
+        errors[0].message
+    );
+    // A 1,000-line fleet over 30 years: 10,000 × 360 × 1,002 = 3.6 × 10⁹: refused too.
+    let mut wide = Scenario::default();
+    wide.horizon_years = 30;
+    wide.mining.fleet = (0..1_000)
+        .map(|i| minepivot::scenario::FleetLine::new(&format!("m{i}"), 1, 100.0, 20.0))
+        .collect();
+    assert_eq!(risk(&wide, &o).unwrap_err()[0].field, "paths");
+}

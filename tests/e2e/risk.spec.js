@@ -148,3 +148,25 @@ test('after a first run, a change of the scenario dims the results and reruns by
   await expect(page.locator('#risk-results')).not.toHaveClass(/stale/);
   expect(problems).toEqual([]);
 });
+
+test('a long run can be cancelled; the page keeps working and runs again', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  // Tax on: every path runs the whole model, so 12,000 paths take a second or more.
+  const tax = field(page, 'finance.taxEnabled');
+  await tax.evaluate((el) => { for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true; });
+  await tax.check();
+  await page.locator('#risk-paths').fill('12000');
+  await page.locator('#risk-run').click();
+  const cancel = page.locator('#risk-cancel');
+  await expect(cancel).toBeVisible();
+  await cancel.click();
+  await expect(panel(page)).toHaveAttribute('aria-busy', 'false');
+  await expect(cancel).toBeHidden();
+  // The page answers at once after the cancel, and a smaller run completes.
+  await page.locator('#risk-paths').fill('200');
+  await runRisk(page);
+  await expect(page.locator('#risk-table tbody tr')).toHaveCount(3);
+  await expect(page.locator('#risk-notes')).toContainText('200 paths');
+  expect(problems).toEqual([]);
+});

@@ -45,6 +45,19 @@ function startWorker() {
 }
 
 /**
+ * Stops whatever the worker is computing (a long risk run): the worker is ended, every call
+ * waiting on it resolves to `{ ok: false, cancelled: true, errors: [] }`, and the next call
+ * starts a fresh worker.
+ */
+export function cancelWorker() {
+  if (!worker) return;
+  worker.terminate();
+  worker = null;
+  for (const job of pending.values()) job.resolve({ ok: false, cancelled: true, errors: [] });
+  pending.clear();
+}
+
+/**
  * Runs one package call (`'evaluate'`, `'evaluateMany'`, `'risk'`) in the background worker so typing
  * and scrolling never wait for it. Resolves to `{ ok, result }` or `{ ok: false, errors }`.
  */

@@ -10,7 +10,7 @@
 
 import uPlot from 'uplot';
 import { h, fill, $, $$ } from './dom.js';
-import { inWorker } from './engine.js';
+import { inWorker, cancelWorker } from './engine.js';
 import { tipContent } from './form.js';
 import { usd, usdTick, pct, num, plain } from './format.js';
 import { PATHWAY_STYLE } from './charts.js';
@@ -59,8 +59,14 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
       input, tip, h('span', { class: 'error', id: `${id}-err`, hidden: true })));
   }
   const button = h('button', { type: 'submit', class: 'button primary', id: 'risk-run' }, 'Run simulation');
+  // A long run (many paths, tax on, a long horizon) can be stopped: the worker is ended and
+  // the last results stay on screen.
+  const cancel = h('button', { type: 'button', class: 'button', id: 'risk-cancel', hidden: true, onclick: () => {
+    again = false;
+    cancelWorker();
+  } }, 'Cancel');
   const general = h('p', { class: 'error risk-general', role: 'alert', hidden: true });
-  form.append(h('div', { class: 'risk-actions' }, button), general);
+  form.append(h('div', { class: 'risk-actions' }, button, cancel), general);
 
   const progress = h('div', { class: 'risk-progress', role: 'status', hidden: true },
     h('progress', { 'aria-label': 'Simulating' }), h('span', { class: 'risk-progress-text' }));
@@ -136,6 +142,7 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     progress.hidden = !busy;
     $('.risk-progress-text', progress).textContent = busy ? `Simulating ${typeof paths === 'number' ? num(paths) : 'the'} paths…` : '';
     button.textContent = busy ? 'Running…' : ranOnce ? 'Run again' : 'Run simulation';
+    cancel.hidden = !busy;
   }
 
   async function run() {
@@ -154,6 +161,10 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     if (again) {
       again = false;
       run();
+      return;
+    }
+    if (answer.cancelled) {
+      setStale('Cancelled: these results belong to the previous run.');
       return;
     }
     if (!answer.ok) {

@@ -231,6 +231,52 @@ pub struct PriceBand {
     pub p90_usd: f64,
 }
 
+/// The most work one run may take, in units of one path-month of one fleet line (the fleet's
+/// lines plus two for the AI pathways), the full model counting [`FULL_MODEL_WORK`] units each:
+/// about 1–2 s in wasm, so that no call holds the page or a server for minutes. 10,000 paths
+/// over the 15-year default are 9 million units; 100,000 paths over 30 years of a three-line
+/// fleet are 180 million.
+pub const MAX_WORK: f64 = 2e8;
+/// What a path-month costs through the whole model (tax on) against the fast path, measured:
+/// ~20 µs a 15-year path natively against ~1.3 µs.
+pub const FULL_MODEL_WORK: f64 = 16.0;
+
+/// The work a run asks for, in the units of [`MAX_WORK`].
+pub fn work(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> f64 {
+    let per_month = (s.mining.fleet.len() + 2) as f64
+        * match method {
+            RiskMethod::Fast => 1.0,
+            RiskMethod::FullModel => FULL_MODEL_WORK,
+        };
+    f64::from(o.paths) * f64::from(s.months()) * per_month
+}
+
+/// An error at `paths` when the run would take more than [`MAX_WORK`], naming the most paths
+/// that fit.
+fn too_much_work(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Option<ValidationError> {
+    let asked = work(s, o, method);
+    if asked <= MAX_WORK {
+        return None;
+    }
+    let fits = (f64::from(o.paths) * MAX_WORK / asked).floor();
+    let why = match method {
+        RiskMethod::FullModel => "; with tax on, each path runs the whole model",
+        RiskMethod::Fast => "",
+    };
+    Some(ValidationError::new(
+        "paths",
+        ErrorCode::TooLarge,
+        format!(
+            "{} paths × {} months × {} fleet lines and pathways is more work than one run may take{why}; at most {} paths fit (or a shorter horizon, fewer fleet lines)",
+            crate::format::grouped(f64::from(o.paths)),
+            s.months(),
+            s.mining.fleet.len() + 2,
+            crate::format::grouped(fits.max(0.0)),
+        ),
+        Value::from(o.paths),
+    ))
+}
+
 /// Checks the options against their registry entries ([`crate::fields::RISK_FIELDS`]); an
 /// empty list means they may run. Field paths are the option names (`paths`, …).
 pub fn validate_options(o: &RiskOptions) -> Vec<ValidationError> {
@@ -308,6 +354,9 @@ pub fn risk_using(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<R
     } else {
         method
     };
+    if let Some(error) = too_much_work(s, o, method) {
+        return Err(vec![error]);
+    }
     let mining = MiningStage::new(s);
     let capex = CapexStage::new(s);
     let deterministic = npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
