@@ -495,8 +495,10 @@ fn a_run_has_a_work_cap_named_at_paths() {
         errors[0].message
     );
     // A 1,000-line fleet over 30 years: 10,000 × 360 × 1,002 = 3.6 × 10⁹: refused too.
-    let mut wide = Scenario::default();
-    wide.horizon_years = 30;
+    let mut wide = Scenario {
+        horizon_years: 30,
+        ..Scenario::default()
+    };
     wide.mining.fleet = (0..1_000)
         .map(|i| minepivot::scenario::FleetLine::new(&format!("m{i}"), 1, 100.0, 20.0))
         .collect();
