@@ -27,12 +27,17 @@ pub fn number(x: f64) -> String {
     }
 }
 
-/// Money for a sentence or a table: `$1.23 B`, `$456.7 M`, `$950 k`, `$12`; a minus sign
-/// (U+2212) for losses.
+/// Money for a sentence or a table: `$3.20 T`, `$1.23 B`, `$456.7 M`, `$950 k`, `$12`, and
+/// beyond $10¹⁵ `$3.48e22`; a minus sign (U+2212) for losses.
 pub fn money(usd: f64) -> String {
     let sign = if usd < 0.0 { "−" } else { "" };
     let a = usd.abs();
-    if a >= 1e9 {
+    if a >= 1e15 {
+        // Beyond a thousand trillion dollars only the order of magnitude means anything.
+        format!("{sign}${a:.2e}")
+    } else if a >= 1e12 {
+        format!("{sign}${:.2} T", a / 1e12)
+    } else if a >= 1e9 {
         format!("{sign}${:.2} B", a / 1e9)
     } else if a >= 1e6 {
         format!("{sign}${:.1} M", a / 1e6)
@@ -79,6 +84,8 @@ mod tests {
         assert_eq!(money(-456_740_000.0), "−$456.7 M");
         assert_eq!(money(950_000.0), "$950 k");
         assert_eq!(money(12.0), "$12");
+        assert_eq!(money(3.2e12), "$3.20 T");
+        assert_eq!(money(-3.485e22), "−$3.48e22");
         assert_eq!(dollars(220_584.4), "$220,584");
         assert_eq!(dollars(-7.0), "−$7");
     }

@@ -55,17 +55,19 @@ pub fn strict_json(text: &str) -> Result<Value, Vec<ValidationError>> {
     if duplicates.is_empty() {
         Ok(value)
     } else {
-        Err(duplicates
-            .into_iter()
-            .map(|path| {
-                ValidationError::new(
-                    path.clone(),
-                    ErrorCode::InvalidJson,
-                    "appears more than once in its object; keep one (JSON keys must be unique)",
-                    Value::from(path),
-                )
-            })
-            .collect())
+        Err(crate::validate::capped(
+            duplicates
+                .into_iter()
+                .map(|path| {
+                    ValidationError::new(
+                        path.clone(),
+                        ErrorCode::InvalidJson,
+                        "appears more than once in its object; keep one (JSON keys must be unique)",
+                        Value::from(path),
+                    )
+                })
+                .collect(),
+        ))
     }
 }
 
@@ -146,7 +148,7 @@ pub fn scenario_from_value(value: Value) -> Result<ValidScenario, Vec<Validation
     let (scenario, errors) = shape(value);
     match scenario {
         Some(scenario) if errors.is_empty() => check(scenario),
-        _ => Err(errors),
+        _ => Err(crate::validate::capped(errors)),
     }
 }
 
@@ -370,6 +372,17 @@ mod tests {
         }
         let errors = scenario_from_json(r#"{"schemaVersion": 99}"#).unwrap_err();
         assert!(errors[0].message.contains("newer minepivot"));
+    }
+
+    #[test]
+    fn thousands_of_problems_are_listed_up_to_200_and_counted() {
+        let junk: serde_json::Map<String, Value> = (0..5_000).map(|i| (format!("k{i}"), Value::from(i))).collect();
+        let errors = scenario_from_value(Value::Object(junk)).unwrap_err();
+        assert_eq!(errors.len(), 201);
+        assert_eq!(
+            errors[200].message,
+            "and 4,800 more problems (the first 200 are listed)"
+        );
     }
 
     #[test]

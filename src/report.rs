@@ -323,15 +323,19 @@ pub struct SensitivityBar {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Sensitivity {
     /// The AI pathway whose pivot value (NPV − mining NPV) is tested.
     pub pathway: PathwayId,
     pub pct: f64,
     pub base_pivot_value_usd: f64,
-    /// Sorted by swing, largest first.
+    /// Sorted by swing, largest first; a tie keeps the inputs' order.
     pub bars: Vec<SensitivityBar>,
+    /// Set when the NPVs are so large that the smallest changes are floating-point rounding:
+    /// those changes are shown as 0, and this says below which size.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// Something the user should see next to an answer.

@@ -106,6 +106,28 @@ impl From<Vec<ValidationError>> for InputErrors {
     }
 }
 
+/// Most problems listed for one input; the rest are counted in a last entry. A 1 MB document
+/// of junk could otherwise produce a list larger than itself.
+pub const MAX_ERRORS: usize = 200;
+
+/// `errors` with at most [`MAX_ERRORS`] problems, the rest counted: "and 4,800 more problems".
+pub fn capped(mut errors: Vec<ValidationError>) -> Vec<ValidationError> {
+    if errors.len() > MAX_ERRORS {
+        let more = errors.len() - MAX_ERRORS;
+        errors.truncate(MAX_ERRORS);
+        errors.push(ValidationError::new(
+            "",
+            ErrorCode::TooLarge,
+            format!(
+                "and {} more problems (the first {MAX_ERRORS} are listed)",
+                crate::format::grouped(more as f64)
+            ),
+            Value::from(more),
+        ));
+    }
+    errors
+}
+
 /// The largest integer JavaScript holds exactly, 2⁵³ − 1.
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 

@@ -871,3 +871,36 @@ fn a_grid_with_room_to_spare_keeps_its_whole_fleet_mining_beside_the_ai_halls() 
         assert_eq!(c.mining_revenue_usd, m.mining_revenue_usd);
     }
 }
+
+#[test]
+fn at_npvs_of_1e22_the_tornado_says_which_changes_are_rounding_and_shows_them_as_0() {
+    // BTC at +300 %/yr for 30 years with a flat network: 78,000 × 4³⁰ ≈ 9 × 10²² USD a coin,
+    // and a mining NPV of ~3.5 × 10²² USD. A billionth of that, ~3.5 × 10¹³ USD, is where the
+    // 16 digits of a float end: the power price, the lease and the build cannot move the pivot
+    // by that much, so their bars are exactly 0 (not noise that differs between machines).
+    // (3.485 × 10²² × 10⁻⁹ = 3.485 × 10¹³ USD = $34.85 T.)
+    let mut s = Scenario {
+        horizon_years: 30,
+        ..Scenario::default()
+    };
+    s.bitcoin.btc_price_growth_pct_per_year = 300.0;
+    s.bitcoin.network_hashrate_growth_pct_per_year = 0.0;
+    let r = evaluate(&s);
+    assert!(r.pathways[0].npv_usd > 1e22);
+    let t = &r.sensitivity;
+    let note = t.note.as_deref().expect("a note");
+    assert!(
+        note.starts_with("The NPVs reach $3.49e22: changes smaller than $34.85 T"),
+        "{note}"
+    );
+    for field in [
+        "site.powerPriceUsdPerMwh",
+        "colocation.leaseUsdPerKwMonth",
+        "retrofit.buildMonths",
+    ] {
+        let bar = t.bars.iter().find(|b| b.field == field).expect(field);
+        assert_eq!((bar.low_delta_usd, bar.high_delta_usd), (0.0, 0.0), "{field}");
+    }
+    // At the defaults nothing is rounded away and there is no note.
+    assert_eq!(evaluate(&Scenario::default()).sensitivity.note, None);
+}

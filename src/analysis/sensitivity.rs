@@ -235,6 +235,27 @@ pub fn tornado(
             }
         })
         .collect();
+    // A change smaller than a billionth of the NPVs it is the difference of is rounding (an f64
+    // holds ~16 digits and each NPV sums hundreds of flows): shown as 0, never as a bar whose
+    // size and order are noise that differs between machines.
+    let scale = base_npvs.iter().fold(0.0f64, |m, (_, v)| m.max(v.abs()));
+    let noise = scale * 1e-9;
+    let mut rounded = false;
+    for bar in &mut bars {
+        for delta in [&mut bar.low_delta_usd, &mut bar.high_delta_usd] {
+            if *delta != 0.0 && delta.abs() < noise {
+                *delta = 0.0;
+                rounded = true;
+            }
+        }
+    }
+    let note = (rounded && noise >= 1.0).then(|| {
+        format!(
+            "The NPVs reach {}: changes smaller than {} are floating-point rounding at that size and shown as 0.",
+            crate::format::money(scale),
+            crate::format::money(noise)
+        )
+    });
     let swing = |b: &SensitivityBar| (b.high_delta_usd - b.low_delta_usd).abs();
     bars.sort_by(|a, b| swing(b).total_cmp(&swing(a)));
     Sensitivity {
@@ -242,5 +263,6 @@ pub fn tornado(
         pct,
         base_pivot_value_usd: base_pivot,
         bars,
+        note,
     }
 }

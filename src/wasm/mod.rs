@@ -270,7 +270,7 @@ pub fn read_scenario(input: &JsValue) -> Result<ValidScenario, Vec<ValidationErr
     }
     let converted = input::to_json(input, "").map_err(|e| vec![e])?;
     match crate::parse::scenario_from_value(converted.value) {
-        Err(errors) => Err(input::apply_marks(errors, &converted.marks)),
+        Err(errors) => Err(crate::validate::capped(input::apply_marks(errors, &converted.marks))),
         // Every replaced value fails a check, so this is only a net.
         Ok(_) if !converted.marks.is_empty() => Err(input::apply_marks(Vec::new(), &converted.marks)),
         Ok(scenario) => Ok(scenario),
