@@ -56,13 +56,27 @@ fn the_finite_check_finds_a_planted_nan_and_spares_an_absent_irr() {
     nan.pathways[1].months[7].opex_usd = f64::NAN;
     assert_eq!(
         report_numbers::first_non_finite(&nan).as_deref(),
-        Some(".pathways[1].months[7].opexUsd")
+        Some("pathways[1].months[7].opexUsd")
     );
 
-    let mut inf = clean;
+    let mut inf = clean.clone();
     inf.capex.total_usd = f64::INFINITY;
     assert_eq!(
         report_numbers::first_non_finite(&inf).as_deref(),
-        Some(".capex.totalUsd")
+        Some("capex.totalUsd")
+    );
+
+    // Where a key-name check was blind: an optional number, and a price in the bitcoin months.
+    let mut irr = clean.clone();
+    irr.pathways[2].irr_pct = Some(f64::NAN);
+    assert_eq!(
+        report_numbers::first_non_finite(&irr).as_deref(),
+        Some("pathways[2].irrPct")
+    );
+    let mut price = clean;
+    price.bitcoin.months[5].btc_price_usd = f64::INFINITY;
+    assert_eq!(
+        report_numbers::first_non_finite(&price).as_deref(),
+        Some("bitcoin.months[5].btcPriceUsd")
     );
 }

@@ -5,7 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 
 // The same whole-report check as tests/model_props.rs and tests/fuzz_inputs.rs: every number in
-// the serialised report, with a `null` only where the schema has an `Option`.
+// the report, found by its place (src/finite.rs). evaluate_json runs it too and turns a
+// non-finite answer into an error; checking again here keeps the fuzzer honest about it.
 #[path = "../../tests/common/report_numbers.rs"]
 mod report_numbers;
 
