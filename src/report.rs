@@ -225,6 +225,10 @@ pub struct CashFlowMonth {
     /// Corporate income tax (0 unless `finance.taxEnabled`).
     pub tax_usd: f64,
     pub net_cash_flow_usd: f64,
+    /// Running sum of the net cash flow from month 0 (the months before the build included).
+    /// Payback is counted from the first capex month instead (see `paybackMonths`), so in a
+    /// scenario whose site loses money before the build, this can still be negative in the
+    /// payback month.
     pub cumulative_usd: f64,
     /// Share of the site's fleet hashing this month (0 when switched off), %.
     pub mining_active_pct: f64,
@@ -248,6 +252,10 @@ pub struct CashFlowYear {
     pub capex_usd: f64,
     pub tax_usd: f64,
     pub net_cash_flow_usd: f64,
+    /// Running sum of the net cash flow from month 0 (the months before the build included).
+    /// Payback is counted from the first capex month instead (see `paybackMonths`), so in a
+    /// scenario whose site loses money before the build, this can still be negative in the
+    /// payback month.
     pub cumulative_usd: f64,
 }
 
@@ -262,7 +270,11 @@ pub struct PathwayReport {
     /// Annualised IRR, %; null where it does not exist (see `irrNote`).
     pub irr_pct: Option<f64>,
     pub irr_note: Option<String>,
-    /// Months until the cumulative cash flow turns ≥ 0 after investment; null if never.
+    /// Months from the start of month 0 to the end of the month in which the net cash flow
+    /// summed from the first capex month turns ≥ 0: the retrofit has paid for itself. The months before the build are the
+    /// same site mining in every pathway and are not counted, unlike in `cumulativeUsd`, which
+    /// starts at month 0. Null if it never pays back within the horizon (then `paybackNote`
+    /// says why).
     pub payback_months: Option<u32>,
     pub payback_note: Option<String>,
     pub total_capex_usd: f64,

@@ -904,3 +904,26 @@ fn at_npvs_of_1e22_the_tornado_says_which_changes_are_rounding_and_shows_them_as
     // At the defaults nothing is rounded away and there is no note.
     assert_eq!(evaluate(&Scenario::default()).sensitivity.note, None);
 }
+
+#[test]
+fn payback_counts_from_the_first_capex_month_and_cumulative_from_month_0() {
+    // Construction starts in month 24 on a site that loses money before it (power at $200/MWh
+    // with the shutdown off): the colocation retrofit pays back counted from month 24, while
+    // the report's cumulative cash flow, counted from month 0, still carries the two years of
+    // mining losses in that month. The report says so (CashFlowMonth.cumulativeUsd docs).
+    let mut s = Scenario::default();
+    s.site.power_price_usd_per_mwh = 200.0;
+    s.mining.shutdown_when_unprofitable = false;
+    s.retrofit.construction_start_month = 24;
+    let r = evaluate(&s);
+    let colocation = &r.pathways[1];
+    // `paybackMonths` = p months from the start of month 0: recovered at the end of month p − 1.
+    let p = colocation.payback_months.expect("pays back") as usize;
+    let from_capex: f64 = colocation.months[24..p].iter().map(|m| m.net_cash_flow_usd).sum();
+    let before: f64 = colocation.months[24..p - 1].iter().map(|m| m.net_cash_flow_usd).sum();
+    assert!(from_capex >= 0.0 && before < 0.0, "{before} → {from_capex}");
+    assert!(colocation.months[p - 1].cumulative_usd < 0.0);
+    let pre_build: f64 = colocation.months[..24].iter().map(|m| m.net_cash_flow_usd).sum();
+    assert!(pre_build < 0.0);
+    assert!((colocation.months[p - 1].cumulative_usd - (pre_build + from_capex)).abs() < 1e-3);
+}
