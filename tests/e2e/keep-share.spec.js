@@ -200,6 +200,11 @@ test('JSON export holds scenario and report, and imports back to the same number
   await expect(field(page, 'bitcoin.btcPriceUsd')).toHaveValue('95000');
   await page.locator('#import-json').setInputFiles({ name: 'text.json', mimeType: 'application/json', buffer: Buffer.from('hello') });
   await expect(page.locator('.message.error').last()).toContainText('not JSON');
+  // 100,000 levels of nesting: refused with a message, no stack overflow anywhere.
+  const deep = '{"site":'.repeat(1) + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+  await page.locator('#import-json').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
+  await expect(page.locator('.message.error').last()).toContainText('nested more than 32 levels deep');
+  await expect(field(page, 'bitcoin.btcPriceUsd')).toHaveValue('95000');
   expect(problems).toEqual([]);
 });
 

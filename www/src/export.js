@@ -46,13 +46,35 @@ export const MAX_IMPORT_BYTES = 5_000_000;
  * Reads an imported file's text: an export of this page (`{ scenario, report }`) or a bare
  * scenario. Returns `{ ok: true, scenario }` (unvalidated) or `{ ok: false, message }`.
  */
+/** Nesting deeper than this is not a scenario (one is 4 levels deep, an export 6). */
+const MAX_IMPORT_DEPTH = 32;
+
+/** The nesting depth of a parsed JSON value, counted without recursion (a 100,000-deep file
+ * would overflow the stack of a recursive walk, here or in whatever reads it next). */
+function depthOf(value) {
+  let deepest = 0;
+  const stack = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_IMPORT_DEPTH) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export function parseImport(text) {
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, message: 'The file is too large to be a scenario.' };
   let doc;
   try {
-    doc = JSON.parse(text);
+    // A byte-order mark (some Windows editors write one) is ignored, as the core ignores it.
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return { ok: false, message: 'The file is not JSON.' };
+  }
+  if (depthOf(doc) > MAX_IMPORT_DEPTH) {
+    return { ok: false, message: `The file is nested more than ${MAX_IMPORT_DEPTH} levels deep; a scenario is 4.` };
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return { ok: false, message: 'The file does not hold a scenario.' };
