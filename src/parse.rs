@@ -165,10 +165,20 @@ pub fn shape(value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
         );
         return (None, vec![error]);
     };
-    if let Err(error) = read_version(&map) {
-        return (None, vec![error]);
+    let version = match read_version(&map) {
+        Ok(version) => version,
+        Err(error) => return (None, vec![error]),
+    };
+    // What an older document leaves out meant that version's default, not today's: a share
+    // link or a saved file of version N shows the same numbers after an upgrade.
+    if version < SCHEMA_VERSION {
+        if let Some(Value::Object(mut base)) = released_defaults(version) {
+            let given = std::mem::take(&mut map);
+            merge_into(&mut base, given);
+            map = base;
+        }
     }
-    migrate(&mut map);
+    migrate(&mut map, version);
     let errors = check_document(&mut map, SCENARIO_FIELDS, Origin::Document);
     let mut scenario = crate::fields::read_scenario(&map);
     scenario.schema_version = SCHEMA_VERSION;
@@ -199,10 +209,34 @@ fn read_version(map: &Map<String, Value>) -> Result<u32, ValidationError> {
     }
 }
 
-/// Upgrades an older document in place to the current layout. Version 1 is the first
-/// released layout, so there is nothing to move yet; a future rename adds its step here.
-fn migrate(map: &mut Map<String, Value>) {
+/// The default scenario of a released layout, as that version shipped it
+/// (`src/released/defaults-vN.json`; the current version's is `Scenario::default()`).
+pub fn released_defaults(version: u32) -> Option<Value> {
+    let text = match version {
+        1 => include_str!("released/defaults-v1.json"),
+        _ => return None,
+    };
+    serde_json::from_str(text).ok()
+}
+
+/// Upgrades a document of layout `from` in place to the current layout, one version at a
+/// time. Version 1 is the only released layout so far, so there is no step yet: the first
+/// rename or removal adds `1 => { … }` here, with its test on `released/defaults-v1.json`,
+/// a v1 share link and a v1 saved entry (tests/schema_versions.rs).
+fn migrate(map: &mut Map<String, Value>, from: u32) {
+    let _ = from;
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));
+}
+
+fn merge_into(base: &mut Map<String, Value>, given: Map<String, Value>) {
+    for (key, value) in given {
+        match (base.get_mut(&key), value) {
+            (Some(Value::Object(inner)), Value::Object(given)) => merge_into(inner, given),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
 }
 
 impl Scenario {

@@ -104,3 +104,30 @@ fn a_document_without_a_version_is_read_as_version_1_and_a_newer_one_is_refused(
     assert_eq!(errors[0].field, "schemaVersion");
     assert_eq!(errors[0].code, ErrorCode::UnsupportedVersion);
 }
+
+/// Every released layout keeps the default scenario it shipped with (src/released/), so that
+/// a document of that version is completed with its own defaults, not today's.
+#[test]
+fn every_older_version_keeps_its_released_defaults_and_a_v1_partial_reads_against_them() {
+    use minepivot::parse::released_defaults;
+    use minepivot::scenario::SCHEMA_VERSION;
+    for version in 1..SCHEMA_VERSION {
+        assert!(
+            released_defaults(version).is_some(),
+            "no released defaults for version {version}"
+        );
+    }
+    let v1 = released_defaults(1).expect("version 1's defaults");
+    assert_eq!(v1, serde_json::from_str::<serde_json::Value>(V1).unwrap());
+    // A version-1 share link holds only what differs from the version-1 defaults.
+    let link = r#"{"schemaVersion": 1, "site": {"powerPriceUsdPerMwh": 38}}"#;
+    let scenario = scenario_from_json(link).expect("a v1 link opens");
+    let mut expected: serde_json::Value = serde_json::from_str(V1).unwrap();
+    expected["site"]["powerPriceUsdPerMwh"] = serde_json::json!(38.0);
+    let expected = scenario_from_json(&expected.to_string()).unwrap();
+    assert_eq!(scenario, expected);
+    assert_eq!(
+        minepivot::report(&scenario).unwrap().pathways[1].npv_usd,
+        minepivot::report(&expected).unwrap().pathways[1].npv_usd
+    );
+}

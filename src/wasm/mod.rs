@@ -106,6 +106,17 @@ pub fn default_scenario() -> Result<Ts<CompleteScenario>, JsValue> {
     error::to_js(&crate::fields::scenario_json(&crate::Scenario::default())).map(Ts::new_unchecked)
 }
 
+/// Reads a scenario document of any released version (a share link's differences, a saved
+/// file, a partial object), fills what it leaves out from that version's own defaults,
+/// migrates it to the current layout and returns the whole scenario, every field present.
+///
+/// @throws {MinepivotInputError} when the document is invalid; `errors` lists every problem.
+#[wasm_bindgen]
+pub fn upgrade(scenario: Ts<ScenarioInput>) -> Result<Ts<CompleteScenario>, JsValue> {
+    let scenario = read_scenario(&scenario.js_value()).map_err(|e| error::input_error(&e))?;
+    error::to_js(&crate::fields::scenario_json(&scenario)).map(Ts::new_unchecked)
+}
+
 /// The field registry: every input of the scenario and every risk option, with its label,
 /// unit, kind, bounds, step, page group, choices and the source of its default.
 #[wasm_bindgen]

@@ -36,13 +36,25 @@ test('a share link reopened in a new page restores the same scenario and numbers
   expect(otherProblems).toEqual([]);
 });
 
-test('the link holds only what differs from the default, and the default has no link at all', async ({ page }) => {
+test('the link holds the layout version and only what differs from the default, and the default has no link at all', async ({ page }) => {
   await open(page);
   expect(new URL(page.url()).hash).toBe('');
   await setField(page, 'site.powerPriceUsdPerMwh', 50);
   await expect(page).toHaveURL(/#s=1\./);
   const payload = new URL(page.url()).hash.slice('#s=1.'.length);
-  expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ site: { powerPriceUsdPerMwh: 50 } });
+  // The version travels with the differences: a later minepivot reads them against the
+  // defaults of this version, not its own.
+  expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ schemaVersion: 1, site: { powerPriceUsdPerMwh: 50 } });
+});
+
+test('a version-1 link written before the version travelled with it opens with the same numbers', async ({ page }) => {
+  const problems = watch(page);
+  await open(page, `#s=1.${base64url({ site: { powerPriceUsdPerMwh: 50 } })}`);
+  await expect(field(page, 'site.powerPriceUsdPerMwh')).toHaveValue('50');
+  const old = await page.locator('[data-npv]').allInnerTexts();
+  await open(page, `#s=1.${base64url({ schemaVersion: 1, site: { powerPriceUsdPerMwh: 50 } })}`);
+  expect(await page.locator('[data-npv]').allInnerTexts()).toEqual(old);
+  expect(problems).toEqual([]);
 });
 
 const BAD_LINKS = [

@@ -192,6 +192,12 @@ export interface CashFlowMonth {
      */
     taxUsd: number;
     netCashFlowUsd: number;
+    /**
+     * Running sum of the net cash flow from month 0 (the months before the build included).
+     * Payback is counted from the first capex month instead (see `paybackMonths`), so in a
+     * scenario whose site loses money before the build, this can still be negative in the
+     * payback month.
+     */
     cumulativeUsd: number;
     /**
      * Share of the site's fleet hashing this month (0 when switched off), %.
@@ -220,6 +226,12 @@ export interface CashFlowYear {
     capexUsd: number;
     taxUsd: number;
     netCashFlowUsd: number;
+    /**
+     * Running sum of the net cash flow from month 0 (the months before the build included).
+     * Payback is counted from the first capex month instead (see `paybackMonths`), so in a
+     * scenario whose site loses money before the build, this can still be negative in the
+     * payback month.
+     */
     cumulativeUsd: number;
 }
 
@@ -684,7 +696,11 @@ export interface PathwayReport {
     irrPct: number | null;
     irrNote: string | null;
     /**
-     * Months until the cumulative cash flow turns ≥ 0 after investment; null if never.
+     * Months from the start of month 0 to the end of the month in which the net cash flow
+     * summed from the first capex month turns ≥ 0: the retrofit has paid for itself. The months before the build are the
+     * same site mining in every pathway and are not counted, unlike in `cumulativeUsd`, which
+     * starts at month 0. Null if it never pays back within the horizon (then `paybackNote`
+     * says why).
      */
     paybackMonths: number | null;
     paybackNote: string | null;
@@ -974,9 +990,14 @@ export interface Sensitivity {
     pct: number;
     basePivotValueUsd: number;
     /**
-     * Sorted by swing, largest first.
+     * Sorted by swing, largest first; a tie keeps the inputs' order.
      */
     bars: SensitivityBar[];
+    /**
+     * Set when the NPVs are so large that the smallest changes are floating-point rounding:
+     * those changes are shown as 0, and this says below which size.
+     */
+    note?: string | null;
 }
 
 /**
@@ -1212,6 +1233,15 @@ export function sensitivity(scenario: ScenarioInput, options?: SensitivityOption
  * causes one), and its message goes to the console instead of a bare "unreachable".
  */
 export function start(): void;
+
+/**
+ * Reads a scenario document of any released version (a share link's differences, a saved
+ * file, a partial object), fills what it leaves out from that version's own defaults,
+ * migrates it to the current layout and returns the whole scenario, every field present.
+ *
+ * @throws {MinepivotInputError} when the document is invalid; `errors` lists every problem.
+ */
+export function upgrade(scenario: ScenarioInput): CompleteScenario;
 
 /**
  * Checks a scenario without computing it: every problem (unknown keys, wrong types, NaN or

@@ -53,6 +53,15 @@ test("isInputError tells minepivot's input error from any other thrown value", (
   assert.equal(minepivot.isInputError(undefined), false);
 });
 
+test("upgrade completes a partial document of a released version with that version's defaults", () => {
+  const whole = minepivot.upgrade({ schemaVersion: 1, site: { powerPriceUsdPerMwh: 38 } });
+  assert.equal(whole.site.powerPriceUsdPerMwh, 38);
+  assert.equal(whole.site.gridCapacityMw, 100);
+  assert.equal(whole.schemaVersion, 1);
+  assert.equal(whole.mining.fleet.length, 3);
+  assert.throws(() => minepivot.upgrade({ schemaVersion: 99 }), (e) => minepivot.isInputError(e) && e.errors[0].code === "unsupportedVersion");
+});
+
 test("exports exactly the public API, without the init functions", () => {
   assert.deepEqual(Object.keys(minepivot).sort(), [
     "cashFlowCsv",
@@ -63,6 +72,7 @@ test("exports exactly the public API, without the init functions", () => {
     "presets",
     "risk",
     "sensitivity",
+    "upgrade",
     "validate",
     "version",
   ]);

@@ -18,6 +18,19 @@ export function evaluate(scenario) {
 }
 
 export const defaultScenario = () => core.defaultScenario();
+
+/**
+ * A document of any released version (a link's differences, a saved entry, an imported file)
+ * completed with that version's own defaults and migrated: `{ ok: true, scenario }` or
+ * `{ ok: false, errors }`; never throws.
+ */
+export function upgrade(partial) {
+  try {
+    return { ok: true, scenario: core.upgrade(partial) };
+  } catch (thrown) {
+    return { ok: false, errors: errorList(thrown) };
+  }
+}
 export const presets = () => core.presets();
 export const version = () => (typeof core.version === 'function' ? core.version() : String(core.version ?? ''));
 

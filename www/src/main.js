@@ -6,7 +6,7 @@
 import * as engine from './engine.js';
 import { $, h, fill } from './dom.js';
 import { createForm } from './form.js';
-import { clone, overlay, setPath } from './state.js';
+import { clone, setPath } from './state.js';
 import * as share from './share.js';
 import * as storage from './storage.js';
 import { cashFlowCsv, reportJson, fileStem, download, parseImport } from './export.js';
@@ -148,8 +148,9 @@ function load(scenario) {
  * rejects it, the page keeps what it shows and says why.
  */
 function openUntrusted(partial, what) {
-  const candidate = overlay(defaults, partial);
-  const result = engine.evaluate(candidate);
+  const upgraded = engine.upgrade(partial);
+  const candidate = upgraded.ok ? upgraded.scenario : null;
+  const result = upgraded.ok ? engine.evaluate(candidate) : upgraded;
   if (!result.ok) {
     const after = shown ? 'The calculator keeps the scenario it was showing.' : 'Showing the default scenario instead.';
     notify(`${what} could not be opened: ${errorSummary(result.errors)}. ${after}`, 'error');
@@ -329,7 +330,8 @@ $('#compare-run').addEventListener('click', async () => {
   const saved = storage.list().saved;
   const pick = (value) => {
     const entry = saved.find((s) => s.name === value);
-    return entry ? { name: entry.name, scenario: overlay(defaults, entry.scenario) } : { name: 'Current inputs', scenario: clone(current) };
+    const upgraded = entry ? engine.upgrade(entry.scenario) : null;
+    return upgraded?.ok ? { name: entry.name, scenario: upgraded.scenario } : { name: 'Current inputs', scenario: clone(current) };
   };
   const a = pick($('#compare-a').value);
   const b = pick($('#compare-b').value);
@@ -389,9 +391,10 @@ function start() {
   let note = link.kind === 'error' ? `${link.message} Showing the default scenario instead.` : '';
   let result = null;
   if (link.kind === 'ok') {
-    const candidate = overlay(defaults, link.partial);
-    result = engine.evaluate(candidate);
-    if (result.ok) current = candidate;
+    // A link holds what differs from the defaults of its schemaVersion: completed with those.
+    const upgraded = engine.upgrade(link.partial);
+    result = upgraded.ok ? engine.evaluate(upgraded.scenario) : upgraded;
+    if (result.ok) current = upgraded.scenario;
     else note = `The shared link could not be opened: ${errorSummary(result.errors)}. Showing the default scenario instead.`;
   }
   if (note) history.replaceState(null, '', `${location.pathname}${location.search}`);

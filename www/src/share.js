@@ -26,7 +26,10 @@ function fromBase64Url(text) {
 
 /** The hash (with `#`) that reproduces `scenario` on top of `defaults`. */
 export function encode(scenario, defaults) {
-  return `#s=${LINK_VERSION}.${toBase64Url(JSON.stringify(diff(defaults, scenario)))}`;
+  // The scenario's layout version always travels with the differences, so that a later
+  // minepivot completes them with this version's defaults (the core's `upgrade`).
+  const partial = { schemaVersion: scenario.schemaVersion, ...diff(defaults, scenario) };
+  return `#s=${LINK_VERSION}.${toBase64Url(JSON.stringify(partial))}`;
 }
 
 /**
@@ -59,5 +62,7 @@ export function decode(hash) {
   if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) {
     return { kind: 'error', message: 'The link does not hold a scenario.' };
   }
+  // Links of format 1 written before the version travelled with them are all of version 1.
+  if (!Object.hasOwn(partial, 'schemaVersion')) partial.schemaVersion = 1;
   return { kind: 'ok', partial };
 }

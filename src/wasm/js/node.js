@@ -14,12 +14,13 @@ import {
   presets,
   risk,
   sensitivity,
+  upgrade,
   validate,
 } from "../web/minepivot.js";
 
 initSync({ module: readFileSync(new URL("../web/minepivot_bg.wasm", import.meta.url)) });
 
-export { cashFlowCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, validate };
+export { cashFlowCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

@@ -13,12 +13,13 @@ import init, {
   presets,
   risk,
   sensitivity,
+  upgrade,
   validate,
 } from "./minepivot.js";
 
 await init({ module_or_path: new URL("./minepivot_bg.wasm", import.meta.url) });
 
-export { cashFlowCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, validate };
+export { cashFlowCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();
