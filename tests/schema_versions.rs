@@ -111,12 +111,20 @@ fn a_document_without_a_version_is_read_as_version_1_and_a_newer_one_is_refused(
 fn every_older_version_keeps_its_released_defaults_and_a_v1_partial_reads_against_them() {
     use minepivot::parse::released_defaults;
     use minepivot::scenario::SCHEMA_VERSION;
-    for version in 1..SCHEMA_VERSION {
+    for version in 1..=SCHEMA_VERSION {
         assert!(
             released_defaults(version).is_some(),
             "no released defaults for version {version}"
         );
     }
+    // The current version's released defaults are today's: a change of any default must come
+    // with a new schemaVersion (and its defaults file), or the links written before it would
+    // open with other numbers.
+    assert_eq!(
+        released_defaults(SCHEMA_VERSION),
+        Some(serde_json::to_value(Scenario::default()).unwrap()),
+        "a default changed without a schemaVersion bump"
+    );
     let v1 = released_defaults(1).expect("version 1's defaults");
     assert_eq!(v1, serde_json::from_str::<serde_json::Value>(V1).unwrap());
     // A version-1 share link holds only what differs from the version-1 defaults.
