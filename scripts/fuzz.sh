@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of the whole input path: arbitrary bytes → JSON → validate →
-# evaluate (fuzz/fuzz_targets/evaluate.rs). Not part of `npm test`. Needs the nightly
-# toolchain (rustup toolchain install nightly) and cargo-fuzz (installed here if missing).
-#   bash scripts/fuzz.sh [SECONDS] [JOBS]      default 600 s, 2 jobs
+# Coverage-guided fuzzing of the whole input path. Two targets:
+#   evaluate  arbitrary bytes → JSON → validate → evaluate (fuzz/fuzz_targets/evaluate.rs)
+#   options   bytes → JSON → a scenario, the risk options and the tornado's percentage
+# Not part of `npm test`. Needs the nightly toolchain (rustup toolchain install nightly) and
+# cargo-fuzz (installed here if missing). Inputs up to 1 MB, the largest document accepted.
+#   bash scripts/fuzz.sh [SECONDS] [JOBS] [TARGET]      default 600 s, 2 jobs, evaluate
 # JOBS worker processes (libFuzzer's fork mode) share the corpus in fuzz/corpus/evaluate/ (kept
 # between runs, not in git); the last line says how many inputs ran in all and what was found.
 # Runs on 26 Nov 2026: `bash scripts/fuzz.sh 3000 2`, 21,763,146 inputs in 3,039 s, and on the
@@ -13,14 +15,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 jobs="${2:-2}"
+target="${3:-evaluate}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-mkdir -p fuzz/corpus/evaluate
-cp -n fuzz/seeds/evaluate/* fuzz/corpus/evaluate/ 2>/dev/null || true
+mkdir -p "fuzz/corpus/$target"
+cp -n "fuzz/seeds/$target"/* "fuzz/corpus/$target/" 2>/dev/null || true
 cd fuzz
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-cargo +nightly fuzz run evaluate corpus/evaluate -j "$jobs" -- \
-  -max_total_time="$seconds" -max_len=8192 -timeout=5 -dict=json.dict -print_final_stats=1 2>&1 | tee "$log"
+cargo +nightly fuzz run "$target" "corpus/$target" -j "$jobs" -- \
+  -max_total_time="$seconds" -max_len=1048576 -timeout=5 -dict=json.dict -print_final_stats=1 2>&1 | tee "$log"
 # Fork mode prints "#<inputs run so far>: ... oom/timeout/crash: a/b/c time: <s>s ...".
 last=$(grep -E '^#[0-9]+: ' "$log" | tail -n 1)
 if [[ -n "$last" ]]; then

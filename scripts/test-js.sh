@@ -115,6 +115,15 @@ node_tests "node (packed tarball)" bash -c "cd '$consumer' && node --test --test
 
 # 6. Vite: the repository's Vite, run on the temporary project, which resolves "minepivot"
 #    from its own node_modules like any app would.
+# A short run of the JavaScript-boundary fuzzer (scripts/fuzz-js.mjs, fast-check): hostile
+# values through every export; the long runs are in the README.
+if node scripts/fuzz-js.mjs --runs 500 >"$work/fuzz-js.log" 2>&1; then
+  ok "$(tail -n 1 "$work/fuzz-js.log")"
+else
+  tail -n 40 "$work/fuzz-js.log"
+  not_ok "fuzz-js: a hostile value broke the boundary (above)"
+fi
+
 # The README's examples as TypeScript under `strict`, against the installed tarball: the Node
 # example (JavaScript, checked with checkJs) and the TypeScript one.
 if (cd "$consumer" && node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --allowJs --checkJs \
