@@ -7,7 +7,9 @@
 //! - `pathway_npvs/*`: the three NPVs alone, the unit the analysis repeats;
 //! - `risk/fast_10k_paths_*`: the Monte Carlo with 10,000 paths (target ≤ 50 ms);
 //! - `risk/full_model_1k_paths_default_15y`: 1,000 paths through the whole model, the method used when
-//!   tax is enabled (for the record; no target).
+//!   tax is enabled (for the record; no target);
+//! - `parse/*`: documents of ~1 MB, the largest accepted (target: any answered in under 1 s):
+//!   10,500 valid fleet lines and 3,500 with a wrong type; 40,000 unknown keys.
 //!
 //! criterion is a native-only dev-dependency, so on wasm32 (where `cargo clippy --target
 //! wasm32-unknown-unknown --all-targets` still compiles this file) the bench is an empty main.
@@ -63,7 +65,35 @@ mod native {
         group.finish();
     }
 
-    criterion_group!(benches, evaluate, monte_carlo);
+    /// ~1 MB documents: the fleet of issue 14's reproduction (it took 54 s when every type
+    /// error was found by a new deserialisation pass), and a document of unknown keys.
+    pub fn big_documents() -> [(&'static str, String); 2] {
+        let good = r#"{"model":"S21","units":1,"hashrateThs":200,"efficiencyJPerTh":17.5}"#;
+        let bad = r#"{"model":"S21","units":"x","hashrateThs":200,"efficiencyJPerTh":17.5}"#;
+        let lines: Vec<&str> = (0..14_000).map(|i| if i % 4 == 3 { bad } else { good }).collect();
+        let fleet = format!(r#"{{"mining": {{"fleet": [{}]}}}}"#, lines.join(","));
+        let keys: Vec<String> = (0..40_000).map(|i| format!(r#""unknownKey{i:05}": 1"#)).collect();
+        let junk = format!("{{{}}}", keys.join(","));
+        [("fleet_14k_lines", fleet), ("unknown_keys_40k", junk)]
+    }
+
+    fn parse(c: &mut Criterion) {
+        let mut group = c.benchmark_group("parse");
+        group.sample_size(20);
+        for (name, text) in big_documents() {
+            assert!(
+                text.len() <= minepivot::parse::MAX_DOCUMENT_BYTES,
+                "{name}: {}",
+                text.len()
+            );
+            group.bench_function(name, |b| {
+                b.iter(|| minepivot::parse::scenario_from_json(black_box(&text)))
+            });
+        }
+        group.finish();
+    }
+
+    criterion_group!(benches, evaluate, monte_carlo, parse);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -139,3 +139,20 @@ fn every_older_version_keeps_its_released_defaults_and_a_v1_partial_reads_agains
         minepivot::report(&expected).unwrap().pathways[1].npv_usd
     );
 }
+
+/// Issue 14's reproduction, as large as a document may be: 10,500 valid fleet lines and 3,500
+/// with a wrong type, ~0.96 MB. Such a file
+/// took 54 s when each type error cost a new deserialisation of the whole document; now the
+/// fleet is refused by its length in one pass (speed: `cargo bench --bench evaluate parse`).
+#[test]
+fn a_1_mb_fleet_is_refused_by_its_length_in_one_pass() {
+    let good = r#"{"model":"S21","units":1,"hashrateThs":200,"efficiencyJPerTh":17.5}"#;
+    let bad = r#"{"model":"S21","units":"x","hashrateThs":200,"efficiencyJPerTh":17.5}"#;
+    let lines: Vec<&str> = (0..14_000).map(|i| if i % 4 == 3 { bad } else { good }).collect();
+    let text = format!(r#"{{"mining": {{"fleet": [{}]}}}}"#, lines.join(","));
+    assert!(text.len() > 900_000 && text.len() <= 1_000_000, "{}", text.len());
+    let errors = scenario_from_json(&text).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "mining.fleet");
+    assert_eq!(errors[0].message, "must have at most 1,000 lines");
+}

@@ -261,3 +261,46 @@ test("the whole input has a budget: 2 GB of strings in an unknown key is refused
   // The instance is unharmed.
   assert.equal(evaluate(defaultScenario()).pathways.length, 3);
 });
+
+test("2^53 and beyond are reported as input errors, their values carried exactly as text", () => {
+  for (const input of [{ horizonYears: 2 ** 53 }, '{"horizonYears": 9007199254740992}']) {
+    const problems = validate(input);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].field, "horizonYears");
+    assert.equal(problems[0].code, "outOfRange");
+    assert.equal(problems[0].value, "9007199254740992");
+  }
+  let thrown;
+  try {
+    minepivot.risk({}, { seed: 2 ** 53 });
+  } catch (error) {
+    thrown = error;
+  }
+  assert.equal(minepivot.isInputError(thrown), true, String(thrown));
+  assert.equal(thrown.errors[0].field, "options.seed");
+  assert.equal(thrown.errors[0].value, "9007199254740992");
+});
+
+test("risk options: every problem at once, a huge count is out of range (not a type error)", () => {
+  let thrown;
+  try {
+    minepivot.risk({}, { paths: "x", seed: -1, btcVolatilityPct: "high", histogramBins: 1e12 });
+  } catch (error) {
+    thrown = error;
+  }
+  const found = thrown.errors.map((e) => [e.field, e.code]);
+  assert.deepEqual(found, [
+    ["options.paths", "invalidType"],
+    ["options.seed", "outOfRange"],
+    ["options.btcVolatilityPct", "invalidType"],
+    ["options.histogramBins", "outOfRange"],
+  ]);
+  assert.equal(thrown.errors[3].value, 1e12);
+});
+
+test("duplicate keys in JSON text are refused; a byte-order mark is accepted", () => {
+  const problems = validate('{"site": {"gridCapacityMw": 100, "gridCapacityMw": 5}}');
+  assert.deepEqual(problems.map((p) => [p.field, p.code]), [["site.gridCapacityMw", "invalidJson"]]);
+  assert.deepEqual(validate('\uFEFF{"horizonYears": 10}'), []);
+  assert.deepEqual(validate('{"horizonYears": 15.0}'), []);
+});
