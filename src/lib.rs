@@ -25,6 +25,7 @@ pub mod capex;
 pub mod catalogue;
 pub mod colocation;
 pub mod csv;
+pub mod debt;
 pub mod engine;
 pub mod fields;
 pub mod finance;
