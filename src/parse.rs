@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::fields::SCENARIO_FIELDS;
 use crate::scenario::{Scenario, SCHEMA_VERSION};
-use crate::validate::{check, check_document, kind_of, ErrorCode, Origin, ValidScenario, ValidationError};
+use crate::validate::{check_document, check_read, kind_of, ErrorCode, Origin, ValidScenario, ValidationError};
 
 /// Largest scenario document accepted, bytes of JSON. A real one is ~3 KB.
 pub const MAX_DOCUMENT_BYTES: usize = 1_000_000;
@@ -147,7 +147,7 @@ impl<'de> serde::de::Visitor<'de> for Strict<'_> {
 pub fn scenario_from_value(value: Value) -> Result<ValidScenario, Vec<ValidationError>> {
     let (scenario, errors) = shape(value);
     match scenario {
-        Some(scenario) if errors.is_empty() => check(scenario),
+        Some(scenario) if errors.is_empty() => check_read(scenario),
         _ => Err(crate::validate::capped(errors)),
     }
 }

@@ -176,6 +176,21 @@ pub fn check(scenario: Scenario) -> Result<ValidScenario, Vec<ValidationError>> 
     if !errors.is_empty() {
         return Err(errors);
     }
+    valid(scenario)
+}
+
+/// A scenario read from a document that [`check_document`] has already checked field by
+/// field: only the cross-field rules are left to run (the fields are not checked twice).
+pub fn check_read(scenario: Scenario) -> Result<ValidScenario, Vec<ValidationError>> {
+    let mut errors = Vec::new();
+    rules(&scenario, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    valid(scenario)
+}
+
+fn valid(scenario: Scenario) -> Result<ValidScenario, Vec<ValidationError>> {
     match YearMonth::parse(&scenario.start_month) {
         Some(start) => Ok(ValidScenario { scenario, start }),
         // validate() has checked the month; this only keeps the function total.
