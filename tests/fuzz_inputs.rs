@@ -80,3 +80,31 @@ fn the_finite_check_finds_a_planted_nan_and_spares_an_absent_irr() {
         Some("bitcoin.months[5].btcPriceUsd")
     );
 }
+
+/// The `options` target's seeds (fuzz/seeds/options/): a scenario with the risk options and
+/// the tornado's percentage. Invalid options always say why; a valid small run is finite.
+#[test]
+fn the_options_seeds_run_as_the_options_target_runs_them() {
+    use minepivot::analysis::risk::{options_from_value, risk};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/options");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("the options seeds").flatten() {
+        let text = std::fs::read_to_string(entry.path()).expect("readable");
+        let serde_json::Value::Object(mut document) = serde_json::from_str(&text).expect("JSON") else {
+            panic!("{}: not an object", entry.path().display());
+        };
+        let options = document.remove("options").unwrap_or(serde_json::Value::Null);
+        document.remove("pct");
+        let scenario =
+            minepivot::parse::scenario_from_value(serde_json::Value::Object(document)).expect("a valid scenario");
+        match options_from_value(options) {
+            Ok(options) => {
+                let answer = risk(&scenario, &options).expect("a small run");
+                assert_eq!(minepivot::finite::first_non_finite(&answer), None);
+            }
+            Err(errors) => assert!(!errors.is_empty()),
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
+}
