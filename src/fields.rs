@@ -1302,9 +1302,9 @@ impl Field {
         matches!(self.kind, Kind::Number | Kind::Whole)
     }
 
-    /// The smallest allowed value.
-    pub fn lowest(&self) -> f64 {
-        self.min
+    /// The allowed range `(min, max)` (for a field with a gap above 0, also 0).
+    pub fn range(&self) -> (f64, f64) {
+        (self.min, self.max)
     }
 
     /// Whether `value` is allowed (finite and within the bounds).
@@ -1315,7 +1315,7 @@ impl Field {
     /// `value` moved into the allowed range (whole numbers rounded; into the gap above 0, to
     /// the nearer of 0 and the smallest non-zero value).
     pub fn clamp(&self, value: f64) -> f64 {
-        let mut v = value.clamp(self.lowest(), self.max);
+        let mut v = value.clamp(self.min, self.max);
         if v > 0.0 && v < self.nonzero_min {
             v = if v < self.nonzero_min / 2.0 {
                 0.0
@@ -1826,7 +1826,7 @@ mod tests {
         ] {
             let f = get(path).unwrap();
             assert_eq!(clamp_to(path, 1e12), f.max);
-            assert_eq!(clamp_to(path, -1e12), f.lowest());
+            assert_eq!(clamp_to(path, -1e12), f.min);
         }
     }
 
@@ -1851,7 +1851,7 @@ mod tests {
         assert_eq!(crate::validate::validate(&Scenario::default()), vec![]);
         for f in SCENARIO_FIELDS.iter().chain(RISK_FIELDS) {
             if f.is_numeric() {
-                assert!(f.lowest() <= f.max && f.step > 0.0, "{}", f.path);
+                assert!(f.min <= f.max && f.step > 0.0, "{}", f.path);
             }
         }
     }

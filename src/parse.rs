@@ -172,10 +172,11 @@ pub fn shape(value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
     // What an older document leaves out meant that version's default, not today's: a share
     // link or a saved file of version N shows the same numbers after an upgrade.
     if version < SCHEMA_VERSION {
-        if let Some(Value::Object(mut base)) = released_defaults(version) {
-            let given = std::mem::take(&mut map);
-            merge_into(&mut base, given);
-            map = base;
+        if let Some(mut base) = released_defaults(version) {
+            merge(&mut base, Value::Object(std::mem::take(&mut map)));
+            if let Value::Object(completed) = base {
+                map = completed;
+            }
         }
     }
     migrate(&mut map, version);
@@ -226,17 +227,6 @@ pub fn released_defaults(version: u32) -> Option<Value> {
 fn migrate(map: &mut Map<String, Value>, from: u32) {
     let _ = from;
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));
-}
-
-fn merge_into(base: &mut Map<String, Value>, given: Map<String, Value>) {
-    for (key, value) in given {
-        match (base.get_mut(&key), value) {
-            (Some(Value::Object(inner)), Value::Object(given)) => merge_into(inner, given),
-            (_, value) => {
-                base.insert(key, value);
-            }
-        }
-    }
 }
 
 impl Scenario {

@@ -260,7 +260,7 @@ fn check_field(f: &Field, s: &Scenario, errors: &mut Vec<ValidationError>) {
 }
 
 /// The problem with a number of field `f` at `path`, if any: not finite, or out of range.
-fn number_problem(f: &Field, path: &str, x: f64, given: Value) -> Option<ValidationError> {
+pub fn number_problem(f: &Field, path: &str, x: f64, given: Value) -> Option<ValidationError> {
     if !x.is_finite() {
         Some(ValidationError::new(
             path,

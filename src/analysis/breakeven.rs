@@ -31,7 +31,7 @@ pub fn gpu_rent_range() -> (f64, f64) {
 }
 
 fn field_range(path: &str) -> (f64, f64) {
-    crate::fields::get(path).map_or((0.0, 0.0), |f| (f.lowest(), f.max))
+    crate::fields::get(path).map_or((0.0, 0.0), crate::fields::Field::range)
 }
 
 /// Which way a search missed.

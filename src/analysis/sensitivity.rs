@@ -143,7 +143,7 @@ impl Input {
     /// or [`CAPEX_FACTOR_RANGE`] for the capex multiple.
     pub fn range(&self) -> (f64, f64) {
         match self.knob {
-            Knob::Field => crate::fields::get(self.field).map_or((f64::MIN, f64::MAX), |f| (f.lowest(), f.max)),
+            Knob::Field => crate::fields::get(self.field).map_or((f64::MIN, f64::MAX), crate::fields::Field::range),
             Knob::CapexFactor => CAPEX_FACTOR_RANGE,
         }
     }

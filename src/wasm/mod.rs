@@ -326,19 +326,10 @@ fn read_sensitivity_options(options: &JsValue) -> (Option<f64>, Vec<ValidationEr
             Value::Null,
         )),
     }
-    // The range is the scenario's own rule for finance.sensitivityPct, checked on the default.
-    if let Some(x) = pct {
-        let mut probe = crate::Scenario::default();
-        probe.finance.sensitivity_pct = x;
-        errors.extend(
-            crate::validate::validate(&probe)
-                .into_iter()
-                .filter(|e| e.field == "finance.sensitivityPct")
-                .map(|e| ValidationError {
-                    field: "options.pct".to_string(),
-                    ..e
-                }),
-        );
+    // The range is the registry's for finance.sensitivityPct.
+    if let (Some(x), Some(field)) = (pct, crate::fields::get("finance.sensitivityPct")) {
+        let given = serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number);
+        errors.extend(crate::validate::number_problem(field, "options.pct", x, given));
     }
     (pct, input::apply_marks(errors, &converted.marks))
 }

@@ -75,7 +75,7 @@ pub(super) struct RateBounds {
 
 impl RateBounds {
     pub(super) fn from_registry() -> RateBounds {
-        let range = |path: &str| crate::fields::get(path).map_or((f64::MIN, f64::MAX), |f| (f.lowest(), f.max));
+        let range = |path: &str| crate::fields::get(path).map_or((f64::MIN, f64::MAX), crate::fields::Field::range);
         RateBounds {
             hashrate: range("bitcoin.networkHashrateGrowthPctPerYear"),
             decline: range("gpuCloud.rentDeclinePctPerYear"),
