@@ -16,7 +16,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::scenario::{
-    Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType, Redundancy, Scenario,
+    Amortisation, Basis, Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType, Redundancy,
+    Scenario,
 };
 use crate::sources::{Source, SourceKind};
 use SourceKind::*;
@@ -56,6 +57,8 @@ pub struct Src {
     pub text: &'static str,
     pub as_of: &'static str,
     pub kind: SourceKind,
+    /// Where the figure can be read ("" where it is no public page).
+    pub url: &'static str,
 }
 
 /// How a field is read from and written into a scenario: the one place that ties a path to
@@ -233,7 +236,17 @@ const fn list(path: &'static str, group: &'static str, label: &'static str, unit
 }
 
 const fn src(text: &'static str, as_of: &'static str, kind: SourceKind) -> Src {
-    Src { text, as_of, kind }
+    Src {
+        text,
+        as_of,
+        kind,
+        url: "",
+    }
+}
+
+/// A source that can be read at `url`.
+const fn src_at(text: &'static str, as_of: &'static str, kind: SourceKind, url: &'static str) -> Src {
+    Src { text, as_of, kind, url }
 }
 
 const fn c(value: &'static str, label: &'static str) -> Choice {
@@ -284,6 +297,173 @@ const GPU_SYSTEM: &[Choice] = &[
     c("gb200", "NVIDIA GB200 NVL72"),
 ];
 const GPU_END: &[Choice] = &[c("refresh", "Buy new GPUs"), c("retire", "Retire them")];
+const AMORTISATION: &[Choice] = &[
+    c("annuity", "Level annuity"),
+    c("interestOnly", "Interest only, balloon at the end"),
+    c("sculpted", "Sculpted to a target DSCR"),
+];
+const BASIS: &[Choice] = &[
+    c("unlevered", "Project (unlevered) cash flows"),
+    c("equity", "Equity cash flows after debt"),
+];
+
+/// The seven inputs of a pathway's project debt (`colocation.debt`, `gpuCloud.debt`), with
+/// that pathway's sources for the loan-to-cost, rate, tenor and amortisation.
+macro_rules! debt_fields {
+    ($prefix:literal, $group:expr, $section:ident, ltc: $ltc:expr, rate: $rate:expr, tenor: $tenor:expr, amortisation: $amort:expr) => {
+        [
+            num(
+                concat!($prefix, ".debt.loanToCostPct"),
+                $group,
+                "Loan-to-cost",
+                "% of the financed capex",
+                0.0,
+                95.0,
+                5.0,
+            )
+            .source($ltc)
+            .access(Access::Num {
+                get: |s| s.$section.debt.loan_to_cost_pct,
+                set: |s, v| s.$section.debt.loan_to_cost_pct = v,
+            }),
+            num(
+                concat!($prefix, ".debt.interestRatePct"),
+                $group,
+                "Interest rate (all-in)",
+                "% per year",
+                0.0,
+                30.0,
+                0.25,
+            )
+            .source($rate)
+            .access(Access::Num {
+                get: |s| s.$section.debt.interest_rate_pct,
+                set: |s, v| s.$section.debt.interest_rate_pct = v,
+            }),
+            whole(concat!($prefix, ".debt.tenorYears"), $group, "Tenor", "years", 1.0, 30.0, 1.0)
+                .source($tenor)
+                .access(Access::Whole {
+                    get: |s| u64::from(s.$section.debt.tenor_years),
+                    set: |s, v| s.$section.debt.tenor_years = v as u32,
+                }),
+            num(
+                concat!($prefix, ".debt.upfrontFeePct"),
+                $group,
+                "Upfront fee",
+                "% of the loan",
+                0.0,
+                10.0,
+                0.25,
+            )
+            .source(src_at(
+                "1.0–1.5 % origination fee on data-centre construction loans (indicative terms)",
+                "2025-12",
+                Estimate,
+                "https://www.financely-group.com/data-center-construction-loans",
+            ))
+            .access(Access::Num {
+                get: |s| s.$section.debt.upfront_fee_pct,
+                set: |s, v| s.$section.debt.upfront_fee_pct = v,
+            }),
+            choice(concat!($prefix, ".debt.amortisation"), $group, "Repayment", AMORTISATION)
+                .source($amort)
+                .access(Access::Choice {
+                    get: |s| s.$section.debt.amortisation as usize,
+                    set: |s, i| {
+                        if let Some(&c) = Amortisation::ALL.get(i) {
+                            s.$section.debt.amortisation = c
+                        }
+                    },
+                }),
+            num(
+                concat!($prefix, ".debt.targetDscr"),
+                $group,
+                "Target DSCR (sculpted)",
+                "×",
+                1.01,
+                5.0,
+                0.05,
+            )
+            .source(src_at(
+                "1.40× minimum DSCR after stabilisation, Galaxy Helios term loan (8-K)",
+                "2025-08",
+                Primary,
+                "https://www.stocktitan.net/sec-filings/GLXY/8-k-galaxy-digital-inc-reports-material-event-547c75e85189.html",
+            ))
+            .access(Access::Num {
+                get: |s| s.$section.debt.target_dscr,
+                set: |s, v| s.$section.debt.target_dscr = v,
+            }),
+            flag(
+                concat!($prefix, ".debt.capitaliseInterest"),
+                $group,
+                "Capitalise interest during construction",
+                "",
+            )
+            .source(src_at(
+                "No repayment before a building is complete (TeraWulf and Cipher 2025 secured notes); interest capitalised is an assumption",
+                "2025-11",
+                Estimate,
+                "https://pubt.io/view/F26C83B8AAAE91DB9609929B47C858CD91041A4B",
+            ))
+            .access(Access::Flag {
+                get: |s| s.$section.debt.capitalise_interest,
+                set: |s, v| s.$section.debt.capitalise_interest = v,
+            }),
+        ]
+    };
+}
+
+const COLOCATION_DEBT: [Field; 7] = debt_fields!(
+    "colocation",
+    G_COLOCATION,
+    colocation,
+    ltc: src_at(
+        "80 % maximum loan-to-cost, Galaxy Helios $1.4 B term loan (8-K); Hut 8 River Bend up to 85 %",
+        "2025-08",
+        Primary,
+        "https://www.pubt.io/view/5F3A08FC297E947E0F3E5E43A4652FCE7FF7837B",
+    ),
+    rate: src_at(
+        "8.0 % coupon, TeraWulf–Fluidstack secured notes due 2030; 2025 miner-to-AI secured notes priced 7.125–9.25 %",
+        "2025-12",
+        Press,
+        "https://blockspace.media/insight/terawulf-and-fluidstack-joint-venture-plans-1-275b-secured-note-offering",
+    ),
+    tenor: src(
+        "10 years: repaid within the 10-year base term of the 2025 Fluidstack leases (an assumption)",
+        "2025-12",
+        Estimate,
+    ),
+    amortisation: src(
+        "Sculpted to a DSCR: the project-finance norm for contracted revenue",
+        "2025-12",
+        Estimate,
+    )
+);
+
+const GPU_CLOUD_DEBT: [Field; 7] = debt_fields!(
+    "gpuCloud",
+    G_GPU,
+    gpu_cloud,
+    ltc: src(
+        "80 %: IREN finances GPUs at up to 100 % of their price; the facility at the colocation's 80 % (an assumption)",
+        "2025-11",
+        Estimate,
+    ),
+    rate: src_at(
+        "9.0 %: Applied Digital 9.25 % secured notes (Nov 2025); CoreWeave GPU-backed loans SOFR + 4.50 % for non-investment-grade customers (May 2026)",
+        "2026-05",
+        Estimate,
+        "https://davefriedman.substack.com/p/coreweave-issued-yet-more-debt",
+    ),
+    tenor: src(
+        "5 years: repaid over the GPUs' useful life, as GPU-backed delayed-draw loans amortise (an assumption)",
+        "2026-05",
+        Estimate,
+    ),
+    amortisation: src("Level annuity over the GPUs' life (an assumption)", "2026-05", Estimate)
+);
 const FABRIC: &[Choice] = &[c("infiniband", "InfiniBand"), c("ethernet", "Ethernet")];
 
 /// Every input of the scenario, in the page's order within each group.
@@ -1020,6 +1200,51 @@ pub const SCENARIO_FIELDS: &[Field] = &[
                 }
             },
         }),
+    num(
+        "colocation.exitCapRatePct",
+        G_COLOCATION,
+        "Exit cap rate",
+        "%",
+        1.0,
+        30.0,
+        0.25,
+    )
+    .source(src_at(
+        "6 %: stabilised hyperscale 5.5–6.5 %, colocation 6–7 %, powered shell 7–8 % (JLL Q1 2026, as cited)",
+        "2026-03",
+        Estimate,
+        "https://apers.app/learn/asset-classes/industrial/data-centers-power-pricing-pue-hyperscaler",
+    ))
+    .access(Access::Num {
+        get: |s| s.colocation.exit_cap_rate_pct,
+        set: |s, v| s.colocation.exit_cap_rate_pct = v,
+    }),
+    num(
+        "colocation.sellingCostPct",
+        G_COLOCATION,
+        "Selling costs at exit",
+        "% of the value",
+        0.0,
+        20.0,
+        0.5,
+    )
+    .source(src_at(
+        "2 %: commercial-property brokerage 4–6 %, about 4 % for very large assets; lower for a multi-hundred-MW sale (an assumption)",
+        "2025-12",
+        Estimate,
+        "https://www.segalcommercial.com/blog/commercial-real-estate-commissions-are-negotiable/",
+    ))
+    .access(Access::Num {
+        get: |s| s.colocation.selling_cost_pct,
+        set: |s, v| s.colocation.selling_cost_pct = v,
+    }),
+    COLOCATION_DEBT[0],
+    COLOCATION_DEBT[1],
+    COLOCATION_DEBT[2],
+    COLOCATION_DEBT[3],
+    COLOCATION_DEBT[4],
+    COLOCATION_DEBT[5],
+    COLOCATION_DEBT[6],
     choice("gpuCloud.system", G_GPU, "GPU system", GPU_SYSTEM)
         .source(src("B200: what a GPU cloud would buy in 2026", "2026-05", Estimate))
         .access(Access::Choice {
@@ -1173,6 +1398,32 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         set: |s, v| s.gpu_cloud.opex_pct_of_revenue = v,
     }),
     num(
+        "gpuCloud.residualDeclinePctPerYear",
+        G_GPU,
+        "Resale value decline",
+        "% per year",
+        0.0,
+        100.0,
+        1.0,
+    )
+    .source(src_at(
+        "35 %/yr: H100 SXM resale about 62 % after 1 year, 42 % after 2, 30 % after 3, 18 % after 4, 12 % after 5 (GLRI residual curve)",
+        "2026-01",
+        Estimate,
+        "https://v2-pseo-ai.pages.dev/residual/h100-depreciation-calculator",
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.residual_decline_pct_per_year,
+        set: |s, v| s.gpu_cloud.residual_decline_pct_per_year = v,
+    }),
+    GPU_CLOUD_DEBT[0],
+    GPU_CLOUD_DEBT[1],
+    GPU_CLOUD_DEBT[2],
+    GPU_CLOUD_DEBT[3],
+    GPU_CLOUD_DEBT[4],
+    GPU_CLOUD_DEBT[5],
+    GPU_CLOUD_DEBT[6],
+    num(
         "finance.discountRatePct",
         G_FINANCE,
         "Discount rate",
@@ -1219,6 +1470,125 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     .access(Access::Num {
         get: |s| s.finance.sensitivity_pct,
         set: |s, v| s.finance.sensitivity_pct = v,
+    }),
+    num(
+        "finance.costOfEquityPct",
+        G_FINANCE,
+        "Cost of equity",
+        "% per year",
+        0.0,
+        100.0,
+        0.5,
+    )
+    .source(src(
+        "15 %: above the 8–10 % yield of the sector's 2025 secured notes, for equity behind 80 % debt (an assumption)",
+        "2025-12",
+        Estimate,
+    ))
+    .access(Access::Num {
+        get: |s| s.finance.cost_of_equity_pct,
+        set: |s, v| s.finance.cost_of_equity_pct = v,
+    }),
+    num("finance.covenantDscr", G_FINANCE, "DSCR covenant", "×", 1.0, 5.0, 0.05)
+        .source(src_at(
+            "1.20×: a common project-finance minimum DSCR covenant; data-centre ABS cash traps at 1.25–1.35×, Galaxy Helios 1.40×",
+            "2026-04",
+            Estimate,
+            "https://financeschool4u.com/topics/31-project-finance/loan-documentation",
+        ))
+        .access(Access::Num {
+            get: |s| s.finance.covenant_dscr,
+            set: |s, v| s.finance.covenant_dscr = v,
+        }),
+    choice("finance.verdictBasis", G_FINANCE, "Compare pathways on", BASIS)
+        .source(src(
+            "Unlevered: the project's value, whatever its financing",
+            "2026-11",
+            Estimate,
+        ))
+        .access(Access::Choice {
+            get: |s| s.finance.verdict_basis as usize,
+            set: |s, i| {
+                if let Some(&c) = Basis::ALL.get(i) {
+                    s.finance.verdict_basis = c
+                }
+            },
+        }),
+    flag(
+        "finance.includeTerminalValue",
+        G_FINANCE,
+        "Count the value at the horizon",
+        "",
+    )
+    .source(src(
+        "Off: mining's fleet resale is not modelled yet, so a value at the horizon for the AI pathways alone would tilt the comparison",
+        "2026-11",
+        Estimate,
+    ))
+    .access(Access::Flag {
+        get: |s| s.finance.include_terminal_value,
+        set: |s, v| s.finance.include_terminal_value = v,
+    }),
+    flag("finance.ratesByPathway", G_FINANCE, "A discount rate per pathway", "")
+        .source(src("Off: one rate for all three pathways", "2026-11", Estimate))
+        .access(Access::Flag {
+            get: |s| s.finance.rates_by_pathway,
+            set: |s, v| s.finance.rates_by_pathway = v,
+        }),
+    num(
+        "finance.miningRatePct",
+        G_FINANCE,
+        "Mining discount rate",
+        "% per year",
+        0.0,
+        100.0,
+        0.5,
+    )
+    .source(src(
+        "15 %: merchant revenue tied to the BTC price (an assumption)",
+        "2026-11",
+        Estimate,
+    ))
+    .access(Access::Num {
+        get: |s| s.finance.mining_rate_pct,
+        set: |s, v| s.finance.mining_rate_pct = v,
+    }),
+    num(
+        "finance.colocationRatePct",
+        G_FINANCE,
+        "Colocation discount rate",
+        "% per year",
+        0.0,
+        100.0,
+        0.5,
+    )
+    .source(src_at(
+        "8 %: a long lease to an investment-grade or backstopped tenant, near the 7.1–8.0 % coupons of the sector's secured notes",
+        "2025-12",
+        Estimate,
+        "https://secwatch.observer/filing/0000950103-25-014692.md",
+    ))
+    .access(Access::Num {
+        get: |s| s.finance.colocation_rate_pct,
+        set: |s, v| s.finance.colocation_rate_pct = v,
+    }),
+    num(
+        "finance.gpuCloudRatePct",
+        G_FINANCE,
+        "GPU cloud discount rate",
+        "% per year",
+        0.0,
+        100.0,
+        0.5,
+    )
+    .source(src(
+        "12 %: GPU rent and utilisation risk, above the 9–11 % effective rates of GPU-backed loans (an assumption)",
+        "2025-06",
+        Estimate,
+    ))
+    .access(Access::Num {
+        get: |s| s.finance.gpu_cloud_rate_pct,
+        set: |s, v| s.finance.gpu_cloud_rate_pct = v,
     }),
 ];
 
@@ -1382,7 +1752,8 @@ impl Field {
 
     /// The source of the default as the page and `presets().sources` show it.
     pub fn source_entry(&self) -> Option<Source> {
-        self.source.map(|s| Source::new(self.path, s.text, s.as_of, s.kind))
+        self.source
+            .map(|s| Source::new(self.path, s.text, s.as_of, s.kind).at(s.url))
     }
 
     /// The entry as JavaScript and the CLI see it.

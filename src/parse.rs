@@ -215,17 +215,31 @@ fn read_version(map: &Map<String, Value>) -> Result<u32, ValidationError> {
 pub fn released_defaults(version: u32) -> Option<Value> {
     let text = match version {
         1 => include_str!("released/defaults-v1.json"),
+        2 => include_str!("released/defaults-v2.json"),
         _ => return None,
     };
     serde_json::from_str(text).ok()
 }
 
-/// Upgrades a document of layout `from` in place to the current layout, one version at a
-/// time. Version 1 is the only released layout so far, so there is no step yet: the first
-/// rename or removal adds `1 => { … }` here, with its test on `released/defaults-v1.json`,
-/// a v1 share link and a v1 saved entry (tests/schema_versions.rs).
+/// Upgrades a document of layout `from` (already completed with that version's defaults) in
+/// place to the current layout, one version at a time. Each step writes what the older
+/// version meant where the newer one would read something else; every field it leaves out
+/// takes today's default, which must not change the older document's numbers.
+///
+/// - 1 → 2: project debt arrived, on by default. A version-1 document had none, so both AI
+///   pathways get a loan-to-cost of 0 (equity flows = project flows); the verdict basis
+///   (unlevered), the value at the horizon (off) and the per-pathway rates (off) default to
+///   what version 1 computed.
 fn migrate(map: &mut Map<String, Value>, from: u32) {
-    let _ = from;
+    if from < 2 {
+        for section in ["colocation", "gpuCloud"] {
+            if let Some(Value::Object(pathway)) = map.get_mut(section) {
+                let mut debt = Map::new();
+                debt.insert("loanToCostPct".into(), Value::from(0.0));
+                pathway.insert("debt".into(), Value::Object(debt));
+            }
+        }
+    }
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));
 }
 

@@ -9,15 +9,21 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The schema version written by this build. Bump it (and add a migration in
-/// [`crate::parse`]) only when a field is renamed or removed.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version written by this build. Bump it whenever the default scenario changes
+/// (a field added, renamed or removed, or a default changed): keep the released defaults in
+/// `src/released/defaults-vN.json` and add the step from the previous version to
+/// [`crate::parse`]'s migration, so that an older document shows the same numbers.
+///
+/// - 1: the first release.
+/// - 2: project debt per AI pathway, equity returns, value at the horizon, risk-adjusted
+///   discount rates (a version-1 document migrates with no debt).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Scenario {
-    /// Version of this document's layout; the current one is 1.
+    /// Version of this document's layout; the current one is 2.
     pub schema_version: u32,
     /// A name for people; never interpreted.
     pub name: String,
@@ -249,6 +255,12 @@ pub struct Colocation {
     /// Lease term, years from the lease start.
     pub lease_term_years: u32,
     pub after_term: LeaseEnd,
+    /// Capitalisation rate of a sale at the horizon: value = next twelve months' NOI ÷ rate, %.
+    pub exit_cap_rate_pct: f64,
+    /// Costs of that sale (brokerage, legal), % of the value.
+    pub selling_cost_pct: f64,
+    /// Project debt on this pathway's capex.
+    pub debt: Debt,
 }
 
 /// GPU system deployed in the GPU-cloud pathway (see [`crate::presets`]).
@@ -318,6 +330,68 @@ pub struct GpuCloud {
     pub opex_usd_per_gpu_year: f64,
     /// Sales, billing and platform costs, % of revenue.
     pub opex_pct_of_revenue: f64,
+    /// Yearly fall of a GPU's resale value, % (geometric): the residual value at the horizon.
+    pub residual_decline_pct_per_year: f64,
+    /// Project debt on this pathway's capex (the facility and the first GPUs).
+    pub debt: Debt,
+}
+
+/// How a loan is repaid once drawn (see [`crate::debt`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Amortisation {
+    /// A level payment of interest and principal.
+    Annuity,
+    /// Interest only, the balance repaid with the last payment (balloon).
+    InterestOnly,
+    /// Debt service sized to the cash flow available at `targetDscr`.
+    Sculpted,
+}
+
+impl Amortisation {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [Amortisation; 3] = [
+        Amortisation::Annuity,
+        Amortisation::InterestOnly,
+        Amortisation::Sculpted,
+    ];
+}
+
+/// Project debt on an AI pathway's capex, drawn pro rata with the spend (docs/methodology-pathways.md "Project debt").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Debt {
+    /// Share of the financed capex the loan draws, % (0: no debt).
+    pub loan_to_cost_pct: f64,
+    /// All-in annual interest rate (e.g. SOFR + spread), %.
+    pub interest_rate_pct: f64,
+    /// Years of repayment after the last draw.
+    pub tenor_years: u32,
+    /// Upfront fee, % of the loan, paid with the first draw.
+    pub upfront_fee_pct: f64,
+    pub amortisation: Amortisation,
+    /// DSCR the sculpted debt service is sized to (sculpted only), × (> 1).
+    pub target_dscr: f64,
+    /// Interest during construction added to the loan (true) or paid in cash (false).
+    pub capitalise_interest: bool,
+}
+
+/// On which cash flows the verdict compares the pathways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Basis {
+    /// The project's cash flows at the discount rate, financing ignored.
+    Unlevered,
+    /// The equity's cash flows (after debt service) at the cost of equity.
+    Equity,
+}
+
+impl Basis {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [Basis; 2] = [Basis::Unlevered, Basis::Equity];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -332,6 +406,22 @@ pub struct Finance {
     pub tax_rate_pct: f64,
     /// Move of each input in the sensitivity (tornado), ± %.
     pub sensitivity_pct: f64,
+    /// One discount rate per pathway instead of `discountRatePct` for all three.
+    pub rates_by_pathway: bool,
+    /// The mining pathway's own discount rate, % per year (with `ratesByPathway`).
+    pub mining_rate_pct: f64,
+    /// The colocation pathway's own discount rate, % per year (with `ratesByPathway`).
+    pub colocation_rate_pct: f64,
+    /// The GPU cloud's own discount rate, % per year (with `ratesByPathway`).
+    pub gpu_cloud_rate_pct: f64,
+    /// Rate of return the equity requires: the discount rate of the equity cash flows, % per year.
+    pub cost_of_equity_pct: f64,
+    /// Minimum DSCR a lender's covenant allows; a lower month is warned about, ×.
+    pub covenant_dscr: f64,
+    /// Cash flows the verdict compares: the project's or the equity's.
+    pub verdict_basis: Basis,
+    /// Count the value at the horizon (exit sale, GPU residual) in the verdict's NPV.
+    pub include_terminal_value: bool,
 }
 
 impl Default for Scenario {
@@ -452,6 +542,9 @@ impl Default for Colocation {
             landlord_opex_usd_per_mw_it_year: 250_000.0,
             lease_term_years: 15,
             after_term: LeaseEnd::Renew,
+            exit_cap_rate_pct: 6.0,
+            selling_cost_pct: 2.0,
+            debt: Debt::default(),
         }
     }
 }
@@ -469,6 +562,16 @@ impl Default for GpuCloud {
             fabric: Fabric::Infiniband,
             opex_usd_per_gpu_year: 3_000.0,
             opex_pct_of_revenue: 10.0,
+            residual_decline_pct_per_year: 35.0,
+            debt: Debt {
+                loan_to_cost_pct: 80.0,
+                interest_rate_pct: 9.0,
+                tenor_years: 5,
+                upfront_fee_pct: 1.0,
+                amortisation: Amortisation::Annuity,
+                target_dscr: 1.4,
+                capitalise_interest: true,
+            },
         }
     }
 }
@@ -480,6 +583,31 @@ impl Default for Finance {
             tax_enabled: false,
             tax_rate_pct: 21.0,
             sensitivity_pct: 20.0,
+            rates_by_pathway: false,
+            mining_rate_pct: 15.0,
+            colocation_rate_pct: 8.0,
+            gpu_cloud_rate_pct: 12.0,
+            cost_of_equity_pct: 15.0,
+            covenant_dscr: 1.2,
+            verdict_basis: Basis::Unlevered,
+            include_terminal_value: false,
+        }
+    }
+}
+
+impl Default for Debt {
+    /// The colocation pathway's default loan (the GPU cloud's differs, [`GpuCloud::default`]).
+    /// Documents are read through the field registry, which completes each pathway's debt from
+    /// that pathway's default; this fill-in only serves serde's own reading.
+    fn default() -> Self {
+        Debt {
+            loan_to_cost_pct: 80.0,
+            interest_rate_pct: 8.0,
+            tenor_years: 10,
+            upfront_fee_pct: 1.0,
+            amortisation: Amortisation::Sculpted,
+            target_dscr: 1.4,
+            capitalise_interest: true,
         }
     }
 }
@@ -488,6 +616,29 @@ impl Scenario {
     /// Number of model months in the horizon.
     pub fn months(&self) -> u32 {
         self.horizon_years * 12
+    }
+
+    /// The debt of an AI pathway (`None` for mining, which carries none).
+    pub fn debt(&self, id: crate::report::PathwayId) -> Option<&Debt> {
+        match id {
+            crate::report::PathwayId::Mining => None,
+            crate::report::PathwayId::Colocation => Some(&self.colocation.debt),
+            crate::report::PathwayId::GpuCloud => Some(&self.gpu_cloud.debt),
+        }
+    }
+}
+
+impl Finance {
+    /// The discount rate of a pathway's project cash flows, % per year.
+    pub fn rate_pct(&self, id: crate::report::PathwayId) -> f64 {
+        if !self.rates_by_pathway {
+            return self.discount_rate_pct;
+        }
+        match id {
+            crate::report::PathwayId::Mining => self.mining_rate_pct,
+            crate::report::PathwayId::Colocation => self.colocation_rate_pct,
+            crate::report::PathwayId::GpuCloud => self.gpu_cloud_rate_pct,
+        }
     }
 }
 

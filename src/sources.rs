@@ -38,6 +38,9 @@ pub struct Source {
     pub kind: SourceKind,
     /// True where the figure is an estimate; the page says "estimate".
     pub estimate: bool,
+    /// Where the figure can be read, when it is a public page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 const fn s(field: &'static str, source: &'static str, as_of: &'static str, kind: SourceKind) -> StaticSource {
@@ -73,7 +76,14 @@ impl Source {
                 kind,
                 SourceKind::Estimate | SourceKind::OpenSource | SourceKind::Derived
             ),
+            url: None,
         }
+    }
+
+    /// The same source, readable at `url` ("" for none).
+    pub fn at(mut self, url: &str) -> Source {
+        self.url = (!url.is_empty()).then(|| url.to_string());
+        self
     }
 }
 

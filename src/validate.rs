@@ -694,6 +694,26 @@ fn rules(s: &Scenario, errors: &mut Vec<ValidationError>) {
         }
     }
 
+    // A loan longer than the horizon cannot be judged inside it: its repayment would be cut.
+    for (section, debt) in [("colocation", &s.colocation.debt), ("gpuCloud", &s.gpu_cloud.debt)] {
+        let tenor = format!("{section}.debt.tenorYears");
+        let ltc = format!("{section}.debt.loanToCostPct");
+        if debt.loan_to_cost_pct > 0.0
+            && clean(errors, &[tenor.as_str(), ltc.as_str(), "horizonYears"])
+            && debt.tenor_years > s.horizon_years
+        {
+            errors.push(ValidationError::new(
+                tenor,
+                ErrorCode::Inconsistent,
+                format!(
+                    "must be at most the {}-year horizon (got {} years): a loan repaid after the horizon cannot be judged inside it; shorten the tenor, lengthen the horizon or set the loan-to-cost to 0",
+                    s.horizon_years, debt.tenor_years
+                ),
+                Value::from(debt.tenor_years),
+            ));
+        }
+    }
+
     if clean(errors, &["retrofit.costOverrides"]) {
         for (i, o) in r.cost_overrides.iter().enumerate() {
             if !crate::capex::is_known_item(&o.item) {

@@ -8,7 +8,9 @@ use minepivot::capex::cost_library;
 use minepivot::engine::{pathway_flows, pathway_npvs, Adjust, CapexStage, MiningStage, MonthFlow};
 use minepivot::presets;
 use minepivot::report::PathwayId;
-use minepivot::scenario::{CostOverride, Fabric, FleetLine, GpuEnd, LeaseEnd, LeaseType, Scenario};
+use minepivot::scenario::{
+    Amortisation, Basis, CostOverride, Debt, Fabric, FleetLine, GpuEnd, LeaseEnd, LeaseType, Scenario,
+};
 use minepivot::validate::validate;
 use minepivot::{colocation, finance, gpu_cloud};
 use proptest::prelude::*;
@@ -49,6 +51,35 @@ fn size_fleet(lines: &[(f64, f64, f64)], grid_mw: f64, pue: f64) -> Vec<FleetLin
             FleetLine::new(&format!("ASIC {i}"), units as u32, ths, j_per_th)
         })
         .collect()
+}
+
+/// A loan across the registry's ranges; its tenor is a share (0–1] of the horizon, set below.
+fn debt() -> impl Strategy<Value = (Debt, f64)> {
+    (
+        prop_oneof![1 => Just(0.0), 1 => Just(95.0), 4 => 0.0f64..=95.0],
+        prop_oneof![1 => Just(0.0), 4 => 0.0f64..=30.0],
+        0.0f64..=1.0,
+        pct(10.0),
+        prop_oneof![
+            Just(Amortisation::Annuity),
+            Just(Amortisation::InterestOnly),
+            Just(Amortisation::Sculpted)
+        ],
+        1.01f64..=5.0,
+        any::<bool>(),
+    )
+        .prop_map(|(ltc, rate, tenor_share, fee, amortisation, target, capitalise)| {
+            let debt = Debt {
+                loan_to_cost_pct: ltc,
+                interest_rate_pct: rate,
+                tenor_years: 1,
+                upfront_fee_pct: fee,
+                amortisation,
+                target_dscr: target,
+                capitalise_interest: capitalise,
+            };
+            (debt, tenor_share)
+        })
 }
 
 /// Valid scenarios across the whole allowed range of the inputs that drive the money.
@@ -102,7 +133,14 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         1u32..=15,
         (any::<bool>(), any::<bool>(), pct(1e7), pct(100.0)),
     );
-    (general, site, bitcoin, mining, retrofit, colocation, gpu).prop_map(
+    let deals = (
+        debt(),
+        debt(),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
+        (pct(100.0), pct(100.0), pct(100.0), pct(100.0)),
+        (1.0f64..=5.0, 1.0f64..=30.0, pct(20.0), pct(100.0)),
+    );
+    (general, site, bitcoin, mining, retrofit, colocation, gpu, deals).prop_map(
         |(
             (horizon, discount, tax, tax_rate, sensitivity),
             (grid, power, escalation),
@@ -111,6 +149,13 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             (share, pue, cooling, density_share, redundancy, (build, ramp, start, soft, contingency)),
             (lease, escalator, occupancy, gross, landlord_opex, term, vacate),
             (system, rent, decline, utilization, load, life, (retire, ethernet, gpu_opex, gpu_pct)),
+            (
+                (colocation_debt, colocation_tenor),
+                (gpu_debt, gpu_tenor),
+                (equity_basis, terminal, by_pathway),
+                (equity_rate, mining_rate, colocation_rate, gpu_rate),
+                (covenant, exit_cap, selling, residual_decline),
+            ),
         )| {
             let mut s = Scenario {
                 horizon_years: horizon,
@@ -176,6 +221,27 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             g.fabric = if ethernet { Fabric::Ethernet } else { Fabric::Infiniband };
             g.opex_usd_per_gpu_year = gpu_opex;
             g.opex_pct_of_revenue = gpu_pct;
+            let tenor = |share: f64| ((share * horizon as f64).ceil() as u32).clamp(1, horizon);
+            s.colocation.debt = Debt {
+                tenor_years: tenor(colocation_tenor),
+                ..colocation_debt
+            };
+            s.gpu_cloud.debt = Debt {
+                tenor_years: tenor(gpu_tenor),
+                ..gpu_debt
+            };
+            s.colocation.exit_cap_rate_pct = exit_cap;
+            s.colocation.selling_cost_pct = selling;
+            s.gpu_cloud.residual_decline_pct_per_year = residual_decline;
+            let f = &mut s.finance;
+            f.verdict_basis = if equity_basis { Basis::Equity } else { Basis::Unlevered };
+            f.include_terminal_value = terminal;
+            f.rates_by_pathway = by_pathway;
+            f.cost_of_equity_pct = equity_rate;
+            f.mining_rate_pct = mining_rate;
+            f.colocation_rate_pct = colocation_rate;
+            f.gpu_cloud_rate_pct = gpu_rate;
+            f.covenant_dscr = covenant;
             strategies::within_registry(s)
         },
     )

@@ -689,10 +689,13 @@ fn sample_sites_and_edge_cases_give_finite_reports() {
     gross.gpu_cloud.end_of_life = GpuEnd::Retire;
     gross.finance.tax_enabled = true;
     cases.push(gross);
-    let one_year = Scenario {
+    let mut one_year = Scenario {
         horizon_years: 1,
         ..Scenario::default()
     };
+    // A loan must be repaid inside the horizon: one-year tenors.
+    one_year.colocation.debt.tenor_years = 1;
+    one_year.gpu_cloud.debt.tenor_years = 1;
     cases.push(one_year);
     for s in &cases {
         let r = evaluate(s);

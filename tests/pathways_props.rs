@@ -66,6 +66,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 s.finance.discount_rate_pct = discount;
                 s.finance.tax_enabled = tax;
                 s.finance.tax_rate_pct = tax_rate;
+                // A loan is repaid inside the horizon (validate's rule).
+                s.colocation.debt.tenor_years = s.colocation.debt.tenor_years.min(horizon);
+                s.gpu_cloud.debt.tenor_years = s.gpu_cloud.debt.tenor_years.min(horizon);
                 s
             },
         )

@@ -99,6 +99,9 @@ fn variants() -> Vec<(&'static str, Scenario)> {
     let mut s = base;
     s.horizon_years = 1;
     s.retrofit.build_months = 6;
+    // A loan is repaid inside the horizon.
+    s.colocation.debt.tenor_years = 1;
+    s.gpu_cloud.debt.tenor_years = 1;
     out.push(("one year", s));
     out
 }

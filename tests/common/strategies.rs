@@ -42,5 +42,8 @@ pub fn within_registry(mut s: minepivot::Scenario) -> minepivot::Scenario {
     // A density the registry allows but the cooling cannot: the highest the cooling takes.
     let ceiling = minepivot::presets::cooling(s.retrofit.cooling).max_rack_density_kw;
     s.retrofit.rack_density_kw = s.retrofit.rack_density_kw.min(ceiling);
+    // A loan is repaid inside the horizon (validate's rule).
+    s.colocation.debt.tenor_years = s.colocation.debt.tenor_years.min(s.horizon_years);
+    s.gpu_cloud.debt.tenor_years = s.gpu_cloud.debt.tenor_years.min(s.horizon_years);
     s
 }
