@@ -46,6 +46,25 @@ pub fn simulate(s: &Scenario, site: &SiteReport) -> Vec<AiMonth> {
 
 /// [`simulate`] into a reused buffer (the analysis runs it many times).
 pub fn simulate_into(s: &Scenario, site: &SiteReport, out: &mut Vec<AiMonth>) {
+    out.clear();
+    out.reserve(s.months() as usize);
+    lease_months(s, site, 0..s.months(), |month| out.push(month));
+}
+
+/// The net operating income of the twelve months after the horizon (months `N … N + 11`):
+/// rent − the landlord's power (gross leases) − landlord opex, by the same formulas as the
+/// months inside it. The numerator of the exit value ([`crate::engine`], "value at the horizon").
+pub fn next_year_noi(s: &Scenario, site: &SiteReport) -> f64 {
+    let mut noi = 0.0;
+    let n = s.months();
+    lease_months(s, site, n..n + 12, |m| {
+        noi += m.revenue_usd - m.power_cost_usd - m.opex_usd
+    });
+    noi
+}
+
+/// The lease in each month of `months` (see the module docs for the formulas).
+fn lease_months(s: &Scenario, site: &SiteReport, months: std::ops::Range<u32>, mut emit: impl FnMut(AiMonth)) {
     let timeline = Timeline::new(s);
     let c = &s.colocation;
     let it_mw = site.it_capacity_mw.max(0.0);
@@ -59,11 +78,13 @@ pub fn simulate_into(s: &Scenario, site: &SiteReport, out: &mut Vec<AiMonth>) {
     // The power price multiplied up month by month instead of a powf per month (~1e-14
     // relative drift over 360 months).
     let price_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
-    let mut price = s.site.power_price_usd_per_mwh;
+    let mut price = grow(
+        s.site.power_price_usd_per_mwh,
+        s.site.power_price_escalation_pct_per_year,
+        f64::from(months.start),
+    );
 
-    out.clear();
-    out.reserve(s.months() as usize);
-    for m in 0..s.months() {
+    for m in months {
         let month = match timeline.operating_month(m) {
             None => AiMonth::default(),
             Some(k) if k >= term_months && c.after_term == LeaseEnd::Vacate => AiMonth {
@@ -85,7 +106,7 @@ pub fn simulate_into(s: &Scenario, site: &SiteReport, out: &mut Vec<AiMonth>) {
                 }
             }
         };
-        out.push(month);
+        emit(month);
         price *= price_step;
     }
 }

@@ -1,7 +1,7 @@
-//! Project debt on a retrofit (issue 15, first step): the loan's monthly schedule from the
-//! capex it finances and the cash flow available to serve it, as pure functions over monthly
-//! slices, like [`crate::finance`]. Wiring it into the pathways, the report, the registry and
-//! the page is the next step; this module is the arithmetic those rest on.
+//! Project debt on a retrofit: the loan's monthly schedule from the capex it finances and the
+//! cash flow available to serve it, as pure functions over monthly slices, like
+//! [`crate::finance`]. [`crate::engine`] decides which capex a pathway's loan finances and
+//! what its cash flow available is (docs/methodology-pathways.md "Project debt").
 //!
 //! Conventions:
 //! - The loan is drawn **pro rata with the capex**: in each month `draw = loan-to-cost × capex`.
@@ -10,7 +10,9 @@
 //! - Interest accrues monthly on the opening balance at the nominal annual rate ÷ 12, the way
 //!   loan rates are quoted (SOFR + spread). During construction it is either **capitalised**
 //!   (added to the balance; no cash paid) or **paid** in cash.
-//! - **Repayment** starts in the month after the last draw and runs for `tenor` months:
+//! - **Repayment** starts `grace` months after the month after the last draw (the ramp to
+//!   stabilisation, during which interest is treated as in construction) and runs for `tenor`
+//!   months:
 //!   - *annuity*: a level payment `P = r B / (1 − (1 + r)^−n)` of interest and principal;
 //!   - *interest only*: interest each month, the whole balance with the last payment (balloon);
 //!   - *sculpted*: each month's debt service is the cash flow available ÷ the target DSCR
@@ -45,6 +47,9 @@ pub struct Terms {
     pub amortisation: Amortisation,
     /// Interest during construction added to the balance (true) or paid in cash (false).
     pub capitalise_interest: bool,
+    /// Months after the last draw before repayment starts (the ramp to stabilisation); they
+    /// count as construction for the interest.
+    pub grace_months: u32,
 }
 
 /// One month of the loan.
@@ -72,6 +77,28 @@ impl DebtMonth {
     }
 }
 
+impl Terms {
+    /// The terms of a scenario's loan ([`crate::scenario::Debt`], percentages and years).
+    pub fn from_scenario(d: &crate::scenario::Debt) -> Terms {
+        use crate::scenario::Amortisation as A;
+        Terms {
+            loan_to_cost: d.loan_to_cost_pct / 100.0,
+            annual_rate_pct: d.interest_rate_pct,
+            tenor_months: d.tenor_years.saturating_mul(12),
+            upfront_fee_pct: d.upfront_fee_pct,
+            amortisation: match d.amortisation {
+                A::Annuity => Amortisation::Annuity,
+                A::InterestOnly => Amortisation::InterestOnly,
+                A::Sculpted => Amortisation::Sculpted {
+                    target_dscr: d.target_dscr,
+                },
+            },
+            capitalise_interest: d.capitalise_interest,
+            grace_months: 0,
+        }
+    }
+}
+
 /// The level monthly payment of an annuity: `P = r B / (1 − (1 + r)^−n)` (`B / n` at r = 0).
 ///
 /// ```
@@ -90,6 +117,37 @@ pub fn annuity_payment(balance: f64, monthly_rate: f64, months: u32) -> f64 {
     monthly_rate * balance / (1.0 - (1.0 + monthly_rate).powi(-(months as i32)))
 }
 
+/// The largest loan-to-cost a sculpted loan can carry: the one whose balance when repayment
+/// starts equals the present value, at the loan's monthly rate, of the debt service the cash
+/// flow available allows over the tenor, `Σ max(0, CFADS_m) ÷ target DSCR ÷ (1 + r)^(m − m₀ + 1)`
+/// for the repayment months `m₀ …` inside the horizon. The balance at `m₀` is linear in the
+/// loan-to-cost (draws and capitalised interest both are), so one pass at a loan-to-cost of
+/// 1 finds it. Sized so, the loan is repaid within the tenor at the target DSCR — the
+/// project-finance norm of sizing debt by the lower of loan-to-cost and DSCR. `None` for a
+/// loan that is not sculpted or draws nothing.
+pub fn sculpted_capacity(capex: &[f64], cfads: &[f64], terms: &Terms) -> Option<f64> {
+    let Amortisation::Sculpted { target_dscr } = terms.amortisation else {
+        return None;
+    };
+    let rate = terms.annual_rate_pct / 100.0 / 12.0;
+    let last_draw = capex.iter().rposition(|&c| c > 0.0)?;
+    let repay_from = last_draw + 1 + terms.grace_months as usize;
+    // The balance at a loan-to-cost of 1 when repayment starts.
+    let mut balance = 0.0;
+    for &spend in capex.iter().take(repay_from) {
+        let interest = balance * rate;
+        balance += spend + if terms.capitalise_interest { interest } else { 0.0 };
+    }
+    let end = (repay_from + terms.tenor_months as usize).min(cfads.len());
+    let mut factor = 1.0;
+    let mut capacity = 0.0;
+    for &available in cfads.get(repay_from..end).unwrap_or(&[]) {
+        factor /= 1.0 + rate;
+        capacity += available.max(0.0) / target_dscr * factor;
+    }
+    (balance > 0.0).then(|| capacity / balance)
+}
+
 /// The loan's schedule, month by month, over the months of `capex` (the project's capex in
 /// each month, ≥ 0) and `cfads` (its cash flow available for debt service in each month: the
 /// operating cash flow before capex). Both have the horizon's length; a balance left at the
@@ -103,7 +161,7 @@ pub fn schedule(capex: &[f64], cfads: &[f64], terms: &Terms) -> Vec<DebtMonth> {
     let (Some(first_draw), Some(last_draw)) = (first_draw, last_draw) else {
         return vec![DebtMonth::default(); n];
     };
-    let repay_from = last_draw + 1;
+    let repay_from = last_draw + 1 + terms.grace_months as usize;
     let repay_to = repay_from + terms.tenor_months as usize; // exclusive
     let mut months = Vec::with_capacity(n);
     let mut balance = 0.0;
@@ -194,6 +252,7 @@ mod tests {
             upfront_fee_pct: 1.0,
             amortisation,
             capitalise_interest: true,
+            grace_months: 0,
         }
     }
 
@@ -240,6 +299,7 @@ mod tests {
         let t = Terms {
             upfront_fee_pct: 0.0,
             capitalise_interest: false,
+            grace_months: 0,
             ..terms(Amortisation::Sculpted { target_dscr: 1.2 })
         };
         let d = schedule(&[1_000.0, 0.0, 0.0, 0.0], &[0.0, 120.0, 120.0, 120.0], &t);

@@ -14,11 +14,12 @@
 
 use crate::capex::CapexTotals;
 use crate::colocation::{self, AiMonth};
+use crate::debt::DebtMonth;
 use crate::finance;
 use crate::gpu_cloud;
 use crate::mining::{self, MiningRun};
 use crate::report::{BitcoinMonth, BitcoinReport, CapexReport, PathwayId, SiteReport};
-use crate::scenario::Scenario;
+use crate::scenario::{Basis, Debt, Scenario};
 use crate::timeline::{kept_fleet_fraction, Timeline};
 
 /// Straight-line tax depreciation of the facility retrofit's mechanical and electrical plant
@@ -72,6 +73,29 @@ impl<T> std::ops::IndexMut<PathwayId> for PerPathway<T> {
             PathwayId::Colocation => &mut self.colocation,
             PathwayId::GpuCloud => &mut self.gpu_cloud,
         }
+    }
+}
+
+/// The debt of an AI pathway (`None` for mining, which carries none).
+pub fn debt_of(s: &Scenario, id: PathwayId) -> Option<&Debt> {
+    match id {
+        PathwayId::Mining => None,
+        PathwayId::Colocation => Some(&s.colocation.debt),
+        PathwayId::GpuCloud => Some(&s.gpu_cloud.debt),
+    }
+}
+
+/// The discount rate of a pathway's project cash flows, % per year: `finance.discountRatePct`,
+/// or the pathway's own with `finance.ratesByPathway`.
+pub fn rate_pct(s: &Scenario, id: PathwayId) -> f64 {
+    let f = &s.finance;
+    if !f.rates_by_pathway {
+        return f.discount_rate_pct;
+    }
+    match id {
+        PathwayId::Mining => f.mining_rate_pct,
+        PathwayId::Colocation => f.colocation_rate_pct,
+        PathwayId::GpuCloud => f.gpu_cloud_rate_pct,
     }
 }
 
@@ -252,6 +276,24 @@ pub fn pathway_flows(
 /// are bought, which is when they start to work. Whatever remains undepreciated at the horizon
 /// is simply not reached.
 fn apply_tax(s: &Scenario, flows: &mut [MonthFlow], in_service: usize, building_share: f64) {
+    let taxes = taxes(s, flows, in_service, building_share, None);
+    for (f, tax) in flows.iter_mut().zip(taxes) {
+        f.tax_usd = tax;
+    }
+}
+
+/// The tax of each month of `flows` (their `tax_usd` ignored), by [`apply_tax`]'s rules. With
+/// `debt`, the borrower's tax: the interest paid in cash is deducted in its month, and the
+/// interest capitalised during construction and the upfront fee join the facility's
+/// depreciable cost (the plant's 15 years from commissioning), as US rules capitalise
+/// construction-period interest.
+pub fn taxes(
+    s: &Scenario,
+    flows: &[MonthFlow],
+    in_service: usize,
+    building_share: f64,
+    debt: Option<&[DebtMonth]>,
+) -> Vec<f64> {
     let n = flows.len();
     // Difference array: a schedule starting in month m adds its monthly charge at m and
     // removes it N months later; the running sum is the month's depreciation.
@@ -266,9 +308,10 @@ fn apply_tax(s: &Scenario, flows: &mut [MonthFlow], in_service: usize, building_
     let gpu_months = s.gpu_cloud.useful_life_years.max(1) * 12;
     if in_service < n {
         let facility: f64 = flows.iter().map(|f| f.facility_capex_usd).sum();
+        let financing: f64 = debt.map_or(0.0, |d| d.iter().map(|m| m.capitalised_interest_usd + m.fee_usd).sum());
         add(
             in_service,
-            facility * (1.0 - building_share),
+            facility * (1.0 - building_share) + financing,
             FACILITY_DEPRECIATION_YEARS * 12,
         );
         add(in_service, facility * building_share, BUILDING_DEPRECIATION_YEARS * 12);
@@ -280,16 +323,178 @@ fn apply_tax(s: &Scenario, flows: &mut [MonthFlow], in_service: usize, building_
     let rate = s.finance.tax_rate_pct / 100.0;
     let mut depreciation = 0.0;
     let mut losses = 0.0;
-    for (m, f) in flows.iter_mut().enumerate() {
+    let mut out = Vec::with_capacity(n);
+    for (m, f) in flows.iter().enumerate() {
         depreciation += step[m];
-        let profit = f.ebitda_usd() - depreciation;
+        let interest = debt.and_then(|d| d.get(m)).map_or(0.0, DebtMonth::interest_paid_usd);
+        let profit = f.ebitda_usd() - depreciation - interest;
         if profit < 0.0 {
             losses -= profit;
-            f.tax_usd = 0.0;
+            out.push(0.0);
         } else {
             let offset = losses.min(profit);
             losses -= offset;
-            f.tax_usd = rate * (profit - offset);
+            out.push(rate * (profit - offset));
+        }
+    }
+    out
+}
+
+/// The value of a pathway at the horizon, at the end of its last month (undiscounted),
+/// docs/methodology-pathways.md "Value at the horizon":
+/// - colocation: the next twelve months' NOI ÷ the exit cap rate, less the selling costs
+///   (never below 0; nothing when the halls are not commissioned inside the horizon);
+/// - GPU cloud: the resale value of the GPUs in service, their price × (1 − decline)^age in
+///   years, age counted from the month they were bought to the end of the horizon;
+/// - mining (and the fleet the AI pathways keep): none yet — the ASICs' resale belongs to the
+///   mining model, which does not price it.
+pub fn terminal_value(s: &Scenario, id: PathwayId, site: &SiteReport, flows: &[MonthFlow]) -> f64 {
+    let n = flows.len();
+    let timeline = Timeline::new(s);
+    match id {
+        PathwayId::Mining => 0.0,
+        PathwayId::Colocation => {
+            if timeline.commissioning as usize >= n {
+                return 0.0;
+            }
+            let c = &s.colocation;
+            let gross = colocation::next_year_noi(s, site) / (c.exit_cap_rate_pct / 100.0);
+            (gross * (1.0 - c.selling_cost_pct / 100.0)).max(0.0)
+        }
+        PathwayId::GpuCloud => {
+            let Some(bought) = flows.iter().rposition(|f| f.gpu_capex_usd > 0.0) else {
+                return 0.0;
+            };
+            let age_months = (n - 1 - bought) as u32;
+            let life = s.gpu_cloud.useful_life_years.max(1) * 12;
+            if s.gpu_cloud.end_of_life == crate::scenario::GpuEnd::Retire && age_months >= life {
+                return 0.0;
+            }
+            let keep = 1.0 - s.gpu_cloud.residual_decline_pct_per_year / 100.0;
+            flows[bought].gpu_capex_usd * keep.powf(f64::from(age_months) / 12.0)
+        }
+    }
+}
+
+/// A pathway's loan and its equity's cash flows (docs/methodology-pathways.md "Project debt").
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Levered {
+    /// The loan-to-cost drawn, 0–1: the scenario's, or less for a sculpted loan the cash
+    /// flow cannot carry at the target DSCR.
+    pub loan_to_cost: f64,
+    /// The capex the loan finances (construction and the first GPUs), USD.
+    pub financed_capex_usd: f64,
+    pub debt: Vec<DebtMonth>,
+    /// Cash flow available for debt service in each month: EBITDA − the project's tax.
+    pub cfads: Vec<f64>,
+    /// The equity's monthly cash flow: the project's net flow + draws − fee − interest paid −
+    /// principal, with the borrower's tax instead of the project's, and the balance left at the
+    /// horizon (if any) repaid in the last month.
+    pub equity: Vec<f64>,
+}
+
+/// The loan of pathway `id` over its monthly flows, `None` without one (mining, or a
+/// loan-to-cost of 0). The loan draws its loan-to-cost on the facility and GPU capex spent up
+/// to the commissioning month (`in_service`); later GPU refreshes and ASIC purchases are paid
+/// by the equity, and their capex stays out of the cash flow available for debt service.
+/// Repayment starts after the last draw and the ramp (`retrofit.rampMonths`).
+pub fn levered(
+    s: &Scenario,
+    id: PathwayId,
+    flows: &[MonthFlow],
+    in_service: usize,
+    building_share: f64,
+) -> Option<Levered> {
+    let terms = debt_of(s, id).filter(|d| d.loan_to_cost_pct > 0.0)?;
+    // Repayment waits for the ramp to end (stabilisation), as the 2025 conversion loans do
+    // ("until stabilisation", "no amortisation until a building is complete").
+    let terms = crate::debt::Terms {
+        grace_months: s.retrofit.ramp_months,
+        ..crate::debt::Terms::from_scenario(terms)
+    };
+    let financed: Vec<f64> = flows
+        .iter()
+        .enumerate()
+        .map(|(m, f)| {
+            if m <= in_service {
+                f.facility_capex_usd + f.gpu_capex_usd
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let cfads: Vec<f64> = flows.iter().map(|f| f.ebitda_usd() - f.tax_usd).collect();
+    // A sculpted loan is sized by the lower of its loan-to-cost and what the cash flow carries
+    // at the target DSCR (crate::debt::sculpted_capacity).
+    let terms = match crate::debt::sculpted_capacity(&financed, &cfads, &terms) {
+        Some(capacity) if capacity < terms.loan_to_cost => crate::debt::Terms {
+            loan_to_cost: capacity.max(0.0),
+            ..terms
+        },
+        _ => terms,
+    };
+    let debt = crate::debt::schedule(&financed, &cfads, &terms);
+    let borrower_tax = if s.finance.tax_enabled {
+        taxes(s, flows, in_service, building_share, Some(&debt))
+    } else {
+        vec![0.0; flows.len()]
+    };
+    let mut equity: Vec<f64> = flows
+        .iter()
+        .zip(&debt)
+        .zip(&borrower_tax)
+        .map(|((f, d), tax)| f.net_usd() + f.tax_usd - tax + d.draw_usd - d.debt_service_usd)
+        .collect();
+    if let (Some(last), Some(d)) = (equity.last_mut(), debt.last()) {
+        *last -= d.balance_usd;
+    }
+    Some(Levered {
+        loan_to_cost: terms.loan_to_cost,
+        financed_capex_usd: financed.iter().sum(),
+        debt,
+        cfads,
+        equity,
+    })
+}
+
+/// Present value at `annual_pct` of an amount at the end of month `months − 1` (the last
+/// month of a horizon of `months`), as [`finance::npv`] discounts a flow there.
+pub fn discount_to_start(annual_pct: f64, months: usize, amount: f64) -> f64 {
+    if amount == 0.0 {
+        return 0.0;
+    }
+    amount / (1.0 + finance::monthly_rate(annual_pct)).powi(months as i32)
+}
+
+/// The NPV the verdict compares for one pathway (docs/methodology-pathways.md "Verdict basis"):
+/// the project's flows at the pathway's discount rate (unlevered) or the equity's at the cost
+/// of equity, plus the value at the horizon when `finance.includeTerminalValue` is on.
+pub fn basis_value(
+    s: &Scenario,
+    id: PathwayId,
+    flows: &[MonthFlow],
+    net: &[f64],
+    site: &SiteReport,
+    in_service: usize,
+    building_share: f64,
+) -> f64 {
+    let terminal = if s.finance.include_terminal_value {
+        terminal_value(s, id, site, flows)
+    } else {
+        0.0
+    };
+    match s.finance.verdict_basis {
+        Basis::Unlevered => {
+            let rate = rate_pct(s, id);
+            finance::npv(rate, net) + discount_to_start(rate, net.len(), terminal)
+        }
+        Basis::Equity => {
+            let rate = s.finance.cost_of_equity_pct;
+            let equity = match levered(s, id, flows, in_service, building_share) {
+                Some(l) => finance::npv(rate, &l.equity),
+                None => finance::npv(rate, net),
+            };
+            equity + discount_to_start(rate, net.len(), terminal)
         }
     }
 }
@@ -304,7 +509,7 @@ pub struct Buffers {
     pub btc: BitcoinReport,
 }
 
-/// The three NPVs from prepared stages.
+/// The three NPVs the verdict compares ([`basis_value`]) from prepared stages.
 pub fn npvs_with(
     s: &Scenario,
     runs: &FleetRuns,
@@ -322,7 +527,15 @@ pub fn npvs_with(
         pathway_flows(s, runs, capex, id, &buf.ai, adjust, &mut buf.flows);
         buf.net.clear();
         buf.net.extend(buf.flows.iter().map(MonthFlow::net_usd));
-        out[id] = finance::npv(s.finance.discount_rate_pct, &buf.net);
+        out[id] = basis_value(
+            s,
+            id,
+            &buf.flows,
+            &buf.net,
+            &capex.site,
+            Timeline::new(s).commissioning as usize,
+            capex.totals.building_share,
+        );
     }
     out
 }

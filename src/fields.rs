@@ -431,7 +431,7 @@ const COLOCATION_DEBT: [Field; 7] = debt_fields!(
         "https://blockspace.media/insight/terawulf-and-fluidstack-joint-venture-plans-1-275b-secured-note-offering",
     ),
     tenor: src(
-        "10 years: repaid within the 10-year base term of the 2025 Fluidstack leases (an assumption)",
+        "10 years: between the sector's 5-year secured notes (due 2030) and Hut 8's investment-grade bonds due 2042, inside the 10–15-year leases (an assumption)",
         "2025-12",
         Estimate,
     ),

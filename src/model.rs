@@ -25,7 +25,7 @@ fn pathway_report(
     id: PathwayId,
     flows: &[MonthFlow],
     labels: &[String],
-    mining_npv: f64,
+    mining_value: f64,
 ) -> PathwayReport {
     let mut cumulative = 0.0;
     let months: Vec<CashFlowMonth> = flows
@@ -74,7 +74,8 @@ fn pathway_report(
         .collect();
 
     let net: Vec<f64> = months.iter().map(|m| m.net_cash_flow_usd).collect();
-    let npv_usd = finance::npv(s.finance.discount_rate_pct, &net);
+    let rate = rate_pct(s, id);
+    let npv_usd = finance::npv(rate, &net);
     // IRR and payback measure the investment from the month its spending starts (docs/model.md "Time":
     // payback "after investment"). Before that month an AI pathway is the same site mining as
     // the mining pathway, so those months are no part of the return on the retrofit; counting
@@ -82,31 +83,45 @@ fn pathway_report(
     // pay the retrofit back before it is built. The payback month is still counted from month 0.
     let invested_from = months.iter().position(|m| m.capex_usd > 0.0);
     let from = invested_from.unwrap_or(0);
-    let flows = &net[from..];
-    let (irr_pct, irr_note) = match finance::irr_solve(flows) {
-        // With no capital spent, a rate that solves flows starting positive is a borrowing
-        // cost, not a return: reported as none, with the reason, so nobody reads it as one.
-        Ok(_) if invested_from.is_none() && flows.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
-            None,
-            Some(
-                "no investment to earn a return on: the cash flows start positive and turn negative"
-                    .to_string(),
-            ),
-        ),
-        Ok(sol) if sol.roots > 1 => (
-            Some(sol.annual_pct),
-            Some(format!(
-                "{} rates of return solve these cash flows (their sign changes more than once); the one nearest 0 % is shown",
-                sol.roots
-            )),
-        ),
-        Ok(sol) => (Some(sol.annual_pct), None),
-        Err(why) => (None, Some(why.reason().to_string())),
-    };
-    let (payback_months, payback_note) = match finance::payback_solve(flows) {
+    let (irr_pct, irr_note) = irr_from(&net[from..], invested_from.is_some());
+    let (payback_months, payback_note) = match finance::payback_solve(&net[from..]) {
         Ok(n) => (Some(n + from as u32), None),
         Err(why) => (None, Some(why.reason().to_string())),
     };
+
+    let in_service = Timeline::new(s).commissioning as usize;
+    let building_share = capex.totals.building_share;
+    let terminal_value_usd = terminal_value(s, id, &capex.site, flows);
+    let npv_with_terminal_value_usd = npv_usd + discount_to_start(rate, net.len(), terminal_value_usd);
+    let with_terminal = |flows: &[f64]| {
+        let mut flows = flows.to_vec();
+        if let Some(last) = flows.last_mut() {
+            *last += terminal_value_usd;
+        }
+        flows
+    };
+    let irr_with_terminal_value_pct = irr_from(&with_terminal(&net)[from..], invested_from.is_some()).0;
+    let levered = levered(s, id, flows, in_service, building_share);
+    let financing = levered.as_ref().map(|l| {
+        let equity_rate = s.finance.cost_of_equity_pct;
+        let equity_npv_usd = finance::npv(equity_rate, &l.equity);
+        let (equity_irr_pct, equity_irr_note) = irr_from(&l.equity[from..], invested_from.is_some());
+        debt_report(
+            l,
+            labels,
+            Financing {
+                sized_by_dscr: id_debt_ltc(s, id).is_some_and(|ltc| l.loan_to_cost < ltc - 1e-12),
+                equity_npv_usd,
+                equity_npv_with_terminal_value_usd: equity_npv_usd
+                    + discount_to_start(equity_rate, net.len(), terminal_value_usd),
+                equity_irr_pct,
+                equity_irr_note,
+                ..Financing::default()
+            },
+        )
+    });
+    let value_usd = basis_value(s, id, flows, &net, &capex.site, in_service, building_share);
+
     let it_mw = capex.site.it_capacity_mw;
     let build_capex = match id {
         PathwayId::Mining => 0.0,
@@ -126,13 +141,155 @@ fn pathway_report(
         pivot_value_usd: if id == PathwayId::Mining {
             0.0
         } else {
-            npv_usd - mining_npv
+            value_usd - mining_value
         },
         total_revenue_usd: months.iter().map(|m| m.revenue_usd).sum(),
         total_net_cash_flow_usd: cumulative,
         months,
         years,
+        discount_rate_pct: rate,
+        terminal_value_usd,
+        npv_with_terminal_value_usd,
+        irr_with_terminal_value_pct,
+        value_usd,
+        financing,
     }
+}
+
+/// The loan-to-cost a pathway's debt asks for, 0–1.
+fn id_debt_ltc(s: &Scenario, id: PathwayId) -> Option<f64> {
+    debt_of(s, id).map(|d| d.loan_to_cost_pct / 100.0)
+}
+
+/// The IRR of flows from the first capex month (`invested`: there is one), or why there is none.
+fn irr_from(flows: &[f64], invested: bool) -> (Option<f64>, Option<String>) {
+    match finance::irr_solve(flows) {
+        // With no capital spent, a rate that solves flows starting positive is a borrowing
+        // cost, not a return: reported as none, with the reason, so nobody reads it as one.
+        Ok(_) if !invested && flows.iter().find(|&&f| f != 0.0).is_some_and(|&f| f > 0.0) => (
+            None,
+            Some(
+                "no investment to earn a return on: the cash flows start positive and turn negative"
+                    .to_string(),
+            ),
+        ),
+        Ok(sol) if sol.roots > 1 => (
+            Some(sol.annual_pct),
+            Some(format!(
+                "{} rates of return solve these cash flows (their sign changes more than once); the one nearest 0 % is shown",
+                sol.roots
+            )),
+        ),
+        Ok(sol) => (Some(sol.annual_pct), None),
+        Err(why) => (None, Some(why.reason().to_string())),
+    }
+}
+
+/// The loan's months and years, its totals and DSCRs, into `base` (which carries the equity figures).
+fn debt_report(l: &Levered, labels: &[String], base: Financing) -> Financing {
+    let months: Vec<DebtMonthReport> = l
+        .debt
+        .iter()
+        .enumerate()
+        .map(|(m, d)| DebtMonthReport {
+            month: labels.get(m).cloned().unwrap_or_default(),
+            index: m as u32,
+            draw_usd: d.draw_usd,
+            fee_usd: d.fee_usd,
+            interest_usd: d.interest_usd,
+            capitalised_interest_usd: d.capitalised_interest_usd,
+            principal_usd: d.principal_usd,
+            debt_service_usd: d.debt_service_usd,
+            balance_usd: d.balance_usd,
+            cfads_usd: l.cfads.get(m).copied().unwrap_or(0.0),
+            dscr: d.dscr,
+            equity_cash_flow_usd: l.equity.get(m).copied().unwrap_or(0.0),
+        })
+        .collect();
+    let years = months
+        .chunks(12)
+        .enumerate()
+        .map(|(y, chunk)| {
+            let sum = |field: fn(&DebtMonthReport) -> f64| chunk.iter().map(field).sum::<f64>();
+            let serviced = sum(|m| m.debt_service_usd - m.fee_usd);
+            let cfads = sum(|m| m.cfads_usd);
+            let in_repayment: f64 = chunk.iter().filter(|m| m.dscr.is_some()).map(|m| m.cfads_usd).sum();
+            DebtYearReport {
+                year: y as u32 + 1,
+                start_month: chunk.first().map(|m| m.month.clone()).unwrap_or_default(),
+                draw_usd: sum(|m| m.draw_usd),
+                fee_usd: sum(|m| m.fee_usd),
+                interest_usd: sum(|m| m.interest_usd),
+                capitalised_interest_usd: sum(|m| m.capitalised_interest_usd),
+                principal_usd: sum(|m| m.principal_usd),
+                debt_service_usd: sum(|m| m.debt_service_usd),
+                balance_usd: chunk.last().map_or(0.0, |m| m.balance_usd),
+                cfads_usd: cfads,
+                dscr: (serviced > 0.0 && chunk.iter().any(|m| m.dscr.is_some())).then(|| in_repayment / serviced),
+                equity_cash_flow_usd: sum(|m| m.equity_cash_flow_usd),
+            }
+        })
+        .collect();
+    let lowest = months
+        .iter()
+        .filter_map(|m| m.dscr.map(|d| (d, &m.month)))
+        .reduce(|a, b| if b.0 < a.0 { b } else { a });
+    let dscr = crate::debt::dscr_summary(&l.debt);
+    Financing {
+        financed_capex_usd: l.financed_capex_usd,
+        loan_to_cost_pct: l.loan_to_cost * 100.0,
+        loan_usd: months.iter().map(|m| m.draw_usd).sum(),
+        fees_usd: months.iter().map(|m| m.fee_usd).sum(),
+        interest_usd: months.iter().map(|m| m.interest_usd).sum(),
+        balance_at_horizon_usd: months.last().map_or(0.0, |m| m.balance_usd),
+        min_dscr: dscr.map(|d| d.0),
+        avg_dscr: dscr.map(|d| d.1),
+        min_dscr_month: lowest.map(|l| l.1.clone()),
+        months,
+        years,
+        ..base
+    }
+}
+
+/// Warnings about the loans: a DSCR below the covenant, a balance left at the horizon.
+fn debt_warnings(s: &Scenario, reports: &PerPathway<PathwayReport>) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (id, report) in reports.iter() {
+        let Some(f) = &report.financing else { continue };
+        let section = if id == PathwayId::Colocation {
+            "colocation"
+        } else {
+            "gpuCloud"
+        };
+        let name = if id == PathwayId::Colocation {
+            "colocation"
+        } else {
+            "GPU cloud"
+        };
+        if let (Some(min), Some(month)) = (f.min_dscr, &f.min_dscr_month) {
+            if min < s.finance.covenant_dscr {
+                out.push(Warning::new(
+                    "dscrBelowCovenant",
+                    Some(&format!("{section}.debt.loanToCostPct")),
+                    format!(
+                        "The {name} loan's debt service coverage falls to {:.2}× in {month}, below the {:.2}× covenant: a lender would trap cash or call a default. Lower the loan-to-cost, lengthen the tenor or sculpt the repayment.",
+                        min, s.finance.covenant_dscr
+                    ),
+                ));
+            }
+        }
+        if f.balance_at_horizon_usd > 0.5 {
+            out.push(Warning::new(
+                "loanNotRepaid",
+                Some(&format!("{section}.debt.tenorYears")),
+                format!(
+                    "{} of the {name} loan is still owed at the end of the horizon; the equity's cash flows repay it in the last month.",
+                    crate::format::money(f.balance_at_horizon_usd)
+                ),
+            ));
+        }
+    }
+    out
 }
 
 /// Warnings about the timeline and the pathways themselves.
@@ -151,7 +308,11 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
         ));
     }
     let g = &s.gpu_cloud;
-    if s.retrofit.converted_share_pct > 0.0 && capex.site.gpus > 0 && g.end_of_life == crate::scenario::GpuEnd::Refresh
+    let counted = s.finance.include_terminal_value;
+    if s.retrofit.converted_share_pct > 0.0
+        && capex.site.gpus > 0
+        && g.end_of_life == crate::scenario::GpuEnd::Refresh
+        && !counted
     {
         let life = g.useful_life_years.max(1) * 12;
         let mut bought = t.commissioning.saturating_add(life);
@@ -164,7 +325,7 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
                     "gpuRefreshNearHorizonEnd",
                     Some("gpuCloud.usefulLifeYears"),
                     format!(
-                        "The GPUs refreshed in month {bought} serve only {used} of their {life} months inside the horizon, and the model counts no residual value at the horizon: the GPU cloud's NPV is understated. Consider a horizon that ends on a refresh cycle or `retire` at end of life."
+                        "The GPUs refreshed in month {bought} serve only {used} of their {life} months inside the horizon, and their resale value at the horizon is not counted in the verdict: the GPU cloud's NPV is understated. Count the value at the horizon (finance.includeTerminalValue; the report shows it as terminalValueUsd), or choose a horizon that ends on a refresh cycle."
                     ),
                 ));
             }
@@ -175,18 +336,19 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
         .commissioning
         .saturating_add(s.colocation.lease_term_years.saturating_mul(12));
     let renews = s.colocation.after_term == crate::scenario::LeaseEnd::Renew;
-    if s.retrofit.converted_share_pct > 0.0 && t.commissioning < horizon && (renews || lease_end > horizon) {
+    if s.retrofit.converted_share_pct > 0.0 && t.commissioning < horizon && (renews || lease_end > horizon) && !counted
+    {
         out.push(Warning::new(
             "valueAfterHorizon",
             Some("horizonYears"),
             format!(
-                "The colocation lease ({} years from month {}{}) and the converted halls outlive the {}-year horizon; the model counts no cash flow or residual value after the horizon, which understates the AI pathways against mining. {}",
+                "The colocation lease ({} years from month {}{}) and the converted halls outlive the {}-year horizon; the verdict counts no cash flow or value after the horizon, which understates the AI pathways against mining. The exit value is reported (terminalValueUsd) and counted with finance.includeTerminalValue; {}",
                 s.colocation.lease_term_years,
                 t.commissioning,
                 if renews { ", renewable" } else { "" },
                 s.horizon_years,
                 if s.horizon_years < MAX_HORIZON_YEARS {
-                    format!("A longer horizon (up to {MAX_HORIZON_YEARS} years) shows the difference.")
+                    format!("a longer horizon (up to {MAX_HORIZON_YEARS} years) shows the difference too.")
                 } else {
                     format!("{MAX_HORIZON_YEARS} years is the longest horizon the model takes.")
                 }
@@ -223,7 +385,7 @@ pub fn evaluate(valid: &ValidScenario) -> Report {
     let colo = colocation::simulate(s, &capex.site);
     let gpu = gpu_cloud::simulate(s, &capex.site, &bill);
     let mut flows = Vec::new();
-    let mut mining_npv = 0.0;
+    let mut mining_value = 0.0;
     let reports = PerPathway::from_fn(|id| {
         let ai: &[AiMonth] = match id {
             PathwayId::Mining => &[],
@@ -231,13 +393,13 @@ pub fn evaluate(valid: &ValidScenario) -> Report {
             PathwayId::GpuCloud => &gpu,
         };
         pathway_flows(s, &mining.runs, &capex, id, ai, Adjust::NONE, &mut flows);
-        let report = pathway_report(s, &capex, id, &flows, &labels, mining_npv);
+        let report = pathway_report(s, &capex, id, &flows, &labels, mining_value);
         if id == PathwayId::Mining {
-            mining_npv = report.npv_usd;
+            mining_value = report.value_usd;
         }
         report
     });
-    let npvs = PerPathway::from_fn(|id| reports[id].npv_usd);
+    let npvs = PerPathway::from_fn(|id| reports[id].value_usd);
     let (best_pathway, best_ai_pathway) = best_pathways(npvs);
 
     let mut buffers = Buffers::default();
@@ -256,6 +418,7 @@ pub fn evaluate(valid: &ValidScenario) -> Report {
     let mut warnings = mining::warnings(s, &mining.runs.whole, &mining.btc.months);
     warnings.extend(crate::capex::warnings(s, &capex.site));
     warnings.extend(own_warnings(s, &capex));
+    warnings.extend(debt_warnings(s, &reports));
 
     Report {
         schema_version: SCHEMA_VERSION,
@@ -271,6 +434,9 @@ pub fn evaluate(valid: &ValidScenario) -> Report {
             best_ai_pathway,
             verdict,
             break_evens,
+            basis: s.finance.verdict_basis,
+            terminal_value_included: s.finance.include_terminal_value,
+            basis_label: analysis::verdict::basis(s),
         },
         sensitivity,
         warnings,

@@ -286,6 +286,104 @@ pub struct PathwayReport {
     pub total_net_cash_flow_usd: f64,
     pub months: Vec<CashFlowMonth>,
     pub years: Vec<CashFlowYear>,
+    /// The discount rate of `npvUsd`: `finance.discountRatePct`, or the pathway's own rate
+    /// with `finance.ratesByPathway`, % per year.
+    pub discount_rate_pct: f64,
+    /// Value at the horizon, at the end of the last month (exit sale of the leased halls, resale
+    /// of the GPUs in service; 0 for mining), USD, undiscounted.
+    pub terminal_value_usd: f64,
+    /// `npvUsd` + the value at the horizon discounted at the same rate.
+    pub npv_with_terminal_value_usd: f64,
+    /// The IRR with the value at the horizon added to the last month's flow.
+    pub irr_with_terminal_value_pct: Option<f64>,
+    /// The NPV the verdict compares (`comparison.basis`, with the value at the horizon when
+    /// `comparison.terminalValueIncluded`); equals `npvUsd` at the defaults.
+    pub value_usd: f64,
+    /// The pathway's project debt and its equity returns; null without a loan (mining, or a
+    /// loan-to-cost of 0).
+    pub financing: Option<Financing>,
+}
+
+/// A pathway's loan and what its equity earns (docs/methodology-pathways.md "Project debt").
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
+pub struct Financing {
+    /// The capex the loan finances: the facility and the first GPUs, USD.
+    pub financed_capex_usd: f64,
+    /// Loan-to-cost drawn, %: the scenario's, or less where a sculpted loan is sized down to
+    /// what the cash flow carries at the target DSCR (then `sizedByDscr`).
+    pub loan_to_cost_pct: f64,
+    pub sized_by_dscr: bool,
+    /// The loan: the sum of the draws, USD.
+    pub loan_usd: f64,
+    pub fees_usd: f64,
+    /// Interest over the horizon, paid and capitalised, USD.
+    pub interest_usd: f64,
+    /// Balance left at the end of the horizon, USD (repaid from the equity's last cash flow).
+    pub balance_at_horizon_usd: f64,
+    /// The equity's cash flows discounted at `finance.costOfEquityPct`, USD.
+    pub equity_npv_usd: f64,
+    /// `equityNpvUsd` + the value at the horizon discounted at the cost of equity, USD.
+    pub equity_npv_with_terminal_value_usd: f64,
+    /// Annualised IRR of the equity's cash flows from the first capex month, %; null where it
+    /// does not exist (see `equityIrrNote`).
+    pub equity_irr_pct: Option<f64>,
+    pub equity_irr_note: Option<String>,
+    /// Lowest DSCR over the months with debt service, ×; null without debt service in the horizon.
+    pub min_dscr: Option<f64>,
+    /// Average of the monthly DSCRs, ×.
+    pub avg_dscr: Option<f64>,
+    /// The month of the lowest DSCR, `"YYYY-MM"`.
+    pub min_dscr_month: Option<String>,
+    pub months: Vec<DebtMonthReport>,
+    pub years: Vec<DebtYearReport>,
+}
+
+/// One month of a loan (end-of-month, as the cash flows).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
+pub struct DebtMonthReport {
+    /// `"YYYY-MM"`.
+    pub month: String,
+    pub index: u32,
+    pub draw_usd: f64,
+    pub fee_usd: f64,
+    /// Interest accrued on the opening balance (nominal annual rate ÷ 12).
+    pub interest_usd: f64,
+    /// The part of it added to the balance (construction, when capitalised).
+    pub capitalised_interest_usd: f64,
+    pub principal_usd: f64,
+    /// Fee + interest paid + principal.
+    pub debt_service_usd: f64,
+    /// Balance at the end of the month.
+    pub balance_usd: f64,
+    /// Cash flow available for debt service: EBITDA − the project's tax.
+    pub cfads_usd: f64,
+    /// CFADS ÷ (interest paid + principal), in months of repayment.
+    pub dscr: Option<f64>,
+    pub equity_cash_flow_usd: f64,
+}
+
+/// Twelve months of a loan summed; the balance at the year's end.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
+pub struct DebtYearReport {
+    pub year: u32,
+    pub start_month: String,
+    pub draw_usd: f64,
+    pub fee_usd: f64,
+    pub interest_usd: f64,
+    pub capitalised_interest_usd: f64,
+    pub principal_usd: f64,
+    pub debt_service_usd: f64,
+    pub balance_usd: f64,
+    pub cfads_usd: f64,
+    /// The year's CFADS ÷ its interest paid + principal, where those are more than 0.
+    pub dscr: Option<f64>,
+    pub equity_cash_flow_usd: f64,
 }
 
 /// Inputs at which two pathways' NPVs are equal, found by solving the whole model.
@@ -316,6 +414,12 @@ pub struct Comparison {
     /// One sentence for the board.
     pub verdict: String,
     pub break_evens: BreakEvens,
+    /// The cash flows compared: the project's (`unlevered`) or the equity's (`equity`).
+    pub basis: crate::scenario::Basis,
+    /// Whether the compared values include the value at the horizon.
+    pub terminal_value_included: bool,
+    /// What the compared NPVs are, in words ("NPV at 10 %").
+    pub basis_label: String,
 }
 
 /// One bar of the tornado: an input moved down and up by `finance.sensitivityPct`.

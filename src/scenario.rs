@@ -363,7 +363,8 @@ impl Amortisation {
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Debt {
-    /// Share of the financed capex the loan draws, % (0: no debt).
+    /// Share of the financed capex the loan draws, % (0: no debt); a sculpted loan draws less
+    /// where the cash flow cannot carry it at the target DSCR.
     pub loan_to_cost_pct: f64,
     /// All-in annual interest rate (e.g. SOFR + spread), %.
     pub interest_rate_pct: f64,
@@ -616,29 +617,6 @@ impl Scenario {
     /// Number of model months in the horizon.
     pub fn months(&self) -> u32 {
         self.horizon_years * 12
-    }
-
-    /// The debt of an AI pathway (`None` for mining, which carries none).
-    pub fn debt(&self, id: crate::report::PathwayId) -> Option<&Debt> {
-        match id {
-            crate::report::PathwayId::Mining => None,
-            crate::report::PathwayId::Colocation => Some(&self.colocation.debt),
-            crate::report::PathwayId::GpuCloud => Some(&self.gpu_cloud.debt),
-        }
-    }
-}
-
-impl Finance {
-    /// The discount rate of a pathway's project cash flows, % per year.
-    pub fn rate_pct(&self, id: crate::report::PathwayId) -> f64 {
-        if !self.rates_by_pathway {
-            return self.discount_rate_pct;
-        }
-        match id {
-            crate::report::PathwayId::Mining => self.mining_rate_pct,
-            crate::report::PathwayId::Colocation => self.colocation_rate_pct,
-            crate::report::PathwayId::GpuCloud => self.gpu_cloud_rate_pct,
-        }
     }
 }
 

@@ -32,6 +32,7 @@ fn annuity_schedules_match_numpy_financial() {
             upfront_fee_pct: 0.0,
             amortisation: Amortisation::Annuity,
             capitalise_interest: false,
+            grace_months: 0,
         };
         let d = schedule(&capex, &cfads, &terms);
         for k in 1..=months as usize {
@@ -72,6 +73,7 @@ fn leverage_below_the_project_irr_raises_the_equity_irr_and_above_it_lowers_it()
             upfront_fee_pct: 0.0,
             amortisation: Amortisation::Annuity,
             capitalise_interest: false,
+            grace_months: 0,
         };
         irr(&equity_flows(&net, &schedule(&capex, &cfads, &terms))).expect("an equity IRR")
     };

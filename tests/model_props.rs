@@ -5,14 +5,15 @@
 //! break-evens and the tornado near the default; tests/capex_props.rs the bill alone.)
 
 use minepivot::capex::cost_library;
-use minepivot::engine::{pathway_flows, pathway_npvs, Adjust, CapexStage, MiningStage, MonthFlow};
+use minepivot::engine::{basis_value, pathway_flows, pathway_npvs, Adjust, CapexStage, MiningStage, MonthFlow};
 use minepivot::presets;
 use minepivot::report::PathwayId;
 use minepivot::scenario::{
     Amortisation, Basis, CostOverride, Debt, Fabric, FleetLine, GpuEnd, LeaseEnd, LeaseType, Scenario,
 };
+use minepivot::timeline::Timeline;
 use minepivot::validate::validate;
-use minepivot::{colocation, finance, gpu_cloud};
+use minepivot::{colocation, gpu_cloud};
 use proptest::prelude::*;
 
 #[path = "common/report_numbers.rs"]
@@ -269,7 +270,15 @@ fn npvs_and_scales(s: &Scenario) -> ([f64; 3], [f64; 3]) {
         }
         pathway_flows(s, &mining.runs, &capex, id, &ai, Adjust::NONE, &mut flows);
         let net: Vec<f64> = flows.iter().map(MonthFlow::net_usd).collect();
-        npvs[i] = finance::npv(s.finance.discount_rate_pct, &net);
+        npvs[i] = basis_value(
+            s,
+            id,
+            &flows,
+            &net,
+            &capex.site,
+            Timeline::new(s).commissioning as usize,
+            capex.totals.building_share,
+        );
         scales[i] = flows
             .iter()
             .map(|f| {
@@ -340,6 +349,9 @@ proptest! {
 
         let mut zero = s.clone();
         zero.finance.discount_rate_pct = 0.0;
+        zero.finance.rates_by_pathway = false;
+        zero.finance.verdict_basis = Basis::Unlevered;
+        zero.finance.include_terminal_value = false;
         let undiscounted = pathway_npvs(&zero);
         for p in &r.pathways {
             let mut running = 0.0;
@@ -352,6 +364,24 @@ proptest! {
             prop_assert!(close(p.total_net_cash_flow_usd, running, scale));
             // The flows do not depend on the discount rate, so at 0 % the NPV is their sum.
             prop_assert!(close(undiscounted[p.id], running, scale), "{:?}: NPV at 0 % {} ≠ Σ flows {}", p.id, undiscounted[p.id], running);
+            // The loan: draws − principal = the balance; equity = project + draws − service
+            // (+ the project's tax − the borrower's), and the last month repays what is left.
+            if let Some(f) = &p.financing {
+                let mut balance = 0.0;
+                for d in &f.months {
+                    balance += d.draw_usd + d.capitalised_interest_usd - d.principal_usd;
+                    prop_assert!(close(d.balance_usd, balance, f.loan_usd.abs() * 4.0 + 1.0), "{:?} month {}: balance {} ≠ {}", p.id, d.index, d.balance_usd, balance);
+                }
+                if !s.finance.tax_enabled {
+                    let last = f.months.len() - 1;
+                    for (m, d) in p.months.iter().zip(&f.months) {
+                        let repaid = if d.index as usize == last { d.balance_usd } else { 0.0 };
+                        let want = m.net_cash_flow_usd + d.draw_usd - d.debt_service_usd - repaid;
+                        prop_assert!(close(d.equity_cash_flow_usd, want, scale + f.loan_usd * 4.0), "{:?} month {}", p.id, d.index);
+                    }
+                }
+                prop_assert!(f.loan_usd <= f.financed_capex_usd * 0.95 * (1.0 + 1e-12) + 1e-6);
+            }
         }
     }
 }
@@ -390,6 +420,10 @@ proptest! {
 
     #[test]
     fn a_larger_capex_never_raises_an_ai_npv(s in scenario(), k in 1.0f64..=5.0, extra in 0.0f64..=100.0) {
+        // The project's value. (An equity NPV can rise with the capex: borrowing below the cost
+        // of equity has a positive NPV of its own, and more capex borrows more.)
+        let mut s = s;
+        s.finance.verdict_basis = Basis::Unlevered;
         let mut dearer = s.clone();
         dearer.retrofit.cost_overrides = costs_times(k);
         let mut contingent = s.clone();

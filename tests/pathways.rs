@@ -608,7 +608,7 @@ fn the_verdict_has_words_for_every_case() {
     // A tie.
     let v = verdict_of(&s, [100e6, 100e6, 50e6], PathwayId::Colocation, None, None, &none);
     assert!(
-        v.contains("is worth the same as mining: NPV $100.0 M at 10 % either way"),
+        v.contains("is worth the same as mining: $100.0 M NPV at 10 % either way"),
         "{v}"
     );
     // A hybrid share is named.
@@ -842,7 +842,7 @@ fn the_horizon_warning_offers_a_longer_horizon_only_below_the_longest() {
     // 15-year lease, renewable, from month 12: it outlives every horizon.
     let fifteen = message(15).expect("a renewable lease outlives 15 years");
     assert!(
-        fifteen.ends_with("A longer horizon (up to 30 years) shows the difference."),
+        fifteen.ends_with("a longer horizon (up to 30 years) shows the difference too."),
         "{fifteen}"
     );
     let thirty = message(30).expect("a renewable lease outlives 30 years");

@@ -44,18 +44,35 @@ fn is_tie(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1.0_f64.max(1e-6 * a.abs().max(b.abs()))
 }
 
+/// What the compared NPVs are, as the verdict names them: "NPV at 10 %", "NPV at each
+/// pathway's own rate", "equity NPV at a 15 % cost of equity", each followed by "with the
+/// value at the horizon" when that is counted.
+pub fn basis(s: &Scenario) -> String {
+    let f = &s.finance;
+    let npv = match f.verdict_basis {
+        crate::scenario::Basis::Equity => format!("equity NPV at a {} cost of equity", pct(f.cost_of_equity_pct)),
+        crate::scenario::Basis::Unlevered if f.rates_by_pathway => "NPV at each pathway's own rate".to_string(),
+        crate::scenario::Basis::Unlevered => format!("NPV at {}", pct(f.discount_rate_pct)),
+    };
+    if f.include_terminal_value {
+        format!("{npv} with the value at the horizon")
+    } else {
+        npv
+    }
+}
+
 /// The verdict sentence.
 pub fn verdict(v: &VerdictInputs) -> String {
     let s = v.scenario;
     let share = s.retrofit.converted_share_pct;
-    let rate = pct(s.finance.discount_rate_pct);
+    let rate = basis(s);
     let mining = v.npvs.mining;
     let ai = v.npvs[v.best_ai];
     let be = v.break_evens;
 
     if share <= 0.0 {
         return format!(
-            "No share of the site is converted (retrofit.convertedSharePct is 0 %), so every pathway is the mining site: NPV {} at {rate}.",
+            "No share of the site is converted (retrofit.convertedSharePct is 0 %), so every pathway is the mining site: {} {rate}.",
             money(mining)
         );
     }
@@ -69,7 +86,7 @@ pub fn verdict(v: &VerdictInputs) -> String {
     };
     if is_tie(ai, mining) {
         return format!(
-            "{subject} is worth the same as mining: NPV {} at {rate} either way.",
+            "{subject} is worth the same as mining: {} {rate} either way.",
             money(mining)
         );
     }
@@ -96,7 +113,7 @@ pub fn verdict(v: &VerdictInputs) -> String {
             ),
         };
         return format!(
-            "{subject} beats mining by {} NPV at {rate}; {payback}; {btc}.",
+            "{subject} beats mining by {} {rate}; {payback}; {btc}.",
             money(ai - mining)
         );
     }
@@ -141,7 +158,7 @@ pub fn verdict(v: &VerdictInputs) -> String {
         format!("{ai_name} on {} of it", pct(share))
     };
     format!(
-        "Keeping the whole site mining beats {what} by {} NPV at {rate}; {rent}; {btc}.",
+        "Keeping the whole site mining beats {what} by {} {rate}; {rent}; {btc}.",
         money(mining - ai)
     )
 }

@@ -260,7 +260,7 @@ fn too_much_work(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Option<Va
     }
     let fits = (f64::from(o.paths) * MAX_WORK / asked).floor();
     let why = match method {
-        RiskMethod::FullModel => "; with tax on, each path runs the whole model",
+        RiskMethod::FullModel => "; each path runs the whole model here",
         RiskMethod::Fast => "",
     };
     Some(ValidationError::new(
@@ -329,9 +329,10 @@ pub fn options_from_value(value: Value) -> Result<RiskOptions, Vec<ValidationErr
 /// and their distribution. Every problem with the scenario or the options is returned at
 /// once (scenario fields by their path, options by their name).
 ///
-/// Uses the fast path unless `finance.taxEnabled`, where each path runs the full model.
+/// Uses the fast path unless [`full_model_reason`] names a setting it cannot follow, where each
+/// path runs the full model.
 pub fn risk(s: &Scenario, o: &RiskOptions) -> Result<RiskReport, Vec<ValidationError>> {
-    let method = if s.finance.tax_enabled {
+    let method = if full_model_reason(s).is_some() {
         RiskMethod::FullModel
     } else {
         RiskMethod::Fast
@@ -339,17 +340,36 @@ pub fn risk(s: &Scenario, o: &RiskOptions) -> Result<RiskReport, Vec<ValidationE
     risk_using(s, o, method)
 }
 
+/// Why the fast path cannot value this scenario, if it cannot: it discounts every pathway's
+/// unlevered flows at one rate and is linear in the draws, so tax (losses carried forward),
+/// equity flows (a loan sculpted to the cash flow), per-pathway rates and a value at the
+/// horizon in the verdict each send every path through the whole model.
+pub fn full_model_reason(s: &Scenario) -> Option<&'static str> {
+    let f = &s.finance;
+    if f.tax_enabled {
+        Some("tax is enabled (losses carry forward, which is not linear in the draws)")
+    } else if f.verdict_basis == crate::scenario::Basis::Equity {
+        Some("the pathways are compared on equity cash flows (a loan sculpted to the cash flow is not linear in the draws)")
+    } else if f.rates_by_pathway {
+        Some("each pathway has its own discount rate")
+    } else if f.include_terminal_value {
+        Some("the value at the horizon is counted")
+    } else {
+        None
+    }
+}
+
 /// [`risk`] with the evaluation method chosen by the caller: [`RiskMethod::FullModel`] runs
 /// the whole model per path (the reference the fast path is tested against);
-/// [`RiskMethod::Fast`] on a scenario with tax enabled falls back to the full model, since
-/// the fast path would be wrong there.
+/// [`RiskMethod::Fast`] on a scenario with a [`full_model_reason`] falls back to the full model,
+/// since the fast path would be wrong there.
 pub fn risk_using(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<RiskReport, Vec<ValidationError>> {
     let mut errors = crate::validate::validate(s);
     errors.extend(validate_options(o));
     if !errors.is_empty() {
         return Err(errors);
     }
-    let method = if s.finance.tax_enabled {
+    let method = if full_model_reason(s).is_some() {
         RiskMethod::FullModel
     } else {
         method
@@ -528,8 +548,8 @@ fn summarize(
         50.0 / (paths.max(1) as f64).sqrt()
     )];
     if method == RiskMethod::FullModel {
-        notes.push(if s.finance.tax_enabled {
-            "Tax is enabled, so every path runs the full model (tax losses carry forward and are not linear in the draws): slower than the fast path.".to_string()
+        notes.push(if let Some(reason) = full_model_reason(s) {
+            format!("Every path runs the full model because {reason}: slower than the fast path.")
         } else {
             "Every path ran the full model (the reference for the fast path).".to_string()
         });
