@@ -148,6 +148,18 @@ pub fn sculpted_capacity(capex: &[f64], cfads: &[f64], terms: &Terms) -> Option<
     (balance > 0.0).then(|| capacity / balance)
 }
 
+/// The terms a loan is drawn on: a sculpted loan's loan-to-cost cut to its
+/// [`sculpted_capacity`] where that is lower; any other loan's as given.
+pub fn sized(capex: &[f64], cfads: &[f64], terms: &Terms) -> Terms {
+    match sculpted_capacity(capex, cfads, terms) {
+        Some(capacity) if capacity < terms.loan_to_cost => Terms {
+            loan_to_cost: capacity.max(0.0),
+            ..*terms
+        },
+        _ => *terms,
+    }
+}
+
 /// The loan's schedule, month by month, over the months of `capex` (the project's capex in
 /// each month, ≥ 0) and `cfads` (its cash flow available for debt service in each month: the
 /// operating cash flow before capex). Both have the horizon's length; a balance left at the

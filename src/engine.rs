@@ -425,14 +425,8 @@ pub fn levered(
         .collect();
     let cfads: Vec<f64> = flows.iter().map(|f| f.ebitda_usd() - f.tax_usd).collect();
     // A sculpted loan is sized by the lower of its loan-to-cost and what the cash flow carries
-    // at the target DSCR (crate::debt::sculpted_capacity).
-    let terms = match crate::debt::sculpted_capacity(&financed, &cfads, &terms) {
-        Some(capacity) if capacity < terms.loan_to_cost => crate::debt::Terms {
-            loan_to_cost: capacity.max(0.0),
-            ..terms
-        },
-        _ => terms,
-    };
+    // at the target DSCR.
+    let terms = crate::debt::sized(&financed, &cfads, &terms);
     let debt = crate::debt::schedule(&financed, &cfads, &terms);
     let borrower_tax = if s.finance.tax_enabled {
         taxes(s, flows, in_service, building_share, Some(&debt))

@@ -174,3 +174,25 @@ fn a_1_mb_fleet_is_refused_by_its_length_in_one_pass() {
     assert_eq!(errors[0].field, "mining.fleet");
     assert_eq!(errors[0].message, "must have at most 1,000 lines");
 }
+
+/// Version 2 added project debt, on by default. A version-1 document shows the numbers version 1
+/// showed: no loan on either AI pathway, the verdict on the unlevered NPVs at one rate, no value
+/// at the horizon in it — so every NPV, IRR and the verdict equal those of today's default
+/// scenario, whose unlevered figures the debt does not touch.
+#[test]
+fn a_version_1_document_migrates_without_debt_and_keeps_its_numbers() {
+    let old = minepivot::evaluate_json(V1).expect("a version-1 document evaluates");
+    let today = minepivot::evaluate(&Scenario::default()).unwrap();
+    for (a, b) in old.pathways.iter().zip(&today.pathways) {
+        assert!(a.financing.is_none(), "{:?}: a version-1 document has no loan", a.id);
+        assert_eq!(a.npv_usd, b.npv_usd, "{:?}", a.id);
+        assert_eq!(a.value_usd, a.npv_usd, "{:?}", a.id);
+        assert_eq!(a.irr_pct, b.irr_pct, "{:?}", a.id);
+        assert_eq!(a.months, b.months, "{:?}", a.id);
+    }
+    assert_eq!(old.comparison.verdict, today.comparison.verdict);
+    assert!(today.pathways[1].financing.is_some(), "today's default borrows");
+    // The same through the wasm boundary's path: a version-1 share link of one change.
+    let link = minepivot::evaluate_json(r#"{"schemaVersion": 1, "colocation": {"leaseUsdPerKwMonth": 150}}"#).unwrap();
+    assert!(link.pathways.iter().all(|p| p.financing.is_none()));
+}

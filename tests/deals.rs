@@ -1,0 +1,303 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Deals through the whole model: project debt and equity returns, the value at the horizon,
+//! per-pathway discount rates and the verdict's basis (docs/methodology-pathways.md "Project
+//! debt", "Value at the horizon", "Verdict basis"). The loan schedule alone is tested in
+//! tests/debt.rs against golden schedules.
+
+use minepivot::engine::{terminal_value, MonthFlow};
+use minepivot::finance;
+use minepivot::report::{PathwayId, PathwayReport, Report, SiteReport};
+use minepivot::scenario::{Amortisation, Basis, GpuEnd, LeaseType, Scenario};
+use minepivot::validate::{validate, ErrorCode};
+use proptest::prelude::*;
+
+fn evaluate(s: &Scenario) -> Report {
+    minepivot::evaluate(s).unwrap_or_else(|e| panic!("invalid scenario: {e:?}"))
+}
+
+fn pathway(r: &Report, id: PathwayId) -> &PathwayReport {
+    r.pathways
+        .iter()
+        .find(|p| p.id == id)
+        .expect("every pathway is reported")
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+/// The exit value of a lease by hand. 10 MW of critical IT leased at $100/kW-month, 3 % a year
+/// from the lease start, 100 % occupied, NNN, landlord opex $120,000 per MW-year; built in
+/// months 0–11, commissioned in month 12; 15-year horizon (months 0–179).
+/// - The twelve months after the horizon are months 180–191, lease months k = 168–179, lease
+///   year ⌊k/12⌋ = 14: rent = 10 × 1,000 × 100 × 1.03¹⁴ = 1,000,000 × 1.512589725 = $1,512,589.72
+///   a month; opex = 10 × 120,000 ÷ 12 = $100,000 a month.
+/// - NOI = 12 × 1,412,589.72 = $16,951,076.70; ÷ 6 % = $282,517,944.97; less 2 % selling costs
+///   = **$276,867,586.07**.
+#[test]
+fn the_exit_value_of_a_lease_by_hand() {
+    let mut s = Scenario::default();
+    let c = &mut s.colocation;
+    c.lease_usd_per_kw_month = 100.0;
+    c.escalator_pct_per_year = 3.0;
+    c.occupancy_pct = 100.0;
+    c.lease_type = LeaseType::Nnn;
+    c.landlord_opex_usd_per_mw_it_year = 120_000.0;
+    c.exit_cap_rate_pct = 6.0;
+    c.selling_cost_pct = 2.0;
+    let site = SiteReport {
+        it_capacity_mw: 10.0,
+        ..SiteReport::default()
+    };
+    let flows = vec![MonthFlow::default(); 180];
+    let value = terminal_value(&s, PathwayId::Colocation, &site, &flows);
+    assert!(close(value, 276_867_586.07, 0.01), "{value}");
+    // Mining carries none; an unbuilt hall has none.
+    assert_eq!(terminal_value(&s, PathwayId::Mining, &site, &flows), 0.0);
+    s.retrofit.build_months = 180;
+    assert_eq!(terminal_value(&s, PathwayId::Colocation, &site, &flows), 0.0);
+}
+
+/// The GPUs' resale value by hand: $100 M of GPUs bought in month 12 and again in month 132
+/// (a 10-year refresh would be month 252, after the horizon); at the end of month 179 the
+/// second generation is 179 − 132 = 47 months old: 100 M × 0.65^(47/12) = 100 M × 0.185031 =
+/// **$18,503,078.02** at a 35 % yearly decline. Retired GPUs past their life are worth nothing.
+#[test]
+fn the_resale_value_of_the_gpus_by_hand() {
+    let mut s = Scenario::default();
+    s.gpu_cloud.residual_decline_pct_per_year = 35.0;
+    s.gpu_cloud.useful_life_years = 10;
+    let mut flows = vec![MonthFlow::default(); 180];
+    flows[12].gpu_capex_usd = 100e6;
+    flows[132].gpu_capex_usd = 100e6;
+    let site = SiteReport::default();
+    let value = terminal_value(&s, PathwayId::GpuCloud, &site, &flows);
+    assert!(close(value, 18_503_078.02, 0.01), "{value}");
+    s.gpu_cloud.useful_life_years = 3;
+    s.gpu_cloud.end_of_life = GpuEnd::Retire;
+    assert_eq!(terminal_value(&s, PathwayId::GpuCloud, &site, &flows), 0.0);
+}
+
+#[test]
+fn the_report_counts_the_value_at_the_horizon_apart_and_in_the_verdict_only_when_asked() {
+    let mut s = Scenario::default();
+    let off = evaluate(&s);
+    let colo = pathway(&off, PathwayId::Colocation);
+    assert!(colo.terminal_value_usd > 0.0);
+    assert_eq!(colo.value_usd, colo.npv_usd);
+    // NPV with it = NPV + value ÷ (1 + r_m)^180 at 10 %/yr.
+    let discounted = colo.terminal_value_usd / 1.1f64.powf(15.0);
+    assert!(close(colo.npv_with_terminal_value_usd, colo.npv_usd + discounted, 1e-3));
+    assert!(colo.irr_with_terminal_value_pct.unwrap() > colo.irr_pct.unwrap());
+    s.finance.include_terminal_value = true;
+    let on = evaluate(&s);
+    let colo_on = pathway(&on, PathwayId::Colocation);
+    assert_eq!(colo_on.value_usd, colo.npv_with_terminal_value_usd);
+    assert!(on.comparison.terminal_value_included);
+    assert!(
+        on.comparison.verdict.contains("with the value at the horizon"),
+        "{}",
+        on.comparison.verdict
+    );
+    // The pivot value is measured on the same basis as the verdict.
+    let mining = pathway(&on, PathwayId::Mining);
+    assert!(close(
+        colo_on.pivot_value_usd,
+        colo_on.value_usd - mining.value_usd,
+        1e-6
+    ));
+}
+
+/// 0 % loan-to-cost is no loan: no financing block, and on the equity basis the value is the
+/// project's flows at the cost of equity. A loan of a millionth of the cost moves the equity
+/// NPV by about a millionth: the two meet continuously.
+#[test]
+fn no_loan_leaves_the_equity_flows_equal_to_the_project_flows() {
+    let mut s = Scenario::default();
+    s.colocation.debt.loan_to_cost_pct = 0.0;
+    s.gpu_cloud.debt.loan_to_cost_pct = 0.0;
+    s.finance.verdict_basis = Basis::Equity;
+    s.finance.cost_of_equity_pct = 15.0;
+    let r = evaluate(&s);
+    for id in PathwayId::ALL {
+        let p = pathway(&r, id);
+        assert!(p.financing.is_none(), "{id:?}");
+        let net: Vec<f64> = p.months.iter().map(|m| m.net_cash_flow_usd).collect();
+        assert!(close(p.value_usd, finance::npv(15.0, &net), 1e-6), "{id:?}");
+    }
+    s.colocation.debt.loan_to_cost_pct = 1e-4; // 0.0001 %
+    s.colocation.debt.amortisation = Amortisation::Annuity;
+    let tiny = evaluate(&s);
+    let p = pathway(&tiny, PathwayId::Colocation);
+    let f = p.financing.as_ref().expect("a loan");
+    let unlevered = pathway(&r, PathwayId::Colocation).value_usd;
+    assert!(
+        close(f.equity_npv_usd, unlevered, 1e-6 * p.total_capex_usd),
+        "{} vs {unlevered}",
+        f.equity_npv_usd
+    );
+    for (m, d) in p.months.iter().zip(&f.months) {
+        assert!(close(
+            d.equity_cash_flow_usd,
+            m.net_cash_flow_usd,
+            1e-5 * p.total_capex_usd
+        ));
+    }
+}
+
+/// A sculpted loan at the defaults is sized to what the lease carries at 1.40×: every month of
+/// repayment covers its debt service exactly 1.40 times, and nothing is owed at the horizon.
+#[test]
+fn the_default_colocation_loan_is_sculpted_at_its_target_and_repaid() {
+    let r = evaluate(&Scenario::default());
+    let f = pathway(&r, PathwayId::Colocation)
+        .financing
+        .as_ref()
+        .expect("debt by default");
+    assert!(
+        f.loan_to_cost_pct <= 80.0 + 1e-9 && f.loan_to_cost_pct > 70.0,
+        "{}",
+        f.loan_to_cost_pct
+    );
+    assert!(close(f.min_dscr.unwrap(), 1.4, 1e-9) && close(f.avg_dscr.unwrap(), 1.4, 1e-9));
+    assert!(f.balance_at_horizon_usd.abs() < 1e-3);
+    // Repayment from month 12 + 6 ramp months = 18, for 120 months: months 18–137.
+    let first = f.months.iter().position(|m| m.dscr.is_some()).unwrap();
+    let last = f.months.iter().rposition(|m| m.dscr.is_some()).unwrap();
+    assert_eq!((first, last), (18, 137));
+    assert!(!r
+        .warnings
+        .iter()
+        .any(|w| w.code == "dscrBelowCovenant" && w.field.as_deref() == Some("colocation.debt.loanToCostPct")));
+    // Leverage below the project's return raises the equity's: 8 % debt against a ~14.5 % IRR.
+    let p = pathway(&r, PathwayId::Colocation);
+    assert!(f.equity_irr_pct.unwrap() > p.irr_pct.unwrap() + 5.0);
+}
+
+#[test]
+fn a_loan_that_outlives_the_horizon_or_a_dscr_target_of_1_is_refused_at_its_path() {
+    let mut s = Scenario::default();
+    s.colocation.debt.tenor_years = 16;
+    let errors = validate(&s);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "colocation.debt.tenorYears");
+    assert_eq!(errors[0].code, ErrorCode::Inconsistent);
+    assert!(errors[0]
+        .message
+        .starts_with("must be at most the 15-year horizon (got 16 years)"));
+    // Without a loan the tenor is not read.
+    s.colocation.debt.loan_to_cost_pct = 0.0;
+    assert_eq!(validate(&s), vec![]);
+
+    let mut s = Scenario::default();
+    s.gpu_cloud.debt.target_dscr = 1.0;
+    let errors = validate(&s);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "gpuCloud.debt.targetDscr");
+    assert_eq!(errors[0].code, ErrorCode::OutOfRange);
+    assert!(
+        errors[0].message.starts_with("must be between 1.01 and 5"),
+        "{}",
+        errors[0].message
+    );
+    assert_eq!(errors[0].value, serde_json::json!(1.0));
+}
+
+#[test]
+fn a_loan_left_owing_at_the_horizon_is_repaid_by_the_equity_and_warned_about() {
+    // Interest only over the whole 15-year horizon: the balloon falls after it.
+    let mut s = Scenario::default();
+    s.colocation.debt.amortisation = Amortisation::InterestOnly;
+    s.colocation.debt.tenor_years = 15;
+    let r = evaluate(&s);
+    let p = pathway(&r, PathwayId::Colocation);
+    let f = p.financing.as_ref().unwrap();
+    assert!(f.balance_at_horizon_usd > 0.5 * f.loan_usd);
+    let last = f.months.last().unwrap();
+    let m = p.months.last().unwrap();
+    assert!(close(
+        last.equity_cash_flow_usd,
+        m.net_cash_flow_usd - last.debt_service_usd - last.balance_usd,
+        1.0
+    ));
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.code == "loanNotRepaid" && w.field.as_deref() == Some("colocation.debt.tenorYears")));
+}
+
+#[test]
+fn per_pathway_rates_discount_each_pathway_at_its_own() {
+    let mut s = Scenario::default();
+    s.finance.rates_by_pathway = true;
+    s.finance.mining_rate_pct = 15.0;
+    s.finance.colocation_rate_pct = 8.0;
+    s.finance.gpu_cloud_rate_pct = 12.0;
+    let r = evaluate(&s);
+    for (id, rate) in [
+        (PathwayId::Mining, 15.0),
+        (PathwayId::Colocation, 8.0),
+        (PathwayId::GpuCloud, 12.0),
+    ] {
+        let p = pathway(&r, id);
+        let net: Vec<f64> = p.months.iter().map(|m| m.net_cash_flow_usd).collect();
+        assert_eq!(p.discount_rate_pct, rate);
+        assert!(close(p.npv_usd, finance::npv(rate, &net), 1e-6));
+    }
+    assert!(
+        r.comparison.verdict.contains("NPV at each pathway's own rate"),
+        "{}",
+        r.comparison.verdict
+    );
+}
+
+#[test]
+fn the_equity_basis_compares_equity_values_and_says_so() {
+    let mut s = Scenario::default();
+    s.finance.verdict_basis = Basis::Equity;
+    let r = evaluate(&s);
+    let colo = pathway(&r, PathwayId::Colocation);
+    assert_eq!(colo.value_usd, colo.financing.as_ref().unwrap().equity_npv_usd);
+    assert!(
+        r.comparison.verdict.contains("equity NPV at a 15 % cost of equity"),
+        "{}",
+        r.comparison.verdict
+    );
+    assert_eq!(r.comparison.basis, Basis::Equity);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Borrowing at a rate below the project's IRR raises the equity's IRR; above it, lowers it
+    /// (annuity loans, interest paid, no fee, so that the loan's cost is its rate alone).
+    #[test]
+    fn leverage_moves_the_equity_irr_toward_the_side_of_the_loan_rate(
+        lease in 110.0f64..=200.0,
+        ltc in 20.0f64..=90.0,
+        tenor in 5u32..=12,
+    ) {
+        let mut s = Scenario::default();
+        s.colocation.lease_usd_per_kw_month = lease;
+        let debt = &mut s.colocation.debt;
+        debt.loan_to_cost_pct = ltc;
+        debt.tenor_years = tenor;
+        debt.amortisation = Amortisation::Annuity;
+        debt.upfront_fee_pct = 0.0;
+        debt.capitalise_interest = false;
+        let project = pathway(&evaluate(&s), PathwayId::Colocation).irr_pct.unwrap();
+        let equity_irr = |rate_pct: f64| {
+            let mut t = s.clone();
+            t.colocation.debt.interest_rate_pct = rate_pct;
+            let r = evaluate(&t);
+            pathway(&r, PathwayId::Colocation).financing.as_ref().unwrap().equity_irr_pct.unwrap()
+        };
+        // The loan's nominal rate R compounds to e = (1 + R/12)^12 − 1 a year; R for an
+        // effective rate 1.5 points either side of the project's IRR.
+        let nominal = |effective_pct: f64| 1200.0 * ((1.0 + effective_pct / 100.0).powf(1.0 / 12.0) - 1.0);
+        let below = nominal((project - 1.5).max(0.0));
+        let above = nominal(project + 1.5);
+        prop_assert!(equity_irr(below) > project, "{} at {below} vs {project}", equity_irr(below));
+        prop_assert!(equity_irr(above) < project, "{} at {above} vs {project}", equity_irr(above));
+    }
+}
