@@ -2,15 +2,19 @@
 //! "CSV" export): a commented block of the assumptions (the minepivot version and every input
 //! of the scenario, `# path = value`), a header, then one row per pathway-year (`period`
 //! `year`, 1-based `index`, the year's first month) followed by one row per pathway-month
-//! (`period` `month`, 0-based `index`). A tidy layout: a spreadsheet filter or pivot table
-//! gives any view. Amounts in USD with two decimals; lines end in CRLF (RFC 4180).
+//! (`period` `month`, 0-based `index`), then one row per pathway for its value at the horizon
+//! (`period` `horizonValue`, `index` = the horizon in months, the amount in `netCashFlowUsd`).
+//! The loan's columns (draw, fee, interest, principal, debt service, balance, DSCR, the equity's
+//! cash flow) are zeros, an empty DSCR and the project's flow for a pathway without a loan. A
+//! tidy layout: a spreadsheet filter or pivot table gives any view. Amounts in USD with two
+//! decimals, the DSCR a ratio; lines end in CRLF (RFC 4180).
 
 use serde_json::Value;
 
-use crate::report::{CashFlowMonth, CashFlowYear, PathwayReport, Report};
+use crate::report::{CashFlowMonth, CashFlowYear, DebtMonthReport, DebtYearReport, PathwayReport, Report};
 use crate::scenario::Scenario;
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 18] = [
     "revenueUsd",
     "miningRevenueUsd",
     "aiRevenueUsd",
@@ -21,10 +25,45 @@ const COLUMNS: [&str; 10] = [
     "taxUsd",
     "netCashFlowUsd",
     "cumulativeUsd",
+    "loanDrawUsd",
+    "loanFeeUsd",
+    "interestUsd",
+    "principalUsd",
+    "debtServiceUsd",
+    "loanBalanceUsd",
+    "dscr",
+    "equityCashFlowUsd",
 ];
 
-fn year_values(y: &CashFlowYear) -> [f64; 10] {
-    [
+/// The loan columns of a period: zeros and the project's flow as the equity's without a loan;
+/// the DSCR empty where there is no debt service.
+fn loan_values(d: Option<[f64; 8]>, dscr: Option<f64>, net: f64) -> [Option<f64>; 8] {
+    match d {
+        Some([draw, fee, interest, principal, service, balance, _, equity]) => [
+            Some(draw),
+            Some(fee),
+            Some(interest),
+            Some(principal),
+            Some(service),
+            Some(balance),
+            dscr,
+            Some(equity),
+        ],
+        None => [
+            Some(0.0),
+            Some(0.0),
+            Some(0.0),
+            Some(0.0),
+            Some(0.0),
+            Some(0.0),
+            None,
+            Some(net),
+        ],
+    }
+}
+
+fn year_values(y: &CashFlowYear, d: Option<&DebtYearReport>) -> Vec<Option<f64>> {
+    let mut v: Vec<Option<f64>> = [
         y.revenue_usd,
         y.mining_revenue_usd,
         y.ai_revenue_usd,
@@ -36,10 +75,26 @@ fn year_values(y: &CashFlowYear) -> [f64; 10] {
         y.net_cash_flow_usd,
         y.cumulative_usd,
     ]
+    .map(Some)
+    .to_vec();
+    let loan = d.map(|d| {
+        [
+            d.draw_usd,
+            d.fee_usd,
+            d.interest_usd,
+            d.principal_usd,
+            d.debt_service_usd,
+            d.balance_usd,
+            0.0,
+            d.equity_cash_flow_usd,
+        ]
+    });
+    v.extend(loan_values(loan, d.and_then(|d| d.dscr), y.net_cash_flow_usd));
+    v
 }
 
-fn month_values(m: &CashFlowMonth) -> [f64; 10] {
-    [
+fn month_values(m: &CashFlowMonth, d: Option<&DebtMonthReport>) -> Vec<Option<f64>> {
+    let mut v: Vec<Option<f64>> = [
         m.revenue_usd,
         m.mining_revenue_usd,
         m.ai_revenue_usd,
@@ -51,6 +106,22 @@ fn month_values(m: &CashFlowMonth) -> [f64; 10] {
         m.net_cash_flow_usd,
         m.cumulative_usd,
     ]
+    .map(Some)
+    .to_vec();
+    let loan = d.map(|d| {
+        [
+            d.draw_usd,
+            d.fee_usd,
+            d.interest_usd,
+            d.principal_usd,
+            d.debt_service_usd,
+            d.balance_usd,
+            0.0,
+            d.equity_cash_flow_usd,
+        ]
+    });
+    v.extend(loan_values(loan, d.and_then(|d| d.dscr), m.net_cash_flow_usd));
+    v
 }
 
 /// A value as the comment block shows it: text as it is (control characters as spaces).
@@ -61,11 +132,14 @@ fn shown(value: &Value) -> String {
     }
 }
 
-fn row(out: &mut String, p: &PathwayReport, period: &str, index: u32, month: &str, values: [f64; 10]) {
+fn row(out: &mut String, p: &PathwayReport, period: &str, index: u32, month: &str, values: &[Option<f64>]) {
     let id = p.id.id();
     out.push_str(&format!("{id},{period},{index},{month}"));
     for v in values {
-        out.push_str(&format!(",{v:.2}"));
+        match v {
+            Some(v) => out.push_str(&format!(",{v:.2}")),
+            None => out.push(','),
+        }
     }
     out.push_str("\r\n");
 }
@@ -87,14 +161,29 @@ pub fn cash_flows(scenario: &Scenario, report: &Report) -> String {
     }
     out.push_str("\r\n");
     for p in &report.pathways {
-        for y in &p.years {
-            row(&mut out, p, "year", y.year, &y.start_month, year_values(y));
+        let debt = p.financing.as_ref();
+        for (i, y) in p.years.iter().enumerate() {
+            let d = debt.and_then(|f| f.years.get(i));
+            row(&mut out, p, "year", y.year, &y.start_month, &year_values(y, d));
         }
     }
     for p in &report.pathways {
-        for m in &p.months {
-            row(&mut out, p, "month", m.index, &m.month, month_values(m));
+        let debt = p.financing.as_ref();
+        for (i, m) in p.months.iter().enumerate() {
+            let d = debt.and_then(|f| f.months.get(i));
+            row(&mut out, p, "month", m.index, &m.month, &month_values(m, d));
         }
+    }
+    // The value at the horizon of each pathway, its own line: `netCashFlowUsd` holds it, at
+    // the end of the last month (index = the horizon in months).
+    for p in &report.pathways {
+        let mut values = vec![Some(0.0); COLUMNS.len()];
+        values[8] = Some(p.terminal_value_usd);
+        values[9] = None;
+        values[16] = None;
+        values[17] = None;
+        let last = p.months.last().map(|m| m.month.as_str()).unwrap_or("");
+        row(&mut out, p, "horizonValue", report.horizon_months, last, &values);
     }
     out
 }
@@ -114,8 +203,9 @@ mod tests {
         assert!(lines.contains(&"# mining.fleet[1].model = Antminer S21"));
         let header = lines.iter().position(|l| l.starts_with("pathway,")).unwrap();
         assert!(lines[..header].iter().all(|l| l.starts_with("# ")));
-        // 3 pathways × 15 years, then 3 × 180 months, then the empty string after the last CRLF.
-        assert_eq!(lines.len(), header + 1 + 45 + 540 + 1);
+        // 3 pathways × 15 years, then 3 × 180 months, then 3 values at the horizon, then the
+        // empty string after the last CRLF.
+        assert_eq!(lines.len(), header + 1 + 45 + 540 + 3 + 1);
         assert!(lines[header + 1].starts_with("mining,year,1,2027-01,"));
         assert!(lines[header + 46].starts_with("mining,month,0,2027-01,"));
     }

@@ -232,6 +232,42 @@ fn table(r: &Report) -> String {
             out.push_str(&format!("  IRR of {}: {note}\n", p.label));
         }
     }
+    out.push_str(&format!("  vs mining: {}\n", r.comparison.basis_label));
+    out.push_str(&format!(
+        "\n{:<22} {:>12} {:>12} {:>12}\n",
+        "value at the horizon", "value", "NPV with it", "IRR with it"
+    ));
+    for p in &r.pathways {
+        out.push_str(&format!(
+            "{:<22} {:>12} {:>12} {:>12}\n",
+            p.label,
+            money(p.terminal_value_usd),
+            money(p.npv_with_terminal_value_usd),
+            opt(p.irr_with_terminal_value_pct, |v| format!("{v:.1}%")),
+        ));
+    }
+    if r.pathways.iter().any(|p| p.financing.is_some()) {
+        out.push_str(&format!(
+            "\n{:<22} {:>12} {:>8} {:>12} {:>11} {:>9} {:>9}\n",
+            "project debt", "loan", "LTC", "equity NPV", "equity IRR", "min DSCR", "avg DSCR"
+        ));
+        for p in &r.pathways {
+            let Some(f) = &p.financing else { continue };
+            out.push_str(&format!(
+                "{:<22} {:>12} {:>7.1}% {:>12} {:>11} {:>9} {:>9}\n",
+                p.label,
+                money(f.loan_usd),
+                f.loan_to_cost_pct,
+                money(f.equity_npv_usd),
+                opt(f.equity_irr_pct, |v| format!("{v:.1}%")),
+                opt(f.min_dscr, |v| format!("{v:.2}×")),
+                opt(f.avg_dscr, |v| format!("{v:.2}×")),
+            ));
+            if let Some(note) = &f.equity_irr_note {
+                out.push_str(&format!("  equity IRR of {}: {note}\n", p.label));
+            }
+        }
+    }
     out.push('\n');
     out.push_str(&r.comparison.verdict);
     out.push('\n');
