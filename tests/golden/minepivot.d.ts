@@ -1,6 +1,11 @@
 /* minepivot — TypeScript declarations generated from the Rust types (tsify + wasm-bindgen)
  * by scripts/build-pkg.sh. Do not edit; tests/golden/minepivot.d.ts is the reviewed copy. */
 
+/**
+ * How a loan is repaid once drawn (see [`crate::debt`]).
+ */
+export type Amortisation = "annuity" | "interestOnly" | "sculpted";
+
 export interface AsicPreset {
     model: string;
     hashrateThs: number;
@@ -13,6 +18,11 @@ export interface AsicPreset {
     source: string;
     asOf: string;
 }
+
+/**
+ * On which cash flows the verdict compares the pathways.
+ */
+export type Basis = "unlevered" | "equity";
 
 export interface Bitcoin {
     /**
@@ -279,6 +289,18 @@ export interface Colocation {
      */
     leaseTermYears?: number;
     afterTerm?: LeaseEnd;
+    /**
+     * Capitalisation rate of a sale at the horizon: value = next twelve months' NOI ÷ rate, %.
+     */
+    exitCapRatePct?: number;
+    /**
+     * Costs of that sale (brokerage, legal), % of the value.
+     */
+    sellingCostPct?: number;
+    /**
+     * Project debt on this pathway's capex.
+     */
+    debt?: Debt;
 }
 
 export interface Comparison {
@@ -295,6 +317,18 @@ export interface Comparison {
      */
     verdict: string;
     breakEvens: BreakEvens;
+    /**
+     * The cash flows compared: the project's (`unlevered`) or the equity's (`equity`).
+     */
+    basis: Basis;
+    /**
+     * Whether the compared values include the value at the horizon.
+     */
+    terminalValueIncluded: boolean;
+    /**
+     * What the compared NPVs are, in words ("NPV at 10 %").
+     */
+    basisLabel: string;
 }
 
 /**
@@ -360,6 +394,98 @@ export interface CostOverride {
      * The unit cost to use instead of the library's, USD per the item's unit.
      */
     unitCostUsd: number;
+}
+
+/**
+ * Project debt on an AI pathway's capex, drawn pro rata with the spend (docs/methodology-pathways.md "Project debt").
+ */
+export interface Debt {
+    /**
+     * Share of the financed capex the loan draws, % (0: no debt); a sculpted loan draws less
+     * where the cash flow cannot carry it at the target DSCR.
+     */
+    loanToCostPct?: number;
+    /**
+     * All-in annual interest rate (e.g. SOFR + spread), %.
+     */
+    interestRatePct?: number;
+    /**
+     * Years of repayment after the last draw.
+     */
+    tenorYears?: number;
+    /**
+     * Upfront fee, % of the loan, paid with the first draw.
+     */
+    upfrontFeePct?: number;
+    amortisation?: Amortisation;
+    /**
+     * DSCR the sculpted debt service is sized to (sculpted only), × (> 1).
+     */
+    targetDscr?: number;
+    /**
+     * Interest during construction added to the loan (true) or paid in cash (false).
+     */
+    capitaliseInterest?: boolean;
+}
+
+/**
+ * One month of a loan (end-of-month, as the cash flows).
+ */
+export interface DebtMonthReport {
+    /**
+     * `"YYYY-MM"`.
+     */
+    month: string;
+    index: number;
+    drawUsd: number;
+    feeUsd: number;
+    /**
+     * Interest accrued on the opening balance (nominal annual rate ÷ 12).
+     */
+    interestUsd: number;
+    /**
+     * The part of it added to the balance (construction, when capitalised).
+     */
+    capitalisedInterestUsd: number;
+    principalUsd: number;
+    /**
+     * Fee + interest paid + principal.
+     */
+    debtServiceUsd: number;
+    /**
+     * Balance at the end of the month.
+     */
+    balanceUsd: number;
+    /**
+     * Cash flow available for debt service: EBITDA − the project's tax.
+     */
+    cfadsUsd: number;
+    /**
+     * CFADS ÷ (interest paid + principal), in months of repayment.
+     */
+    dscr: number | null;
+    equityCashFlowUsd: number;
+}
+
+/**
+ * Twelve months of a loan summed; the balance at the year's end.
+ */
+export interface DebtYearReport {
+    year: number;
+    startMonth: string;
+    drawUsd: number;
+    feeUsd: number;
+    interestUsd: number;
+    capitalisedInterestUsd: number;
+    principalUsd: number;
+    debtServiceUsd: number;
+    balanceUsd: number;
+    cfadsUsd: number;
+    /**
+     * The year's CFADS ÷ its interest paid + principal, where those are more than 0.
+     */
+    dscr: number | null;
+    equityCashFlowUsd: number;
 }
 
 /**
@@ -458,6 +584,95 @@ export interface Finance {
      * Move of each input in the sensitivity (tornado), ± %.
      */
     sensitivityPct?: number;
+    /**
+     * One discount rate per pathway instead of `discountRatePct` for all three.
+     */
+    ratesByPathway?: boolean;
+    /**
+     * The mining pathway's own discount rate, % per year (with `ratesByPathway`).
+     */
+    miningRatePct?: number;
+    /**
+     * The colocation pathway's own discount rate, % per year (with `ratesByPathway`).
+     */
+    colocationRatePct?: number;
+    /**
+     * The GPU cloud's own discount rate, % per year (with `ratesByPathway`).
+     */
+    gpuCloudRatePct?: number;
+    /**
+     * Rate of return the equity requires: the discount rate of the equity cash flows, % per year.
+     */
+    costOfEquityPct?: number;
+    /**
+     * Minimum DSCR a lender's covenant allows; a lower month is warned about, ×.
+     */
+    covenantDscr?: number;
+    /**
+     * Cash flows the verdict compares: the project's or the equity's.
+     */
+    verdictBasis?: Basis;
+    /**
+     * Count the value at the horizon (exit sale, GPU residual) in the verdict's NPV.
+     */
+    includeTerminalValue?: boolean;
+}
+
+/**
+ * A pathway's loan and what its equity earns (docs/methodology-pathways.md "Project debt").
+ */
+export interface Financing {
+    /**
+     * The capex the loan finances: the facility and the first GPUs, USD.
+     */
+    financedCapexUsd: number;
+    /**
+     * Loan-to-cost drawn, %: the scenario's, or less where a sculpted loan is sized down to
+     * what the cash flow carries at the target DSCR (then `sizedByDscr`).
+     */
+    loanToCostPct: number;
+    sizedByDscr: boolean;
+    /**
+     * The loan: the sum of the draws, USD.
+     */
+    loanUsd: number;
+    feesUsd: number;
+    /**
+     * Interest over the horizon, paid and capitalised, USD.
+     */
+    interestUsd: number;
+    /**
+     * Balance left at the end of the horizon, USD (repaid from the equity's last cash flow).
+     */
+    balanceAtHorizonUsd: number;
+    /**
+     * The equity's cash flows discounted at `finance.costOfEquityPct`, USD.
+     */
+    equityNpvUsd: number;
+    /**
+     * `equityNpvUsd` + the value at the horizon discounted at the cost of equity, USD.
+     */
+    equityNpvWithTerminalValueUsd: number;
+    /**
+     * Annualised IRR of the equity's cash flows from the first capex month, %; null where it
+     * does not exist (see `equityIrrNote`).
+     */
+    equityIrrPct: number | null;
+    equityIrrNote: string | null;
+    /**
+     * Lowest DSCR over the months with debt service, ×; null without debt service in the horizon.
+     */
+    minDscr: number | null;
+    /**
+     * Average of the monthly DSCRs, ×.
+     */
+    avgDscr: number | null;
+    /**
+     * The month of the lowest DSCR, `"YYYY-MM"`.
+     */
+    minDscrMonth: string | null;
+    months: DebtMonthReport[];
+    years: DebtYearReport[];
 }
 
 export interface FleetLine {
@@ -530,6 +745,14 @@ export interface GpuCloud {
      * Sales, billing and platform costs, % of revenue.
      */
     opexPctOfRevenue?: number;
+    /**
+     * Yearly fall of a GPU's resale value, % (geometric): the residual value at the horizon.
+     */
+    residualDeclinePctPerYear?: number;
+    /**
+     * Project debt on this pathway's capex (the facility and the first GPUs).
+     */
+    debt?: Debt;
 }
 
 /**
@@ -717,6 +940,34 @@ export interface PathwayReport {
     totalNetCashFlowUsd: number;
     months: CashFlowMonth[];
     years: CashFlowYear[];
+    /**
+     * The discount rate of `npvUsd`: `finance.discountRatePct`, or the pathway's own rate
+     * with `finance.ratesByPathway`, % per year.
+     */
+    discountRatePct: number;
+    /**
+     * Value at the horizon, at the end of the last month (exit sale of the leased halls, resale
+     * of the GPUs in service; 0 for mining), USD, undiscounted.
+     */
+    terminalValueUsd: number;
+    /**
+     * `npvUsd` + the value at the horizon discounted at the same rate.
+     */
+    npvWithTerminalValueUsd: number;
+    /**
+     * The IRR with the value at the horizon added to the last month's flow.
+     */
+    irrWithTerminalValuePct: number | null;
+    /**
+     * The NPV the verdict compares (`comparison.basis`, with the value at the horizon when
+     * `comparison.terminalValueIncluded`); equals `npvUsd` at the defaults.
+     */
+    valueUsd: number;
+    /**
+     * The pathway's project debt and its equity returns; null without a loan (mining, or a
+     * loan-to-cost of 0).
+     */
+    financing: Financing | null;
 }
 
 /**
@@ -952,7 +1203,7 @@ export interface SampleSite {
 
 export interface Scenario {
     /**
-     * Version of this document's layout; the current one is 1.
+     * Version of this document's layout; the current one is 2.
      */
     schemaVersion?: number;
     /**
@@ -1129,6 +1380,10 @@ export interface Source {
      * True where the figure is an estimate; the page says "estimate".
      */
     estimate: boolean;
+    /**
+     * Where the figure can be read, when it is a public page.
+     */
+    url?: string;
 }
 
 /**

@@ -34,9 +34,11 @@ test("cashFlowCsv() is the CLI's CSV: assumptions, header, yearly then monthly r
   assert.match(lines[0], /^# minepivot \d/);
   assert.ok(lines.includes("# horizonYears = 10"));
   const header = lines.findIndex((l) => l.startsWith("pathway,"));
-  assert.equal(lines[header], "pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd");
-  // 3 pathways × 10 years, 3 × 120 months, and the empty string after the last CRLF.
-  assert.equal(lines.length, header + 1 + 30 + 360 + 1);
+  assert.equal(lines[header], "pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd");
+  // 3 pathways × 10 years, 3 × 120 months, 3 values at the horizon, and the empty string
+  // after the last CRLF.
+  assert.equal(lines.length, header + 1 + 30 + 360 + 3 + 1);
+  assert.ok(lines[lines.length - 2].startsWith("gpuCloud,horizonValue,120,2036-12,"));
 });
 
 test("isInputError tells minepivot's input error from any other thrown value", () => {
@@ -57,7 +59,11 @@ test("upgrade completes a partial document of a released version with that versi
   const whole = minepivot.upgrade({ schemaVersion: 1, site: { powerPriceUsdPerMwh: 38 } });
   assert.equal(whole.site.powerPriceUsdPerMwh, 38);
   assert.equal(whole.site.gridCapacityMw, 100);
-  assert.equal(whole.schemaVersion, 1);
+  // Upgraded to the current layout: version 1 had no project debt, so both loans are 0 %.
+  assert.equal(whole.schemaVersion, 2);
+  assert.equal(whole.colocation.debt.loanToCostPct, 0);
+  assert.equal(whole.gpuCloud.debt.loanToCostPct, 0);
+  assert.equal(minepivot.defaultScenario().colocation.debt.loanToCostPct, 80);
   assert.equal(whole.mining.fleet.length, 3);
   assert.throws(() => minepivot.upgrade({ schemaVersion: 99 }), (e) => minepivot.isInputError(e) && e.errors[0].code === "unsupportedVersion");
 });

@@ -109,7 +109,21 @@ export const GROUPS = [
       f('colocation.leaseTermYears'),
       f('colocation.afterTerm'),
       f('colocation.landlordOpexUsdPerMwItYear'),
+      f('colocation.exitCapRatePct'),
+      f('colocation.sellingCostPct'),
     ],
+    advanced: {
+      title: 'Project debt on the lease',
+      fields: [
+        f('colocation.debt.loanToCostPct'),
+        f('colocation.debt.interestRatePct'),
+        f('colocation.debt.tenorYears'),
+        f('colocation.debt.amortisation'),
+        f('colocation.debt.targetDscr'),
+        f('colocation.debt.upfrontFeePct'),
+        f('colocation.debt.capitaliseInterest'),
+      ],
+    },
   },
   {
     id: 'gpuCloud',
@@ -125,7 +139,20 @@ export const GROUPS = [
       f('gpuCloud.fabric'),
       f('gpuCloud.opexUsdPerGpuYear'),
       f('gpuCloud.opexPctOfRevenue'),
+      f('gpuCloud.residualDeclinePctPerYear'),
     ],
+    advanced: {
+      title: 'Project debt on the GPU cloud',
+      fields: [
+        f('gpuCloud.debt.loanToCostPct'),
+        f('gpuCloud.debt.interestRatePct'),
+        f('gpuCloud.debt.tenorYears'),
+        f('gpuCloud.debt.amortisation'),
+        f('gpuCloud.debt.targetDscr'),
+        f('gpuCloud.debt.upfrontFeePct'),
+        f('gpuCloud.debt.capitaliseInterest'),
+      ],
+    },
   },
   {
     id: 'finance',
@@ -134,10 +161,23 @@ export const GROUPS = [
       f('startMonth'),
       f('horizonYears'),
       f('finance.discountRatePct'),
+      f('finance.verdictBasis'),
+      f('finance.costOfEquityPct'),
+      f('finance.covenantDscr'),
+      f('finance.includeTerminalValue'),
       f('finance.taxEnabled'),
       f('finance.taxRatePct'),
       f('finance.sensitivityPct'),
     ],
+    advanced: {
+      title: 'A discount rate per pathway',
+      fields: [
+        f('finance.ratesByPathway'),
+        f('finance.miningRatePct'),
+        f('finance.colocationRatePct'),
+        f('finance.gpuCloudRatePct'),
+      ],
+    },
   },
 ];
 

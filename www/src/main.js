@@ -12,7 +12,7 @@ import * as storage from './storage.js';
 import { cashFlowCsv, reportJson, fileStem, download, parseImport } from './export.js';
 import { cashFlowChart, hashpriceChart } from './charts.js';
 import {
-  renderVerdict, renderCards, renderSite, renderWarnings, renderCapex, renderBreakEvens,
+  renderVerdict, renderCards, renderFinancing, renderSite, renderWarnings, renderCapex, renderBreakEvens,
   renderTornado, renderYears, renderAssumptions, setStale,
 } from './render.js';
 import { renderComparison } from './compare.js';
@@ -71,6 +71,7 @@ function drawDetails() {
   renderWarnings($('#warnings'), report);
   charts.cashflow.update(report, scenario);
   charts.hashprice.update(report);
+  renderFinancing($('#financing'), report);
   renderSite($('#site-facts'), report);
   renderCapex($('#capex'), report);
   renderBreakEvens($('#break-evens'), report);

@@ -47,6 +47,12 @@ export function renderCards(el, report) {
       row('Capex in the horizon', { text: usd(p.totalCapexUsd), note: '' }),
       row('Build cost per MW IT', isMining ? { text: 'n/a', note: 'nothing is converted' } : buildCost(p)),
     ];
+    // The equity's view, where the pathway borrows: its return and the loan's thinnest cover.
+    const f = p.financing;
+    if (f) {
+      rows.push(row('Equity IRR', orNote(f.equityIrrPct, pct, f.equityIrrNote)));
+      rows.push(row('Min DSCR', orNote(f.minDscr, (v) => `${num(v, 2)}×`, 'no debt service inside the horizon')));
+    }
     return h('article', { class: `card ${PATHWAY_CLASS[p.id] || ''}${p.id === bestId ? ' best' : ''}`, dataset: { pathway: p.id } },
       h('header', {},
         h('span', { class: 'swatch', 'aria-hidden': 'true' }),
@@ -57,6 +63,44 @@ export function renderCards(el, report) {
         isMining ? 'The baseline the pivots are measured against' : `${usdDelta(p.pivotValueUsd)} vs keep mining`),
       h('dl', {}, rows));
   }));
+}
+
+/** Each pathway's loan and equity, and its value at the horizon, with the loan year by year. */
+export function renderFinancing(el, report) {
+  const open = el.querySelector('details.loan-years')?.open || false;
+  const c = report.comparison;
+  const ratio = (v) => (v === null || v === undefined ? 'n/a' : `${num(v, 2)}×`);
+  const head = ['Pathway', 'Loan', 'Loan-to-cost', 'Equity NPV', 'Equity IRR', 'Min DSCR', 'Avg DSCR', 'Value at the horizon', 'NPV with it'];
+  const rows = report.pathways.map((p) => {
+    const f = p.financing;
+    return h('tr', { dataset: { pathway: p.id } },
+      h('th', { scope: 'row' }, p.label),
+      h('td', { class: 'num' }, f ? usd(f.loanUsd) : 'none'),
+      h('td', { class: 'num' }, f ? `${num(f.loanToCostPct, 1)} %${f.sizedByDscr ? ' (sized by DSCR)' : ''}` : '–'),
+      h('td', { class: 'num' }, f ? usd(f.equityNpvUsd) : '–'),
+      h('td', { class: 'num' }, f ? orNote(f.equityIrrPct, pct, f.equityIrrNote).text : '–'),
+      h('td', { class: 'num' }, f ? ratio(f.minDscr) : '–'),
+      h('td', { class: 'num' }, f ? ratio(f.avgDscr) : '–'),
+      h('td', { class: 'num' }, usd(p.terminalValueUsd)),
+      h('td', { class: 'num' }, usd(p.npvWithTerminalValueUsd)));
+  });
+  const loans = report.pathways.filter((p) => p.financing);
+  const yearCols = [['drawUsd', 'Draws'], ['interestUsd', 'Interest'], ['principalUsd', 'Principal'], ['debtServiceUsd', 'Debt service'],
+    ['balanceUsd', 'Balance'], ['cfadsUsd', 'CFADS'], ['dscr', 'DSCR'], ['equityCashFlowUsd', 'Equity cash flow']];
+  const yearTable = (p) => h('table', { class: 'years loan' },
+    h('caption', {}, `${p.label}: the loan by year, USD millions (DSCR = CFADS ÷ interest paid and principal)`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Year'), yearCols.map(([, label]) => h('th', { scope: 'col', class: 'num' }, label)))),
+    h('tbody', {}, p.financing.years.map((y) => h('tr', {}, h('th', { scope: 'row' }, `${y.year} (${y.startMonth})`),
+      yearCols.map(([k]) => h('td', { class: 'num' }, k === 'dscr' ? ratio(y.dscr) : millions(y[k])))))));
+  fill(el,
+    h('p', {}, 'The verdict compares ', h('strong', {}, c.basisLabel || 'NPVs'), '. ',
+      c.terminalValueIncluded ? 'The value at the horizon is counted in it.' : 'The value at the horizon is shown here but not counted in the verdict.'),
+    h('div', { class: 'table-scroll' }, h('table', { class: 'years financing' },
+      h('caption', {}, 'Project debt, equity returns (at the cost of equity) and value at the horizon'),
+      h('thead', {}, h('tr', {}, head.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, c)))),
+      h('tbody', {}, rows))),
+    loans.length ? h('details', { class: 'loan-years', open }, h('summary', {}, 'The loans year by year'),
+      loans.map((p) => h('div', { class: 'table-scroll' }, yearTable(p)))) : null);
 }
 
 export function renderSite(el, report) {
