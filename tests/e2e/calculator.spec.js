@@ -122,6 +122,31 @@ test('a cooling technology that cannot cool the density opens its group and name
   await expect(page.locator('.field.invalid')).toHaveCount(0);
 });
 
+test('a loan shows on the cards and in the financing panel, and the verdict can compare equity values', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  const colo = page.locator('.card[data-pathway="colocation"]');
+  await expect(colo).toContainText('Equity IRR');
+  await expect(colo).toContainText(/Min DSCR\s*1\.40×/);
+  await expect(page.locator('#financing tr[data-pathway="colocation"]')).toContainText('(sized by DSCR)');
+  await expect(page.locator('#financing')).toContainText('The verdict compares NPV at 10 %');
+  // The debt inputs sit behind the lease's "more" section; a source carries its link.
+  const openGroup = (path) => field(page, path).evaluate((el) => {
+    for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
+  });
+  await openGroup('colocation.debt.loanToCostPct');
+  await field(page, 'colocation.debt.loanToCostPct').focus();
+  await expect(page.locator('.field[data-for="colocation.debt.loanToCostPct"] .tip a.source-link')).toHaveAttribute('href', /^https:\/\//);
+  await openGroup('finance.verdictBasis');
+  await field(page, 'finance.verdictBasis').selectOption('equity');
+  await expect(page.locator('#verdict')).toContainText('equity NPV at a 15 % cost of equity');
+  // No loan on the lease: its card loses the equity rows.
+  await setField(page, 'colocation.debt.loanToCostPct', 0);
+  await expect(colo).not.toContainText('Equity IRR');
+  await expectNoNaN(page);
+  expect(problems).toEqual([]);
+});
+
 test('each input shows its default’s source and date on hover and on keyboard focus', async ({ page }) => {
   await open(page);
   const tip = page.locator('.field[data-for="site.powerPriceUsdPerMwh"] .tip');

@@ -44,7 +44,7 @@ test('the link holds the layout version and only what differs from the default, 
   const payload = new URL(page.url()).hash.slice('#s=1.'.length);
   // The version travels with the differences: a later minepivot reads them against the
   // defaults of this version, not its own.
-  expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ schemaVersion: 1, site: { powerPriceUsdPerMwh: 50 } });
+  expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ schemaVersion: 2, site: { powerPriceUsdPerMwh: 50 } });
 });
 
 test('a version-1 link written before the version travelled with it opens with the same numbers', async ({ page }) => {
@@ -54,6 +54,28 @@ test('a version-1 link written before the version travelled with it opens with t
   const old = await page.locator('[data-npv]').allInnerTexts();
   await open(page, `#s=1.${base64url({ schemaVersion: 1, site: { powerPriceUsdPerMwh: 50 } })}`);
   expect(await page.locator('[data-npv]').allInnerTexts()).toEqual(old);
+  expect(problems).toEqual([]);
+});
+
+test('a scenario saved by version 1 opens after the upgrade with the numbers it had, and without a loan', async ({ page }) => {
+  const problems = watch(page);
+  // What a version-1 build saved: its whole scenario (its defaults, power at $33/MWh).
+  const v1 = JSON.parse(await readFile(new URL('../../src/released/defaults-v1.json', import.meta.url), 'utf8'));
+  v1.site.powerPriceUsdPerMwh = 33;
+  // The same change as a version-1 link: both read against version 1's defaults.
+  await open(page, `#s=1.${base64url({ schemaVersion: 1, site: { powerPriceUsdPerMwh: 33 } })}`);
+  const byLink = await page.locator('[data-npv]').allInnerTexts();
+  await page.evaluate(([prefix, scenario]) => localStorage.setItem(`${prefix}Board v1`, JSON.stringify({ v: 1, savedAt: '2026-06-01T00:00:00Z', scenario })), [PREFIX, v1]);
+  await open(page);
+  const today = await page.locator('[data-npv]').allInnerTexts();
+  await page.locator('#saved-list').selectOption('Board v1');
+  await page.locator('#open-saved').click();
+  await expect(field(page, 'site.powerPriceUsdPerMwh')).toHaveValue('33');
+  expect(await page.locator('[data-npv]').allInnerTexts()).toEqual(byLink);
+  expect(byLink).not.toEqual(today);
+  // Version 1 had no project debt: the loans read 0 %, the financing table says none.
+  await expect(field(page, 'colocation.debt.loanToCostPct')).toHaveValue('0');
+  await expect(page.locator('#financing tr[data-pathway="colocation"] td').first()).toHaveText('none');
   expect(problems).toEqual([]);
 });
 
@@ -168,13 +190,15 @@ test('CSV export is the core’s file: the assumptions, a real header and the sa
   expect(all[0]).toMatch(/^# minepivot \d+\.\d+\.\d+ /);
   expect(all).toContain('# site.gridCapacityMw = 100.0');
   const lines = all.filter((l) => !l.startsWith('# '));
-  expect(lines[0]).toBe('pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd');
-  // 3 pathways × (15 years + 180 months) + the header.
-  expect(lines).toHaveLength(1 + 3 * (15 + 180));
+  expect(lines[0]).toBe('pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd');
+  // 3 pathways × (15 years + 180 months + the value at the horizon) + the header.
+  expect(lines).toHaveLength(1 + 3 * (15 + 180 + 1));
   const rows = lines.slice(1).map((l) => l.split(','));
   for (const r of rows) {
-    expect(r).toHaveLength(14);
-    for (const v of r.slice(4)) expect(v).toMatch(/^-?\d+\.\d{2}$/);
+    expect(r).toHaveLength(22);
+    // Amounts with two decimals; an empty DSCR (no debt service), cumulative and equity
+    // flow on the value-at-the-horizon rows.
+    for (const v of r.slice(4)) expect(v).toMatch(/^(-?\d+\.\d{2})?$/);
   }
   // Year 1 of colocation: its net cash flow equals the twelve monthly rows added up, and the
   // yearly table on the page shows the same figure in USD millions.

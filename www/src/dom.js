@@ -34,3 +34,9 @@ export function fill(el, ...children) {
 
 export const $ = (selector, root = document) => root.querySelector(selector);
 export const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+
+/** A link to where a source can be read, when it is a public https page (opened only on a click). */
+export function sourceLink(url) {
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return null;
+  return h('a', { class: 'source-link', href: url, target: '_blank', rel: 'noopener noreferrer external' }, 'read the source');
+}

@@ -3,7 +3,7 @@
 // carries a visible label with its unit and, on hover and on keyboard focus, where its
 // default comes from and how old that figure is.
 
-import { h, fill, $, $$ } from './dom.js';
+import { h, fill, $, $$, sourceLink } from './dom.js';
 import { GROUPS, FLEET_COLUMNS } from './fields.js';
 import { getPath, parsePath } from './state.js';
 import { num, plain, usdExact } from './format.js';
@@ -17,14 +17,15 @@ function formatDefault(value, unit) {
   return '';
 }
 
-/** The lines of a field's tip: default, source, as-of date and an "estimate" badge. */
+/** The lines of a field's tip: default, source, as-of date, an "estimate" badge and a link. */
 export function tipContent(source, defaultText, fallback) {
   const parts = [];
   if (defaultText) parts.push(h('span', { class: 'tip-default' }, `Default: ${defaultText}`));
   if (source) {
     parts.push(h('span', { class: 'tip-source' }, source.source));
     parts.push(
-      h('span', { class: 'tip-meta' }, `as of ${source.asOf}`, source.estimate ? h('span', { class: 'badge estimate' }, 'estimate') : null),
+      h('span', { class: 'tip-meta' }, `as of ${source.asOf}`, source.estimate ? h('span', { class: 'badge estimate' }, 'estimate') : null,
+        sourceLink(source.url)),
     );
   } else if (fallback) {
     parts.push(h('span', { class: 'tip-source' }, fallback));

@@ -99,8 +99,17 @@ export function renderFinancing(el, report) {
       h('caption', {}, 'Project debt, equity returns (at the cost of equity) and value at the horizon'),
       h('thead', {}, h('tr', {}, head.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, c)))),
       h('tbody', {}, rows))),
-    loans.length ? h('details', { class: 'loan-years', open }, h('summary', {}, 'The loans year by year'),
-      loans.map((p) => h('div', { class: 'table-scroll' }, yearTable(p)))) : null);
+    loans.length ? loanYears() : null);
+
+  // The year tables are drawn when the section is open (it is redrawn on every input).
+  function loanYears() {
+    const body = h('div', {});
+    const draw = () => fill(body, loans.map((p) => h('div', { class: 'table-scroll' }, yearTable(p))));
+    const details = h('details', { class: 'loan-years', open }, h('summary', {}, 'The loans year by year'), body);
+    if (open) draw();
+    else details.addEventListener('toggle', () => { if (details.open && !body.firstChild) draw(); });
+    return details;
+  }
 }
 
 export function renderSite(el, report) {

@@ -2,7 +2,7 @@
 // from what the calculator uses.
 
 import * as engine from './engine.js';
-import { h, fill, $ } from './dom.js';
+import { h, fill, $, sourceLink } from './dom.js';
 import { allFields } from './fields.js';
 import { usdExact, plain } from './format.js';
 
@@ -27,7 +27,7 @@ try {
   const p = engine.presets();
   fill($('#sources-tables'),
     table('Scenario defaults', ['Input', 'Source', 'As of', ''],
-      p.sources.map((s) => h('tr', {}, h('td', {}, scenarioLabel(s.field), h('code', { class: 'path' }, s.field)), h('td', {}, s.source), h('td', {}, s.asOf), h('td', {}, estimateBadge(s.estimate))))),
+      p.sources.map((s) => h('tr', {}, h('td', {}, scenarioLabel(s.field), h('code', { class: 'path' }, s.field)), h('td', {}, s.source, s.url ? [' ', sourceLink(s.url)] : null), h('td', {}, s.asOf), h('td', {}, estimateBadge(s.estimate))))),
     table('Retrofit cost library (override any unit cost by its id)', ['Item', 'Unit cost', 'Source', 'As of', ''],
       p.costLibrary.map((c) => h('tr', {}, h('td', {}, `${c.category} · ${c.label}`, h('code', { class: 'path' }, c.id)),
         h('td', { class: 'num' }, `${usdExact(c.unitCostUsd)} per ${c.unit}`), h('td', {}, c.source), h('td', {}, c.asOf), h('td', {}, estimateBadge(c.estimate))))),
