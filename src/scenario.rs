@@ -623,7 +623,8 @@ impl Scenario {
 impl Mining {
     /// Fleet hashrate, PH/s: Σ units × TH/s ÷ 1000.
     pub fn fleet_ph(&self) -> f64 {
-        self.fleet.iter().map(|l| l.units as f64 * l.hashrate_ths).sum::<f64>() / 1000.0
+        // `+ 0.0`: a float sum of nothing is −0.0, which would print as "-0".
+        (self.fleet.iter().map(|l| l.units as f64 * l.hashrate_ths).sum::<f64>() + 0.0) / 1000.0
     }
 
     /// Fleet IT power, MW: Σ units × TH/s × J/TH ÷ 10⁶.
@@ -633,6 +634,7 @@ impl Mining {
             .map(|l| l.units as f64 * l.hashrate_ths * l.efficiency_j_per_th)
             .sum::<f64>()
             / 1e6
+            + 0.0
     }
 
     /// Fleet facility power, MW: IT × PUE.

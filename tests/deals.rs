@@ -301,3 +301,35 @@ proptest! {
         prop_assert!(equity_irr(above) < project, "{} at {above} vs {project}", equity_irr(above));
     }
 }
+
+/// The disclosed deal of docs/methodology-pathways.md "A disclosed deal": Hut 8's River Bend
+/// lease (245 MW of critical IT, 15 years, $7.0 B, NNN, 3 %/yr; 85 % loan-to-cost). By hand:
+/// - year-1 rent: $7.0 B ÷ (245,000 kW × 12 × Σ₀¹⁴ 1.03^y = 18.598914) = $128.0 per kW-month;
+/// - contract value at $128: 245,000 × 128 × 12 × 18.598914 = **$6,999,143,273.84**;
+/// - NOI = that − landlord opex 245 × $27,000 × 15 = $99,225,000 → **$6,899,918,273.84**, an
+///   average of $459,994,551.59 a year (Hut 8 expects $6.9 B, $454 M a year).
+#[test]
+fn the_disclosed_hut_8_lease_reproduces_its_contract_value_and_noi() {
+    let text = include_str!("../docs/examples/hut8-river-bend.json");
+    let r = minepivot::evaluate_json(text).unwrap_or_else(|e| panic!("{e:?}"));
+    let colo = pathway(&r, PathwayId::Colocation);
+    assert!(close(r.site.it_capacity_mw, 245.0, 0.01), "{}", r.site.it_capacity_mw);
+    let it_kw = r.site.it_capacity_mw * 1000.0;
+    let contract: f64 = colo.months.iter().map(|m| m.ai_revenue_usd).sum();
+    // The model's IT capacity is 330 ÷ 1.3469 = 245.0037 MW: scale the hand figure to it.
+    assert!(close(contract, 6_999_143_273.84 * it_kw / 245_000.0, 1.0), "{contract}");
+    // NOI over the lease's 180 months (the landlord's opex runs on after the tenant leaves).
+    let noi: f64 = colo
+        .months
+        .iter()
+        .filter(|m| m.ai_revenue_usd > 0.0)
+        .map(|m| m.ai_revenue_usd - m.opex_usd - m.power_cost_usd)
+        .sum();
+    assert!(close(noi, 6_899_918_273.84 * it_kw / 245_000.0, 1.0), "{noi}");
+    // The lease runs months 16–195 and the tenant leaves: nothing after.
+    assert_eq!(colo.months.iter().filter(|m| m.ai_revenue_usd > 0.0).count(), 180);
+    let f = colo.financing.as_ref().expect("85 % loan-to-cost");
+    assert!(close(f.loan_to_cost_pct, 85.0, 1e-9));
+    assert!(f.equity_irr_pct.unwrap() > colo.irr_pct.unwrap());
+    assert!(f.balance_at_horizon_usd.abs() < 1e-3);
+}
