@@ -33,6 +33,16 @@ mod native {
         [("10y", ten), ("default_15y", Scenario::default())]
     }
 
+    /// The default (whose AI pathways borrow) compared on equity flows, with the value at the
+    /// horizon and tax: every one of the ~50 re-runs of the analysis schedules both loans.
+    fn deal() -> Scenario {
+        let mut s = Scenario::default();
+        s.finance.verdict_basis = minepivot::scenario::Basis::Equity;
+        s.finance.include_terminal_value = true;
+        s.finance.tax_enabled = true;
+        s
+    }
+
     fn evaluate(c: &mut Criterion) {
         for (name, s) in scenarios() {
             c.bench_function(&format!("evaluate/{name}"), |b| {
@@ -42,6 +52,10 @@ mod native {
                 b.iter(|| pathway_npvs(black_box(&s)))
             });
         }
+        let s = deal();
+        c.bench_function("evaluate/equity_basis_tax_terminal_15y", |b| {
+            b.iter(|| minepivot::evaluate(black_box(&s)))
+        });
     }
 
     fn monte_carlo(c: &mut Criterion) {
