@@ -8,20 +8,35 @@
 //! revenue_k = IT MW × 1000 × lease $/kW-month × (1 + escalator)^⌊k/12⌋ × occupancy × ramp_k
 //! ```
 //!
-//! - **NNN** (default): the tenant pays its power directly; it is neither revenue nor cost.
-//! - **Gross**: the landlord pays the tenant's power out of the rent, at the tenant's load —
-//!   assumed to be the whole leased IT capacity ([`GROSS_LEASE_LOAD_FACTOR`] = 100 %, the
-//!   conservative end): `IT MW × occupancy × ramp_k × 1.0 × AI PUE × 730.5 h × price_m`.
+//! - **Lease types** — who pays the tenant's power and the building's opex:
+//!   - **modified gross** (default): the tenant pays its power; the landlord pays the opex;
+//!   - **NNN**: the tenant pays its power and the building's opex and taxes: neither is the
+//!     landlord's revenue or cost while the halls are leased; empty halls' opex is the landlord's;
+//!   - **gross**: the landlord pays the tenant's power out of the rent, at the tenant's load —
+//!     assumed to be the whole leased IT capacity ([`GROSS_LEASE_LOAD_FACTOR`] = 100 %, the
+//!     conservative end): `IT MW × occupancy × ramp_k × 1.0 × AI PUE × 730.5 h × price_m` —
+//!     and the opex.
 //! - Landlord opex (`landlordOpexUsdPerMwItYear` × IT MW ÷ 12) runs from commissioning, not
 //!   ramped: the facility is staffed and insured from its first day.
+//! - **Rent-free months** `F`: no rent in operating months `k < F` of the first term (the term
+//!   and the escalator still run from commissioning).
+//! - **Prepayment**: `prepaymentMonths` × the full first-year monthly rent × occupancy, paid
+//!   in the construction start month; credited against the first term's rent either from the
+//!   first rent due until used up (`firstMonths`) or in equal parts over the term's
+//!   rent-paying months `term − F` (`overTerm`; a credit larger than a ramp month's rent makes
+//!   that month's revenue negative).
 //! - Lease term: after `leaseTermYears`, `renew` keeps the lease with the escalator
 //!   continuing (year 16 rent = year 15 × (1 + escalator)); `vacate` leaves the halls empty for
-//!   the rest of the horizon: no rent, no power, while the landlord keeps paying its opex (no
-//!   re-let is assumed — the conservative reading).
+//!   the rest of the horizon: no rent, no power, while the landlord keeps paying its opex;
+//!   `relet` leaves them empty for `reletVacancyMonths`, then lets them for another term at
+//!   `reletRentPct` % of the last rent, escalator continuing, and so on at each term's end:
+//!   in cycle `n = ⌊k / (term + vacancy)⌋`, month `j = k mod (term + vacancy)` of it, the rent
+//!   multiple is `(relet % × (1 + escalator)^⌊(term − 1)/12⌋)^n × (1 + escalator)^⌊j/12⌋`.
+//!   The ramp applies to the first term only.
 
 use crate::calendar::{grow, HOURS_PER_MONTH};
 use crate::report::SiteReport;
-use crate::scenario::{LeaseEnd, LeaseType, Scenario};
+use crate::scenario::{LeaseEnd, LeaseType, PrepaymentCredit, Scenario};
 use crate::timeline::Timeline;
 
 /// Share of the leased IT capacity the tenant is assumed to draw under a gross lease.
@@ -63,7 +78,8 @@ pub fn next_year_noi(s: &Scenario, site: &SiteReport) -> f64 {
     noi
 }
 
-/// The lease in each month of `months` (see the module docs for the formulas).
+/// The lease in each month of `months` (see the module docs for the formulas). The months
+/// before `months.start` are walked too (not emitted): a prepayment's credit carries over.
 fn lease_months(s: &Scenario, site: &SiteReport, months: std::ops::Range<u32>, mut emit: impl FnMut(AiMonth)) {
     let timeline = Timeline::new(s);
     let c = &s.colocation;
@@ -72,41 +88,77 @@ fn lease_months(s: &Scenario, site: &SiteReport, months: std::ops::Range<u32>, m
     let step = 1.0 + c.escalator_pct_per_year / 100.0;
     let occupancy = c.occupancy_pct / 100.0;
     let opex = c.landlord_opex_usd_per_mw_it_year * it_mw / 12.0;
-    let term_months = c.lease_term_years.saturating_mul(12);
+    let term = c.lease_term_years.saturating_mul(12).max(1);
     let power_mw_at_full = it_mw * GROSS_LEASE_LOAD_FACTOR * s.retrofit.pue;
+    // A re-let term after the vacancy starts at this multiple of the last rent it follows.
+    let relet_step = c.relet_rent_pct / 100.0 * step.powi(((term - 1) / 12) as i32);
+    let cycle = term.saturating_add(c.relet_vacancy_months);
+    let prepaid = c.prepayment_months * rent_first_year * occupancy;
+    let paying_months = term.saturating_sub(c.rent_free_months).max(1);
+    let mut unused_prepayment = prepaid;
 
     // The power price multiplied up month by month instead of a powf per month (~1e-14
     // relative drift over 360 months).
     let price_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
-    let mut price = grow(
-        s.site.power_price_usd_per_mwh,
-        s.site.power_price_escalation_pct_per_year,
-        f64::from(months.start),
-    );
+    let mut price = s.site.power_price_usd_per_mwh;
 
-    for m in months {
+    for m in 0..months.end {
         let month = match timeline.operating_month(m) {
-            None => AiMonth::default(),
-            Some(k) if k >= term_months && c.after_term == LeaseEnd::Vacate => AiMonth {
-                opex_usd: opex,
+            None if m == timeline.construction_start && prepaid > 0.0 => AiMonth {
+                revenue_usd: prepaid,
                 ..AiMonth::default()
             },
+            None => AiMonth::default(),
             Some(k) => {
-                let leased = occupancy * timeline.ramp(k);
-                let escalation = step.powi((k / 12) as i32);
+                // Which term k falls in, and the rent multiple there (1 in the first year).
+                let (leased, escalation, first_term) = match c.after_term {
+                    LeaseEnd::Renew => (true, step.powi((k / 12) as i32), k < term),
+                    LeaseEnd::Vacate => (k < term, step.powi((k / 12) as i32), k < term),
+                    LeaseEnd::Relet => {
+                        let (n, j) = (k / cycle, k % cycle);
+                        (j < term, relet_step.powi(n as i32) * step.powi((j / 12) as i32), n == 0)
+                    }
+                };
+                let share = if leased {
+                    occupancy * if first_term { timeline.ramp(k) } else { 1.0 }
+                } else {
+                    0.0
+                };
+                let mut rent = if k < c.rent_free_months && first_term {
+                    0.0
+                } else {
+                    rent_first_year * escalation * share
+                };
+                if first_term && rent > 0.0 {
+                    let credit = match c.prepayment_credit {
+                        PrepaymentCredit::FirstMonths => rent.min(unused_prepayment),
+                        PrepaymentCredit::OverTerm => prepaid / f64::from(paying_months),
+                    };
+                    unused_prepayment -= credit;
+                    rent -= credit;
+                }
                 let power_cost_usd = match c.lease_type {
-                    LeaseType::Nnn => 0.0,
-                    LeaseType::Gross => power_mw_at_full * leased * HOURS_PER_MONTH * price,
+                    LeaseType::Gross => power_mw_at_full * share * HOURS_PER_MONTH * price,
+                    LeaseType::Nnn | LeaseType::ModifiedGross => 0.0,
+                };
+                // NNN: the tenant carries the building's opex while it leases; empty halls are
+                // the landlord's.
+                let opex_usd = if c.lease_type == LeaseType::Nnn && leased {
+                    0.0
+                } else {
+                    opex
                 };
                 AiMonth {
-                    revenue_usd: rent_first_year * escalation * leased,
+                    revenue_usd: rent,
                     power_cost_usd,
-                    opex_usd: opex,
+                    opex_usd,
                     capex_usd: 0.0,
                 }
             }
         };
-        emit(month);
+        if m >= months.start {
+            emit(month);
+        }
         price *= price_step;
     }
 }

@@ -16,8 +16,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::scenario::{
-    Amortisation, Basis, Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType, Redundancy,
-    Scenario,
+    Amortisation, Basis, Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType,
+    PrepaymentCredit, Redundancy, Scenario,
 };
 use crate::sources::{Source, SourceKind};
 use SourceKind::*;
@@ -286,10 +286,19 @@ const COOLING: &[Choice] = &[
 ];
 const REDUNDANCY: &[Choice] = &[c("N", "N"), c("N+1", "N+1"), c("2N", "2N")];
 const LEASE_TYPE: &[Choice] = &[
-    c("nnn", "NNN — tenant pays power"),
-    c("gross", "Gross — landlord pays power"),
+    c("nnn", "NNN — tenant pays power, building opex and taxes"),
+    c("gross", "Gross — landlord pays power and opex"),
+    c("modifiedGross", "Modified gross — tenant pays power, landlord the opex"),
 ];
-const AFTER_TERM: &[Choice] = &[c("renew", "Renewed"), c("vacate", "Tenant leaves")];
+const AFTER_TERM: &[Choice] = &[
+    c("renew", "Renewed"),
+    c("vacate", "Tenant leaves"),
+    c("relet", "Re-let after a vacancy"),
+];
+const PREPAYMENT_CREDIT: &[Choice] = &[
+    c("firstMonths", "Against the first rent due"),
+    c("overTerm", "Spread over the term"),
+];
 const GPU_SYSTEM: &[Choice] = &[
     c("h100", "NVIDIA H100 SXM"),
     c("h200", "NVIDIA H200"),
@@ -1149,7 +1158,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         set: |s, v| s.colocation.occupancy_pct = v,
     }),
     choice("colocation.leaseType", G_COLOCATION, "Lease type", LEASE_TYPE)
-        .source(src("NNN or modified gross in miner deals (press)", "2025-12", Press))
+        .source(src_at(
+            "Modified gross: TeraWulf and Cipher's Fluidstack leases (Aug–Sep 2025); Hut 8's River Bend lease is NNN",
+            "2025-12",
+            Press,
+            "https://blockspace.media/insight/terawulf-signs-10-year-200-mw-hosting-deals-google-takes-8-stake",
+        ))
         .access(Access::Choice {
             get: |s| s.colocation.lease_type as usize,
             set: |s, i| {
@@ -1189,6 +1203,58 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     .access(Access::Whole {
         get: |s| u64::from(s.colocation.lease_term_years),
         set: |s, v| s.colocation.lease_term_years = v as u32,
+    }),
+    whole(
+        "colocation.rentFreeMonths",
+        G_COLOCATION,
+        "Rent-free months",
+        "months from commissioning",
+        0.0,
+        120.0,
+        1.0,
+    )
+    .source(src_at(
+        "0: rent from operation; Cipher's AWS lease began paying about a month after its first phase (Jul → Aug 2026)",
+        "2025-11",
+        Press,
+        "https://parameter.io/cipher-mining-cifr-stock-amazon-web-services-partnership-delivers-5-5-billion-ai-deal",
+    ))
+    .access(Access::Whole {
+        get: |s| u64::from(s.colocation.rent_free_months),
+        set: |s, v| s.colocation.rent_free_months = v as u32,
+    }),
+    num(
+        "colocation.prepaymentMonths",
+        G_COLOCATION,
+        "Prepaid rent at signing",
+        "months of rent",
+        0.0,
+        120.0,
+        1.0,
+    )
+    .source(src(
+        "0: no prepayment disclosed in the 2024–2025 miner colocation leases (IREN's 20 % prepayment is a GPU-cloud contract)",
+        "2025-12",
+        Press,
+    ))
+    .access(Access::Num {
+        get: |s| s.colocation.prepayment_months,
+        set: |s, v| s.colocation.prepayment_months = v,
+    }),
+    choice(
+        "colocation.prepaymentCredit",
+        G_COLOCATION,
+        "Prepayment credited",
+        PREPAYMENT_CREDIT,
+    )
+    .source(src("Against the first rent due (an assumption)", "2026-11", Estimate))
+    .access(Access::Choice {
+        get: |s| s.colocation.prepayment_credit as usize,
+        set: |s, i| {
+            if let Some(&c) = PrepaymentCredit::ALL.get(i) {
+                s.colocation.prepayment_credit = c
+            }
+        },
     }),
     choice("colocation.afterTerm", G_COLOCATION, "After the term", AFTER_TERM)
         .source(src("Renewal options are standard in these leases", "2025-12", Estimate))
@@ -1255,6 +1321,43 @@ pub const SCENARIO_FIELDS: &[Field] = &[
                 }
             },
         }),
+    num(
+        "colocation.reletRentPct",
+        G_COLOCATION,
+        "Re-let rent",
+        "% of the last rent",
+        0.0,
+        300.0,
+        5.0,
+    )
+    .source(src_at(
+        "100 %: data-centre renewals re-priced +7.3 % in cash (Digital Realty, 2Q25); an older hall assumed to re-let at its last rent",
+        "2025-07",
+        Estimate,
+        "https://thetechbriefs.com/digital-realty-reports-second-quarter-2025-results",
+    ))
+    .access(Access::Num {
+        get: |s| s.colocation.relet_rent_pct,
+        set: |s, v| s.colocation.relet_rent_pct = v,
+    }),
+    whole(
+        "colocation.reletVacancyMonths",
+        G_COLOCATION,
+        "Vacancy before re-letting",
+        "months",
+        0.0,
+        120.0,
+        1.0,
+    )
+    .source(src(
+        "12 months to find a tenant and refit the halls (an assumption)",
+        "2026-11",
+        Estimate,
+    ))
+    .access(Access::Whole {
+        get: |s| u64::from(s.colocation.relet_vacancy_months),
+        set: |s, v| s.colocation.relet_vacancy_months = v as u32,
+    }),
     num(
         "gpuCloud.rentUsdPerGpuHour",
         G_GPU,
@@ -2143,15 +2246,11 @@ mod tests {
         );
         check(
             "colocation.leaseType",
-            [LeaseType::Nnn, LeaseType::Gross]
-                .map(|c| serde_json::to_value(c).unwrap())
-                .to_vec(),
+            LeaseType::ALL.map(|c| serde_json::to_value(c).unwrap()).to_vec(),
         );
         check(
             "colocation.afterTerm",
-            [LeaseEnd::Renew, LeaseEnd::Vacate]
-                .map(|c| serde_json::to_value(c).unwrap())
-                .to_vec(),
+            LeaseEnd::ALL.map(|c| serde_json::to_value(c).unwrap()).to_vec(),
         );
         check(
             "gpuCloud.system",

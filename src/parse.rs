@@ -229,7 +229,10 @@ pub fn released_defaults(version: u32) -> Option<Value> {
 /// - 1 → 2: project debt arrived, on by default. A version-1 document had none, so both AI
 ///   pathways get a loan-to-cost of 0 (equity flows = project flows); the verdict basis
 ///   (unlevered), the value at the horizon (off) and the per-pathway rates (off) default to
-///   what version 1 computed.
+///   what version 1 computed. Version 1's `nnn` lease (tenant pays power, landlord pays the
+///   building's opex) is version 2's `modifiedGross`; version 2's `nnn` passes the opex
+///   through as well. The tenant terms (no rent-free months, no prepayment) default to what
+///   version 1 computed.
 fn migrate(map: &mut Map<String, Value>, from: u32) {
     if from < 2 {
         for section in ["colocation", "gpuCloud"] {
@@ -237,6 +240,11 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
                 let mut debt = Map::new();
                 debt.insert("loanToCostPct".into(), Value::from(0.0));
                 pathway.insert("debt".into(), Value::Object(debt));
+            }
+        }
+        if let Some(Value::Object(lease)) = map.get_mut("colocation") {
+            if lease.get("leaseType").and_then(Value::as_str) == Some("nnn") {
+                lease.insert("leaseType".into(), Value::from("modifiedGross"));
             }
         }
     }

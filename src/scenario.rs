@@ -207,20 +207,23 @@ pub struct CostOverride {
     pub unit_cost_usd: f64,
 }
 
-/// Who pays for the tenant's power.
+/// Who pays the tenant's power and the building's operating costs (docs/methodology-pathways.md "Colocation").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum LeaseType {
-    /// Triple net: power is passed through to the tenant.
+    /// Triple net: the tenant pays its power and the building's opex and taxes; the landlord
+    /// pays the opex only while the halls stand empty.
     Nnn,
-    /// Gross: the landlord pays the power out of the rent.
+    /// Gross: the landlord pays the tenant's power and the building's opex out of the rent.
     Gross,
+    /// Modified gross: the tenant pays its power; the landlord pays the building's opex.
+    ModifiedGross,
 }
 
 impl LeaseType {
     /// Every value, in declaration order (the field registry's choice order).
-    pub const ALL: [LeaseType; 2] = [LeaseType::Nnn, LeaseType::Gross];
+    pub const ALL: [LeaseType; 3] = [LeaseType::Nnn, LeaseType::Gross, LeaseType::ModifiedGross];
 }
 
 /// What happens to a lease at the end of its term within the horizon.
@@ -232,11 +235,30 @@ pub enum LeaseEnd {
     Renew,
     /// The tenant leaves; the halls stand empty.
     Vacate,
+    /// The tenant leaves; after `reletVacancyMonths` empty the halls are let again for another
+    /// term at `reletRentPct` of the last rent, escalator continuing — and so on at each end.
+    Relet,
 }
 
 impl LeaseEnd {
     /// Every value, in declaration order (the field registry's choice order).
-    pub const ALL: [LeaseEnd; 2] = [LeaseEnd::Renew, LeaseEnd::Vacate];
+    pub const ALL: [LeaseEnd; 3] = [LeaseEnd::Renew, LeaseEnd::Vacate, LeaseEnd::Relet];
+}
+
+/// How a prepayment made at signing is credited against the rent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum PrepaymentCredit {
+    /// Against the first rent due, until it is used up.
+    FirstMonths,
+    /// In equal parts over the rent-paying months of the first term.
+    OverTerm,
+}
+
+impl PrepaymentCredit {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [PrepaymentCredit; 2] = [PrepaymentCredit::FirstMonths, PrepaymentCredit::OverTerm];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -254,7 +276,17 @@ pub struct Colocation {
     pub landlord_opex_usd_per_mw_it_year: f64,
     /// Lease term, years from the lease start.
     pub lease_term_years: u32,
+    /// Months at the start of the lease (from commissioning) without rent: a rent-free
+    /// period or a commencement lag; the term and the escalator run from commissioning.
+    pub rent_free_months: u32,
+    /// Rent paid at signing (the construction start), in months of full first-year rent.
+    pub prepayment_months: f64,
+    pub prepayment_credit: PrepaymentCredit,
     pub after_term: LeaseEnd,
+    /// The re-let rent, % of the last rent of the term that ended (`relet`).
+    pub relet_rent_pct: f64,
+    /// Months the halls stand empty before they are re-let (`relet`).
+    pub relet_vacancy_months: u32,
     /// Capitalisation rate of a sale at the horizon: value = next twelve months' NOI ÷ rate, %.
     pub exit_cap_rate_pct: f64,
     /// Costs of that sale (brokerage, legal), % of the value.
@@ -539,10 +571,15 @@ impl Default for Colocation {
             lease_usd_per_kw_month: 140.0,
             escalator_pct_per_year: 3.0,
             occupancy_pct: 100.0,
-            lease_type: LeaseType::Nnn,
+            lease_type: LeaseType::ModifiedGross,
             landlord_opex_usd_per_mw_it_year: 250_000.0,
             lease_term_years: 15,
+            rent_free_months: 0,
+            prepayment_months: 0.0,
+            prepayment_credit: PrepaymentCredit::FirstMonths,
             after_term: LeaseEnd::Renew,
+            relet_rent_pct: 100.0,
+            relet_vacancy_months: 12,
             exit_cap_rate_pct: 6.0,
             selling_cost_pct: 2.0,
             debt: Debt::default(),

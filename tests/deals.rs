@@ -27,7 +27,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 }
 
 /// The exit value of a lease by hand. 10 MW of critical IT leased at $100/kW-month, 3 % a year
-/// from the lease start, 100 % occupied, NNN, landlord opex $120,000 per MW-year; built in
+/// from the lease start, 100 % occupied, modified gross, landlord opex $120,000 per MW-year; built in
 /// months 0–11, commissioned in month 12; 15-year horizon (months 0–179).
 /// - The twelve months after the horizon are months 180–191, lease months k = 168–179, lease
 ///   year ⌊k/12⌋ = 14: rent = 10 × 1,000 × 100 × 1.03¹⁴ = 1,000,000 × 1.512589725 = $1,512,589.72
@@ -41,7 +41,7 @@ fn the_exit_value_of_a_lease_by_hand() {
     c.lease_usd_per_kw_month = 100.0;
     c.escalator_pct_per_year = 3.0;
     c.occupancy_pct = 100.0;
-    c.lease_type = LeaseType::Nnn;
+    c.lease_type = LeaseType::ModifiedGross;
     c.landlord_opex_usd_per_mw_it_year = 120_000.0;
     c.exit_cap_rate_pct = 6.0;
     c.selling_cost_pct = 2.0;
@@ -306,8 +306,10 @@ proptest! {
 /// lease (245 MW of critical IT, 15 years, $7.0 B, NNN, 3 %/yr; 85 % loan-to-cost). By hand:
 /// - year-1 rent: $7.0 B ÷ (245,000 kW × 12 × Σ₀¹⁴ 1.03^y = 18.598914) = $128.0 per kW-month;
 /// - contract value at $128: 245,000 × 128 × 12 × 18.598914 = **$6,999,143,273.84**;
-/// - NOI = that − landlord opex 245 × $27,000 × 15 = $99,225,000 → **$6,899,918,273.84**, an
-///   average of $459,994,551.59 a year (Hut 8 expects $6.9 B, $454 M a year).
+/// - NNN: the tenant pays power and the building's opex, so the landlord's NOI over the term is
+///   the rent itself, $6.999 B (Hut 8 expects $6.9 B: it keeps ≈ 1.4 % of costs the NNN lease
+///   does not pass through). After the term the tenant leaves, and the empty halls' opex is the
+///   landlord's: 245 MW × $250,000 ÷ 12 = $5,104,166.67 a month for the last 8 months.
 #[test]
 fn the_disclosed_hut_8_lease_reproduces_its_contract_value_and_noi() {
     let text = include_str!("../docs/examples/hut8-river-bend.json");
@@ -315,21 +317,136 @@ fn the_disclosed_hut_8_lease_reproduces_its_contract_value_and_noi() {
     let colo = pathway(&r, PathwayId::Colocation);
     assert!(close(r.site.it_capacity_mw, 245.0, 0.01), "{}", r.site.it_capacity_mw);
     let it_kw = r.site.it_capacity_mw * 1000.0;
+    // The model's IT capacity is 330 ÷ 1.3469 = 245.0037 MW: the hand figures scale with it.
+    let scale = it_kw / 245_000.0;
     let contract: f64 = colo.months.iter().map(|m| m.ai_revenue_usd).sum();
-    // The model's IT capacity is 330 ÷ 1.3469 = 245.0037 MW: scale the hand figure to it.
-    assert!(close(contract, 6_999_143_273.84 * it_kw / 245_000.0, 1.0), "{contract}");
-    // NOI over the lease's 180 months (the landlord's opex runs on after the tenant leaves).
-    let noi: f64 = colo
-        .months
+    assert!(close(contract, 6_999_143_273.84 * scale, 1.0), "{contract}");
+    let leased: Vec<_> = colo.months.iter().filter(|m| m.ai_revenue_usd > 0.0).collect();
+    assert_eq!(leased.len(), 180, "the lease runs months 16–195");
+    let noi: f64 = leased
         .iter()
-        .filter(|m| m.ai_revenue_usd > 0.0)
         .map(|m| m.ai_revenue_usd - m.opex_usd - m.power_cost_usd)
         .sum();
-    assert!(close(noi, 6_899_918_273.84 * it_kw / 245_000.0, 1.0), "{noi}");
-    // The lease runs months 16–195 and the tenant leaves: nothing after.
-    assert_eq!(colo.months.iter().filter(|m| m.ai_revenue_usd > 0.0).count(), 180);
+    assert!(close(noi, contract, 1e-6), "NNN: NOI = rent");
+    let vacant: Vec<_> = colo.months.iter().filter(|m| m.index >= 196).collect();
+    assert_eq!(vacant.len(), 8);
+    assert!(vacant.iter().all(|m| close(m.opex_usd, 5_104_166.67 * scale, 0.01)));
     let f = colo.financing.as_ref().expect("85 % loan-to-cost");
     assert!(close(f.loan_to_cost_pct, 85.0, 1e-9));
     assert!(f.equity_irr_pct.unwrap() > colo.irr_pct.unwrap());
     assert!(f.balance_at_horizon_usd.abs() < 1e-3);
+}
+
+/// A 10 MW lease built in months 0–11, commissioned in month 12, at $100/kW-month
+/// (10,000 kW × 100 = $1,000,000 a month), no ramp, fully occupied, over a 5-year horizon.
+fn small_lease() -> (Scenario, SiteReport) {
+    let mut s = Scenario {
+        horizon_years: 5,
+        ..Scenario::default()
+    };
+    s.retrofit.construction_start_month = 0;
+    s.retrofit.build_months = 12;
+    s.retrofit.ramp_months = 0;
+    let c = &mut s.colocation;
+    c.lease_usd_per_kw_month = 100.0;
+    c.escalator_pct_per_year = 3.0;
+    c.occupancy_pct = 100.0;
+    c.lease_type = LeaseType::ModifiedGross;
+    c.landlord_opex_usd_per_mw_it_year = 120_000.0; // $100,000 a month for 10 MW
+    c.lease_term_years = 2;
+    let site = SiteReport {
+        it_capacity_mw: 10.0,
+        ..SiteReport::default()
+    };
+    (s, site)
+}
+
+fn rents(s: &Scenario, site: &SiteReport) -> Vec<f64> {
+    minepivot::colocation::simulate(s, site)
+        .iter()
+        .map(|m| m.revenue_usd)
+        .collect()
+}
+
+/// Rent-free months and a prepayment by hand:
+/// - 3 rent-free months: months 12–14 earn nothing, month 15 the first $1,000,000;
+/// - 2 months prepaid at signing (month 0, the construction start): $2,000,000 then, credited
+///   against the first rent due — months 15 and 16 — so month 17 is the first paid in cash;
+/// - spread over the term instead: $2,000,000 ÷ (24 − 3) paying months = $95,238.10 off each
+///   rent of the first term: $904,761.90 in months 15–23, $1,030,000 − 95,238.10 = $934,761.90
+///   in months 24–35 (the second lease year, +3 %).
+#[test]
+fn rent_free_months_and_a_prepayment_by_hand() {
+    let (mut s, site) = small_lease();
+    s.colocation.rent_free_months = 3;
+    let r = rents(&s, &site);
+    assert_eq!(&r[11..16], &[0.0, 0.0, 0.0, 0.0, 1_000_000.0]);
+    s.colocation.prepayment_months = 2.0;
+    let r = rents(&s, &site);
+    assert_eq!(r[0], 2_000_000.0);
+    assert_eq!(&r[12..18], &[0.0, 0.0, 0.0, 0.0, 0.0, 1_000_000.0]);
+    // What is prepaid is what is credited: the sum of the first term's rent is unchanged.
+    let total: f64 = r.iter().sum();
+    s.colocation.prepayment_months = 0.0;
+    assert!(close(total, rents(&s, &site).iter().sum(), 1e-6));
+    s.colocation.prepayment_months = 2.0;
+    s.colocation.prepayment_credit = minepivot::scenario::PrepaymentCredit::OverTerm;
+    let r = rents(&s, &site);
+    assert!(
+        close(r[15], 904_761.90, 0.01) && close(r[23], 904_761.90, 0.01),
+        "{}",
+        r[15]
+    );
+    assert!(
+        close(r[24], 934_761.90, 0.01) && close(r[35], 934_761.90, 0.01),
+        "{}",
+        r[24]
+    );
+    assert_eq!(r[36], 1_030_000.0 * 1.03, "the renewal pays in full");
+}
+
+/// Re-letting by hand: a 2-year term (months 12–35), then 6 months empty (36–41, the landlord
+/// paying the $100,000 opex), then a new term at 90 % of the last rent: the last rent was
+/// $1,000,000 × 1.03 = $1,030,000, so the re-let starts at $927,000 (month 42) and steps 3 %
+/// after a year: $954,810 (month 54).
+#[test]
+fn a_relet_after_a_vacancy_by_hand() {
+    let (mut s, site) = small_lease();
+    s.colocation.after_term = minepivot::scenario::LeaseEnd::Relet;
+    s.colocation.relet_rent_pct = 90.0;
+    s.colocation.relet_vacancy_months = 6;
+    let months = minepivot::colocation::simulate(&s, &site);
+    let r: Vec<f64> = months.iter().map(|m| m.revenue_usd).collect();
+    assert_eq!((r[12], r[24], r[35]), (1_000_000.0, 1_030_000.0, 1_030_000.0));
+    assert!(r[36..42].iter().all(|&x| x == 0.0));
+    assert!(months[36..42].iter().all(|m| close(m.opex_usd, 100_000.0, 1e-6)));
+    assert!(
+        close(r[42], 927_000.0, 1e-6) && close(r[53], 927_000.0, 1e-6),
+        "{}",
+        r[42]
+    );
+    assert!(close(r[54], 954_810.0, 1e-6), "{}", r[54]);
+}
+
+/// Who pays what under each lease type, leased and empty: NNN passes the opex to the tenant
+/// while it leases; modified gross and gross leave it with the landlord; only gross pays power.
+#[test]
+fn lease_types_split_power_and_opex_as_documented() {
+    let (mut s, site) = small_lease();
+    s.colocation.after_term = minepivot::scenario::LeaseEnd::Vacate;
+    for (kind, leased_opex, power) in [
+        (LeaseType::Nnn, 0.0, false),
+        (LeaseType::ModifiedGross, 100_000.0, false),
+        (LeaseType::Gross, 100_000.0, true),
+    ] {
+        s.colocation.lease_type = kind;
+        let months = minepivot::colocation::simulate(&s, &site);
+        assert!(close(months[20].opex_usd, leased_opex, 1e-6), "{kind:?}");
+        assert_eq!(months[20].power_cost_usd > 0.0, power, "{kind:?}");
+        // After the term the halls are empty: the landlord pays their opex, nobody the power.
+        assert!(
+            close(months[40].opex_usd, 100_000.0, 1e-6) && months[40].power_cost_usd == 0.0,
+            "{kind:?}"
+        );
+    }
 }

@@ -43,7 +43,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     ..Scenario::default()
                 };
                 let r = &mut s.retrofit;
-                r.converted_share_pct = share;
+                // The registry's gap: a share is 0 or at least 0.1 %.
+                r.converted_share_pct = if share < 0.1 { 0.0 } else { share };
                 r.construction_start_month = start.min(horizon * 12 - 1);
                 r.build_months = build;
                 r.ramp_months = ramp;

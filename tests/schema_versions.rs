@@ -112,9 +112,13 @@ fn a_document_without_a_version_is_read_as_the_current_one_and_a_newer_one_is_re
     // version, are version 1: www/src/share.js says so before upgrading them.)
     let mut document = v1();
     remove(&mut document, &["schemaVersion".to_string()]);
+    // Read as version 2: its loans are today's defaults, and its "nnn" is version 2's NNN
+    // (the tenant carries the building's opex too), not version 1's.
+    let mut expected = Scenario::default();
+    expected.colocation.lease_type = minepivot::scenario::LeaseType::Nnn;
     assert_eq!(
         scenario_from_json(&document.to_string()).map(|s| s.into_inner()),
-        Ok(Scenario::default())
+        Ok(expected)
     );
     document["schemaVersion"] = Value::from(SCHEMA_VERSION + 1);
     let errors = scenario_from_json(&document.to_string()).expect_err("a future version is refused");
@@ -195,4 +199,20 @@ fn a_version_1_document_migrates_without_debt_and_keeps_its_numbers() {
     // The same through the wasm boundary's path: a version-1 share link of one change.
     let link = minepivot::evaluate_json(r#"{"schemaVersion": 1, "colocation": {"leaseUsdPerKwMonth": 150}}"#).unwrap();
     assert!(link.pathways.iter().all(|p| p.financing.is_none()));
+}
+
+/// Version 1's `nnn` (the tenant pays power, the landlord the building's opex) is version 2's
+/// `modifiedGross`: a version-1 NNN lease keeps its landlord opex and so its numbers.
+#[test]
+fn a_version_1_nnn_lease_becomes_modified_gross() {
+    let upgraded = scenario_from_json(r#"{"schemaVersion": 1, "colocation": {"leaseType": "nnn"}}"#).unwrap();
+    assert_eq!(
+        upgraded.colocation.lease_type,
+        minepivot::scenario::LeaseType::ModifiedGross
+    );
+    let gross = scenario_from_json(r#"{"schemaVersion": 1, "colocation": {"leaseType": "gross"}}"#).unwrap();
+    assert_eq!(gross.colocation.lease_type, minepivot::scenario::LeaseType::Gross);
+    // Today's NNN passes the opex through: a different lease, read as written.
+    let today = scenario_from_json(r#"{"schemaVersion": 2, "colocation": {"leaseType": "nnn"}}"#).unwrap();
+    assert_eq!(today.colocation.lease_type, minepivot::scenario::LeaseType::Nnn);
 }

@@ -113,8 +113,13 @@ export const GROUPS = [
       f('colocation.sellingCostPct'),
     ],
     advanced: {
-      title: 'Project debt on the lease',
+      title: 'Tenant terms and project debt',
       fields: [
+        f('colocation.rentFreeMonths'),
+        f('colocation.prepaymentMonths'),
+        f('colocation.prepaymentCredit'),
+        f('colocation.reletRentPct'),
+        f('colocation.reletVacancyMonths'),
         f('colocation.debt.loanToCostPct'),
         f('colocation.debt.interestRatePct'),
         f('colocation.debt.tenorYears'),
