@@ -172,6 +172,7 @@ impl CapexStage {
             site,
             totals: CapexTotals {
                 facility_usd: capex.total_usd,
+                landlord_usd: capex.landlord.as_ref().map_or(capex.total_usd, |l| l.total_usd),
                 gpu_cloud_usd: capex.gpu_cloud.total_usd,
                 monthly_spend_usd: capex.monthly_spend_usd,
                 building_share: crate::capex::building_share(&capex.categories),
@@ -239,10 +240,11 @@ pub fn pathway_flows(
     } else {
         &runs.rest
     };
-    let facility_total = if id == PathwayId::Mining {
-        0.0
-    } else {
-        capex.totals.facility_usd * adjust.capex_factor
+    let facility_total = match id {
+        PathwayId::Mining => 0.0,
+        // The colocation landlord builds all but the tenant's share of the fit-out.
+        PathwayId::Colocation => capex.totals.landlord_usd * adjust.capex_factor,
+        PathwayId::GpuCloud => capex.totals.facility_usd * adjust.capex_factor,
     };
     out.clear();
     out.extend((0..s.months()).map(|m| {

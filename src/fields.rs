@@ -1204,6 +1204,24 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         get: |s| u64::from(s.colocation.lease_term_years),
         set: |s, v| s.colocation.lease_term_years = v as u32,
     }),
+    num(
+        "colocation.tenantFitOutPct",
+        G_COLOCATION,
+        "Fit-out paid by the tenant",
+        "% of the fit-out lines",
+        0.0,
+        100.0,
+        5.0,
+    )
+    .source(src(
+        "0: no tenant-funded fit-out disclosed in the 2024–2025 miner leases (build costs of $8–11 M/MW quoted as the landlord's)",
+        "2025-12",
+        Press,
+    ))
+    .access(Access::Num {
+        get: |s| s.colocation.tenant_fit_out_pct,
+        set: |s, v| s.colocation.tenant_fit_out_pct = v,
+    }),
     whole(
         "colocation.rentFreeMonths",
         G_COLOCATION,

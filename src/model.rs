@@ -125,7 +125,7 @@ fn pathway_report(
     let it_mw = capex.site.it_capacity_mw;
     let build_capex = match id {
         PathwayId::Mining => 0.0,
-        PathwayId::Colocation => capex.totals.facility_usd,
+        PathwayId::Colocation => capex.totals.landlord_usd,
         PathwayId::GpuCloud => capex.totals.facility_usd + capex.totals.gpu_cloud_usd,
     };
     PathwayReport {

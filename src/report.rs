@@ -164,6 +164,11 @@ pub struct CapexReport {
     pub greenfield: Greenfield,
     /// Facility capex per month of construction, USD (spent evenly).
     pub monthly_spend_usd: f64,
+    /// What the colocation tenant funds of the fit-out (`colocation.tenantFitOutPct`), USD.
+    pub tenant_fit_out_usd: f64,
+    /// The colocation landlord's bill, less the tenant's share of each fit-out line; null when
+    /// the tenant funds nothing (the landlord's bill is then the facility bill).
+    pub landlord: Option<CapexBill>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -274,6 +274,9 @@ pub struct Colocation {
     pub lease_type: LeaseType,
     /// Landlord's operating cost, USD per MW of critical IT per year.
     pub landlord_opex_usd_per_mw_it_year: f64,
+    /// Share of the fit-out lines of the retrofit bill (CDUs, rear doors or immersion tanks,
+    /// rack power distribution, white-space fit-out) the tenant pays, %.
+    pub tenant_fit_out_pct: f64,
     /// Lease term, years from the lease start.
     pub lease_term_years: u32,
     /// Months at the start of the lease (from commissioning) without rent: a rent-free
@@ -573,6 +576,7 @@ impl Default for Colocation {
             occupancy_pct: 100.0,
             lease_type: LeaseType::ModifiedGross,
             landlord_opex_usd_per_mw_it_year: 250_000.0,
+            tenant_fit_out_pct: 0.0,
             lease_term_years: 15,
             rent_free_months: 0,
             prepayment_months: 0.0,

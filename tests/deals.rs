@@ -450,3 +450,67 @@ fn lease_types_split_power_and_opex_as_documented() {
         );
     }
 }
+
+/// A tenant that pays the whole fit-out leaves the landlord's bill without a fit-out line; half
+/// of it halves their quantities (76,923.08 kW → 38,461.54 kW of CDUs, rack power distribution
+/// and white-space fit-out at the default direct-to-chip site), and the installation, soft
+/// costs and contingency on them fall with them. The GPU cloud, which has no tenant, keeps the
+/// whole facility bill.
+#[test]
+fn a_tenant_paying_the_fit_out_takes_it_off_the_landlords_bill() {
+    use minepivot::capex::library::FIT_OUT;
+    let mut s = Scenario::default();
+    let whole = evaluate(&s);
+    assert!(whole.capex.landlord.is_none() && whole.capex.tenant_fit_out_usd == 0.0);
+    s.colocation.tenant_fit_out_pct = 100.0;
+    let r = evaluate(&s);
+    let landlord = r.capex.landlord.as_ref().expect("a landlord's bill");
+    assert!(
+        landlord.lines.iter().all(|l| !FIT_OUT.contains(&l.id.as_str())),
+        "{:?}",
+        landlord.lines.iter().map(|l| &l.id).collect::<Vec<_>>()
+    );
+    assert!(
+        r.capex.lines.iter().any(|l| l.id == "cdu"),
+        "the facility bill keeps them"
+    );
+    assert!(close(
+        r.capex.tenant_fit_out_usd,
+        r.capex.total_usd - landlord.total_usd,
+        0.5
+    ));
+    // Every fit-out line and its share of installation, soft costs and contingency: more than
+    // the fit-out lines alone.
+    let fit_out_lines: f64 = r
+        .capex
+        .lines
+        .iter()
+        .filter(|l| FIT_OUT.contains(&l.id.as_str()))
+        .map(|l| l.total_usd)
+        .sum();
+    assert!(r.capex.tenant_fit_out_usd > fit_out_lines);
+    let colo = pathway(&r, PathwayId::Colocation);
+    assert!(
+        close(colo.total_capex_usd, landlord.total_usd, 1.0),
+        "{} vs {}",
+        colo.total_capex_usd,
+        landlord.total_usd
+    );
+    let gpu = pathway(&r, PathwayId::GpuCloud);
+    assert_eq!(
+        gpu.total_capex_usd,
+        pathway(&whole, PathwayId::GpuCloud).total_capex_usd
+    );
+    assert!(colo.npv_usd > pathway(&whole, PathwayId::Colocation).npv_usd);
+
+    s.colocation.tenant_fit_out_pct = 50.0;
+    let half = evaluate(&s);
+    let cdu = |b: &[minepivot::report::CapexLine]| b.iter().find(|l| l.id == "cdu").map(|l| l.quantity);
+    let full_kw = cdu(&half.capex.lines).unwrap();
+    assert!(close(full_kw, 76_923.076_923, 1e-3));
+    assert!(close(
+        cdu(&half.capex.landlord.as_ref().unwrap().lines).unwrap(),
+        full_kw / 2.0,
+        1e-6
+    ));
+}

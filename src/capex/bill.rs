@@ -36,6 +36,9 @@ fn finite(x: f64) -> f64 {
 struct Builder<'a> {
     overrides: &'a [CostOverride],
     lines: Vec<RawLine>,
+    /// The share (0–1) of the fit-out items ([`lib::FIT_OUT`]) someone else pays: their
+    /// quantity on this bill is `1 −` it, and a line left with nothing is dropped.
+    paid_by_tenant: f64,
 }
 
 impl<'a> Builder<'a> {
@@ -43,6 +46,7 @@ impl<'a> Builder<'a> {
         Builder {
             overrides,
             lines: Vec::with_capacity(capacity),
+            paid_by_tenant: 0.0,
         }
     }
 
@@ -53,6 +57,15 @@ impl<'a> Builder<'a> {
     }
 
     fn add_as(&mut self, item: LibraryItem, unit: &'static str, quantity: f64) -> f64 {
+        let quantity = if self.paid_by_tenant > 0.0 && lib::is_fit_out(item.id) {
+            let left = quantity * (1.0 - self.paid_by_tenant);
+            if left <= 0.0 {
+                return 0.0;
+            }
+            left
+        } else {
+            quantity
+        };
         // The last override of an item wins, as a later edit would.
         let replaced = self.overrides.iter().rev().find(|o| o.item == item.id);
         let unit_cost = replaced.map_or(item.unit_cost_usd, |o| finite(o.unit_cost_usd));
@@ -127,10 +140,23 @@ fn it_kw(site: &SiteReport) -> f64 {
 /// The facility retrofit: cooling, electrical, networking, building, then soft costs on the
 /// hard costs and contingency on hard + soft.
 pub(crate) fn facility(s: &Scenario, site: &SiteReport) -> Vec<RawLine> {
+    facility_less(s, site, 0.0)
+}
+
+/// The colocation landlord's bill: the facility retrofit less the tenant's share
+/// (`colocation.tenantFitOutPct`) of every fit-out line; the installation, soft costs and
+/// contingency on those lines follow them, since they are rates on the equipment and the hard
+/// costs. A fit-out line the tenant pays whole is not on it.
+pub(crate) fn landlord(s: &Scenario, site: &SiteReport) -> Vec<RawLine> {
+    facility_less(s, site, (s.colocation.tenant_fit_out_pct / 100.0).clamp(0.0, 1.0))
+}
+
+fn facility_less(s: &Scenario, site: &SiteReport, paid_by_tenant: f64) -> Vec<RawLine> {
     let r = &s.retrofit;
     let it_kw = it_kw(site);
     let converting = it_kw > 0.0;
     let mut b = Builder::new(&r.cost_overrides, 32);
+    b.paid_by_tenant = paid_by_tenant;
 
     // Cooling: the technology's own plant, then its installation as a share of the equipment.
     let air_kw = it_kw * lib::heat_to_air_share(r.cooling);

@@ -525,6 +525,17 @@ pub const LIBRARY: &[LibraryItem] = &[
     GREENFIELD_SITE,
 ];
 
+/// The items a tenant may fit out itself (`colocation.tenantFitOutPct`): the in-hall IT
+/// infrastructure — coolant distribution, rear doors or immersion tanks, rack power
+/// distribution and the white-space fit-out. The landlord builds the shell, the power plant
+/// (switchgear, UPS, generators, feeders) and the heat rejection either way.
+pub const FIT_OUT: [&str; 5] = ["cdu", "rearDoors", "immersionTanks", "distribution", "whiteSpaceFitOut"];
+
+/// Whether a tenant may fund item `id` ([`FIT_OUT`]).
+pub fn is_fit_out(id: &str) -> bool {
+    FIT_OUT.contains(&id)
+}
+
 pub fn find(id: &str) -> Option<&'static LibraryItem> {
     LIBRARY.iter().find(|i| i.id == id)
 }

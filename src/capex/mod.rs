@@ -26,6 +26,8 @@ use crate::scenario::{Redundancy, Scenario};
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CostItem {
+    /// An item a colocation tenant may fit out itself (`colocation.tenantFitOutPct`).
+    pub fit_out: bool,
     /// Stable id used by `retrofit.costOverrides`.
     pub id: String,
     pub category: String,
@@ -43,6 +45,7 @@ pub fn cost_library() -> Vec<CostItem> {
     library::LIBRARY
         .iter()
         .map(|i| CostItem {
+            fit_out: library::is_fit_out(i.id),
             id: i.id.to_string(),
             category: i.category.label().to_string(),
             label: i.label.to_string(),
@@ -142,6 +145,8 @@ pub fn size(s: &Scenario) -> SiteReport {
 pub struct CapexTotals {
     /// The facility retrofit (both AI pathways), USD.
     pub facility_usd: f64,
+    /// What the colocation landlord pays of it: less the tenant's share of the fit-out, USD.
+    pub landlord_usd: f64,
     /// The GPU cloud's own equipment, USD.
     pub gpu_cloud_usd: f64,
     /// Facility capex per month of construction, USD.
@@ -175,6 +180,11 @@ pub fn totals(s: &Scenario, site: &SiteReport) -> CapexTotals {
     let facility_usd = bill::total(&facility);
     CapexTotals {
         facility_usd,
+        landlord_usd: if s.colocation.tenant_fit_out_pct > 0.0 {
+            bill::total(&bill::landlord(s, site))
+        } else {
+            facility_usd
+        },
         gpu_cloud_usd: bill::total(&bill::gpu_cloud(s, site)),
         monthly_spend_usd: monthly_spend(s, facility_usd),
         building_share: building_share(&bill::categories(&facility)),
@@ -195,7 +205,10 @@ pub fn retrofit(s: &Scenario, site: &SiteReport) -> CapexReport {
     let extras = bill::greenfield_extras(s, site);
     let greenfield_usd = facility_usd + bill::total(&extras);
     let greenfield_months = library::GREENFIELD_TIME_TO_POWER_MONTHS.max(s.retrofit.build_months);
+    let landlord = (s.colocation.tenant_fit_out_pct > 0.0).then(|| bill::to_bill(&bill::landlord(s, site), it_mw));
     CapexReport {
+        tenant_fit_out_usd: landlord.as_ref().map_or(0.0, |l| facility_usd - l.total_usd),
+        landlord,
         total_usd: facility_usd,
         per_it_mw_usd: bill::per_it_mw(facility_usd, it_mw),
         lines: bill::report_lines(&facility),

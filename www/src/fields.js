@@ -115,6 +115,7 @@ export const GROUPS = [
     advanced: {
       title: 'Tenant terms and project debt',
       fields: [
+        f('colocation.tenantFitOutPct'),
         f('colocation.rentFreeMonths'),
         f('colocation.prepaymentMonths'),
         f('colocation.prepaymentCredit'),

@@ -178,6 +178,10 @@ export function renderCapex(el, report) {
     h('p', {}, 'Facility retrofit: ', h('strong', {}, usd(c.totalUsd)), c.perItMwUsd ? ` (${usd(c.perItMwUsd)} per MW of critical IT)` : '',
       '. Spent evenly at ', usd(c.monthlySpendUsd), ' a month during construction.'),
   ];
+  if (c.landlord) {
+    summary.push(h('p', {}, 'The colocation tenant funds ', h('strong', {}, usd(c.tenantFitOutUsd)),
+      ' of the fit-out: the landlord builds ', h('strong', {}, usd(c.landlord.totalUsd)), '.'));
+  }
   if (g.totalUsd) {
     summary.push(h('p', {}, 'A greenfield build of the same IT capacity: ', h('strong', {}, usd(g.totalUsd)),
       g.perItMwUsd ? ` (${usd(g.perItMwUsd)} per MW IT)` : '', ', taking ', months(g.buildMonths),
@@ -196,6 +200,7 @@ export function renderCapex(el, report) {
     h('ul', { class: 'legend' }, legend),
     h('details', { class: 'bills', open: billOpen }, h('summary', {}, `Itemised bill (${(c.lines || []).length + (c.gpuCloud?.lines || []).length} lines, with sources)`),
       billTable(c.lines || [], 'Facility retrofit (both AI pathways)'),
+      c.landlord ? billTable(c.landlord.lines || [], `What the colocation landlord builds: the tenant funds ${usd(c.tenantFitOutUsd)} of the fit-out`) : null,
       c.gpuCloud && (c.gpuCloud.lines || []).length ? billTable(c.gpuCloud.lines, 'GPU cloud equipment (on top of the facility)') : null,
       (g.extraLines || []).length ? billTable(g.extraLines, 'What a greenfield build adds') : null));
   // Widths go through the CSSOM: the Content-Security-Policy forbids inline style attributes.
