@@ -1,11 +1,14 @@
 //! Lease revenue of the converted share: the colocation pathway's AI side (mining excluded).
 //!
-//! Month `m` of the horizon is operating month `k = m − commissioning` once the halls are
-//! commissioned ([`Timeline`]). The lease starts at commissioning; lease year `y = ⌊k / 12⌋`
+//! Each phase of the conversion ([`Timeline`]) leases its share of the IT capacity from its
+//! own commissioning, on the same terms (rent, escalator, ramp, occupancy, opex, rent-free
+//! months, its share of the prepayment, term and re-letting); the pathway is their sum. In a
+//! phase, month `m` of the horizon is operating month `k = m − commissioning` once its halls
+//! are commissioned. Its lease starts at its commissioning; lease year `y = ⌊k / 12⌋`
 //! (0-based), so the rent steps once a year from the lease start, as contracts write it:
 //!
 //! ```text
-//! revenue_k = IT MW × 1000 × lease $/kW-month × (1 + escalator)^⌊k/12⌋ × occupancy × ramp_k
+//! revenue_k = share × IT MW × 1000 × lease $/kW-month × (1 + escalator)^⌊k/12⌋ × occupancy × ramp_k
 //! ```
 //!
 //! - **Lease types** — who pays the tenant's power and the building's opex:
@@ -37,7 +40,7 @@
 use crate::calendar::{grow, HOURS_PER_MONTH};
 use crate::report::SiteReport;
 use crate::scenario::{LeaseEnd, LeaseType, PrepaymentCredit, Scenario};
-use crate::timeline::Timeline;
+use crate::timeline::{PhaseTime, Timeline};
 
 /// Share of the leased IT capacity the tenant is assumed to draw under a gross lease.
 pub const GROSS_LEASE_LOAD_FACTOR: f64 = 1.0;
@@ -59,31 +62,52 @@ pub fn simulate(s: &Scenario, site: &SiteReport) -> Vec<AiMonth> {
     months
 }
 
-/// [`simulate`] into a reused buffer (the analysis runs it many times).
+/// [`simulate`] into a reused buffer (the analysis runs it many times): the sum of the phases'
+/// leases, each on its share of the IT capacity from its own commissioning.
 pub fn simulate_into(s: &Scenario, site: &SiteReport, out: &mut Vec<AiMonth>) {
+    let n = s.months();
     out.clear();
-    out.reserve(s.months() as usize);
-    lease_months(s, site, 0..s.months(), |month| out.push(month));
+    out.resize(n as usize, AiMonth::default());
+    let timeline = Timeline::new(s);
+    for phase in timeline.phases() {
+        lease_months(s, site, &timeline, phase, 0..n, |m, month| {
+            let slot = &mut out[m as usize];
+            slot.revenue_usd += month.revenue_usd;
+            slot.power_cost_usd += month.power_cost_usd;
+            slot.opex_usd += month.opex_usd;
+        });
+    }
 }
 
 /// The net operating income of the twelve months after the horizon (months `N … N + 11`):
 /// rent − the landlord's power (gross leases) − landlord opex, by the same formulas as the
-/// months inside it. The numerator of the exit value ([`crate::engine`], "value at the horizon").
+/// months inside it, of the phases commissioned inside the horizon. The numerator of the exit
+/// value ([`crate::engine`], "value at the horizon").
 pub fn next_year_noi(s: &Scenario, site: &SiteReport) -> f64 {
     let mut noi = 0.0;
     let n = s.months();
-    lease_months(s, site, n..n + 12, |m| {
-        noi += m.revenue_usd - m.power_cost_usd - m.opex_usd
-    });
+    let timeline = Timeline::new(s);
+    for phase in timeline.phases().iter().filter(|p| p.commissioning < n) {
+        lease_months(s, site, &timeline, phase, n..n + 12, |_, m| {
+            noi += m.revenue_usd - m.power_cost_usd - m.opex_usd
+        });
+    }
     noi
 }
 
-/// The lease in each month of `months` (see the module docs for the formulas). The months
-/// before `months.start` are walked too (not emitted): a prepayment's credit carries over.
-fn lease_months(s: &Scenario, site: &SiteReport, months: std::ops::Range<u32>, mut emit: impl FnMut(AiMonth)) {
-    let timeline = Timeline::new(s);
+/// One phase's lease in each month of `months` (see the module docs for the formulas), on
+/// its share of the IT capacity. The months before `months.start` are walked too (not
+/// emitted): a prepayment's credit carries over.
+fn lease_months(
+    s: &Scenario,
+    site: &SiteReport,
+    timeline: &Timeline,
+    phase: &PhaseTime,
+    months: std::ops::Range<u32>,
+    mut emit: impl FnMut(u32, AiMonth),
+) {
     let c = &s.colocation;
-    let it_mw = site.it_capacity_mw.max(0.0);
+    let it_mw = site.it_capacity_mw.max(0.0) * phase.share;
     let rent_first_year = it_mw * 1000.0 * c.lease_usd_per_kw_month;
     let step = 1.0 + c.escalator_pct_per_year / 100.0;
     let occupancy = c.occupancy_pct / 100.0;
@@ -103,7 +127,7 @@ fn lease_months(s: &Scenario, site: &SiteReport, months: std::ops::Range<u32>, m
     let mut price = s.site.power_price_usd_per_mwh;
 
     for m in 0..months.end {
-        let month = match timeline.operating_month(m) {
+        let month = match phase.operating_month(m) {
             None if m == timeline.construction_start && prepaid > 0.0 => AiMonth {
                 revenue_usd: prepaid,
                 ..AiMonth::default()
@@ -120,7 +144,7 @@ fn lease_months(s: &Scenario, site: &SiteReport, months: std::ops::Range<u32>, m
                     }
                 };
                 let share = if leased {
-                    occupancy * if first_term { timeline.ramp(k) } else { 1.0 }
+                    occupancy * if first_term { phase.ramp(k) } else { 1.0 }
                 } else {
                     0.0
                 };
@@ -157,7 +181,7 @@ fn lease_months(s: &Scenario, site: &SiteReport, months: std::ops::Range<u32>, m
             }
         };
         if m >= months.start {
-            emit(month);
+            emit(m, month);
         }
         price *= price_step;
     }

@@ -264,7 +264,7 @@ pub fn pathway_flows(
         }
     }));
     if s.finance.tax_enabled {
-        apply_tax(s, out, timeline.commissioning as usize, capex.totals.building_share);
+        apply_tax(s, out, &timeline, capex.totals.building_share);
     }
 }
 
@@ -272,13 +272,13 @@ pub fn pathway_flows(
 /// `tax_m = rate × max(0, EBITDA_m − depreciation_m − losses carried forward)`, month by
 /// month, where a month's loss (EBITDA below depreciation) is carried forward without limit.
 /// Depreciation is straight-line by asset class from the month the asset is placed in service:
-/// the facility retrofit from commissioning (month `in_service`), its building works
+/// each phase's share of the facility retrofit from its commissioning, its building works
 /// (`building_share` of it) over 39 years and the rest over 15; GPUs over
 /// `gpuCloud.usefulLifeYears` and ASICs (mining capex) over 3 years, both from the month they
 /// are bought, which is when they start to work. Whatever remains undepreciated at the horizon
 /// is simply not reached.
-fn apply_tax(s: &Scenario, flows: &mut [MonthFlow], in_service: usize, building_share: f64) {
-    let taxes = taxes(s, flows, in_service, building_share, None);
+fn apply_tax(s: &Scenario, flows: &mut [MonthFlow], timeline: &Timeline, building_share: f64) {
+    let taxes = taxes(s, flows, timeline, building_share, None);
     for (f, tax) in flows.iter_mut().zip(taxes) {
         f.tax_usd = tax;
     }
@@ -292,7 +292,7 @@ fn apply_tax(s: &Scenario, flows: &mut [MonthFlow], in_service: usize, building_
 pub fn taxes(
     s: &Scenario,
     flows: &[MonthFlow],
-    in_service: usize,
+    timeline: &Timeline,
     building_share: f64,
     debt: Option<&[DebtMonth]>,
 ) -> Vec<f64> {
@@ -301,22 +301,29 @@ pub fn taxes(
     // removes it N months later; the running sum is the month's depreciation.
     let mut step = vec![0.0; n + 1];
     let mut add = |month: usize, amount: f64, months: u32| {
-        if amount != 0.0 && months > 0 {
+        if amount != 0.0 && months > 0 && month < n {
             let charge = amount / months as f64;
             step[month] += charge;
             step[(month + months as usize).min(n)] -= charge;
         }
     };
     let gpu_months = s.gpu_cloud.useful_life_years.max(1) * 12;
-    if in_service < n {
-        let facility: f64 = flows.iter().map(|f| f.facility_capex_usd).sum();
-        let financing: f64 = debt.map_or(0.0, |d| d.iter().map(|m| m.capitalised_interest_usd + m.fee_usd).sum());
+    let facility: f64 = flows.iter().map(|f| f.facility_capex_usd).sum();
+    let financing: f64 = debt.map_or(0.0, |d| d.iter().map(|m| m.capitalised_interest_usd + m.fee_usd).sum());
+    // Each phase's share of the facility (and of the loan's capitalised cost) enters service
+    // at its commissioning.
+    for phase in timeline.phases() {
+        let in_service = phase.commissioning as usize;
         add(
             in_service,
-            facility * (1.0 - building_share) + financing,
+            phase.share * (facility * (1.0 - building_share) + financing),
             FACILITY_DEPRECIATION_YEARS * 12,
         );
-        add(in_service, facility * building_share, BUILDING_DEPRECIATION_YEARS * 12);
+        add(
+            in_service,
+            phase.share * facility * building_share,
+            BUILDING_DEPRECIATION_YEARS * 12,
+        );
     }
     for (m, f) in flows.iter().enumerate() {
         add(m, f.gpu_capex_usd, gpu_months);
@@ -356,24 +363,40 @@ pub fn terminal_value(s: &Scenario, id: PathwayId, site: &SiteReport, flows: &[M
     match id {
         PathwayId::Mining => 0.0,
         PathwayId::Colocation => {
-            if timeline.commissioning as usize >= n {
-                return 0.0;
-            }
             let c = &s.colocation;
             let gross = colocation::next_year_noi(s, site) / (c.exit_cap_rate_pct / 100.0);
             (gross * (1.0 - c.selling_cost_pct / 100.0)).max(0.0)
         }
         PathwayId::GpuCloud => {
-            let Some(bought) = flows.iter().rposition(|f| f.gpu_capex_usd > 0.0) else {
-                return 0.0;
-            };
-            let age_months = (n - 1 - bought) as u32;
-            let life = s.gpu_cloud.useful_life_years.max(1) * 12;
-            if s.gpu_cloud.end_of_life == crate::scenario::GpuEnd::Retire && age_months >= life {
+            if n == 0 {
                 return 0.0;
             }
+            let life = s.gpu_cloud.useful_life_years.max(1) * 12;
             let keep = 1.0 - s.gpu_cloud.residual_decline_pct_per_year / 100.0;
-            flows[bought].gpu_capex_usd * keep.powf(f64::from(age_months) / 12.0)
+            let end = n as u32 - 1;
+            // Each phase's GPUs in service at the end: its last purchase inside the horizon.
+            let bought_at = |p: &crate::timeline::PhaseTime| -> Option<u32> {
+                let since = end.checked_sub(p.commissioning)?;
+                match s.gpu_cloud.end_of_life {
+                    crate::scenario::GpuEnd::Refresh => Some(p.commissioning + since / life * life),
+                    crate::scenario::GpuEnd::Retire => (since < life).then_some(p.commissioning),
+                }
+            };
+            let phases = timeline.phases();
+            phases
+                .iter()
+                .filter_map(|p| {
+                    let bought = bought_at(p)?;
+                    // The month's GPU capex is shared by the phases that bought then.
+                    let buying: f64 = phases
+                        .iter()
+                        .filter(|q| bought_at(q) == Some(bought))
+                        .map(|q| q.share)
+                        .sum();
+                    let price = flows.get(bought as usize)?.gpu_capex_usd * p.share / buying;
+                    Some(price * keep.powf(f64::from(end - bought) / 12.0))
+                })
+                .sum()
         }
     }
 }
@@ -397,33 +420,35 @@ pub struct Levered {
 
 /// The loan of pathway `id` over its monthly flows, `None` without one (mining, or a
 /// loan-to-cost of 0). The loan draws its loan-to-cost on the facility and GPU capex spent up
-/// to the commissioning month (`in_service`); later GPU refreshes and ASIC purchases are paid
-/// by the equity, and their capex stays out of the cash flow available for debt service.
-/// Repayment starts after the last draw and the ramp (`retrofit.rampMonths`).
+/// to each phase's commissioning (the facility and the phases' first GPUs); later GPU
+/// refreshes and ASIC purchases are paid by the equity, and their capex stays out of the cash
+/// flow available for debt service. Repayment starts after the last draw and the ramp of the
+/// last phase commissioned.
 pub fn levered(
     s: &Scenario,
     id: PathwayId,
     flows: &[MonthFlow],
-    in_service: usize,
+    timeline: &Timeline,
     building_share: f64,
 ) -> Option<Levered> {
     let terms = debt_of(s, id).filter(|d| d.loan_to_cost_pct > 0.0)?;
+    let last = timeline
+        .phases()
+        .iter()
+        .max_by_key(|p| p.commissioning)
+        .copied()
+        .unwrap_or_default();
     // Repayment waits for the ramp to end (stabilisation), as the 2025 conversion loans do
     // ("until stabilisation", "no amortisation until a building is complete").
     let terms = crate::debt::Terms {
-        grace_months: s.retrofit.ramp_months,
+        grace_months: last.ramp_months,
         ..crate::debt::Terms::from_scenario(terms)
     };
+    let first_gpus = |m: usize| timeline.phases().iter().any(|p| p.commissioning as usize == m);
     let financed: Vec<f64> = flows
         .iter()
         .enumerate()
-        .map(|(m, f)| {
-            if m <= in_service {
-                f.facility_capex_usd + f.gpu_capex_usd
-            } else {
-                0.0
-            }
-        })
+        .map(|(m, f)| f.facility_capex_usd + if first_gpus(m) { f.gpu_capex_usd } else { 0.0 })
         .collect();
     let cfads: Vec<f64> = flows.iter().map(|f| f.ebitda_usd() - f.tax_usd).collect();
     // A sculpted loan is sized by the lower of its loan-to-cost and what the cash flow carries
@@ -431,7 +456,7 @@ pub fn levered(
     let terms = crate::debt::sized(&financed, &cfads, &terms);
     let debt = crate::debt::schedule(&financed, &cfads, &terms);
     let borrower_tax = if s.finance.tax_enabled {
-        taxes(s, flows, in_service, building_share, Some(&debt))
+        taxes(s, flows, timeline, building_share, Some(&debt))
     } else {
         vec![0.0; flows.len()]
     };
@@ -471,7 +496,7 @@ pub fn basis_value(
     flows: &[MonthFlow],
     net: &[f64],
     site: &SiteReport,
-    in_service: usize,
+    timeline: &Timeline,
     building_share: f64,
 ) -> f64 {
     let terminal = if s.finance.include_terminal_value {
@@ -486,7 +511,7 @@ pub fn basis_value(
         }
         Basis::Equity => {
             let rate = s.finance.cost_of_equity_pct;
-            let equity = match levered(s, id, flows, in_service, building_share) {
+            let equity = match levered(s, id, flows, timeline, building_share) {
                 Some(l) => finance::npv(rate, &l.equity),
                 None => finance::npv(rate, net),
             };
@@ -529,7 +554,7 @@ pub fn npvs_with(
             &buf.flows,
             &buf.net,
             &capex.site,
-            Timeline::new(s).commissioning as usize,
+            &Timeline::new(s),
             capex.totals.building_share,
         );
     }
@@ -590,7 +615,8 @@ mod tests {
                 ..MonthFlow::default()
             },
         ];
-        apply_tax(&s, &mut flows, 0, 0.0);
+        s.retrofit.phases = vec![crate::scenario::Phase::new(100.0, 0, 0, 0)];
+        apply_tax(&s, &mut flows, &Timeline::new(&s), 0.0);
         let taxes: Vec<f64> = flows.iter().map(|f| f.tax_usd).collect();
         assert_eq!(taxes, vec![0.0, 10.0, 20.0]);
     }
@@ -610,14 +636,15 @@ mod tests {
             ..MonthFlow::default()
         };
         let mut flows = vec![month(1_170.0), month(1_170.0), month(0.0), month(0.0)];
-        apply_tax(&s, &mut flows, 2, 0.4);
+        s.retrofit.phases = vec![crate::scenario::Phase::new(100.0, 0, 2, 0)];
+        apply_tax(&s, &mut flows, &Timeline::new(&s), 0.4);
         let taxes: Vec<f64> = flows.iter().map(|f| f.tax_usd).collect();
         for (got, want) in taxes.iter().zip([10.0, 10.0, 9.02, 9.02]) {
             assert!((got - want).abs() < 1e-9, "{taxes:?}");
         }
         // Commissioned after the horizon: nothing is depreciated inside it.
         let mut late = vec![month(1_170.0), month(1_170.0)];
-        apply_tax(&s, &mut late, 2, 0.4);
+        apply_tax(&s, &mut late, &Timeline::new(&s), 0.4);
         assert!(late.iter().all(|f| (f.tax_usd - 10.0).abs() < 1e-9));
     }
 }

@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::scenario::{
-    Amortisation, Basis, Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType,
+    Amortisation, Basis, Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType, Phase,
     PrepaymentCredit, Redundancy, Scenario,
 };
 use crate::sources::{Source, SourceKind};
@@ -78,6 +78,11 @@ pub enum Access {
         get: fn(&Scenario) -> &[CostOverride],
         set: fn(&mut Scenario, Vec<CostOverride>),
     },
+    /// The retrofit's phases: their fields have `Phase*` accessors.
+    Phases {
+        get: fn(&Scenario) -> &[Phase],
+        set: fn(&mut Scenario, Vec<Phase>),
+    },
     Num {
         get: fn(&Scenario) -> f64,
         set: fn(&mut Scenario, f64),
@@ -120,6 +125,14 @@ pub enum Access {
         get: fn(&CostOverride) -> &str,
         set: fn(&mut CostOverride, String),
     },
+    PhaseNum {
+        get: fn(&Phase) -> f64,
+        set: fn(&mut Phase, f64),
+    },
+    PhaseWhole {
+        get: fn(&Phase) -> u64,
+        set: fn(&mut Phase, u64),
+    },
 }
 
 /// One input.
@@ -152,6 +165,8 @@ pub const MAX_TEXT_CHARS: usize = 200;
 pub const MAX_FLEET_LINES: usize = 1_000;
 /// Most cost overrides.
 pub const MAX_COST_OVERRIDES: usize = 200;
+/// Most phases of a retrofit.
+pub const MAX_PHASES: usize = 12;
 /// The longest horizon the model takes, years.
 pub const MAX_HORIZON_YEARS: u32 = 30;
 
@@ -997,8 +1012,32 @@ pub const SCENARIO_FIELDS: &[Field] = &[
                 }
             },
         }),
+    list("retrofit.phases", G_RETROFIT, "Phases", "phases", MAX_PHASES)
+        .source(src(
+            "One phase: the whole conversion at once; disclosed campuses deliver in 2–4 phases over 1–2 years (Cipher, Hut 8, Galaxy)",
+            "2025-12",
+            Press,
+        ))
+        .access(Access::Phases {
+            get: |s| &s.retrofit.phases,
+            set: |s, v| s.retrofit.phases = v,
+        }),
+    num(
+        "retrofit.phases[].sharePct",
+        G_RETROFIT,
+        "Share of the conversion",
+        "% of the converted capacity",
+        0.1,
+        100.0,
+        5.0,
+    )
+    .source(src("100 %: one phase", "2026-11", Estimate))
+    .access(Access::PhaseNum {
+        get: |p| p.share_pct,
+        set: |p, v| p.share_pct = v,
+    }),
     whole(
-        "retrofit.constructionStartMonth",
+        "retrofit.phases[].constructionStartMonth",
         G_RETROFIT,
         "Construction starts",
         "month from the start",
@@ -1007,12 +1046,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         1.0,
     )
     .source(src("Construction starts in month 0", "2026-11", Estimate))
-    .access(Access::Whole {
-        get: |s| u64::from(s.retrofit.construction_start_month),
-        set: |s, v| s.retrofit.construction_start_month = v as u32,
+    .access(Access::PhaseWhole {
+        get: |p| u64::from(p.construction_start_month),
+        set: |p, v| p.construction_start_month = v as u32,
     }),
     whole(
-        "retrofit.buildMonths",
+        "retrofit.phases[].buildMonths",
         G_RETROFIT,
         "Build time",
         "months",
@@ -1025,12 +1064,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         "2025-12",
         Derived,
     ))
-    .access(Access::Whole {
-        get: |s| u64::from(s.retrofit.build_months),
-        set: |s, v| s.retrofit.build_months = v as u32,
+    .access(Access::PhaseWhole {
+        get: |p| u64::from(p.build_months),
+        set: |p, v| p.build_months = v as u32,
     }),
     whole(
-        "retrofit.rampMonths",
+        "retrofit.phases[].rampMonths",
         G_RETROFIT,
         "Ramp to full revenue",
         "months",
@@ -1039,9 +1078,9 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         1.0,
     )
     .source(src("Assumed tenant move-in over half a year", "2025-12", Estimate))
-    .access(Access::Whole {
-        get: |s| u64::from(s.retrofit.ramp_months),
-        set: |s, v| s.retrofit.ramp_months = v as u32,
+    .access(Access::PhaseWhole {
+        get: |p| u64::from(p.ramp_months),
+        set: |p, v| p.ramp_months = v as u32,
     }),
     num(
         "retrofit.softCostPct",
@@ -1771,6 +1810,16 @@ pub fn source_of(field: &str) -> Option<Source> {
         .find(|s| s.field == field)
         .map(crate::sources::StaticSource::to_source)
         .or_else(|| get(field).and_then(Field::source_entry))
+        .or_else(|| {
+            // A phase's field by index (`retrofit.phases[0].buildMonths`): its registry entry's
+            // source (`retrofit.phases[].buildMonths`), under the path asked for.
+            let (list, rest) = field.split_once('[')?;
+            let (index, key) = rest.split_once("].")?;
+            index.parse::<usize>().ok()?;
+            let mut source = get(&format!("{list}[].{key}")).and_then(Field::source_entry)?;
+            source.field = field.to_string();
+            Some(source)
+        })
 }
 
 /// Every default's source: the registry's fields, then the default fleet's lines.
@@ -1965,6 +2014,18 @@ fn read_line(item: &Value) -> FleetLine {
     line
 }
 
+fn read_phase(item: &Value) -> Phase {
+    let mut phase = Phase::new(0.0, 0, 0, 0);
+    for (key, f) in item_fields("retrofit.phases") {
+        match (f.access, item.get(key)) {
+            (Access::PhaseNum { set, .. }, Some(v)) => set(&mut phase, v.as_f64().unwrap_or(0.0)),
+            (Access::PhaseWhole { set, .. }, Some(v)) => set(&mut phase, v.as_u64().unwrap_or(0)),
+            _ => {}
+        }
+    }
+    phase
+}
+
 fn read_cost(item: &Value) -> CostOverride {
     let mut cost = CostOverride {
         item: String::new(),
@@ -2028,6 +2089,11 @@ pub fn read_scenario(document: &Map<String, Value>) -> Scenario {
                     set(&mut s, items.iter().map(read_cost).collect())
                 }
             }
+            Access::Phases { set, .. } => {
+                if let Some(items) = v.as_array() {
+                    set(&mut s, items.iter().map(read_phase).collect())
+                }
+            }
             _ => {}
         }
     }
@@ -2062,6 +2128,12 @@ fn value_of(f: &Field, s: &Scenario) -> Option<Value> {
                 .map(|c| item_json("retrofit.costOverrides", Item::Cost(c)))
                 .collect(),
         ),
+        Access::Phases { get, .. } => Value::Array(
+            get(s)
+                .iter()
+                .map(|p| item_json("retrofit.phases", Item::Phase(p)))
+                .collect(),
+        ),
         Access::Document if f.path == "schemaVersion" => Value::from(s.schema_version),
         _ => return None,
     })
@@ -2070,6 +2142,7 @@ fn value_of(f: &Field, s: &Scenario) -> Option<Value> {
 enum Item<'a> {
     Line(&'a FleetLine),
     Cost(&'a CostOverride),
+    Phase(&'a Phase),
 }
 
 fn item_json(list: &str, item: Item) -> Value {
@@ -2081,6 +2154,8 @@ fn item_json(list: &str, item: Item) -> Value {
             (Access::LineText { get, .. }, Item::Line(l)) => Value::from(get(l)),
             (Access::CostNum { get, .. }, Item::Cost(c)) => number_json(get(c)),
             (Access::CostText { get, .. }, Item::Cost(c)) => Value::from(get(c)),
+            (Access::PhaseNum { get, .. }, Item::Phase(p)) => number_json(get(p)),
+            (Access::PhaseWhole { get, .. }, Item::Phase(p)) => Value::from(get(p)),
             _ => continue,
         };
         map.insert(key.to_string(), v);

@@ -1,7 +1,9 @@
 //! The operator's own GPU cloud on the converted share (mining excluded).
 //!
-//! GPUs = `SiteReport.gpus` (⌊IT kW ÷ IT kW per GPU⌋, sized by [`crate::capex::size`]). In
-//! operating month `k = m − commissioning`, a GPU generation bought `age` months ago earns
+//! GPUs = `SiteReport.gpus` (⌊IT kW ÷ IT kW per GPU⌋, sized by [`crate::capex::size`]); each
+//! phase of the conversion ([`Timeline`]) installs its share of them (and of their capex) at its
+//! own commissioning and refreshes them on its own cycle; the pathway is the phases' sum. In a
+//! phase's operating month `k = m − commissioning`, a GPU generation bought `age` months ago earns
 //!
 //! ```text
 //! revenue = GPUs × 730.5 h × utilisation × rent₀ × (1 − decline)^(age/12) × ramp_k
@@ -27,7 +29,7 @@ use crate::colocation::AiMonth;
 use crate::presets;
 use crate::report::{CapexReport, SiteReport};
 use crate::scenario::{GpuEnd, Scenario};
-use crate::timeline::Timeline;
+use crate::timeline::{PhaseTime, Timeline};
 
 /// The GPU cloud month by month over the horizon (see the module docs for formulas).
 pub fn simulate(s: &Scenario, site: &SiteReport, capex: &CapexReport) -> Vec<AiMonth> {
@@ -37,11 +39,23 @@ pub fn simulate(s: &Scenario, site: &SiteReport, capex: &CapexReport) -> Vec<AiM
 }
 
 /// [`simulate`] into a reused buffer (the analysis runs it many times), with the GPU
-/// equipment's capex (`CapexReport.gpu_cloud.total_usd`) given as a number.
+/// equipment's capex (`CapexReport.gpu_cloud.total_usd`) given as a number: the sum of the
+/// phases, each with its share of the GPUs installed at its own commissioning.
 pub fn simulate_into(s: &Scenario, site: &SiteReport, gpu_capex_usd: f64, out: &mut Vec<AiMonth>) {
+    let n = s.months() as usize;
+    out.clear();
+    out.resize(n, AiMonth::default());
     let timeline = Timeline::new(s);
+    for phase in timeline.phases() {
+        phase_into(s, site, gpu_capex_usd, phase, out);
+    }
+}
+
+/// One phase's GPUs (its share of them and of their capex) added into `out`.
+fn phase_into(s: &Scenario, site: &SiteReport, gpu_capex_usd: f64, phase: &PhaseTime, out: &mut [AiMonth]) {
     let g = &s.gpu_cloud;
-    let gpus = site.gpus as f64;
+    let gpus = site.gpus as f64 * phase.share;
+    let capex = gpu_capex_usd * phase.share;
     let life_months = g.useful_life_years.max(1).saturating_mul(12);
     let hours_sold_at_full = gpus * HOURS_PER_MONTH * g.utilization_pct / 100.0;
     let power_mw = gpus * presets::gpu_system(g.system).it_kw_per_gpu / 1000.0 * g.load_pct / 100.0 * s.retrofit.pue;
@@ -55,29 +69,24 @@ pub fn simulate_into(s: &Scenario, site: &SiteReport, gpu_capex_usd: f64, out: &
     let mut price = s.site.power_price_usd_per_mwh;
     let mut rent = g.rent_usd_per_gpu_hour;
 
-    out.clear();
-    out.reserve(s.months() as usize);
-    for m in 0..s.months() {
-        let month = match timeline.operating_month(m) {
-            None => AiMonth::default(),
-            Some(k) if k >= life_months && g.end_of_life == GpuEnd::Retire => AiMonth::default(),
-            Some(k) => {
+    for (m, slot) in out.iter_mut().enumerate() {
+        if let Some(k) = phase.operating_month(m as u32) {
+            if !(k >= life_months && g.end_of_life == GpuEnd::Retire) {
                 let age = k % life_months;
                 if age == 0 {
                     rent = g.rent_usd_per_gpu_hour;
                 }
-                let ramp = if k < life_months { timeline.ramp(k) } else { 1.0 };
+                let ramp = if k < life_months { phase.ramp(k) } else { 1.0 };
                 let revenue_usd = hours_sold_at_full * rent * ramp;
                 rent *= rent_step;
-                AiMonth {
-                    revenue_usd,
-                    power_cost_usd: power_mw * HOURS_PER_MONTH * price,
-                    opex_usd: fixed_opex + opex_share * revenue_usd,
-                    capex_usd: if age == 0 { gpu_capex_usd } else { 0.0 },
+                slot.revenue_usd += revenue_usd;
+                slot.power_cost_usd += power_mw * HOURS_PER_MONTH * price;
+                slot.opex_usd += fixed_opex + opex_share * revenue_usd;
+                if age == 0 {
+                    slot.capex_usd += capex;
                 }
             }
-        };
-        out.push(month);
+        }
         price *= price_step;
     }
 }

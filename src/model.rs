@@ -89,7 +89,7 @@ fn pathway_report(
         Err(why) => (None, Some(why.reason().to_string())),
     };
 
-    let in_service = Timeline::new(s).commissioning as usize;
+    let timeline = Timeline::new(s);
     let building_share = capex.totals.building_share;
     let terminal_value_usd = terminal_value(s, id, &capex.site, flows);
     let npv_with_terminal_value_usd = npv_usd + discount_to_start(rate, net.len(), terminal_value_usd);
@@ -101,7 +101,7 @@ fn pathway_report(
         flows
     };
     let irr_with_terminal_value_pct = irr_from(&with_terminal(&net)[from..], invested_from.is_some()).0;
-    let levered = levered(s, id, flows, in_service, building_share);
+    let levered = levered(s, id, flows, &timeline, building_share);
     let financing = levered.as_ref().map(|l| {
         let equity_rate = s.finance.cost_of_equity_pct;
         let equity_npv_usd = finance::npv(equity_rate, &l.equity);
@@ -120,7 +120,7 @@ fn pathway_report(
             },
         )
     });
-    let value_usd = basis_value(s, id, flows, &net, &capex.site, in_service, building_share);
+    let value_usd = basis_value(s, id, flows, &net, &capex.site, &timeline, building_share);
 
     let it_mw = capex.site.it_capacity_mw;
     let build_capex = match id {
@@ -297,15 +297,31 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
     let mut out = Vec::new();
     let t = Timeline::new(s);
     let horizon = s.months();
-    if s.retrofit.converted_share_pct > 0.0 && t.commissioning >= horizon {
-        out.push(Warning::new(
-            "commissioningAfterHorizon",
-            Some("retrofit.buildMonths"),
-            format!(
-                "Construction starting in month {} takes {} months, so the converted halls are commissioned in month {}, after the {}-month horizon: the AI pathways carry capex and lost mining but earn nothing within it.",
-                t.construction_start, t.build_months, t.commissioning, horizon
-            ),
-        ));
+    if s.retrofit.converted_share_pct > 0.0 {
+        for (i, p) in t
+            .phases()
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.commissioning >= horizon)
+        {
+            let which = if t.phases().len() > 1 {
+                format!(
+                    "phase {} ({} % of the conversion)",
+                    i + 1,
+                    crate::format::number(p.share * 100.0)
+                )
+            } else {
+                "the converted halls".to_string()
+            };
+            out.push(Warning::new(
+                "commissioningAfterHorizon",
+                Some(&format!("retrofit.phases[{i}].buildMonths")),
+                format!(
+                    "Construction starting in month {} takes {} months, so {which} are commissioned in month {}, after the {}-month horizon: they carry capex and lost mining but earn nothing within it.",
+                    p.construction_start, p.build_months, p.commissioning, horizon
+                ),
+            ));
+        }
     }
     let g = &s.gpu_cloud;
     let counted = s.finance.include_terminal_value;
@@ -364,7 +380,7 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
                 "leaseEndsInHorizon",
                 Some("colocation.afterTerm"),
                 format!(
-                    "The lease ends in month {end} and the tenant vacates: the halls earn nothing for the last {} months of the horizon while the landlord opex continues (no re-let is assumed).",
+                    "The lease ends in month {end} and the tenant vacates: the halls earn nothing for the last {} months of the horizon while the landlord opex continues (choose re-let to let them again).",
                     horizon - end
                 ),
             ));

@@ -232,7 +232,8 @@ pub fn released_defaults(version: u32) -> Option<Value> {
 ///   what version 1 computed. Version 1's `nnn` lease (tenant pays power, landlord pays the
 ///   building's opex) is version 2's `modifiedGross`; version 2's `nnn` passes the opex
 ///   through as well. The tenant terms (no rent-free months, no prepayment) default to what
-///   version 1 computed.
+///   version 1 computed. Version 1's `retrofit.constructionStartMonth`, `buildMonths` and
+///   `rampMonths` become one phase of 100 % (`retrofit.phases`).
 fn migrate(map: &mut Map<String, Value>, from: u32) {
     if from < 2 {
         for section in ["colocation", "gpuCloud"] {
@@ -246,6 +247,17 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
             if lease.get("leaseType").and_then(Value::as_str) == Some("nnn") {
                 lease.insert("leaseType".into(), Value::from("modifiedGross"));
             }
+        }
+        // Version 1's single build becomes one phase of 100 %.
+        if let Some(Value::Object(retrofit)) = map.get_mut("retrofit") {
+            let mut phase = Map::new();
+            phase.insert("sharePct".into(), Value::from(100.0));
+            for key in ["constructionStartMonth", "buildMonths", "rampMonths"] {
+                if let Some(v) = retrofit.remove(key) {
+                    phase.insert(key.into(), v);
+                }
+            }
+            retrofit.insert("phases".into(), Value::Array(vec![Value::Object(phase)]));
         }
     }
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));

@@ -162,7 +162,7 @@ pub struct CapexReport {
     /// The GPU cloud's own IT equipment on top of the facility: servers, fabric, storage.
     pub gpu_cloud: CapexBill,
     pub greenfield: Greenfield,
-    /// Facility capex per month of construction, USD (spent evenly).
+    /// Facility capex per month of the first phase's construction, USD (each phase spends its share evenly over its build).
     pub monthly_spend_usd: f64,
     /// What the colocation tenant funds of the fit-out (`colocation.tenantFitOutPct`), USD.
     pub tenant_fit_out_usd: f64,

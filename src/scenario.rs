@@ -182,18 +182,41 @@ pub struct Retrofit {
     pub rack_density_kw: f64,
     pub cooling: Cooling,
     pub redundancy: Redundancy,
-    /// Month (from month 0) in which construction starts and the converted share stops mining.
-    pub construction_start_month: u32,
-    /// Months of construction; capex is spent evenly over them.
-    pub build_months: u32,
-    /// Months after commissioning over which AI revenue ramps linearly to full.
-    pub ramp_months: u32,
+    /// The phases the conversion is delivered in: each a share of the converted capacity with
+    /// its own construction start, build and ramp (one phase: the whole conversion at once).
+    pub phases: Vec<Phase>,
     /// Design, permits and engineering, % of hard costs.
     pub soft_cost_pct: f64,
     /// Contingency, % of hard and soft costs.
     pub contingency_pct: f64,
     /// Unit-cost overrides of the cost library, by item id.
     pub cost_overrides: Vec<CostOverride>,
+}
+
+/// One phase of the conversion (docs/methodology-pathways.md "Timeline").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Phase {
+    /// Share of the converted capacity this phase delivers, % (the phases sum to 100 %).
+    pub share_pct: f64,
+    /// Month (from month 0) in which its construction starts and its share stops mining.
+    pub construction_start_month: u32,
+    /// Months of construction; its share of the capex is spent evenly over them.
+    pub build_months: u32,
+    /// Months after its commissioning over which its AI revenue ramps linearly to full.
+    pub ramp_months: u32,
+}
+
+impl Phase {
+    pub fn new(share_pct: f64, construction_start_month: u32, build_months: u32, ramp_months: u32) -> Phase {
+        Phase {
+            share_pct,
+            construction_start_month,
+            build_months,
+            ramp_months,
+        }
+    }
 }
 
 /// Replaces one unit cost of the cost library.
@@ -558,9 +581,7 @@ impl Default for Retrofit {
             rack_density_kw: 130.0,
             cooling: Cooling::DirectToChip,
             redundancy: Redundancy::NPlus1,
-            construction_start_month: 0,
-            build_months: 12,
-            ramp_months: 6,
+            phases: vec![Phase::new(100.0, 0, 12, 6)],
             soft_cost_pct: 8.0,
             contingency_pct: 10.0,
             cost_overrides: Vec::new(),
@@ -658,6 +679,35 @@ impl Scenario {
     /// Number of model months in the horizon.
     pub fn months(&self) -> u32 {
         self.horizon_years * 12
+    }
+}
+
+impl Retrofit {
+    /// The earliest month any phase's construction starts (`u32::MAX` without phases).
+    pub fn first_start(&self) -> u32 {
+        self.phases
+            .iter()
+            .map(|p| p.construction_start_month)
+            .min()
+            .unwrap_or(u32::MAX)
+    }
+
+    /// The earliest commissioning, `start + buildMonths` of a phase.
+    pub fn first_commissioning(&self) -> u32 {
+        self.phases
+            .iter()
+            .map(|p| p.construction_start_month.saturating_add(p.build_months))
+            .min()
+            .unwrap_or(u32::MAX)
+    }
+
+    /// The last commissioning: when the whole conversion operates.
+    pub fn last_commissioning(&self) -> u32 {
+        self.phases
+            .iter()
+            .map(|p| p.construction_start_month.saturating_add(p.build_months))
+            .max()
+            .unwrap_or(u32::MAX)
     }
 }
 

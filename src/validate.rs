@@ -254,6 +254,22 @@ fn check_field(f: &Field, s: &Scenario, errors: &mut Vec<ValidationError>) {
                 }
             }
         }
+        Access::Phases { get, .. } => {
+            let phases = get(s);
+            if !list_fits(f, f.path, phases.len(), errors) {
+                return;
+            }
+            for (i, phase) in phases.iter().enumerate() {
+                for (key, item) in crate::fields::item_fields(f.path) {
+                    let path = format!("{}[{i}].{key}", f.path);
+                    errors.extend(match item.access {
+                        Access::PhaseNum { get, .. } => number_problem(item, &path, get(phase), number(get(phase))),
+                        Access::PhaseWhole { get, .. } => whole_problem(item, &path, get(phase)),
+                        _ => None,
+                    });
+                }
+            }
+        }
         // Flags and choices hold only what their Rust type allows.
         _ => {}
     }
@@ -678,19 +694,60 @@ fn rules(s: &Scenario, errors: &mut Vec<ValidationError>) {
         }
     }
 
-    if clean(errors, &["retrofit.constructionStartMonth", "horizonYears"]) {
-        let last = s.months().saturating_sub(1);
-        if r.construction_start_month > last {
+    // The phases: at least one, shares summing to 100 %, listed in the order they start, each
+    // starting inside the horizon.
+    if clean(errors, &["retrofit.phases", "horizonYears"]) {
+        let phases = &r.phases;
+        if phases.is_empty() {
             errors.push(ValidationError::new(
-                "retrofit.constructionStartMonth",
+                "retrofit.phases",
                 ErrorCode::OutOfRange,
-                format!(
-                    "must be a whole number from 0 to {} months from the start (inside the {}-year horizon)",
-                    crate::format::number(last as f64),
-                    s.horizon_years
-                ),
-                Value::from(r.construction_start_month),
+                "must have at least one phase (one phase of 100 % converts everything at once)",
+                Value::Array(Vec::new()),
             ));
+        }
+        let total: f64 = phases.iter().map(|p| p.share_pct).sum();
+        if !phases.is_empty() && (total - 100.0).abs() > 1e-6 {
+            errors.push(ValidationError::new(
+                "retrofit.phases",
+                ErrorCode::Inconsistent,
+                format!(
+                    "the phases' shares must sum to 100 % of the converted capacity (got {} %)",
+                    crate::format::number((total * 1e6).round() / 1e6)
+                ),
+                number(total),
+            ));
+        }
+        let last = s.months().saturating_sub(1);
+        for (i, p) in phases.iter().enumerate() {
+            if p.construction_start_month > last {
+                errors.push(ValidationError::new(
+                    format!("retrofit.phases[{i}].constructionStartMonth"),
+                    ErrorCode::OutOfRange,
+                    format!(
+                        "must be a whole number from 0 to {} months from the start (inside the {}-year horizon)",
+                        crate::format::number(last as f64),
+                        s.horizon_years
+                    ),
+                    Value::from(p.construction_start_month),
+                ));
+            }
+            if let Some(before) = i.checked_sub(1).and_then(|j| phases.get(j)) {
+                if p.construction_start_month < before.construction_start_month {
+                    errors.push(ValidationError::new(
+                        format!("retrofit.phases[{i}].constructionStartMonth"),
+                        ErrorCode::Inconsistent,
+                        format!(
+                            "phases are listed in the order they start: phase {} starts in month {}, before phase {} (month {}); list them by start month",
+                            i + 1,
+                            p.construction_start_month,
+                            i,
+                            before.construction_start_month
+                        ),
+                        Value::from(p.construction_start_month),
+                    ));
+                }
+            }
         }
     }
 
@@ -768,7 +825,7 @@ mod tests {
         s.site.grid_capacity_mw = -5.0;
         s.bitcoin.btc_price_usd = f64::NAN;
         s.mining.fleet[2].efficiency_j_per_th = 0.0;
-        s.retrofit.build_months = 0;
+        s.retrofit.phases[0].build_months = 0;
         s.finance.discount_rate_pct = 150.0;
         let fields: Vec<String> = validate(&s).into_iter().map(|e| e.field).collect();
         assert_eq!(
@@ -777,7 +834,7 @@ mod tests {
                 "site.gridCapacityMw",
                 "bitcoin.btcPriceUsd",
                 "mining.fleet[2].efficiencyJPerTh",
-                "retrofit.buildMonths",
+                "retrofit.phases[0].buildMonths",
                 "finance.discountRatePct"
             ]
         );

@@ -28,7 +28,7 @@ fn small() -> Scenario {
     s.retrofit.redundancy = Redundancy::NPlus1;
     s.retrofit.soft_cost_pct = 10.0;
     s.retrofit.contingency_pct = 10.0;
-    s.retrofit.build_months = 12;
+    s.retrofit.phases[0].build_months = 12;
     s.site.fibre_distance_km = 10.0;
     s.gpu_cloud.system = GpuSystem::B200;
     s.gpu_cloud.fabric = Fabric::Infiniband;
@@ -164,8 +164,8 @@ fn gpus_per_system() {
 fn commissioning_month_and_label() {
     let mut s = small();
     s.start_month = "2027-01".to_string();
-    s.retrofit.construction_start_month = 3;
-    s.retrofit.build_months = 14;
+    s.retrofit.phases[0].construction_start_month = 3;
+    s.retrofit.phases[0].build_months = 14;
     let site = capex::size(&s);
     // 3 + 14 = month 17; 2027-01 + 17 months = 2028-06.
     assert_eq!(site.commissioning_month, 17);
@@ -320,7 +320,7 @@ fn the_greenfield_comparison() {
 
     // A retrofit slower than the greenfield's time to power saves no months.
     let mut s = small();
-    s.retrofit.build_months = 40;
+    s.retrofit.phases[0].build_months = 40;
     let g = bill(&s).greenfield;
     assert_eq!((g.build_months, g.months_saved), (40, 0));
 }

@@ -54,8 +54,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 r.redundancy = redundancy;
                 r.soft_cost_pct = soft;
                 r.contingency_pct = contingency;
-                r.build_months = build;
-                r.construction_start_month = start;
+                r.phases[0].build_months = build;
+                r.phases[0].construction_start_month = start;
                 s.gpu_cloud.system = system;
                 s.gpu_cloud.fabric = if ethernet { Fabric::Ethernet } else { Fabric::Infiniband };
                 strategies::within_registry(s)
@@ -151,7 +151,7 @@ proptest! {
         prop_assert_eq!(r.greenfield.total_usd, r.total_usd + extras);
         prop_assert_eq!(
             r.greenfield.months_saved,
-            r.greenfield.build_months - s.retrofit.build_months
+            r.greenfield.build_months - s.retrofit.phases[0].build_months
         );
     }
 

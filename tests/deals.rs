@@ -54,7 +54,7 @@ fn the_exit_value_of_a_lease_by_hand() {
     assert!(close(value, 276_867_586.07, 0.01), "{value}");
     // Mining carries none; an unbuilt hall has none.
     assert_eq!(terminal_value(&s, PathwayId::Mining, &site, &flows), 0.0);
-    s.retrofit.build_months = 180;
+    s.retrofit.phases[0].build_months = 180;
     assert_eq!(terminal_value(&s, PathwayId::Colocation, &site, &flows), 0.0);
 }
 
@@ -344,9 +344,9 @@ fn small_lease() -> (Scenario, SiteReport) {
         horizon_years: 5,
         ..Scenario::default()
     };
-    s.retrofit.construction_start_month = 0;
-    s.retrofit.build_months = 12;
-    s.retrofit.ramp_months = 0;
+    s.retrofit.phases[0].construction_start_month = 0;
+    s.retrofit.phases[0].build_months = 12;
+    s.retrofit.phases[0].ramp_months = 0;
     let c = &mut s.colocation;
     c.lease_usd_per_kw_month = 100.0;
     c.escalator_pct_per_year = 3.0;
@@ -513,4 +513,114 @@ fn a_tenant_paying_the_fit_out_takes_it_off_the_landlords_bill() {
         full_kw / 2.0,
         1e-6
     ));
+}
+
+/// Two phases of half the capacity started in the same month, with the same build and ramp,
+/// are one phase: every pathway's cash flows, NPVs, loans and taxes agree.
+#[test]
+fn two_half_phases_started_together_are_one_phase() {
+    use minepivot::scenario::Phase;
+    let mut one = Scenario::default();
+    one.finance.tax_enabled = true;
+    one.retrofit.phases = vec![Phase::new(100.0, 3, 12, 6)];
+    let mut two = one.clone();
+    two.retrofit.phases = vec![Phase::new(50.0, 3, 12, 6), Phase::new(50.0, 3, 12, 6)];
+    let (a, b) = (evaluate(&one), evaluate(&two));
+    for (p, q) in a.pathways.iter().zip(&b.pathways) {
+        let scale = p.total_capex_usd.abs().max(1e6);
+        assert!(
+            close(p.npv_usd, q.npv_usd, 1e-9 * scale),
+            "{:?}: {} vs {}",
+            p.id,
+            p.npv_usd,
+            q.npv_usd
+        );
+        for (m, n) in p.months.iter().zip(&q.months) {
+            assert!(
+                close(m.net_cash_flow_usd, n.net_cash_flow_usd, 1e-9 * scale),
+                "{:?} month {}",
+                p.id,
+                m.index
+            );
+            assert!(
+                close(m.tax_usd, n.tax_usd, 1e-9 * scale),
+                "{:?} month {}",
+                p.id,
+                m.index
+            );
+        }
+        match (&p.financing, &q.financing) {
+            (Some(f), Some(g)) => {
+                assert!(close(f.loan_usd, g.loan_usd, 1e-9 * scale));
+                assert!(close(f.equity_npv_usd, g.equity_npv_usd, 1e-9 * scale));
+            }
+            (None, None) => {}
+            _ => panic!("{:?}: one borrows, the other not", p.id),
+        }
+        assert!(close(
+            p.terminal_value_usd,
+            q.terminal_value_usd,
+            1e-9 * scale.max(p.terminal_value_usd)
+        ));
+    }
+}
+
+/// Two phases by hand on the 10 MW lease: half built in months 0–11 (commissioned in month 12),
+/// half in months 6–17 (commissioned in month 18). Rent: 5 MW × $100/kW = $500,000 a month from
+/// month 12, $1,000,000 from month 18; each half's rent steps +3 % a year from its own
+/// commissioning (month 24: 515,000 + 500,000). Opex likewise: $50,000 from month 12, $100,000
+/// from 18. The facility capex: each half's share over its own 12 months, so months 6–11 spend
+/// 1/24 + 1/24 = 1/12 of the bill.
+#[test]
+fn a_second_phase_adds_its_share_from_its_own_commissioning() {
+    use minepivot::scenario::Phase;
+    let (mut s, site) = small_lease();
+    s.retrofit.phases = vec![Phase::new(50.0, 0, 12, 0), Phase::new(50.0, 6, 12, 0)];
+    let months = minepivot::colocation::simulate(&s, &site);
+    let r: Vec<f64> = months.iter().map(|m| m.revenue_usd).collect();
+    assert_eq!((r[11], r[12], r[17], r[18]), (0.0, 500_000.0, 500_000.0, 1_000_000.0));
+    assert!(close(r[24], 1_015_000.0, 1e-6), "{}", r[24]);
+    assert!(close(months[12].opex_usd, 50_000.0, 1e-6) && close(months[18].opex_usd, 100_000.0, 1e-6));
+    let t = minepivot::timeline::Timeline::new(&s);
+    assert!(close(t.facility_spend_share(3), 1.0 / 24.0, 1e-15));
+    assert!(close(t.facility_spend_share(8), 1.0 / 12.0, 1e-15));
+    assert!(close(t.facility_spend_share(15), 1.0 / 24.0, 1e-15));
+    assert_eq!((t.commissioning, t.last_commissioning), (12, 18));
+}
+
+#[test]
+fn a_phase_list_that_does_not_add_up_starts_late_or_out_of_order_is_refused_at_its_path() {
+    use minepivot::scenario::Phase;
+    let mut s = Scenario::default();
+    s.retrofit.phases = vec![Phase::new(60.0, 0, 12, 6), Phase::new(30.0, 6, 12, 6)];
+    let errors = validate(&s);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "retrofit.phases");
+    assert_eq!(
+        errors[0].message,
+        "the phases' shares must sum to 100 % of the converted capacity (got 90 %)"
+    );
+    // Out of the horizon (15 years = months 0–179) and out of order.
+    s.retrofit.phases = vec![
+        Phase::new(50.0, 12, 12, 6),
+        Phase::new(25.0, 6, 12, 6),
+        Phase::new(25.0, 180, 12, 6),
+    ];
+    let fields: Vec<String> = validate(&s).into_iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "retrofit.phases[1].constructionStartMonth",
+            "retrofit.phases[2].constructionStartMonth"
+        ]
+    );
+    s.retrofit.phases = Vec::new();
+    let errors = validate(&s);
+    assert_eq!(errors[0].field, "retrofit.phases");
+    assert!(errors[0].message.starts_with("must have at least one phase"));
+    // No more than 12 phases, and a share must be at least 0.1 %.
+    s.retrofit.phases = vec![Phase::new(100.0 / 13.0, 0, 12, 6); 13];
+    assert_eq!(validate(&s)[0].field, "retrofit.phases");
+    s.retrofit.phases = vec![Phase::new(0.0, 0, 12, 6), Phase::new(100.0, 0, 12, 6)];
+    assert_eq!(validate(&s)[0].field, "retrofit.phases[0].sharePct");
 }

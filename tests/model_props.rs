@@ -140,6 +140,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         (any::<bool>(), any::<bool>(), any::<bool>()),
         (pct(100.0), pct(100.0), pct(100.0), pct(100.0)),
         (1.0f64..=5.0, 1.0f64..=30.0, pct(20.0), pct(100.0)),
+        (1usize..=3, 0u32..=24, 0.2f64..=0.8),
     );
     (general, site, bitcoin, mining, retrofit, colocation, gpu, deals).prop_map(
         |(
@@ -156,6 +157,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 (equity_basis, terminal, by_pathway),
                 (equity_rate, mining_rate, colocation_rate, gpu_rate),
                 (covenant, exit_cap, selling, residual_decline),
+                (phase_count, spacing, first_share),
             ),
         )| {
             let mut s = Scenario {
@@ -198,9 +200,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             r.cooling = cooling;
             r.rack_density_kw = density_share * presets::cooling(cooling).max_rack_density_kw;
             r.redundancy = redundancy;
-            r.build_months = build;
-            r.ramp_months = ramp;
-            r.construction_start_month = ((start * (horizon * 12) as f64) as u32).min(horizon * 12 - 1);
+            r.phases[0].build_months = build;
+            r.phases[0].ramp_months = ramp;
+            r.phases[0].construction_start_month = ((start * (horizon * 12) as f64) as u32).min(horizon * 12 - 1);
             r.soft_cost_pct = soft;
             r.contingency_pct = contingency;
             let c = &mut s.colocation;
@@ -231,6 +233,26 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 tenor_years: tenor(gpu_tenor),
                 ..gpu_debt
             };
+            // One to three phases: the first takes `first_share`, the rest split what is left,
+            // each starting `spacing` months after the one before (inside the horizon).
+            if phase_count > 1 {
+                let first = s.retrofit.phases[0].clone();
+                let last_month = horizon * 12 - 1;
+                s.retrofit.phases = (0..phase_count)
+                    .map(|i| {
+                        let share = if i == 0 {
+                            first_share * 100.0
+                        } else {
+                            (1.0 - first_share) * 100.0 / (phase_count - 1) as f64
+                        };
+                        let start = (first.construction_start_month + spacing * i as u32).min(last_month);
+                        minepivot::scenario::Phase::new(share, start, first.build_months, first.ramp_months)
+                    })
+                    .collect();
+                // Shares that add up to 100 % in floating point.
+                let rest: f64 = s.retrofit.phases[1..].iter().map(|p| p.share_pct).sum();
+                s.retrofit.phases[0].share_pct = 100.0 - rest;
+            }
             s.colocation.exit_cap_rate_pct = exit_cap;
             s.colocation.selling_cost_pct = selling;
             s.gpu_cloud.residual_decline_pct_per_year = residual_decline;
@@ -276,7 +298,7 @@ fn npvs_and_scales(s: &Scenario) -> ([f64; 3], [f64; 3]) {
             &flows,
             &net,
             &capex.site,
-            Timeline::new(s).commissioning as usize,
+            &Timeline::new(s),
             capex.totals.building_share,
         );
         scales[i] = flows
@@ -413,6 +435,10 @@ proptest! {
 
     #[test]
     fn a_higher_lease_rate_never_lowers_the_colocation_npv(s in scenario(), step in 0.0f64..=1.0) {
+        // The project's value. (An equity value under a sculpted loan need not rise: more rent
+        // repays cheap debt sooner, which costs the equity the spread below its own rate.)
+        let mut s = s;
+        s.finance.verdict_basis = Basis::Unlevered;
         let mut higher = s.clone();
         higher.colocation.lease_usd_per_kw_month += step * (10_000.0 - s.colocation.lease_usd_per_kw_month);
         npv_not_raised(&higher, &s, 1)?;

@@ -25,9 +25,9 @@ fn flat(horizon_years: u32, build: u32) -> Scenario {
         horizon_years,
         ..Scenario::default()
     };
-    s.retrofit.construction_start_month = 0;
-    s.retrofit.build_months = build;
-    s.retrofit.ramp_months = 0;
+    s.retrofit.phases[0].construction_start_month = 0;
+    s.retrofit.phases[0].build_months = build;
+    s.retrofit.phases[0].ramp_months = 0;
     s.site.power_price_usd_per_mwh = 45.0;
     s.site.power_price_escalation_pct_per_year = 0.0;
     s
@@ -72,7 +72,7 @@ fn a_three_percent_escalator_makes_lease_year_two_exactly_1_03_times_year_one() 
 #[test]
 fn the_ramp_scales_the_first_months_and_the_escalator_counts_from_the_lease_start() {
     let mut s = flat(3, 12);
-    s.retrofit.ramp_months = 4;
+    s.retrofit.phases[0].ramp_months = 4;
     s.colocation.escalator_pct_per_year = 3.0;
     let months = colocation::simulate(&s, &site(10.0, 0));
     // Full month: 10,000 kW × $140 = $1.4 M; ramp (k + 1)/4 → 0.35, 0.7, 1.05, 1.4 M.
@@ -210,7 +210,7 @@ fn gpus_are_refreshed_or_retired_at_the_end_of_their_life() {
 #[test]
 fn the_gpu_ramp_scales_revenue_but_not_power() {
     let mut s = gpu_scenario(3);
-    s.retrofit.ramp_months = 6;
+    s.retrofit.phases[0].ramp_months = 6;
     let months = gpu_cloud::simulate(&s, &site(2.0, 1_000), &gpu_capex(1.0));
     // k = 0 earns 1/6 of the full $2,018,006.25 = $336,334.375; every GPU already draws power.
     assert!(close(months[12].revenue_usd, 336_334.375, 1e-14));
@@ -339,9 +339,9 @@ fn the_timeline_inside_the_full_model() {
     // month 16; ramp over 4 months.
     let mut s = Scenario::default();
     s.retrofit.converted_share_pct = 60.0;
-    s.retrofit.construction_start_month = 6;
-    s.retrofit.build_months = 10;
-    s.retrofit.ramp_months = 4;
+    s.retrofit.phases[0].construction_start_month = 6;
+    s.retrofit.phases[0].build_months = 10;
+    s.retrofit.phases[0].ramp_months = 4;
     let r = evaluate(&s);
     let (mining, colo, gpu) = (&r.pathways[0], &r.pathways[1], &r.pathways[2]);
     for m in 0..6 {
@@ -676,8 +676,8 @@ fn sample_sites_and_edge_cases_give_finite_reports() {
         .map(|s| s.scenario)
         .collect();
     let mut late = ten_years();
-    late.retrofit.construction_start_month = 110;
-    late.retrofit.build_months = 24;
+    late.retrofit.phases[0].construction_start_month = 110;
+    late.retrofit.phases[0].build_months = 24;
     cases.push(late.clone());
     let mut empty = Scenario::default();
     empty.mining.fleet.clear();
@@ -766,7 +766,7 @@ fn every_tornado_range_is_exactly_the_range_validate_accepts() {
 #[test]
 fn irr_and_payback_measure_the_retrofit_from_the_month_its_spending_starts() {
     let mut s = Scenario::default();
-    s.retrofit.construction_start_month = 6;
+    s.retrofit.phases[0].construction_start_month = 6;
     let r = evaluate(&s);
     let colo = r.pathways.iter().find(|p| p.id == PathwayId::Colocation).unwrap();
     assert!(colo.months[..6]
@@ -808,7 +808,7 @@ fn mining_cash_before_a_late_build_does_not_pay_for_the_retrofit() {
         ..Scenario::default()
     };
     s.bitcoin.btc_price_usd = 600_000.0;
-    s.retrofit.construction_start_month = 48;
+    s.retrofit.phases[0].construction_start_month = 48;
     let r = evaluate(&s);
     let colo = r.pathways.iter().find(|p| p.id == PathwayId::Colocation).unwrap();
     assert!(
@@ -816,7 +816,7 @@ fn mining_cash_before_a_late_build_does_not_pay_for_the_retrofit() {
         "the premise: never negative from month 0"
     );
     let payback = colo.payback_months.expect("the retrofit pays back within 20 years");
-    assert!(payback > 48 + s.retrofit.build_months, "{payback}");
+    assert!(payback > 48 + s.retrofit.phases[0].build_months, "{payback}");
     assert!(colo.irr_pct.is_some(), "{:?}", colo.irr_note);
     assert!(
         !r.comparison.verdict.contains("never goes negative"),
@@ -899,7 +899,7 @@ fn at_npvs_of_1e22_the_tornado_says_which_changes_are_rounding_and_shows_them_as
     for field in [
         "site.powerPriceUsdPerMwh",
         "colocation.leaseUsdPerKwMonth",
-        "retrofit.buildMonths",
+        "retrofit.phases[].buildMonths",
     ] {
         let bar = t.bars.iter().find(|b| b.field == field).expect(field);
         assert_eq!((bar.low_delta_usd, bar.high_delta_usd), (0.0, 0.0), "{field}");
@@ -917,7 +917,7 @@ fn payback_counts_from_the_first_capex_month_and_cumulative_from_month_0() {
     let mut s = Scenario::default();
     s.site.power_price_usd_per_mwh = 200.0;
     s.mining.shutdown_when_unprofitable = false;
-    s.retrofit.construction_start_month = 24;
+    s.retrofit.phases[0].construction_start_month = 24;
     let r = evaluate(&s);
     let colocation = &r.pathways[1];
     // `paybackMonths` = p months from the start of month 0: recovered at the end of month p − 1.

@@ -45,9 +45,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 let r = &mut s.retrofit;
                 // The registry's gap: a share is 0 or at least 0.1 %.
                 r.converted_share_pct = if share < 0.1 { 0.0 } else { share };
-                r.construction_start_month = start.min(horizon * 12 - 1);
-                r.build_months = build;
-                r.ramp_months = ramp;
+                r.phases[0].construction_start_month = start.min(horizon * 12 - 1);
+                r.phases[0].build_months = build;
+                r.phases[0].ramp_months = ramp;
                 r.pue = pue;
                 let c = &mut s.colocation;
                 c.lease_usd_per_kw_month = lease;

@@ -46,7 +46,7 @@ fn variants() -> Vec<(&'static str, Scenario)> {
 
     let mut s = base.clone();
     s.retrofit.converted_share_pct = 40.0;
-    s.retrofit.construction_start_month = 9;
+    s.retrofit.phases[0].construction_start_month = 9;
     out.push(("hybrid 40 % from month 9", s));
 
     let mut s = base.clone();
@@ -98,7 +98,7 @@ fn variants() -> Vec<(&'static str, Scenario)> {
 
     let mut s = base;
     s.horizon_years = 1;
-    s.retrofit.build_months = 6;
+    s.retrofit.phases[0].build_months = 6;
     // A loan is repaid inside the horizon.
     s.colocation.debt.tenor_years = 1;
     s.gpu_cloud.debt.tenor_years = 1;

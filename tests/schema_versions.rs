@@ -112,8 +112,25 @@ fn a_document_without_a_version_is_read_as_the_current_one_and_a_newer_one_is_re
     // version, are version 1: www/src/share.js says so before upgrading them.)
     let mut document = v1();
     remove(&mut document, &["schemaVersion".to_string()]);
-    // Read as version 2: its loans are today's defaults, and its "nnn" is version 2's NNN
-    // (the tenant carries the building's opex too), not version 1's.
+    // Read as version 2, a version-1 document names three fields version 2 moved into
+    // `retrofit.phases`: each is an unknown field at its path, nothing read from a guess.
+    let errors = scenario_from_json(&document.to_string()).expect_err("version-1 keys in a version-2 document");
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "retrofit.buildMonths",
+            "retrofit.constructionStartMonth",
+            "retrofit.rampMonths"
+        ],
+        "in the document's (alphabetical) key order"
+    );
+    assert!(errors.iter().all(|e| e.code == ErrorCode::UnknownField));
+    // Without them it reads as version 2: today's loans and phases, and its "nnn" as version
+    // 2's NNN (the tenant carries the building's opex too), not version 1's.
+    for key in ["constructionStartMonth", "buildMonths", "rampMonths"] {
+        remove(&mut document, &["retrofit".to_string(), key.to_string()]);
+    }
     let mut expected = Scenario::default();
     expected.colocation.lease_type = minepivot::scenario::LeaseType::Nnn;
     assert_eq!(
@@ -215,4 +232,16 @@ fn a_version_1_nnn_lease_becomes_modified_gross() {
     // Today's NNN passes the opex through: a different lease, read as written.
     let today = scenario_from_json(r#"{"schemaVersion": 2, "colocation": {"leaseType": "nnn"}}"#).unwrap();
     assert_eq!(today.colocation.lease_type, minepivot::scenario::LeaseType::Nnn);
+}
+
+/// Version 1's one build (`retrofit.constructionStartMonth`, `buildMonths`, `rampMonths`) is
+/// version 2's one phase of 100 %.
+#[test]
+fn a_version_1_build_becomes_one_phase() {
+    let s = scenario_from_json(r#"{"schemaVersion": 1, "retrofit": {"buildMonths": 18, "constructionStartMonth": 4}}"#)
+        .expect("a version-1 document with its build");
+    assert_eq!(
+        s.retrofit.phases,
+        vec![minepivot::scenario::Phase::new(100.0, 4, 18, 6)]
+    );
 }

@@ -11,7 +11,7 @@
 
 use crate::engine::{npvs_with, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, PerPathway};
 use crate::report::{PathwayId, Sensitivity, SensitivityBar};
-use crate::scenario::Scenario;
+use crate::scenario::{Phase, Scenario};
 
 /// What a moved input invalidates beyond the cash flows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,12 @@ enum Knob {
     /// A scenario field, read and written through its registry entry.
     Field,
     CapexFactor,
+    /// A field of every phase (`retrofit.phases[].buildMonths`): the first phase's value is
+    /// moved, and every other phase's by the same number of months.
+    Phases {
+        get: fn(&Phase) -> u32,
+        set: fn(&mut Phase, u32),
+    },
 }
 
 const fn field(field: &'static str, label: &'static str, only_for: Option<PathwayId>, touches: Touches) -> Input {
@@ -115,8 +121,26 @@ pub const INPUTS: &[Input] = &[
         touches: Touches::Flows,
         knob: Knob::CapexFactor,
     },
-    field("retrofit.buildMonths", "Build months", None, Touches::Capex),
-    field("retrofit.rampMonths", "Ramp months", None, Touches::Flows),
+    Input {
+        field: "retrofit.phases[].buildMonths",
+        label: "Build months",
+        only_for: None,
+        touches: Touches::Capex,
+        knob: Knob::Phases {
+            get: |p| p.build_months,
+            set: |p, v| p.build_months = v,
+        },
+    },
+    Input {
+        field: "retrofit.phases[].rampMonths",
+        label: "Ramp months",
+        only_for: None,
+        touches: Touches::Flows,
+        knob: Knob::Phases {
+            get: |p| p.ramp_months,
+            set: |p, v| p.ramp_months = v,
+        },
+    },
     field("retrofit.pue", "AI PUE", None, Touches::Capex),
     field("finance.discountRatePct", "Discount rate", None, Touches::Flows),
 ];
@@ -127,6 +151,7 @@ impl Input {
         match self.knob {
             Knob::Field => crate::fields::get(self.field).and_then(|f| f.number(s)).unwrap_or(0.0),
             Knob::CapexFactor => 1.0,
+            Knob::Phases { get, .. } => s.retrofit.phases.first().map_or(0.0, |p| f64::from(get(p))),
         }
     }
 
@@ -136,6 +161,17 @@ impl Input {
         match self.knob {
             Knob::Field => crate::fields::get(self.field).is_some_and(|f| f.set_number(s, value)),
             Knob::CapexFactor => false,
+            Knob::Phases { get, set } => {
+                let (lo, hi) = self.range();
+                let Some(first) = s.retrofit.phases.first() else {
+                    return false;
+                };
+                let delta = value.round() - f64::from(get(first));
+                for p in &mut s.retrofit.phases {
+                    set(p, (f64::from(get(p)) + delta).clamp(lo, hi) as u32);
+                }
+                true
+            }
         }
     }
 
@@ -143,7 +179,9 @@ impl Input {
     /// or [`CAPEX_FACTOR_RANGE`] for the capex multiple.
     pub fn range(&self) -> (f64, f64) {
         match self.knob {
-            Knob::Field => crate::fields::get(self.field).map_or((f64::MIN, f64::MAX), crate::fields::Field::range),
+            Knob::Field | Knob::Phases { .. } => {
+                crate::fields::get(self.field).map_or((f64::MIN, f64::MAX), crate::fields::Field::range)
+            }
             Knob::CapexFactor => CAPEX_FACTOR_RANGE,
         }
     }
@@ -153,7 +191,7 @@ impl Input {
     pub fn moved(&self, s: &Scenario, pct: f64) -> f64 {
         let v = self.value(s) * (1.0 + pct / 100.0);
         match self.knob {
-            Knob::Field => crate::fields::clamp_to(self.field, v),
+            Knob::Field | Knob::Phases { .. } => crate::fields::clamp_to(self.field, v),
             Knob::CapexFactor => v.clamp(CAPEX_FACTOR_RANGE.0, CAPEX_FACTOR_RANGE.1),
         }
     }
@@ -172,6 +210,8 @@ impl Input {
             return npvs_with(scratch, &mining.runs, capex, Adjust { capex_factor: value }, buf);
         }
         let base = self.value(scratch);
+        // Moving every phase by the same months can clamp one: keep them whole to restore.
+        let phases = matches!(self.knob, Knob::Phases { .. }).then(|| scratch.retrofit.phases.clone());
         self.set(scratch, value);
         let npvs = match self.touches {
             Touches::Flows => npvs_with(scratch, &mining.runs, capex, Adjust::NONE, buf),
@@ -198,7 +238,12 @@ impl Input {
                 npvs_with(scratch, &mining.runs, &c, Adjust::NONE, buf)
             }
         };
-        self.set(scratch, base);
+        match phases {
+            Some(phases) => scratch.retrofit.phases = phases,
+            None => {
+                self.set(scratch, base);
+            }
+        }
         npvs
     }
 }

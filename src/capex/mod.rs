@@ -119,7 +119,7 @@ pub fn size(s: &Scenario) -> SiteReport {
     let it_kw = it_mw * 1000.0;
     let racks = whole_units(it_kw, r.rack_density_kw, true);
     let gpus = whole_units(it_kw, presets::gpu_system(s.gpu_cloud.system).it_kw_per_gpu, false);
-    let commissioning_month = r.construction_start_month.saturating_add(r.build_months);
+    let commissioning_month = r.first_commissioning();
     SiteReport {
         grid_capacity_mw: grid,
         fleet_ph: s.mining.fleet_ph(),
@@ -168,9 +168,12 @@ pub fn building_share(categories: &[crate::report::CategoryTotal]) -> f64 {
     .clamp(0.0, 1.0)
 }
 
-/// Facility total ÷ buildMonths (at least one month).
+/// The first phase's monthly spend: facility total × its share ÷ its buildMonths (at least
+/// one month); with one phase, the whole bill spread over the build.
 fn monthly_spend(s: &Scenario, facility_usd: f64) -> f64 {
-    facility_usd / f64::from(s.retrofit.build_months.max(1))
+    s.retrofit.phases.first().map_or(0.0, |p| {
+        facility_usd * p.share_pct / 100.0 / f64::from(p.build_months.max(1))
+    })
 }
 
 /// The totals of [`retrofit`], the same numbers, without allocating a line of text: for the
@@ -204,7 +207,13 @@ pub fn retrofit(s: &Scenario, site: &SiteReport) -> CapexReport {
     let facility_usd = bill::total(&facility);
     let extras = bill::greenfield_extras(s, site);
     let greenfield_usd = facility_usd + bill::total(&extras);
-    let greenfield_months = library::GREENFIELD_TIME_TO_POWER_MONTHS.max(s.retrofit.build_months);
+    // The retrofit's time to power: from the first construction start to the first
+    // commissioning, against a greenfield build's interconnection queue.
+    let retrofit_months = s
+        .retrofit
+        .first_commissioning()
+        .saturating_sub(s.retrofit.first_start());
+    let greenfield_months = library::GREENFIELD_TIME_TO_POWER_MONTHS.max(retrofit_months);
     let landlord = (s.colocation.tenant_fit_out_pct > 0.0).then(|| bill::to_bill(&bill::landlord(s, site), it_mw));
     CapexReport {
         tenant_fit_out_usd: landlord.as_ref().map_or(0.0, |l| facility_usd - l.total_usd),
@@ -220,7 +229,7 @@ pub fn retrofit(s: &Scenario, site: &SiteReport) -> CapexReport {
             extra_lines: bill::report_lines(&extras),
             credit_usd: greenfield_usd - facility_usd,
             build_months: greenfield_months,
-            months_saved: greenfield_months - s.retrofit.build_months.min(greenfield_months),
+            months_saved: greenfield_months - retrofit_months.min(greenfield_months),
         },
         monthly_spend_usd: monthly_spend(s, facility_usd),
     }

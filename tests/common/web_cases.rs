@@ -127,7 +127,7 @@ fn five_bad_fields_are_all_reported_with_their_paths() {
     set(&input, "startMonth", JsValue::from_str("2027-13"));
     set(&input, "site.gridCapacityMw", JsValue::from_f64(-5.0));
     set(&input, "mining.fleet.2.efficiencyJPerTh", JsValue::from_f64(0.0));
-    set(&input, "retrofit.buildMonths", JsValue::from_f64(0.0));
+    set(&input, "retrofit.phases.0.buildMonths", JsValue::from_f64(0.0));
     set(&input, "finance.discountRatePct", JsValue::from_f64(150.0));
     let found = problems(&input);
     assert_eq!(
@@ -136,7 +136,7 @@ fn five_bad_fields_are_all_reported_with_their_paths() {
             "startMonth",
             "site.gridCapacityMw",
             "mining.fleet[2].efficiencyJPerTh",
-            "retrofit.buildMonths",
+            "retrofit.phases[0].buildMonths",
             "finance.discountRatePct",
         ]
     );

@@ -243,6 +243,10 @@ test('the form shows every input of the core’s field registry, with its label 
       const column = path.split('.').pop();
       const selector = path === 'mining.fleet' || column === 'model' ? '[data-for^="mining.fleet[0]"]' : `[data-for="mining.fleet[0].${column}"]`;
       expect(await page.locator(selector).count(), path).toBeGreaterThan(0);
+    } else if (path.startsWith('retrofit.phases')) {
+      const column = path.split('.').pop();
+      const selector = path === 'retrofit.phases' ? '[data-for="retrofit.phases"]' : `[data-for="retrofit.phases[0].${column}"]`;
+      expect(await page.locator(selector).count(), path).toBeGreaterThan(0);
     } else if (path.startsWith('retrofit.costOverrides')) {
       expect(await page.locator('[data-for^="cost:"]').count(), path).toBeGreaterThan(0);
     } else {

@@ -198,12 +198,15 @@ export function cashFlowChart(el) {
     const first = report.pathways[0];
     labels = first ? first.months.map((m) => m.month) : [];
     const site = report.site;
-    // The window runs from the scenario's construction start to the core's commissioning month.
-    const start = scenario?.retrofit?.constructionStartMonth ?? null;
+    // The window runs from the first phase's construction start to the last phase's
+    // commissioning (start + build months).
+    const phases = Array.isArray(scenario?.retrofit?.phases) ? scenario.retrofit.phases : [];
+    const start = phases.length ? Math.min(...phases.map((p) => p.constructionStartMonth)) : null;
+    const end = phases.length ? Math.max(...phases.map((p) => p.constructionStartMonth + p.buildMonths)) : null;
     marks = {
       zero: true,
       halvings: report.bitcoin.halvings || [],
-      construction: start === null || !site || site.commissioningMonth <= start ? null : { from: start, to: site.commissioningMonth, label: 'Construction' },
+      construction: start === null || !site || !(end > start) ? null : { from: start, to: end, label: phases.length > 1 ? 'Construction (phases)' : 'Construction' },
     };
     if (labels.length === 0) return { empty: 'No cash flows in this report.' };
     const x = labels.map((_, i) => i);

@@ -88,9 +88,7 @@ export const GROUPS = [
       f('retrofit.rackDensityKw'),
       f('retrofit.redundancy'),
       f('retrofit.pue'),
-      f('retrofit.constructionStartMonth'),
-      f('retrofit.buildMonths'),
-      f('retrofit.rampMonths'),
+      { kind: 'phases', path: 'retrofit.phases', label: 'Phases' },
       f('retrofit.softCostPct'),
       f('retrofit.contingencyPct'),
     ],
@@ -187,11 +185,11 @@ export const GROUPS = [
   },
 ];
 
-/** Every scalar field of the form, flat (the fleet excluded). */
+/** Every scalar field of the form, flat (the fleet and the phases excluded). */
 export function allFields() {
   const out = [];
   for (const g of GROUPS) {
-    for (const f of g.fields) if (f.kind !== 'fleet') out.push({ ...f, group: g.title });
+    for (const f of g.fields) if (f.kind !== 'fleet' && f.kind !== 'phases') out.push({ ...f, group: g.title });
     if (g.advanced) for (const f of g.advanced.fields) out.push({ ...f, group: g.title });
   }
   return out;
@@ -199,3 +197,6 @@ export function allFields() {
 
 /** Fleet line columns. */
 export const FLEET_COLUMNS = ['units', 'hashrateThs', 'efficiencyJPerTh'].map((key) => ({ key, ...f(`mining.fleet[].${key}`) }));
+
+/** The fields of one phase of the retrofit, from the registry. */
+export const PHASE_COLUMNS = ['sharePct', 'constructionStartMonth', 'buildMonths', 'rampMonths'].map((key) => ({ key, ...f(`retrofit.phases[].${key}`) }));

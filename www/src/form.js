@@ -4,7 +4,7 @@
 // default comes from and how old that figure is.
 
 import { h, fill, $, $$, sourceLink } from './dom.js';
-import { GROUPS, FLEET_COLUMNS } from './fields.js';
+import { GROUPS, FLEET_COLUMNS, PHASE_COLUMNS } from './fields.js';
 import { getPath, parsePath } from './state.js';
 import { num, plain, usdExact } from './format.js';
 
@@ -43,6 +43,8 @@ export function createForm({ root, presets, defaults, onChange }) {
   let fleetBox = null;
   let fleetSummary = null;
   let fleet = [];
+  let phasesBox = null;
+  let phases = [];
   const library = presets.costLibrary;
   /** The scenario's cost overrides as last written or read, in the form's order. */
   let overrides = [];
@@ -226,10 +228,69 @@ export function createForm({ root, presets, defaults, onChange }) {
     return list;
   }
 
+  // --- the phases: one editable line per phase of the conversion -----------------------
+
+  function phaseField(index, phase, col) {
+    const path = `retrofit.phases[${index}].${col.key}`;
+    const id = idFor(path);
+    const input = h('input', { id, type: 'number', step: col.step, min: col.min, max: col.max, inputmode: col.kind === 'int' ? 'numeric' : 'decimal',
+      'aria-describedby': `${id}-tip ${id}-err`, dataset: { path, kind: col.kind } });
+    const value = phase[col.key];
+    input.value = value === null || value === undefined ? '' : String(value);
+    const tip = h('span', { class: 'tip', id: `${id}-tip`, role: 'tooltip' });
+    const isDefault = index === 0 && (defaults.retrofit?.phases || []).length > 0;
+    fill(tip, tipContent(sources.get(path), isDefault ? formatDefault(getPath(defaults, path), col.unit) : '', 'Your own phase.'));
+    return h('div', { class: `field phase-${col.key}`, dataset: { for: path } },
+      h('label', { for: id }, col.label, col.unit ? h('span', { class: 'unit' }, col.unit) : null),
+      input, tip, h('span', { class: 'error', id: `${id}-err`, hidden: true }));
+  }
+
+  function renderPhases() {
+    const lines = phases.map((phase, index) => {
+      const path = `retrofit.phases[${index}]`;
+      const remove = phases.length > 1 ? h('button', {
+        type: 'button', class: 'button quiet remove', 'aria-label': `Remove phase ${index + 1}`,
+        onclick() {
+          phases = phases.filter((_, i) => i !== index);
+          onChange('retrofit.phases', structuredClone(phases));
+          renderPhases();
+        },
+      }, '×') : null;
+      return h('div', { class: 'phase-line', dataset: { for: path } },
+        h('span', { class: 'phase-title' }, `Phase ${index + 1}`),
+        PHASE_COLUMNS.map((col) => phaseField(index, phase, col)), remove,
+        h('span', { class: 'error', id: `${idFor(path)}-err`, hidden: true }));
+    });
+    fill($('.phase-lines', phasesBox), lines);
+  }
+
+  function phasesEditor() {
+    const add = h('button', {
+      type: 'button', class: 'button', id: 'phase-add',
+      onclick() {
+        // A new phase starts where the last one is commissioned and takes half of its share,
+        // so the shares still sum to what they did.
+        const last = phases[phases.length - 1] || { sharePct: 100, constructionStartMonth: 0, buildMonths: 12, rampMonths: 6 };
+        const half = Math.round(last.sharePct * 50) / 100;
+        phases = [...phases.slice(0, -1), { ...last, sharePct: last.sharePct - half },
+          { ...last, sharePct: half, constructionStartMonth: last.constructionStartMonth + last.buildMonths }];
+        onChange('retrofit.phases', structuredClone(phases));
+        renderPhases();
+        $(`#${idFor(`retrofit.phases[${phases.length - 1}].sharePct`)}`, root)?.focus();
+      },
+    }, 'Add a phase');
+    phasesBox = h('div', { class: 'phases', dataset: { for: 'retrofit.phases' } },
+      h('div', { class: 'fleet-head' }, h('span', { class: 'fleet-title' }, 'Phases (shares sum to 100 %)'),
+        h('span', { class: 'error', id: `${idFor('retrofit.phases')}-err`, hidden: true })),
+      h('div', { class: 'phase-lines' }),
+      h('div', { class: 'fleet-add' }, add));
+    return phasesBox;
+  }
+
   // --- build -------------------------------------------------------------------------
 
   const groups = GROUPS.map((g) => {
-    const body = g.fields.map((f) => (f.kind === 'fleet' ? fleetEditor() : fieldRow(f)));
+    const body = g.fields.map((f) => (f.kind === 'fleet' ? fleetEditor() : f.kind === 'phases' ? phasesEditor() : fieldRow(f)));
     const advanced = g.advanced
       ? h('details', { class: 'advanced' }, h('summary', {}, g.advanced.title),
         h('div', { class: 'fields' }, g.advanced.kind === 'costs' ? costEditor() : g.advanced.fields.map(fieldRow)))
@@ -269,6 +330,9 @@ export function createForm({ root, presets, defaults, onChange }) {
     if (!input || !root.contains(input) || !input.matches('input, select')) return;
     const value = readInput(input);
     const parts = parsePath(input.dataset.path);
+    if (parts && parts[0] === 'retrofit' && parts[1] === 'phases' && typeof parts[2] === 'number') {
+      phases[parts[2]] = { ...phases[parts[2]], [parts[3]]: value };
+    }
     if (parts && parts[0] === 'mining' && parts[1] === 'fleet' && typeof parts[2] === 'number') {
       fleet[parts[2]] = { ...fleet[parts[2]], [parts[3]]: value };
       if (parts[3] === 'model') {
@@ -287,13 +351,15 @@ export function createForm({ root, presets, defaults, onChange }) {
 
   function set(scenario) {
     for (const input of $$('[data-path]', root)) {
-      if (!input.matches('input, select') || input.closest('.fleet')) continue;
+      if (!input.matches('input, select') || input.closest('.fleet, .phases')) continue;
       const value = getPath(scenario, input.dataset.path);
       if (input.type === 'checkbox') input.checked = Boolean(value);
       else input.value = value === null || value === undefined ? '' : String(value);
     }
     fleet = structuredClone(Array.isArray(scenario.mining?.fleet) ? scenario.mining.fleet : []);
     renderFleet();
+    phases = structuredClone(Array.isArray(scenario.retrofit?.phases) ? scenario.retrofit.phases : []);
+    renderPhases();
     overrides = structuredClone(Array.isArray(scenario.retrofit?.costOverrides) ? scenario.retrofit.costOverrides : []);
     for (const input of $$('input[data-kind="cost"]', root)) {
       const own = overrides.find((o) => o.item === input.dataset.item);
@@ -306,7 +372,7 @@ export function createForm({ root, presets, defaults, onChange }) {
   // --- errors --------------------------------------------------------------------------
 
   function clearErrors() {
-    for (const el of $$('.field.invalid, .fleet-line.invalid, .fleet.invalid', root)) el.classList.remove('invalid');
+    for (const el of $$('.field.invalid, .fleet-line.invalid, .fleet.invalid, .phase-line.invalid, .phases.invalid', root)) el.classList.remove('invalid');
     for (const el of $$('[aria-invalid]', root)) el.removeAttribute('aria-invalid');
     for (const el of $$('.error', root)) {
       el.hidden = true;
@@ -372,6 +438,11 @@ export function createForm({ root, presets, defaults, onChange }) {
     if (fleetLine) {
       const col = FLEET_COLUMNS.find((c) => c.key === fleetLine[2]);
       return `ASIC fleet line ${Number(fleetLine[1]) + 1}${fleetLine[2] ? ` · ${col ? col.label : fleetLine[2]}` : ''}`;
+    }
+    const phase = /^retrofit\.phases\[(\d+)\](?:\.(\w+))?/.exec(path);
+    if (phase) {
+      const col = PHASE_COLUMNS.find((c) => c.key === phase[2]);
+      return `Retrofit phase ${Number(phase[1]) + 1}${phase[2] ? ` · ${col ? col.label : phase[2]}` : ''}`;
     }
     const cost = /^retrofit\.costOverrides\[(\d+)\]/.exec(path);
     if (cost && overrides[Number(cost[1])]) {

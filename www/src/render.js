@@ -292,12 +292,14 @@ export function renderAssumptions(el, scenario, presets) {
   });
   const fleet = (scenario.mining?.fleet || []).map((l) => h('div', {}, h('dt', {}, 'Fleet'),
     h('dd', {}, `${num(l.units)} × ${l.model} (${plain(l.hashrateThs)} TH/s, ${plain(l.efficiencyJPerTh)} J/TH)`)));
+  const phases = (scenario.retrofit?.phases || []).map((p, i) => h('div', {}, h('dt', {}, `Retrofit · phase ${i + 1}`),
+    h('dd', {}, `${plain(p.sharePct)} % of the conversion: construction from month ${p.constructionStartMonth}, ${p.buildMonths} months, ramp ${p.rampMonths} months`)));
   const costs = (scenario.retrofit?.costOverrides || []).map((o) => {
     const item = presets.costLibrary.find((c) => c.id === o.item);
     return h('div', {}, h('dt', {}, `Your unit cost · ${item ? item.label : o.item}`),
       h('dd', {}, `${usdExact(o.unitCostUsd, 2)}${item ? ` per ${item.unit} (library ${usdExact(item.unitCostUsd, 2)})` : ''}`));
   });
-  fill(el, h('dl', { class: 'assumptions' }, fleet, rows, costs));
+  fill(el, h('dl', { class: 'assumptions' }, fleet, rows, phases, costs));
 }
 
 /**

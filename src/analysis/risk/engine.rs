@@ -341,7 +341,7 @@ fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[
     let keep = 1.0 - g.opex_pct_of_revenue / 100.0;
     let mut weights = vec![0.0; life as usize];
     for (m, (c, a)) in months.iter().zip(&revenue).enumerate() {
-        if let Some(k) = timeline.operating_month(m as u32) {
+        if let Some(k) = timeline.first().operating_month(m as u32) {
             if k / life > 0 && g.end_of_life == GpuEnd::Retire {
                 continue;
             }

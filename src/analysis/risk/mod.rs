@@ -342,8 +342,9 @@ pub fn risk(s: &Scenario, o: &RiskOptions) -> Result<RiskReport, Vec<ValidationE
 
 /// Why the fast path cannot value this scenario, if it cannot: it discounts every pathway's
 /// unlevered flows at one rate and is linear in the draws, so tax (losses carried forward),
-/// equity flows (a loan sculpted to the cash flow), per-pathway rates and a value at the
-/// horizon in the verdict each send every path through the whole model.
+/// equity flows (a loan sculpted to the cash flow), per-pathway rates, a value at the horizon
+/// in the verdict and a phased conversion (it follows one phase) each send every path
+/// through the whole model.
 pub fn full_model_reason(s: &Scenario) -> Option<&'static str> {
     let f = &s.finance;
     if f.tax_enabled {
@@ -354,6 +355,8 @@ pub fn full_model_reason(s: &Scenario) -> Option<&'static str> {
         Some("each pathway has its own discount rate")
     } else if f.include_terminal_value {
         Some("the value at the horizon is counted")
+    } else if s.retrofit.phases.len() > 1 {
+        Some("the conversion is built in phases")
     } else {
         None
     }
