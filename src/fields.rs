@@ -1025,8 +1025,8 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     num(
         "retrofit.phases[].sharePct",
         G_RETROFIT,
-        "Share of the conversion",
-        "% of the converted capacity",
+        "Share",
+        "% of the conversion",
         0.1,
         100.0,
         5.0,

@@ -147,6 +147,32 @@ test('a loan shows on the cards and in the financing panel, and the verdict can 
   expect(problems).toEqual([]);
 });
 
+test('a second phase splits the conversion, and shares that do not add up are named at the phases', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#group-retrofit > summary').click();
+  const before = await npv(page, 'colocation').innerText();
+  await page.locator('#phase-add').click();
+  // The last phase is halved: 50 % from month 0 and 50 % from month 12 (its commissioning).
+  await expect(field(page, 'retrofit.phases[0].sharePct')).toHaveValue('50');
+  await expect(field(page, 'retrofit.phases[1].sharePct')).toHaveValue('50');
+  await expect(field(page, 'retrofit.phases[1].constructionStartMonth')).toHaveValue('12');
+  await expect(npv(page, 'colocation')).not.toHaveText(before);
+  await setField(page, 'retrofit.phases[1].sharePct', 40);
+  const box = page.locator('.phases[data-for="retrofit.phases"]');
+  await expect(box).toHaveClass(/invalid/);
+  await expect(box.locator('.fleet-head .error')).toContainText('must sum to 100 % of the converted capacity (got 90 %)');
+  await setField(page, 'retrofit.phases[0].sharePct', 60);
+  await expect(box).not.toHaveClass(/invalid/);
+  await page.getByRole('button', { name: 'Remove phase 2' }).click();
+  await expect(page.locator('.phase-line')).toHaveCount(1);
+  // Its 40 % went back to phase 1: 100 %, valid, the first answer again.
+  await expect(field(page, 'retrofit.phases[0].sharePct')).toHaveValue('100');
+  await expect(npv(page, 'colocation')).toHaveText(before);
+  await expectNoNaN(page);
+  expect(problems).toEqual([]);
+});
+
 test('each input shows its default’s source and date on hover and on keyboard focus', async ({ page }) => {
   await open(page);
   const tip = page.locator('.field[data-for="site.powerPriceUsdPerMwh"] .tip');

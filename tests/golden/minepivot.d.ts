@@ -173,9 +173,18 @@ export interface CapexReport {
     gpuCloud: CapexBill;
     greenfield: Greenfield;
     /**
-     * Facility capex per month of construction, USD (spent evenly).
+     * Facility capex per month of the first phase's construction, USD (each phase spends its share evenly over its build).
      */
     monthlySpendUsd: number;
+    /**
+     * What the colocation tenant funds of the fit-out (`colocation.tenantFitOutPct`), USD.
+     */
+    tenantFitOutUsd: number;
+    /**
+     * The colocation landlord's bill, less the tenant's share of each fit-out line; null when
+     * the tenant funds nothing (the landlord's bill is then the facility bill).
+     */
+    landlord: CapexBill | null;
 }
 
 /**
@@ -285,10 +294,33 @@ export interface Colocation {
      */
     landlordOpexUsdPerMwItYear?: number;
     /**
+     * Share of the fit-out lines of the retrofit bill (CDUs, rear doors or immersion tanks,
+     * rack power distribution, white-space fit-out) the tenant pays, %.
+     */
+    tenantFitOutPct?: number;
+    /**
      * Lease term, years from the lease start.
      */
     leaseTermYears?: number;
+    /**
+     * Months at the start of the lease (from commissioning) without rent: a rent-free
+     * period or a commencement lag; the term and the escalator run from commissioning.
+     */
+    rentFreeMonths?: number;
+    /**
+     * Rent paid at signing (the construction start), in months of full first-year rent.
+     */
+    prepaymentMonths?: number;
+    prepaymentCredit?: PrepaymentCredit;
     afterTerm?: LeaseEnd;
+    /**
+     * The re-let rent, % of the last rent of the term that ended (`relet`).
+     */
+    reletRentPct?: number;
+    /**
+     * Months the halls stand empty before they are re-let (`relet`).
+     */
+    reletVacancyMonths?: number;
     /**
      * Capitalisation rate of a sale at the horizon: value = next twelve months' NOI ÷ rate, %.
      */
@@ -366,6 +398,10 @@ export interface CoolingPreset {
  * One unit cost of the cost library.
  */
 export interface CostItem {
+    /**
+     * An item a colocation tenant may fit out itself (`colocation.tenantFitOutPct`).
+     */
+    fitOut: boolean;
     /**
      * Stable id used by `retrofit.costOverrides`.
      */
@@ -844,12 +880,12 @@ export interface HistogramSeries {
 /**
  * What happens to a lease at the end of its term within the horizon.
  */
-export type LeaseEnd = "renew" | "vacate";
+export type LeaseEnd = "renew" | "vacate" | "relet";
 
 /**
- * Who pays for the tenant's power.
+ * Who pays the tenant's power and the building's operating costs (docs/methodology-pathways.md "Colocation").
  */
-export type LeaseType = "nnn" | "gross";
+export type LeaseType = "nnn" | "gross" | "modifiedGross";
 
 /**
  * Thrown by `evaluate` and `sensitivity` when the input is invalid (check
@@ -1012,6 +1048,33 @@ export interface PathwayRisk {
 }
 
 /**
+ * One phase of the conversion (docs/methodology-pathways.md "Timeline").
+ */
+export interface Phase {
+    /**
+     * Share of the converted capacity this phase delivers, % (the phases sum to 100 %).
+     */
+    sharePct: number;
+    /**
+     * Month (from month 0) in which its construction starts and its share stops mining.
+     */
+    constructionStartMonth: number;
+    /**
+     * Months of construction; its share of the capex is spent evenly over them.
+     */
+    buildMonths: number;
+    /**
+     * Months after its commissioning over which its AI revenue ramps linearly to full.
+     */
+    rampMonths: number;
+}
+
+/**
+ * How a prepayment made at signing is credited against the rent.
+ */
+export type PrepaymentCredit = "firstMonths" | "overTerm";
+
+/**
  * Everything the form offers to pick from, with sources.
  */
 export interface Presets {
@@ -1097,17 +1160,10 @@ export interface Retrofit {
     cooling?: Cooling;
     redundancy?: Redundancy;
     /**
-     * Month (from month 0) in which construction starts and the converted share stops mining.
+     * The phases the conversion is delivered in: each a share of the converted capacity with
+     * its own construction start, build and ramp (one phase: the whole conversion at once).
      */
-    constructionStartMonth?: number;
-    /**
-     * Months of construction; capex is spent evenly over them.
-     */
-    buildMonths?: number;
-    /**
-     * Months after commissioning over which AI revenue ramps linearly to full.
-     */
-    rampMonths?: number;
+    phases?: Phase[];
     /**
      * Design, permits and engineering, % of hard costs.
      */

@@ -251,7 +251,10 @@ export function createForm({ root, presets, defaults, onChange }) {
       const remove = phases.length > 1 ? h('button', {
         type: 'button', class: 'button quiet remove', 'aria-label': `Remove phase ${index + 1}`,
         onclick() {
-          phases = phases.filter((_, i) => i !== index);
+          // Its share goes back to the phase before it (to the next one for the first).
+          const heir = index > 0 ? index - 1 : 1;
+          phases = phases.map((p, i) => (i === heir ? { ...p, sharePct: Math.round((p.sharePct + phases[index].sharePct) * 1e6) / 1e6 } : p))
+            .filter((_, i) => i !== index);
           onChange('retrofit.phases', structuredClone(phases));
           renderPhases();
         },
