@@ -33,10 +33,17 @@ mod native {
         [("10y", ten), ("default_15y", Scenario::default())]
     }
 
-    /// The default (whose AI pathways borrow) compared on equity flows, with the value at the
-    /// horizon and tax: every one of the ~50 re-runs of the analysis schedules both loans.
+    /// The default (whose AI pathways borrow) built in three phases and compared on equity
+    /// flows, with the value at the horizon and tax: every one of the ~50 re-runs of the
+    /// analysis schedules both loans over three phases (issue 15's speed target).
     fn deal() -> Scenario {
+        use minepivot::scenario::Phase;
         let mut s = Scenario::default();
+        s.retrofit.phases = vec![
+            Phase::new(40.0, 0, 12, 6),
+            Phase::new(30.0, 6, 12, 6),
+            Phase::new(30.0, 12, 12, 6),
+        ];
         s.finance.verdict_basis = minepivot::scenario::Basis::Equity;
         s.finance.include_terminal_value = true;
         s.finance.tax_enabled = true;
@@ -53,7 +60,7 @@ mod native {
             });
         }
         let s = deal();
-        c.bench_function("evaluate/equity_basis_tax_terminal_15y", |b| {
+        c.bench_function("evaluate/three_phases_equity_tax_terminal_15y", |b| {
             b.iter(|| minepivot::evaluate(black_box(&s)))
         });
     }

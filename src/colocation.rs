@@ -120,13 +120,20 @@ fn lease_months(
     let prepaid = c.prepayment_months * rent_first_year * occupancy;
     let paying_months = term.saturating_sub(c.rent_free_months).max(1);
     let mut unused_prepayment = prepaid;
+    let mut escalations = Escalations::new(step);
 
     // The power price multiplied up month by month instead of a powf per month (~1e-14
     // relative drift over 360 months).
     let price_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
-    let mut price = s.site.power_price_usd_per_mwh;
+    // Without a prepayment no state carries from month to month: start where asked.
+    let from = if prepaid > 0.0 { 0 } else { months.start };
+    let mut price = grow(
+        s.site.power_price_usd_per_mwh,
+        s.site.power_price_escalation_pct_per_year,
+        f64::from(from),
+    );
 
-    for m in 0..months.end {
+    for m in from..months.end {
         let month = match phase.operating_month(m) {
             None if m == timeline.construction_start && prepaid > 0.0 => AiMonth {
                 revenue_usd: prepaid,
@@ -136,11 +143,11 @@ fn lease_months(
             Some(k) => {
                 // Which term k falls in, and the rent multiple there (1 in the first year).
                 let (leased, escalation, first_term) = match c.after_term {
-                    LeaseEnd::Renew => (true, step.powi((k / 12) as i32), k < term),
-                    LeaseEnd::Vacate => (k < term, step.powi((k / 12) as i32), k < term),
+                    LeaseEnd::Renew => (true, escalations.at(k / 12), k < term),
+                    LeaseEnd::Vacate => (k < term, escalations.at(k / 12), k < term),
                     LeaseEnd::Relet => {
                         let (n, j) = (k / cycle, k % cycle);
-                        (j < term, relet_step.powi(n as i32) * step.powi((j / 12) as i32), n == 0)
+                        (j < term, relet_step.powi(n as i32) * escalations.at(j / 12), n == 0)
                     }
                 };
                 let share = if leased {
@@ -184,5 +191,31 @@ fn lease_months(
             emit(m, month);
         }
         price *= price_step;
+    }
+}
+
+/// `step^year`, remembered for the last year asked (the lease asks twelve months in a row for
+/// the same year): one `powi` a lease year instead of one a month.
+struct Escalations {
+    step: f64,
+    year: u32,
+    value: f64,
+}
+
+impl Escalations {
+    fn new(step: f64) -> Escalations {
+        Escalations {
+            step,
+            year: 0,
+            value: 1.0,
+        }
+    }
+
+    fn at(&mut self, year: u32) -> f64 {
+        if year != self.year {
+            self.year = year;
+            self.value = self.step.powi(year as i32);
+        }
+        self.value
     }
 }

@@ -444,12 +444,19 @@ pub fn levered(
         grace_months: last.ramp_months,
         ..crate::debt::Terms::from_scenario(terms)
     };
-    let first_gpus = |m: usize| timeline.phases().iter().any(|p| p.commissioning as usize == m);
-    let financed: Vec<f64> = flows
-        .iter()
-        .enumerate()
-        .map(|(m, f)| f.facility_capex_usd + if first_gpus(m) { f.gpu_capex_usd } else { 0.0 })
-        .collect();
+    // The facility capex, and the GPUs bought in a phase's commissioning month (its first).
+    let mut financed: Vec<f64> = flows.iter().map(|f| f.facility_capex_usd).collect();
+    let mut counted = [u32::MAX; crate::timeline::MAX_PHASES];
+    for (i, p) in timeline.phases().iter().enumerate() {
+        let m = p.commissioning;
+        // Two phases commissioned together share one month's purchase: count it once.
+        if !counted[..i].contains(&m) {
+            if let (Some(f), Some(flow)) = (financed.get_mut(m as usize), flows.get(m as usize)) {
+                *f += flow.gpu_capex_usd;
+            }
+        }
+        counted[i] = m;
+    }
     let cfads: Vec<f64> = flows.iter().map(|f| f.ebitda_usd() - f.tax_usd).collect();
     // A sculpted loan is sized by the lower of its loan-to-cost and what the cash flow carries
     // at the target DSCR.
@@ -538,8 +545,22 @@ pub fn npvs_with(
     adjust: Adjust,
     buf: &mut Buffers,
 ) -> PerPathway<f64> {
+    npvs_only(s, runs, capex, adjust, buf, PerPathway::from_fn(|_| true))
+}
+
+/// [`npvs_with`] for the pathways marked in `needed` only (the others are 0): an analysis
+/// that moves one pathway's input, or compares two pathways, need not value the third.
+pub fn npvs_only(
+    s: &Scenario,
+    runs: &FleetRuns,
+    capex: &CapexStage,
+    adjust: Adjust,
+    buf: &mut Buffers,
+    needed: PerPathway<bool>,
+) -> PerPathway<f64> {
     let mut out = PerPathway::default();
-    for id in PathwayId::ALL {
+    let timeline = Timeline::new(s);
+    for id in PathwayId::ALL.into_iter().filter(|&id| needed[id]) {
         match id {
             PathwayId::Mining => buf.ai.clear(),
             PathwayId::Colocation => colocation::simulate_into(s, &capex.site, &mut buf.ai),
@@ -554,7 +575,7 @@ pub fn npvs_with(
             &buf.flows,
             &buf.net,
             &capex.site,
-            &Timeline::new(s),
+            &timeline,
             capex.totals.building_share,
         );
     }

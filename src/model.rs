@@ -100,7 +100,11 @@ fn pathway_report(
         }
         flows
     };
-    let irr_with_terminal_value_pct = irr_from(&with_terminal(&net)[from..], invested_from.is_some()).0;
+    let irr_with_terminal_value_pct = if terminal_value_usd == 0.0 {
+        irr_pct
+    } else {
+        irr_from(&with_terminal(&net)[from..], invested_from.is_some()).0
+    };
     let levered = levered(s, id, flows, &timeline, building_share);
     let financing = levered.as_ref().map(|l| {
         let equity_rate = s.finance.cost_of_equity_pct;

@@ -13,7 +13,7 @@
 //! ([`crate::finance::find_root`]) solves the bracket. Where the range holds no sign change the
 //! answer is `None` with a note saying which way it missed.
 
-use crate::engine::{npvs_with, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage};
+use crate::engine::{npvs_only, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, PerPathway};
 use crate::finance::find_root;
 use crate::report::{BreakEvens, PathwayId};
 use crate::scenario::Scenario;
@@ -96,6 +96,11 @@ pub fn solve_increasing(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64
 }
 
 /// All break-evens of a scenario, from its prepared stages.
+/// The pathways in `ids` marked as needed.
+fn only(ids: &[PathwayId]) -> PerPathway<bool> {
+    PerPathway::from_fn(|id| ids.contains(&id))
+}
+
 pub fn solve(
     s: &Scenario,
     mining: &MiningStage,
@@ -125,7 +130,14 @@ pub fn solve(
             scenario.bitcoin.btc_price_usd = price * k;
             scale_btc_price(&mut scaled, &mining.btc.months, k);
             let runs = FleetRuns::new(&scenario, &scaled);
-            let n = npvs_with(&scenario, &runs, capex, Adjust::NONE, buf);
+            let n = npvs_only(
+                &scenario,
+                &runs,
+                capex,
+                Adjust::NONE,
+                buf,
+                only(&[PathwayId::Mining, best_ai]),
+            );
             n.mining - n[best_ai]
         },
         1.0,
@@ -148,12 +160,22 @@ pub fn solve(
         )),
     }
 
+    // The lease and the GPU rent move one AI pathway each: mining's NPV is the base one.
+    let base_mining = npvs_only(s, &mining.runs, capex, Adjust::NONE, buf, only(&[PathwayId::Mining])).mining;
+
     // Lease rate: colocation − mining, increasing in the rent.
     let lease = solve_increasing(
         |rate| {
             scenario.colocation.lease_usd_per_kw_month = rate;
-            let n = npvs_with(&scenario, &mining.runs, capex, Adjust::NONE, buf);
-            n.colocation - n.mining
+            let n = npvs_only(
+                &scenario,
+                &mining.runs,
+                capex,
+                Adjust::NONE,
+                buf,
+                only(&[PathwayId::Colocation]),
+            );
+            n.colocation - base_mining
         },
         s.colocation.lease_usd_per_kw_month,
         lease_range().0,
@@ -185,8 +207,15 @@ pub fn solve(
     let rent = solve_increasing(
         |rate| {
             scenario.gpu_cloud.rent_usd_per_gpu_hour = rate;
-            let n = npvs_with(&scenario, &mining.runs, capex, Adjust::NONE, buf);
-            n.gpu_cloud - n.mining
+            let n = npvs_only(
+                &scenario,
+                &mining.runs,
+                capex,
+                Adjust::NONE,
+                buf,
+                only(&[PathwayId::GpuCloud]),
+            );
+            n.gpu_cloud - base_mining
         },
         s.gpu_cloud.rent_usd_per_gpu_hour,
         gpu_rent_range().0,

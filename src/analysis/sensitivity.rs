@@ -9,7 +9,7 @@
 //! facility retrofit and of the GPU equipment at once (a multiple, reported as 0.8 / 1.2 at
 //! ±20 %); the ASIC refresh is not included.
 
-use crate::engine::{npvs_with, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, PerPathway};
+use crate::engine::{npvs_only, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, PerPathway};
 use crate::report::{PathwayId, Sensitivity, SensitivityBar};
 use crate::scenario::{Phase, Scenario};
 
@@ -206,6 +206,22 @@ impl Input {
         capex: &CapexStage,
         buf: &mut Buffers,
     ) -> PerPathway<f64> {
+        self.npvs_of(scratch, value, mining, capex, buf, PerPathway::from_fn(|_| true))
+    }
+
+    /// [`Input::npvs_at`] for the pathways marked in `needed` only (the others are 0).
+    pub fn npvs_of(
+        &self,
+        scratch: &mut Scenario,
+        value: f64,
+        mining: &MiningStage,
+        capex: &CapexStage,
+        buf: &mut Buffers,
+        needed: PerPathway<bool>,
+    ) -> PerPathway<f64> {
+        let npvs_with = |s: &Scenario, runs: &FleetRuns, c: &CapexStage, adjust: Adjust, buf: &mut Buffers| {
+            npvs_only(s, runs, c, adjust, buf, needed)
+        };
         if let Knob::CapexFactor = self.knob {
             return npvs_with(scratch, &mining.runs, capex, Adjust { capex_factor: value }, buf);
         }
@@ -260,6 +276,8 @@ pub fn tornado(
 ) -> Sensitivity {
     let pivot = |n: PerPathway<f64>| n[pathway] - n.mining;
     let base_pivot = pivot(base_npvs);
+    // Only the tested pathway and mining are valued; an input of the AI pathway alone leaves
+    // mining at its base value.
     let pct = s.finance.sensitivity_pct;
     let mut scratch = s.clone();
     let mut bars: Vec<SensitivityBar> = INPUTS
@@ -268,8 +286,17 @@ pub fn tornado(
         .map(|input| {
             let low_value = input.moved(s, -pct);
             let high_value = input.moved(s, pct);
-            let low = pivot(input.npvs_at(&mut scratch, low_value, mining, capex, buf));
-            let high = pivot(input.npvs_at(&mut scratch, high_value, mining, capex, buf));
+            let needed =
+                PerPathway::from_fn(|id| id == pathway || (id == PathwayId::Mining && input.only_for.is_none()));
+            let mut at = |value: f64| {
+                let mut n = input.npvs_of(&mut scratch, value, mining, capex, buf, needed);
+                if !needed.mining {
+                    n.mining = base_npvs.mining;
+                }
+                pivot(n)
+            };
+            let low = at(low_value);
+            let high = at(high_value);
             SensitivityBar {
                 field: input.field.to_string(),
                 label: input.label.to_string(),
