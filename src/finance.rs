@@ -178,6 +178,47 @@ pub fn irr(flows: &[f64]) -> Option<f64> {
     irr_solve(flows).ok().map(|s| s.annual_pct)
 }
 
+/// The modified internal rate of return, annualised, %, as numpy-financial's `mirr` (and
+/// spreadsheets) compute it over periods `0 … n − 1`: the negative flows discounted to the
+/// first at the finance rate, the positive ones compounded to the last at the reinvestment
+/// rate (both annual %, as monthly equivalents), `MIRR_m = (FV⁺ ÷ −PV⁻)^(1/(n − 1)) − 1`,
+/// annualised `(1 + MIRR_m)^12 − 1`. Unlike the IRR it is unique for any flows; `None`
+/// without both signs.
+///
+/// ```
+/// use minepivot::finance::mirr;
+/// // −1,000 then +1,210 two months later, at 0 % finance and reinvestment rates: the money
+/// // grows 1.21× over two months, 10 % a month: 1.1^12 − 1 = 213.84 % a year.
+/// let m = mirr(&[-1_000.0, 0.0, 1_210.0], 0.0, 0.0).unwrap();
+/// assert!((m - 213.842_837_672_1).abs() < 1e-6);
+/// assert_eq!(mirr(&[1.0, 2.0], 10.0, 10.0), None);
+/// ```
+pub fn mirr(flows: &[f64], finance_pct: f64, reinvest_pct: f64) -> Option<f64> {
+    let n = flows.len();
+    let (f, r) = (monthly_rate(finance_pct), monthly_rate(reinvest_pct));
+    if n < 2 {
+        return None;
+    }
+    let pv_negative: f64 = flows
+        .iter()
+        .enumerate()
+        .filter(|(_, &x)| x < 0.0)
+        .map(|(i, &x)| x / (1.0 + f).powi(i as i32))
+        .sum();
+    let fv_positive: f64 = flows
+        .iter()
+        .enumerate()
+        .filter(|(_, &x)| x > 0.0)
+        .map(|(i, &x)| x * (1.0 + r).powi((n - 1 - i) as i32))
+        .sum();
+    if !(pv_negative < 0.0 && fv_positive > 0.0) {
+        return None;
+    }
+    let monthly = (fv_positive / -pv_negative).powf(1.0 / (n - 1) as f64) - 1.0;
+    let annual = ((1.0 + monthly).powi(12) - 1.0) * 100.0;
+    annual.is_finite().then_some(annual)
+}
+
 /// Why a set of flows has no payback month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoPayback {

@@ -84,6 +84,8 @@ fn pathway_report(
     let invested_from = months.iter().position(|m| m.capex_usd > 0.0);
     let from = invested_from.unwrap_or(0);
     let (irr_pct, irr_note) = irr_from(&net[from..], invested_from.is_some());
+    // Financed and reinvested at the pathway's discount rate, from the first capex month.
+    let mirr_pct = finance::mirr(&net[from..], rate, rate);
     let (payback_months, payback_note) = match finance::payback_solve(&net[from..]) {
         Ok(n) => (Some(n + from as u32), None),
         Err(why) => (None, Some(why.reason().to_string())),
@@ -120,6 +122,7 @@ fn pathway_report(
                     + discount_to_start(equity_rate, net.len(), terminal_value_usd),
                 equity_irr_pct,
                 equity_irr_note,
+                equity_mirr_pct: finance::mirr(&l.equity[from..], equity_rate, equity_rate),
                 ..Financing::default()
             },
         )
@@ -138,6 +141,7 @@ fn pathway_report(
         npv_usd,
         irr_pct,
         irr_note,
+        mirr_pct,
         payback_months,
         payback_note,
         total_capex_usd: months.iter().map(|m| m.capex_usd).sum(),
@@ -177,10 +181,12 @@ fn irr_from(flows: &[f64], invested: bool) -> (Option<f64>, Option<String>) {
                     .to_string(),
             ),
         ),
+        // Several rates solve flows whose sign changes more than once (a GPU refresh, a
+        // balloon): none of them is the return, so none is reported as one; the MIRR is.
         Ok(sol) if sol.roots > 1 => (
-            Some(sol.annual_pct),
+            None,
             Some(format!(
-                "{} rates of return solve these cash flows (their sign changes more than once); the one nearest 0 % is shown",
+                "no single IRR: {} rates of return solve these cash flows (their sign changes more than once), so none is shown; the MIRR is",
                 sol.roots
             )),
         ),

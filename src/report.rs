@@ -275,6 +275,10 @@ pub struct PathwayReport {
     /// Annualised IRR, %; null where it does not exist (see `irrNote`).
     pub irr_pct: Option<f64>,
     pub irr_note: Option<String>,
+    /// Modified IRR from the first capex month, negative flows financed and positive ones
+    /// reinvested at the pathway's discount rate, %: unique where the IRR is not; null
+    /// without both signs.
+    pub mirr_pct: Option<f64>,
     /// Months from the start of month 0 to the end of the month in which the net cash flow
     /// summed from the first capex month turns ≥ 0: the retrofit has paid for itself. The months before the build are the
     /// same site mining in every pathway and are not counted, unlike in `cumulativeUsd`, which
@@ -335,6 +339,9 @@ pub struct Financing {
     /// does not exist (see `equityIrrNote`).
     pub equity_irr_pct: Option<f64>,
     pub equity_irr_note: Option<String>,
+    /// The equity's MIRR from the first capex month, financed and reinvested at the cost of
+    /// equity, %.
+    pub equity_mirr_pct: Option<f64>,
     /// Lowest DSCR over the months with debt service, ×; null without debt service in the horizon.
     pub min_dscr: Option<f64>,
     /// Average of the monthly DSCRs, ×.

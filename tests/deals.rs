@@ -303,13 +303,14 @@ proptest! {
 }
 
 /// The disclosed deal of docs/methodology-pathways.md "A disclosed deal": Hut 8's River Bend
-/// lease (245 MW of critical IT, 15 years, $7.0 B, NNN, 3 %/yr; 85 % loan-to-cost). By hand:
+/// lease (245 MW of critical IT, 15 years, $7.0 B, NNN, 3 %/yr, three 5-year renewal options;
+/// 85 % loan-to-cost). By hand:
 /// - year-1 rent: $7.0 B ÷ (245,000 kW × 12 × Σ₀¹⁴ 1.03^y = 18.598914) = $128.0 per kW-month;
-/// - contract value at $128: 245,000 × 128 × 12 × 18.598914 = **$6,999,143,273.84**;
-/// - NNN: the tenant pays power and the building's opex, so the landlord's NOI over the term is
-///   the rent itself, $6.999 B (Hut 8 expects $6.9 B: it keeps ≈ 1.4 % of costs the NNN lease
-///   does not pass through). After the term the tenant leaves, and the empty halls' opex is the
-///   landlord's: 245 MW × $250,000 ÷ 12 = $5,104,166.67 a month for the last 8 months.
+/// - contract value at $128 over the 180 months of the base term (months 16–195): 245,000 ×
+///   128 × 12 × 18.598914 = **$6,999,143,273.84**;
+/// - NNN: the tenant pays power and the building's opex, so the landlord's NOI is the rent
+///   itself, $6.999 B (Hut 8 expects $6.9 B: it keeps ≈ 1.4 % of costs the NNN lease does not
+///   pass through). The first renewal option runs the horizon's last 8 months at year 16's rent.
 #[test]
 fn the_disclosed_hut_8_lease_reproduces_its_contract_value_and_noi() {
     let text = include_str!("../docs/examples/hut8-river-bend.json");
@@ -319,18 +320,18 @@ fn the_disclosed_hut_8_lease_reproduces_its_contract_value_and_noi() {
     let it_kw = r.site.it_capacity_mw * 1000.0;
     // The model's IT capacity is 330 ÷ 1.3469 = 245.0037 MW: the hand figures scale with it.
     let scale = it_kw / 245_000.0;
-    let contract: f64 = colo.months.iter().map(|m| m.ai_revenue_usd).sum();
+    let base_term: Vec<_> = colo.months.iter().filter(|m| (16..196).contains(&m.index)).collect();
+    assert!(colo.months[..16].iter().all(|m| m.ai_revenue_usd == 0.0));
+    let contract: f64 = base_term.iter().map(|m| m.ai_revenue_usd).sum();
     assert!(close(contract, 6_999_143_273.84 * scale, 1.0), "{contract}");
-    let leased: Vec<_> = colo.months.iter().filter(|m| m.ai_revenue_usd > 0.0).collect();
-    assert_eq!(leased.len(), 180, "the lease runs months 16–195");
-    let noi: f64 = leased
+    let noi: f64 = base_term
         .iter()
         .map(|m| m.ai_revenue_usd - m.opex_usd - m.power_cost_usd)
         .sum();
     assert!(close(noi, contract, 1e-6), "NNN: NOI = rent");
-    let vacant: Vec<_> = colo.months.iter().filter(|m| m.index >= 196).collect();
-    assert_eq!(vacant.len(), 8);
-    assert!(vacant.iter().all(|m| close(m.opex_usd, 5_104_166.67 * scale, 0.01)));
+    // Renewed: year 16 = 128 × 1.03¹⁵ = $199.42… per kW-month.
+    let renewal = &colo.months[196];
+    assert!(close(renewal.ai_revenue_usd, it_kw * 128.0 * 1.03f64.powi(15), 1e-3));
     let f = colo.financing.as_ref().expect("85 % loan-to-cost");
     assert!(close(f.loan_to_cost_pct, 85.0, 1e-9));
     assert!(f.equity_irr_pct.unwrap() > colo.irr_pct.unwrap());

@@ -144,3 +144,12 @@ fn npv_by_hand() {
     flows[11] = 110.0;
     assert!((npv(10.0, &flows) - 100.0).abs() < 1e-9);
 }
+
+/// MIRR against numpy-financial 1.0.0: flows −1,000, −200, 300, 400, 900 (months 0–4) at a
+/// 10 %/yr finance and reinvestment rate (monthly 1.1^(1/12) − 1 = 0.797414 %):
+/// `npf.mirr(flows, r, r)` = 0.0762644400748533 a month → (1.0762644…)^12 − 1 = 141.5616 %/yr.
+#[test]
+fn mirr_matches_numpy_financial() {
+    let m = minepivot::finance::mirr(&[-1_000.0, -200.0, 300.0, 400.0, 900.0], 10.0, 10.0).unwrap();
+    assert!((m - 141.561_599_351_073_8).abs() < 1e-6, "{m}");
+}

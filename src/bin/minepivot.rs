@@ -221,8 +221,8 @@ fn table(r: &Report) -> String {
         r.site.grid_capacity_mw, r.site.fleet_ph, r.site.fleet_facility_mw,
     ));
     out.push_str(&format!(
-        "{:<22} {:>12} {:>9} {:>10} {:>12} {:>12} {:>14}\n",
-        "pathway", "NPV", "IRR", "payback", "capex", "build/MW IT", "vs mining"
+        "{:<22} {:>12} {:>9} {:>9} {:>10} {:>12} {:>12} {:>14}\n",
+        "pathway", "NPV", "IRR", "MIRR", "payback", "capex", "build/MW IT", "vs mining"
     ));
     for p in &r.pathways {
         out.push_str(&row(p));
@@ -351,10 +351,11 @@ fn risk_table(r: &RiskReport) -> String {
 
 fn row(p: &PathwayReport) -> String {
     format!(
-        "{:<22} {:>12} {:>9} {:>10} {:>12} {:>12} {:>14}\n",
+        "{:<22} {:>12} {:>9} {:>9} {:>10} {:>12} {:>12} {:>14}\n",
         p.label,
         money(p.npv_usd),
         opt(p.irr_pct, |v| format!("{v:.1}%")),
+        opt(p.mirr_pct, |v| format!("{v:.1}%")),
         opt(p.payback_months, |v| format!("{v} mo")),
         money(p.total_capex_usd),
         opt(p.capex_per_it_mw_usd, money),

@@ -81,17 +81,17 @@ test('a scenario saved by version 1 opens after the upgrade with the numbers it 
 
 test('the disclosed Hut 8 lease of the docs imports and shows the numbers the CLI prints', async ({ page }) => {
   // docs/methodology-pathways.md "A disclosed deal": `cargo minepivot evaluate
-  // docs/examples/hut8-river-bend.json --format table` prints an NPV of $929.2 M for the lease,
-  // a $1.97 B loan at 85.0 % and a 46.8 % equity IRR (minimum DSCR 1.75×).
+  // docs/examples/hut8-river-bend.json --format table` prints an NPV of $1.02 B for the lease,
+  // a $1.97 B loan at 85.0 % and a 46.9 % equity IRR (minimum DSCR 1.75×).
   const problems = watch(page);
   await open(page);
   await page.locator('#import-json').setInputFiles(new URL('../../docs/examples/hut8-river-bend.json', import.meta.url).pathname);
   await expect(page.locator('.scenario-name')).toContainText('Hut 8 River Bend');
-  await expect(npv(page, 'colocation')).toHaveText('$929.2 M');
+  await expect(npv(page, 'colocation')).toHaveText('$1.02 B');
   const row = page.locator('#financing tr[data-pathway="colocation"]');
   await expect(row).toContainText('$1.97 B');
   await expect(row).toContainText('85.0 %');
-  await expect(row).toContainText('46.8 %');
+  await expect(row).toContainText('46.9 %');
   await expect(row).toContainText('1.75×');
   expect(problems).toEqual([]);
 });

@@ -40,6 +40,7 @@ export function renderCards(el, report) {
     const isMining = p.id === 'mining';
     const rows = [
       row('IRR', orNote(p.irrPct, pct, p.irrNote)),
+      row('MIRR', orNote(p.mirrPct, pct, 'no investment and return to compare')),
       row('Payback', paybackText(p)),
       // Two bases, named: every capex inside the horizon (GPU refreshes and ASIC refreshes
       // included), and the build cost per MW of critical IT (facility, plus the first GPUs
