@@ -53,6 +53,8 @@ pub struct AiMonth {
     pub opex_usd: f64,
     /// Capex of the pathway's own equipment (GPUs); the facility retrofit is added by the model.
     pub capex_usd: f64,
+    /// Proceeds of selling equipment (GPUs replaced or retired) at its residual value.
+    pub resale_usd: f64,
 }
 
 /// The colocation lease month by month over the horizon (see the module docs for formulas).
@@ -184,6 +186,7 @@ fn lease_months(
                     power_cost_usd,
                     opex_usd,
                     capex_usd: 0.0,
+                    resale_usd: 0.0,
                 }
             }
         };

@@ -203,6 +203,8 @@ pub struct MonthFlow {
     pub mining_capex_usd: f64,
     pub facility_capex_usd: f64,
     pub gpu_capex_usd: f64,
+    /// Proceeds of GPUs sold at their residual value when replaced or retired.
+    pub resale_usd: f64,
     pub tax_usd: f64,
     /// Share of the whole fleet hashing, 0–1.
     pub mining_active_fraction: f64,
@@ -220,7 +222,7 @@ impl MonthFlow {
         self.revenue_usd() - self.power_cost_usd - self.opex_usd
     }
     pub fn net_usd(&self) -> f64 {
-        self.ebitda_usd() - self.capex_usd() - self.tax_usd
+        self.ebitda_usd() - self.capex_usd() + self.resale_usd - self.tax_usd
     }
 }
 
@@ -259,6 +261,7 @@ pub fn pathway_flows(
             mining_capex_usd: mm.capex_usd,
             facility_capex_usd: facility_total * timeline.facility_spend_share(m),
             gpu_capex_usd: a.capex_usd * adjust.capex_factor,
+            resale_usd: a.resale_usd * adjust.capex_factor,
             tax_usd: 0.0,
             mining_active_fraction: mm.active_fraction,
         }
@@ -276,7 +279,8 @@ pub fn pathway_flows(
 /// (`building_share` of it) over 39 years and the rest over 15; GPUs over
 /// `gpuCloud.usefulLifeYears` and ASICs (mining capex) over 3 years, both from the month they
 /// are bought, which is when they start to work. Whatever remains undepreciated at the horizon
-/// is simply not reached.
+/// is simply not reached. GPUs sold at the end of their life (fully depreciated) add their
+/// proceeds to the month's taxable profit.
 fn apply_tax(s: &Scenario, flows: &mut [MonthFlow], timeline: &Timeline, building_share: f64) {
     let taxes = taxes(s, flows, timeline, building_share, None);
     for (f, tax) in flows.iter_mut().zip(taxes) {
@@ -336,7 +340,9 @@ pub fn taxes(
     for (m, f) in flows.iter().enumerate() {
         depreciation += step[m];
         let interest = debt.and_then(|d| d.get(m)).map_or(0.0, DebtMonth::interest_paid_usd);
-        let profit = f.ebitda_usd() - depreciation - interest;
+        // GPUs sold at the end of their life are fully depreciated: the proceeds are a taxable
+        // gain.
+        let profit = f.ebitda_usd() + f.resale_usd - depreciation - interest;
         if profit < 0.0 {
             losses -= profit;
             out.push(0.0);

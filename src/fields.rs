@@ -319,6 +319,8 @@ const GPU_SYSTEM: &[Choice] = &[
     c("h200", "NVIDIA H200"),
     c("b200", "NVIDIA B200"),
     c("gb200", "NVIDIA GB200 NVL72"),
+    c("b300", "NVIDIA B300"),
+    c("gb300", "NVIDIA GB300 NVL72"),
 ];
 const GPU_END: &[Choice] = &[c("refresh", "Buy new GPUs"), c("retire", "Retire them")];
 const AMORTISATION: &[Choice] = &[
@@ -1369,7 +1371,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     COLOCATION_DEBT[5],
     COLOCATION_DEBT[6],
     choice("gpuCloud.system", G_GPU, "GPU system", GPU_SYSTEM)
-        .source(src("B200: what a GPU cloud would buy in 2026", "2026-05", Estimate))
+        .source(src_at(
+            "GB300 NVL72: IREN's 76,000 GPUs for Microsoft (Nov 2025)",
+            "2025-11",
+            Press,
+            "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
+        ))
         .access(Access::Choice {
             get: |s| s.gpu_cloud.system as usize,
             set: |s, i| {
@@ -1378,6 +1385,127 @@ pub const SCENARIO_FIELDS: &[Field] = &[
                 }
             },
         }),
+    num(
+        "gpuCloud.itKwPerGpu",
+        G_GPU,
+        "IT power per GPU (0: the system's)",
+        "kW, all-in",
+        0.0,
+        50.0,
+        0.05,
+    )
+    .zero_or_at_least(0.1)
+    .source(src_at(
+        "0: the system's all-in figure; GB300 2.63 kW = IREN's 200 MW of IT ÷ 76,000 GPUs",
+        "2025-11",
+        Derived,
+        "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.it_kw_per_gpu,
+        set: |s, v| s.gpu_cloud.it_kw_per_gpu = v,
+    }),
+    num(
+        "gpuCloud.capexUsdPerGpu",
+        G_GPU,
+        "Capex per GPU (0: the system's)",
+        "USD, all-in",
+        0.0,
+        10_000_000.0,
+        500.0,
+    )
+    .zero_or_at_least(1_000.0)
+    .source(src_at(
+        "0: the system's all-in price; GB300 $76.3k = Dell's ≈ $5.8 B for IREN's 76,000 GPUs and ancillary equipment",
+        "2025-11",
+        Derived,
+        "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.capex_usd_per_gpu,
+        set: |s, v| s.gpu_cloud.capex_usd_per_gpu = v,
+    }),
+    num(
+        "gpuCloud.contractSharePct",
+        G_GPU,
+        "GPUs under contract",
+        "% of the GPUs",
+        0.0,
+        100.0,
+        5.0,
+    )
+    .source(src_at(
+        "100 %: IREN's 200 MW Microsoft contract covers the whole deployment; CoreWeave's 2024 revenue was 96 % contracted",
+        "2025-11",
+        Press,
+        "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.contract_share_pct,
+        set: |s, v| s.gpu_cloud.contract_share_pct = v,
+    }),
+    num(
+        "gpuCloud.contractRateUsdPerGpuHour",
+        G_GPU,
+        "Contract rate",
+        "USD per GPU-hour",
+        0.0,
+        1_000.0,
+        0.05,
+    )
+    .source(src_at(
+        "$2.91: IREN–Microsoft ≈ $9.7 B ÷ (76,000 GPUs × 5 years × 8,766 h)",
+        "2025-11",
+        Derived,
+        "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.contract_rate_usd_per_gpu_hour,
+        set: |s, v| s.gpu_cloud.contract_rate_usd_per_gpu_hour = v,
+    }),
+    whole(
+        "gpuCloud.contractTermMonths",
+        G_GPU,
+        "Contract term",
+        "months from commissioning",
+        0.0,
+        360.0,
+        12.0,
+    )
+    .source(src_at("60: IREN–Microsoft's five years", "2025-11", Press, "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal"))
+    .access(Access::Whole {
+        get: |s| u64::from(s.gpu_cloud.contract_term_months),
+        set: |s, v| s.gpu_cloud.contract_term_months = v as u32,
+    }),
+    num(
+        "gpuCloud.contractPrepaymentPct",
+        G_GPU,
+        "Prepaid at signing",
+        "% of the contract value",
+        0.0,
+        100.0,
+        5.0,
+    )
+    .source(src_at("20 %: IREN–Microsoft's prepayment", "2025-11", Press, "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal"))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.contract_prepayment_pct,
+        set: |s, v| s.gpu_cloud.contract_prepayment_pct = v,
+    }),
+    flag(
+        "gpuCloud.recontractAtMarket",
+        G_GPU,
+        "Re-contract at the market rate at the term's end",
+        "",
+    )
+    .source(src(
+        "Off: after the term the GPUs' hours are sold at the market (an assumption)",
+        "2026-11",
+        Estimate,
+    ))
+    .access(Access::Flag {
+        get: |s| s.gpu_cloud.recontract_at_market,
+        set: |s, v| s.gpu_cloud.recontract_at_market = v,
+    }),
     num(
         "colocation.reletRentPct",
         G_COLOCATION,
@@ -1418,16 +1546,17 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     num(
         "gpuCloud.rentUsdPerGpuHour",
         G_GPU,
-        "GPU rent",
+        "Market rent",
         "USD per GPU-hour",
         0.0,
         1_000.0,
         0.05,
     )
-    .source(src(
-        "B200 TCO $2.34/GPU-h × H100 contract-to-TCO ratio 1.39 ($2.35 ÷ $1.69)",
-        "2026-03",
+    .source(src_at(
+        "$2.91: the rate IREN's GB300 capacity cleared at in a 5-year contract (Nov 2025); 1-year H100 contracts $2.35 (Mar 2026)",
+        "2025-11",
         Derived,
+        "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
     ))
     .access(Access::Num {
         get: |s| s.gpu_cloud.rent_usd_per_gpu_hour,
@@ -1442,10 +1571,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         99.0,
         1.0,
     )
-    .source(src(
-        "1- vs 3-year reserved prices imply ≈ 0.72× per year",
-        "2026-05",
-        Estimate,
+    .source(src_at(
+        "16 %/yr: the H100 1-year-contract index from late 2024 to early 2026 (RBC: H100 −22 %, H200 −29 % in 2025; +40 % by Mar 2026)",
+        "2026-03",
+        Derived,
+        "https://newsletter.semianalysis.com/p/the-great-gpu-shortage-rental-capacity",
     ))
     .access(Access::Num {
         get: |s| s.gpu_cloud.rent_decline_pct_per_year,
@@ -1460,7 +1590,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         100.0,
         1.0,
     )
-    .source(src("~85 % contracted, ~60 % on demand", "2026-05", Estimate))
+    .source(src_at(
+        "85 %: neoclouds with backlogs run 85–95 %, 75–90 % seen in due diligence (the market share; contracts bill 100 %)",
+        "2026-05",
+        Estimate,
+        "https://www.disintermediate.global/glossary/utilisation",
+    ))
     .access(Access::Num {
         get: |s| s.gpu_cloud.utilization_pct,
         set: |s, v| s.gpu_cloud.utilization_pct = v,
@@ -1534,10 +1669,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         10_000_000.0,
         100.0,
     )
-    .source(src(
-        "Staff, support, software, maintenance per GPU: an assumption",
-        "2026-05",
-        Estimate,
+    .source(src_at(
+        "$1,500/GPU-yr with 5 % of revenue: IREN's ≈ 85 % project EBITDA margin incl. power, maintenance and labour at $2.91/GPU-h (derived)",
+        "2025-11",
+        Derived,
+        "https://www.earningsiq.co/articles/iren_iren_q1_2025_microsoft_ai_cloud_deal_locks_in_19b",
     ))
     .access(Access::Num {
         get: |s| s.gpu_cloud.opex_usd_per_gpu_year,
@@ -1552,7 +1688,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         100.0,
         0.5,
     )
-    .source(src("Sales, billing, platform: an assumption", "2026-05", Estimate))
+    .source(src(
+        "5 %: sales, billing, platform for a contracted wholesale customer, inside IREN's ≈ 15 % non-EBITDA share (derived estimate)",
+        "2025-11",
+        Estimate,
+    ))
     .access(Access::Num {
         get: |s| s.gpu_cloud.opex_pct_of_revenue,
         set: |s, v| s.gpu_cloud.opex_pct_of_revenue = v,
@@ -1575,6 +1715,22 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     .access(Access::Num {
         get: |s| s.gpu_cloud.residual_decline_pct_per_year,
         set: |s, v| s.gpu_cloud.residual_decline_pct_per_year = v,
+    }),
+    flag(
+        "gpuCloud.resellAtEndOfLife",
+        G_GPU,
+        "Sell each generation when replaced or retired",
+        "",
+    )
+    .source(src_at(
+        "On: used H100s sell for $15–28k; broker sales fetch ≈ 0.85× of the resale index (2026)",
+        "2026-05",
+        Estimate,
+        "https://www.computeforecast.com/long-reads/secondary-market-ai-hardware-gpu-economy-neocloud-economics/",
+    ))
+    .access(Access::Flag {
+        get: |s| s.gpu_cloud.resell_at_end_of_life,
+        set: |s, v| s.gpu_cloud.resell_at_end_of_life = v,
     }),
     GPU_CLOUD_DEBT[0],
     GPU_CLOUD_DEBT[1],
@@ -2347,9 +2503,7 @@ mod tests {
         );
         check(
             "gpuCloud.system",
-            [GpuSystem::H100, GpuSystem::H200, GpuSystem::B200, GpuSystem::Gb200]
-                .map(|c| serde_json::to_value(c).unwrap())
-                .to_vec(),
+            GpuSystem::ALL.map(|c| serde_json::to_value(c).unwrap()).to_vec(),
         );
         check(
             "gpuCloud.endOfLife",

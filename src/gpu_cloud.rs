@@ -47,20 +47,48 @@ pub fn simulate_into(s: &Scenario, site: &SiteReport, gpu_capex_usd: f64, out: &
     out.resize(n, AiMonth::default());
     let timeline = Timeline::new(s);
     for phase in timeline.phases() {
-        phase_into(s, site, gpu_capex_usd, phase, out);
+        phase_into(s, site, gpu_capex_usd, &timeline, phase, out);
     }
 }
 
+/// The contract value of a phase's contracted GPUs over the term at 100 % billing: GPUs ×
+/// share × 730.5 h × rate × term months.
+pub fn contract_value_usd(s: &Scenario, gpus: f64) -> f64 {
+    let g = &s.gpu_cloud;
+    gpus * g.contract_share_pct / 100.0
+        * HOURS_PER_MONTH
+        * g.contract_rate_usd_per_gpu_hour
+        * f64::from(g.contract_term_months)
+}
+
 /// One phase's GPUs (its share of them and of their capex) added into `out`.
-fn phase_into(s: &Scenario, site: &SiteReport, gpu_capex_usd: f64, phase: &PhaseTime, out: &mut [AiMonth]) {
+fn phase_into(
+    s: &Scenario,
+    site: &SiteReport,
+    gpu_capex_usd: f64,
+    timeline: &Timeline,
+    phase: &PhaseTime,
+    out: &mut [AiMonth],
+) {
     let g = &s.gpu_cloud;
     let gpus = site.gpus as f64 * phase.share;
     let capex = gpu_capex_usd * phase.share;
     let life_months = g.useful_life_years.max(1).saturating_mul(12);
-    let hours_sold_at_full = gpus * HOURS_PER_MONTH * g.utilization_pct / 100.0;
-    let power_mw = gpus * presets::gpu_system(g.system).it_kw_per_gpu / 1000.0 * g.load_pct / 100.0 * s.retrofit.pue;
+    let contracted = gpus * g.contract_share_pct / 100.0;
+    let market = gpus - contracted;
+    let term = g.contract_term_months;
+    let prepaid = contract_value_usd(s, gpus) * g.contract_prepayment_pct / 100.0;
+    let credit = if term > 0 { prepaid / f64::from(term) } else { 0.0 };
+    let sold_share = g.utilization_pct / 100.0;
+    let power_mw = gpus * presets::it_kw_per_gpu(s) / 1000.0 * g.load_pct / 100.0 * s.retrofit.pue;
     let fixed_opex = gpus * g.opex_usd_per_gpu_year / 12.0;
     let opex_share = g.opex_pct_of_revenue / 100.0;
+    // What a generation fetches when it is replaced or retired: its price × (1 − decline)^life.
+    let resale = if g.resell_at_end_of_life {
+        capex * (1.0 - g.residual_decline_pct_per_year / 100.0).powf(f64::from(life_months) / 12.0)
+    } else {
+        0.0
+    };
 
     // Monthly steps multiplied up instead of a powf per month (the analysis re-runs this
     // loop dozens of times); the drift over 360 months is ~1e-14 relative.
@@ -68,18 +96,43 @@ fn phase_into(s: &Scenario, site: &SiteReport, gpu_capex_usd: f64, phase: &Phase
     let rent_step = grow(1.0, -g.rent_decline_pct_per_year, 1.0);
     let mut price = s.site.power_price_usd_per_mwh;
     let mut rent = g.rent_usd_per_gpu_hour;
+    // The rate the contracted GPUs are billed at: the contract's, then (re-contracted) the
+    // market's at each term's end.
+    let mut contract_rate = g.contract_rate_usd_per_gpu_hour;
 
     for (m, slot) in out.iter_mut().enumerate() {
+        if m as u32 == timeline.construction_start {
+            // The prepayment, received at signing.
+            slot.revenue_usd += prepaid;
+        }
         if let Some(k) = phase.operating_month(m as u32) {
-            if !(k >= life_months && g.end_of_life == GpuEnd::Retire) {
+            let retired = k >= life_months && g.end_of_life == GpuEnd::Retire;
+            if retired {
+                if k == life_months {
+                    slot.resale_usd += resale;
+                }
+            } else {
                 let age = k % life_months;
                 if age == 0 {
                     rent = g.rent_usd_per_gpu_hour;
+                    if k > 0 {
+                        slot.resale_usd += resale;
+                    }
                 }
                 let ramp = if k < life_months { phase.ramp(k) } else { 1.0 };
-                let revenue_usd = hours_sold_at_full * rent * ramp;
+                if term > 0 && k > 0 && k % term == 0 && g.recontract_at_market {
+                    contract_rate = rent;
+                }
+                let in_contract = term > 0 && (k < term || g.recontract_at_market);
+                let contract_revenue = if in_contract {
+                    contracted * HOURS_PER_MONTH * contract_rate * ramp
+                } else {
+                    contracted * HOURS_PER_MONTH * sold_share * rent * ramp
+                };
+                let market_revenue = market * HOURS_PER_MONTH * sold_share * rent * ramp;
+                let revenue_usd = contract_revenue + market_revenue;
                 rent *= rent_step;
-                slot.revenue_usd += revenue_usd;
+                slot.revenue_usd += revenue_usd - if k < term { credit } else { 0.0 };
                 slot.power_cost_usd += power_mw * HOURS_PER_MONTH * price;
                 slot.opex_usd += fixed_opex + opex_share * revenue_usd;
                 if age == 0 {

@@ -43,7 +43,8 @@ fn pathway_report(
                 curtailment_credit_usd: f.curtailment_credit_usd,
                 power_cost_usd: f.power_cost_usd,
                 opex_usd: f.opex_usd,
-                capex_usd: f.capex_usd(),
+                // Net of the GPUs sold when replaced or retired (their residual value).
+                capex_usd: f.capex_usd() - f.resale_usd,
                 tax_usd: f.tax_usd,
                 net_cash_flow_usd: net,
                 cumulative_usd: cumulative,

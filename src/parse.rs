@@ -216,6 +216,7 @@ pub fn released_defaults(version: u32) -> Option<Value> {
     let text = match version {
         1 => include_str!("released/defaults-v1.json"),
         2 => include_str!("released/defaults-v2.json"),
+        3 => include_str!("released/defaults-v3.json"),
         _ => return None,
     };
     serde_json::from_str(text).ok()
@@ -258,6 +259,26 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
                 }
             }
             retrofit.insert("phases".into(), Value::Array(vec![Value::Object(phase)]));
+        }
+    }
+    // - 2 → 3: the GPU cloud's contract arrived, on by default; a version-2 document had
+    //   none, so its GPUs sell at the market as before.
+    // - 2 → 3 keeps an older document's numbers: no contract, no resale at the end of a
+    //   generation's life, and the kW and capex per GPU its system had in version 2 (the node's
+    //   kW, the servers plus $8,250 of network and storage), which version 3's all-in system
+    //   figures replace.
+    if from < 3 {
+        if let Some(Value::Object(gpu)) = map.get_mut("gpuCloud") {
+            gpu.insert("contractSharePct".into(), Value::from(0.0));
+            gpu.insert("resellAtEndOfLife".into(), Value::from(false));
+            let (kw, capex) = match gpu.get("system").and_then(Value::as_str) {
+                Some("h100") => (10.2 / 8.0, 52_000.0),
+                Some("h200") => (10.2 / 8.0, 48_850.0),
+                Some("gb200") => (132.0 / 72.0, 2_600_000.0 / 72.0 + 8_250.0),
+                _ => (14.3 / 8.0, 58_250.0), // b200, version 2's default
+            };
+            gpu.insert("itKwPerGpu".into(), Value::from(kw));
+            gpu.insert("capexUsdPerGpu".into(), Value::from(capex));
         }
     }
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));

@@ -27,10 +27,15 @@ pub struct AsicPreset {
 pub struct GpuSystemPreset {
     pub id: GpuSystem,
     pub label: String,
-    /// IT power of the system per GPU (server share, not facility), kW.
+    /// All-in critical IT power per GPU: the GPU server and its share of the CPUs, storage and
+    /// networks on the UPS, kW (not the facility: × PUE for that).
     pub it_kw_per_gpu: f64,
-    /// Server, GPU, CPUs and NICs per GPU, excluding the back-end fabric, USD.
+    /// All-in capex per GPU: servers, back-end InfiniBand fabric, front-end network, storage
+    /// and installation, one definition (the bill splits it into those lines), USD.
     pub capex_usd_per_gpu: f64,
+    /// A market rent per GPU-hour, USD, with its source and date.
+    pub market_rent_usd_per_gpu_hour: f64,
+    pub rent_source: String,
     /// Neocloud total cost of ownership per GPU-hour (SemiAnalysis tier), USD, where known.
     pub tco_usd_per_gpu_hour: Option<f64>,
     pub source: String,
@@ -91,13 +96,28 @@ pub fn asics() -> Vec<AsicPreset> {
     ]
 }
 
+/// Critical IT per GPU beyond the accelerator rack: IREN's 200 MW of IT for 76,000 GB300 GPUs
+/// is 2.63 kW per GPU against ~136 kW ÷ 72 = 1.89 kW at the NVL72 rack (docs/data-sources.md
+/// "GPU cloud operations") [D]: × 1.39 for CPUs, storage, networks and other IT on the UPS,
+/// applied to every system's rack or node figure.
+pub const ALL_IN_IT_FACTOR: f64 = 2.63 / (136.0 / 72.0);
+
 pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
-    let g = |label: &str, kw: f64, capex: f64, tco: Option<f64>, source: &str, as_of: &str, estimate: bool| {
+    let g = |label: &str,
+             kw: f64,
+             capex: f64,
+             tco: Option<f64>,
+             source: &str,
+             as_of: &str,
+             estimate: bool,
+             rent: (f64, &str)| {
         GpuSystemPreset {
             id,
             label: label.to_string(),
             it_kw_per_gpu: kw,
             capex_usd_per_gpu: capex,
+            market_rent_usd_per_gpu_hour: rent.0,
+            rent_source: rent.1.to_string(),
             tco_usd_per_gpu_hour: tco,
             source: source.to_string(),
             as_of: as_of.to_string(),
@@ -106,49 +126,86 @@ pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
     };
     match id {
         GpuSystem::H100 => g(
-            "NVIDIA H100 SXM (HGX 8-GPU, 10.2 kW)",
-            10.2 / 8.0,
-            43_750.0,
+            "NVIDIA H100 SXM (HGX 8-GPU)",
+            10.2 / 8.0 * ALL_IN_IT_FACTOR,
+            52_000.0,
             Some(1.69),
-            "NVIDIA DGX docs: 10.2 kW per 8-GPU node; $300–400k per node (press), midpoint ÷ 8; TCO SemiAnalysis",
+            "NVIDIA DGX docs: 10.2 kW per 8-GPU node × 1.39 all-in; $300–400k per node (press) ÷ 8 + $8,250 of network and storage; TCO SemiAnalysis",
             "2025-12",
             true,
+            (2.35, "1-year contract index $2.35/GPU-h (SemiAnalysis, Mar 2026)"),
         ),
         GpuSystem::H200 => g(
-            "NVIDIA H200 (HGX 8-GPU, 10.2 kW)",
-            10.2 / 8.0,
+            "NVIDIA H200 (HGX 8-GPU)",
+            10.2 / 8.0 * ALL_IN_IT_FACTOR,
             40_600.0,
             None,
-            "NVIDIA DGX docs: 10.2 kW per 8-GPU node; IREN paid $40.6k per GPU all-in (Sep 2024 filing)",
+            "NVIDIA DGX docs: 10.2 kW per 8-GPU node × 1.39 all-in; IREN paid $40.6k per GPU all-in, InfiniBand included (Sep 2024 filing)",
             "2024-09",
             false,
+            (2.50, "On demand $2.50–7.00/GPU-h by provider tier, lowest tier (May 2026, estimate)"),
         ),
         GpuSystem::B200 => g(
-            "NVIDIA B200 (DGX B200, 14.3 kW)",
-            14.3 / 8.0,
-            50_000.0,
+            "NVIDIA B200 (DGX B200)",
+            14.3 / 8.0 * ALL_IN_IT_FACTOR,
+            58_250.0,
             Some(2.34),
-            "NVIDIA DGX B200: 14.3 kW per 8 GPUs; $30–40k per GPU plus server share (press estimates); TCO SemiAnalysis",
+            "NVIDIA DGX B200: 14.3 kW per 8 GPUs × 1.39 all-in; $30–40k per GPU plus server share (press) + $8,250 of network and storage; TCO SemiAnalysis",
             "2026-05",
             true,
+            (2.80, "Rental floor $3.20 (early 2025) → $2.80 (Sep 2025), RBC via FT"),
         ),
         GpuSystem::Gb200 => g(
-            "NVIDIA GB200 NVL72 (~132 kW per rack)",
-            132.0 / 72.0,
-            2_600_000.0 / 72.0,
+            "NVIDIA GB200 NVL72",
+            132.0 / 72.0 * ALL_IN_IT_FACTOR,
+            2_600_000.0 / 72.0 + 8_250.0,
             Some(2.75),
-            "NVIDIA: ~120–132 kW per NVL72 rack; $2–3.2 M per rack (press), midpoint ÷ 72; TCO SemiAnalysis",
+            "NVIDIA: ~120–132 kW per NVL72 rack × 1.39 all-in; $2–3.2 M per rack (press) ÷ 72 + $8,250 of network and storage; TCO SemiAnalysis",
             "2026-05",
             true,
+            (4.54, "On demand $9.08 per GB200 superchip (2 GPUs) at one neocloud (Mar 2026, estimate)"),
+        ),
+        GpuSystem::B300 => g(
+            "NVIDIA B300 (DGX B300)",
+            14.5 / 8.0 * ALL_IN_IT_FACTOR,
+            70_000.0,
+            None,
+            "NVIDIA DGX B300: 14.5 kW per 8 GPUs × 1.39 all-in; IREN bought 1,200 B300 and 1,200 GB300 for ≈ $168 M all-in ≈ $70k per GPU (Aug 2025)",
+            "2025-08",
+            true,
+            (3.00, "No public B300 rate; between B200 and GB300 (estimate)"),
+        ),
+        GpuSystem::Gb300 => g(
+            "NVIDIA GB300 NVL72",
+            200_000.0 / 76_000.0,
+            5_800_000_000.0 / 76_000.0,
+            None,
+            "IREN–Microsoft: 76,000 GB300 in 200 MW of critical IT (2.63 kW per GPU all-in); Dell supplies GPUs and ancillary equipment for ≈ $5.8 B ($76.3k per GPU) (Nov 2025)",
+            "2025-11",
+            false,
+            (2.91, "IREN–Microsoft: ≈ $9.7 B over 5 years for 76,000 GPUs = $2.91 per GPU-hour (Nov 2025)"),
         ),
     }
 }
 
 pub fn gpu_systems() -> Vec<GpuSystemPreset> {
-    [GpuSystem::H100, GpuSystem::H200, GpuSystem::B200, GpuSystem::Gb200]
-        .into_iter()
-        .map(gpu_system)
-        .collect()
+    GpuSystem::ALL.into_iter().map(gpu_system).collect()
+}
+
+/// The scenario's all-in IT power per GPU: `gpuCloud.itKwPerGpu`, or the system's when 0.
+pub fn it_kw_per_gpu(s: &Scenario) -> f64 {
+    match s.gpu_cloud.it_kw_per_gpu {
+        kw if kw > 0.0 => kw,
+        _ => gpu_system(s.gpu_cloud.system).it_kw_per_gpu,
+    }
+}
+
+/// The scenario's all-in capex per GPU: `gpuCloud.capexUsdPerGpu`, or the system's when 0.
+pub fn capex_usd_per_gpu(s: &Scenario) -> f64 {
+    match s.gpu_cloud.capex_usd_per_gpu {
+        usd if usd > 0.0 => usd,
+        _ => gpu_system(s.gpu_cloud.system).capex_usd_per_gpu,
+    }
 }
 
 pub fn cooling(id: Cooling) -> CoolingPreset {

@@ -226,6 +226,8 @@ pub struct CashFlowMonth {
     pub curtailment_credit_usd: f64,
     pub power_cost_usd: f64,
     pub opex_usd: f64,
+    /// Capex, net of the proceeds of GPUs sold at their residual value when replaced or
+    /// retired (a refresh month's GPU purchase less the old generation's sale).
     pub capex_usd: f64,
     /// Corporate income tax (0 unless `finance.taxEnabled`).
     pub tax_usd: f64,

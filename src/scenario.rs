@@ -17,13 +17,16 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first release.
 /// - 2: project debt per AI pathway, equity returns, value at the horizon, risk-adjusted
 ///   discount rates (a version-1 document migrates with no debt).
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: the GPU cloud's contracted capacity, all-in systems (GB300, B300) with overridable kW
+///   and capex per GPU, recalibrated GPU defaults (a version-2 document migrates with no
+///   contract).
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Scenario {
-    /// Version of this document's layout; the current one is 2.
+    /// Version of this document's layout; the current one is 3.
     pub schema_version: u32,
     /// A name for people; never interpreted.
     pub name: String,
@@ -330,11 +333,20 @@ pub enum GpuSystem {
     H200,
     B200,
     Gb200,
+    B300,
+    Gb300,
 }
 
 impl GpuSystem {
     /// Every value, in declaration order (the field registry's choice order).
-    pub const ALL: [GpuSystem; 4] = [GpuSystem::H100, GpuSystem::H200, GpuSystem::B200, GpuSystem::Gb200];
+    pub const ALL: [GpuSystem; 6] = [
+        GpuSystem::H100,
+        GpuSystem::H200,
+        GpuSystem::B200,
+        GpuSystem::Gb200,
+        GpuSystem::B300,
+        GpuSystem::Gb300,
+    ];
 }
 
 /// Back-end (GPU-to-GPU) network fabric.
@@ -372,7 +384,24 @@ impl GpuEnd {
 #[serde(rename_all = "camelCase", default)]
 pub struct GpuCloud {
     pub system: GpuSystem,
-    /// Rent in the first month of operation, USD per GPU-hour.
+    /// All-in critical IT per GPU, kW; 0: the system's ([`crate::presets::gpu_system`]).
+    pub it_kw_per_gpu: f64,
+    /// All-in capex per GPU (servers, network, storage, installation), USD; 0: the system's.
+    pub capex_usd_per_gpu: f64,
+    /// Share of the GPUs under a take-or-pay contract, %: billed in full at the contract rate.
+    pub contract_share_pct: f64,
+    /// The contract's rate, USD per GPU-hour (fixed for the term).
+    pub contract_rate_usd_per_gpu_hour: f64,
+    /// The contract's term from each phase's commissioning, months.
+    pub contract_term_months: u32,
+    /// Paid at signing (the construction start), % of the contract value; credited against
+    /// the billing in equal parts over the term.
+    pub contract_prepayment_pct: f64,
+    /// At the term's end, contract the same GPUs again at the then market rate (billed in
+    /// full) instead of selling their hours at the market.
+    pub recontract_at_market: bool,
+    /// Market rent in the first month of operation, USD per GPU-hour: what the GPUs outside
+    /// the contract, and all of them after it, earn.
     pub rent_usd_per_gpu_hour: f64,
     /// Yearly decline of the rent, % (continuous).
     pub rent_decline_pct_per_year: f64,
@@ -388,8 +417,11 @@ pub struct GpuCloud {
     pub opex_usd_per_gpu_year: f64,
     /// Sales, billing and platform costs, % of revenue.
     pub opex_pct_of_revenue: f64,
-    /// Yearly fall of a GPU's resale value, % (geometric): the residual value at the horizon.
+    /// Yearly fall of a GPU's resale value, % (geometric): the residual value at the horizon
+    /// and, with `resellAtEndOfLife`, what a generation fetches when replaced or retired.
     pub residual_decline_pct_per_year: f64,
+    /// Sell each generation at its residual value when it is replaced or retired.
+    pub resell_at_end_of_life: bool,
     /// Project debt on this pathway's capex (the facility and the first GPUs).
     pub debt: Debt,
 }
@@ -613,19 +645,30 @@ impl Default for Colocation {
 }
 
 impl Default for GpuCloud {
+    /// Calibrated on IREN's disclosed Microsoft contract (docs/methodology-pathways.md "GPU
+    /// cloud"): GB300 systems, 100 % contracted for five years at $2.91 per GPU-hour with 20 %
+    /// prepaid, ≈ 85 % EBITDA margin.
     fn default() -> Self {
         GpuCloud {
-            system: GpuSystem::B200,
-            rent_usd_per_gpu_hour: 3.25,
-            rent_decline_pct_per_year: 28.0,
+            system: GpuSystem::Gb300,
+            it_kw_per_gpu: 0.0,
+            capex_usd_per_gpu: 0.0,
+            contract_share_pct: 100.0,
+            contract_rate_usd_per_gpu_hour: 2.91,
+            contract_term_months: 60,
+            contract_prepayment_pct: 20.0,
+            recontract_at_market: false,
+            rent_usd_per_gpu_hour: 2.91,
+            rent_decline_pct_per_year: 16.0,
             utilization_pct: 85.0,
             load_pct: 80.0,
             useful_life_years: 5,
             end_of_life: GpuEnd::Refresh,
             fabric: Fabric::Infiniband,
-            opex_usd_per_gpu_year: 3_000.0,
-            opex_pct_of_revenue: 10.0,
+            opex_usd_per_gpu_year: 1_500.0,
+            opex_pct_of_revenue: 5.0,
             residual_decline_pct_per_year: 35.0,
+            resell_at_end_of_life: true,
             debt: Debt {
                 loan_to_cost_pct: 80.0,
                 interest_rate_pct: 9.0,

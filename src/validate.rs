@@ -771,6 +771,25 @@ fn rules(s: &Scenario, errors: &mut Vec<ValidationError>) {
         }
     }
 
+    // A contract longer than the GPUs' life cannot be served when they retire.
+    let g = &s.gpu_cloud;
+    if g.contract_share_pct > 0.0
+        && g.end_of_life == crate::scenario::GpuEnd::Retire
+        && clean(errors, &["gpuCloud.contractTermMonths", "gpuCloud.usefulLifeYears"])
+        && g.contract_term_months > g.useful_life_years.saturating_mul(12)
+    {
+        errors.push(ValidationError::new(
+            "gpuCloud.contractTermMonths",
+            ErrorCode::Inconsistent,
+            format!(
+                "must be at most the GPUs' useful life of {} months when they retire at its end (got {} months): choose \"buy new GPUs\" at end of life, or a shorter term",
+                g.useful_life_years.saturating_mul(12),
+                g.contract_term_months
+            ),
+            Value::from(g.contract_term_months),
+        ));
+    }
+
     if clean(errors, &["retrofit.costOverrides"]) {
         for (i, o) in r.cost_overrides.iter().enumerate() {
             if !crate::capex::is_known_item(&o.item) {

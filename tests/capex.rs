@@ -97,8 +97,9 @@ fn the_default_site_and_its_fleet() {
     // 130 kW is in the 60–150 kW band: 70 ft² a rack; 592 × 70 = 41,440 ft².
     close(site.white_space_sq_ft, 41_440.0, 1e-9);
     close(site.building_area_sq_ft, 100_000.0, 0.0);
-    // B200: 14.3 kW ÷ 8 = 1.7875 kW a GPU; ⌊76,923.08 ÷ 1.7875⌋ = ⌊43,033.9⌋ = 43,033.
-    assert_eq!(site.gpus, 43_033);
+    // GB300: IREN's 200,000 kW ÷ 76,000 GPUs = 2.631579 kW a GPU, all-in;
+    // ⌊76,923.08 ÷ 2.631579⌋ = ⌊29,230.77⌋ = 29,230.
+    assert_eq!(site.gpus, 29_230);
     // Construction from month 0 for 12 months: commissioning in month 12 = 2027-01 + 12 = 2028-01.
     assert_eq!(site.commissioning_month, 12);
     assert_eq!(site.commissioning_label, "2028-01");
@@ -145,15 +146,20 @@ fn racks_round_up_but_never_for_float_noise() {
 #[test]
 fn gpus_per_system() {
     let mut s = small();
-    // 10,000 kW of IT in each case, floored to whole GPUs:
-    // H100 and H200: 10.2 kW ÷ 8 = 1.275 kW → 10,000 ÷ 1.275 = 7,843.1 → 7,843.
-    // B200: 14.3 kW ÷ 8 = 1.7875 kW → 10,000 ÷ 1.7875 = 5,594.4 → 5,594.
-    // GB200 NVL72: 132 kW ÷ 72 = 1.8333 kW → 10,000 × 72 ÷ 132 = 5,454.5 → 5,454.
+    // 10,000 kW of IT in each case, floored to whole GPUs. All-in kW per GPU = the node's or
+    // rack's kW per GPU × 1.392353 (IREN's 2.63 kW per GB300 ÷ 136 kW / 72 at the rack):
+    // H100 and H200: 10.2 ÷ 8 = 1.275 × 1.392353 = 1.775250 kW → 10,000 ÷ 1.77525 = 5,633.0 → 5,633.
+    // B200: 14.3 ÷ 8 = 1.7875 × 1.392353 = 2.488831 kW → 4,017.95 → 4,017.
+    // GB200 NVL72: 132 ÷ 72 = 1.833333 × 1.392353 = 2.552647 kW → 3,917.5 → 3,917.
+    // B300: 14.5 ÷ 8 = 1.8125 × 1.392353 = 2.523640 kW → 3,962.5 → 3,962.
+    // GB300 NVL72: 200,000 ÷ 76,000 = 2.631579 kW → 3,800.0 → 3,800.
     for (system, expected) in [
-        (GpuSystem::H100, 7_843),
-        (GpuSystem::H200, 7_843),
-        (GpuSystem::B200, 5_594),
-        (GpuSystem::Gb200, 5_454),
+        (GpuSystem::H100, 5_633),
+        (GpuSystem::H200, 5_633),
+        (GpuSystem::B200, 4_017),
+        (GpuSystem::Gb200, 3_917),
+        (GpuSystem::B300, 3_962),
+        (GpuSystem::Gb300, 3_800),
     ] {
         s.gpu_cloud.system = system;
         assert_eq!(capex::size(&s).gpus, expected, "{system:?}");
@@ -260,35 +266,44 @@ fn category_totals_of_the_small_bill() {
 
 #[test]
 fn the_gpu_clouds_own_equipment() {
-    let r = bill(&small());
+    let mut s = small();
+    s.gpu_cloud.system = GpuSystem::B200;
+    let r = bill(&s);
     let g = &r.gpu_cloud;
-    // 5,594 B200s (see gpus_per_system):
-    // servers 5,594 × $50,000 = $279.7 M; InfiniBand 5,594 × $5,000 = $27.97 M;
-    // front end 5,594 × $750 = $4.1955 M; storage 5,594 × $2,500 = $13.985 M.
+    // 4,017 B200s (see gpus_per_system), all-in $58,250 each: servers $58,250 − $8,250 of
+    // network and storage = $50,000 → 4,017 × $50,000 = $200.85 M; InfiniBand 4,017 × $5,000
+    // = $20.085 M; front end 4,017 × $750 = $3.01275 M; storage 4,017 × $2,500 = $10.0425 M.
     for (id, total) in [
-        ("gpuServersB200", 279_700_000.0),
-        ("fabricInfiniband", 27_970_000.0),
-        ("frontEndNetwork", 4_195_500.0),
-        ("storage", 13_985_000.0),
+        ("gpuServersB200", 200_850_000.0),
+        ("fabricInfiniband", 20_085_000.0),
+        ("frontEndNetwork", 3_012_750.0),
+        ("storage", 10_042_500.0),
     ] {
         let l = line(&g.lines, id);
-        assert_eq!(l.quantity, 5_594.0, "{id}");
+        assert_eq!(l.quantity, 4_017.0, "{id}");
         assert_eq!(l.total_usd, total, "{id}");
     }
-    // 279.7 + 27.97 + 4.1955 + 13.985 = $325.8505 M; ÷ 10 MW = $32.58505 M per MW.
-    assert_eq!(g.total_usd, 325_850_500.0);
-    close(g.per_it_mw_usd.unwrap(), 32_585_050.0, 1e-3);
-    // IT equipment 279.7 + 13.985 = 293.685 M; networking 27.97 + 4.1955 = 32.1655 M.
+    // 4,017 × $58,250 = $233.99025 M; ÷ 10 MW = $23.399025 M per MW.
+    assert_eq!(g.total_usd, 233_990_250.0);
+    close(g.per_it_mw_usd.unwrap(), 23_399_025.0, 1e-3);
+    // IT equipment 200.85 + 10.0425 = 210.8925 M; networking 20.085 + 3.01275 = 23.09775 M.
     let cat = |name: &str| g.categories.iter().find(|c| c.category == name).unwrap().total_usd;
-    assert_eq!(cat("IT equipment"), 293_685_000.0);
-    assert_eq!(cat("Networking"), 32_165_500.0);
+    assert_eq!(cat("IT equipment"), 210_892_500.0);
+    assert_eq!(cat("Networking"), 23_097_750.0);
 
-    // Ethernet instead: 5,594 × $3,500 = $19.579 M for the fabric, 8.391 M less.
-    let mut s = small();
+    // Ethernet instead: 4,017 × $3,500 = $14.0595 M for the fabric, 6.0255 M less.
     s.gpu_cloud.fabric = Fabric::Ethernet;
     let g = bill(&s).gpu_cloud;
-    assert_eq!(line(&g.lines, "fabricEthernet").total_usd, 19_579_000.0);
-    assert_eq!(g.total_usd, 325_850_500.0 - 8_391_000.0);
+    assert_eq!(line(&g.lines, "fabricEthernet").total_usd, 14_059_500.0);
+    assert_eq!(g.total_usd, 233_990_250.0 - 6_025_500.0);
+
+    // The all-in price per GPU replaced ($60,000): the server line takes $60,000 − $8,250.
+    s.gpu_cloud.fabric = Fabric::Infiniband;
+    s.gpu_cloud.capex_usd_per_gpu = 60_000.0;
+    let g = bill(&s).gpu_cloud;
+    let servers = line(&g.lines, "gpuServersB200");
+    assert_eq!((servers.unit_cost_usd, servers.overridden), (51_750.0, true));
+    assert_eq!(g.total_usd, 4_017.0 * 60_000.0);
 }
 
 #[test]

@@ -234,7 +234,7 @@ fn every_library_item_can_appear_on_a_bill() {
         Cooling::DirectToChip,
         Cooling::Immersion,
     ] {
-        for system in [GpuSystem::H100, GpuSystem::H200, GpuSystem::B200, GpuSystem::Gb200] {
+        for system in GpuSystem::ALL {
             for fabric in [Fabric::Infiniband, Fabric::Ethernet] {
                 let mut s = Scenario::default();
                 s.retrofit.cooling = cooling;

@@ -141,6 +141,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         (pct(100.0), pct(100.0), pct(100.0), pct(100.0)),
         (1.0f64..=5.0, 1.0f64..=30.0, pct(20.0), pct(100.0)),
         (1usize..=3, 0u32..=24, 0.2f64..=0.8),
+        (pct(100.0), pct(20.0), 0u32..=120, pct(100.0), any::<bool>()),
     );
     (general, site, bitcoin, mining, retrofit, colocation, gpu, deals).prop_map(
         |(
@@ -158,6 +159,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 (equity_rate, mining_rate, colocation_rate, gpu_rate),
                 (covenant, exit_cap, selling, residual_decline),
                 (phase_count, spacing, first_share),
+                (contract_share, contract_rate, contract_term, prepayment, recontract),
             ),
         )| {
             let mut s = Scenario {
@@ -253,6 +255,12 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 let rest: f64 = s.retrofit.phases[1..].iter().map(|p| p.share_pct).sum();
                 s.retrofit.phases[0].share_pct = 100.0 - rest;
             }
+            let g = &mut s.gpu_cloud;
+            g.contract_share_pct = contract_share;
+            g.contract_rate_usd_per_gpu_hour = contract_rate;
+            g.contract_term_months = contract_term;
+            g.contract_prepayment_pct = prepayment;
+            g.recontract_at_market = recontract;
             s.colocation.exit_cap_rate_pct = exit_cap;
             s.colocation.selling_cost_pct = selling;
             s.gpu_cloud.residual_decline_pct_per_year = residual_decline;

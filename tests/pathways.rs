@@ -139,12 +139,17 @@ fn gpu_capex(total: f64) -> CapexReport {
     }
 }
 
-/// 1,000 B200s, $3.25/GPU-hour, 85 % sold, 80 % load, PUE 1.3, $45/MWh flat.
+/// 1,000 B200s at 1.7875 kW each (the node's 14.3 kW ÷ 8, given as an override of the all-in
+/// figure), $3.25/GPU-hour at the market, no contract, 85 % sold, 80 % load, PUE 1.3,
+/// $45/MWh flat.
 fn gpu_scenario(horizon_years: u32) -> Scenario {
     let mut s = flat(horizon_years, 12);
     s.retrofit.pue = 1.3;
     let g = &mut s.gpu_cloud;
     g.system = GpuSystem::B200;
+    g.it_kw_per_gpu = 1.7875;
+    g.contract_share_pct = 0.0;
+    g.residual_decline_pct_per_year = 35.0;
     g.rent_usd_per_gpu_hour = 3.25;
     g.rent_decline_pct_per_year = 28.0;
     g.utilization_pct = 85.0;
@@ -196,15 +201,24 @@ fn gpus_are_refreshed_or_retired_at_the_end_of_their_life() {
     let it = site(2.0, 1_000);
     let capex = gpu_capex(60_000_000.0);
     // Commissioning in month 12; useful life 5 years = 60 months → the second generation
-    // starts in month 72, bought again, at the starting rent.
+    // starts in month 72, bought again, at the starting rent; the first is sold then at its
+    // residual value, 60 M × (1 − 35 %)^5 = 60 M × 0.116029 = $6,961,743.75.
     let refresh = gpu_cloud::simulate(&s, &it, &capex);
     assert_eq!(refresh[72].capex_usd, 60_000_000.0);
+    assert!(
+        close(refresh[72].resale_usd, 6_961_743.75, 1e-12),
+        "{}",
+        refresh[72].resale_usd
+    );
     assert_eq!(refresh[72].revenue_usd, refresh[12].revenue_usd);
     assert!(refresh[71].revenue_usd < 0.25 * refresh[12].revenue_usd);
     s.gpu_cloud.end_of_life = GpuEnd::Retire;
     let retire = gpu_cloud::simulate(&s, &it, &capex);
     assert_eq!(retire[71], refresh[71]);
-    assert!(retire[72..].iter().all(|m| *m == Default::default()));
+    // Retired: sold in month 72, then nothing.
+    assert_eq!(retire[72].resale_usd, refresh[72].resale_usd);
+    assert_eq!((retire[72].revenue_usd, retire[72].capex_usd), (0.0, 0.0));
+    assert!(retire[73..].iter().all(|m| *m == Default::default()));
 }
 
 #[test]
@@ -599,7 +613,7 @@ fn the_verdict_has_words_for_every_case() {
     let v = verdict_of(&s, [300e6, 50e6, 100e6], PathwayId::GpuCloud, None, None, &found);
     assert_eq!(
         v,
-        "Keeping the whole site mining beats the GPU cloud by $200.0 M NPV at 10 %; the GPU cloud would need $4.10 per GPU-hour (vs $3.25 assumed) to match; the GPU cloud would also win if BTC followed a path at 2.50× today's ($195,000)."
+        "Keeping the whole site mining beats the GPU cloud by $200.0 M NPV at 10 %; the GPU cloud would need $4.10 per GPU-hour (vs $2.91 assumed) to match; the GPU cloud would also win if BTC followed a path at 2.50× today's ($195,000)."
     );
     // … and with no break-even at all.
     let v = verdict_of(&s, [300e6, 100e6, 50e6], PathwayId::Colocation, None, None, &none);

@@ -67,7 +67,11 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 s.finance.discount_rate_pct = discount;
                 s.finance.tax_enabled = tax;
                 s.finance.tax_rate_pct = tax_rate;
-                // A loan is repaid inside the horizon (validate's rule).
+                // A contract retiring GPUs cannot outlast them; a loan is repaid inside the
+                // horizon (validate's rules).
+                if retire {
+                    s.gpu_cloud.contract_term_months = s.gpu_cloud.contract_term_months.min(life * 12);
+                }
                 s.colocation.debt.tenor_years = s.colocation.debt.tenor_years.min(horizon);
                 s.gpu_cloud.debt.tenor_years = s.gpu_cloud.debt.tenor_years.min(horizon);
                 s

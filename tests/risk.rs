@@ -76,6 +76,9 @@ fn variants() -> Vec<(&'static str, Scenario)> {
     s.colocation.after_term = LeaseEnd::Vacate;
     s.gpu_cloud.end_of_life = GpuEnd::Retire;
     s.gpu_cloud.useful_life_years = 4;
+    // A contract for half the GPUs over their 48 months, and the rest at the market.
+    s.gpu_cloud.contract_share_pct = 50.0;
+    s.gpu_cloud.contract_term_months = 48;
     s.retrofit.converted_share_pct = 70.0;
     out.push(("20 years, gross vacated lease, retired GPUs", s));
 

@@ -235,7 +235,15 @@ pub(crate) fn gpu_cloud(s: &Scenario, site: &SiteReport) -> Vec<RawLine> {
     let g = &s.gpu_cloud;
     let gpus = f64::from(site.gpus);
     let mut b = Builder::new(&s.retrofit.cost_overrides, 4);
-    b.add(lib::gpu_servers(g.system), gpus);
+    // The servers: the system's all-in price (or the scenario's) less the network and storage
+    // lines below, unless the user replaced the server line's own unit cost.
+    let servers = lib::gpu_servers(g.system);
+    if g.capex_usd_per_gpu > 0.0 && !s.retrofit.cost_overrides.iter().any(|o| o.item == servers.id) {
+        let unit = (g.capex_usd_per_gpu - lib::NETWORK_AND_STORAGE_PER_GPU).max(0.0);
+        b.push(servers, servers.unit, gpus, unit, true);
+    } else {
+        b.add(servers, gpus);
+    }
     b.add(
         match g.fabric {
             Fabric::Infiniband => lib::FABRIC_INFINIBAND,

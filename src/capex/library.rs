@@ -345,13 +345,20 @@ pub const SITE_WORKS: LibraryItem = LibraryItem {
 
 // ---- The GPU cloud's own equipment ----------------------------------------------------------
 
-// Server prices equal `presets::gpu_system(..).capex_usd_per_gpu` (a unit test checks it).
+/// What the all-in capex per GPU holds besides the servers: the InfiniBand back-end fabric,
+/// the front-end network and the storage ([`FABRIC_INFINIBAND`] + [`FRONT_END_NETWORK`] +
+/// [`STORAGE`]). A server line is the system's all-in price less this, so that the four lines
+/// add up to the all-in price and the fabric is counted once.
+pub const NETWORK_AND_STORAGE_PER_GPU: f64 = 5_000.0 + 750.0 + 2_500.0;
+
+// Server prices + NETWORK_AND_STORAGE_PER_GPU = `presets::gpu_system(..).capex_usd_per_gpu`
+// (a unit test checks it).
 pub const GPU_SERVERS_H100: LibraryItem = LibraryItem {
     id: "gpuServersH100",
     category: ItEquipment,
     label: "GPU servers: NVIDIA H100 SXM (HGX 8-GPU)",
     unit: PER_GPU,
-    unit_cost_usd: 43_750.0,
+    unit_cost_usd: 52_000.0 - NETWORK_AND_STORAGE_PER_GPU,
     source: "$300–400k per 8-GPU node (press estimates), midpoint ÷ 8",
     as_of: "2025-12",
     estimate: true,
@@ -359,10 +366,11 @@ pub const GPU_SERVERS_H100: LibraryItem = LibraryItem {
 pub const GPU_SERVERS_H200: LibraryItem = LibraryItem {
     id: "gpuServersH200",
     category: ItEquipment,
-    label: "GPU servers: NVIDIA H200 (HGX 8-GPU)",
+    label: "GPU servers: NVIDIA H200 (HGX 8-GPU), installed",
     unit: PER_GPU,
-    unit_cost_usd: 40_600.0,
-    source: "IREN paid $40.6k per GPU all-in (Sep 2024 filing)",
+    unit_cost_usd: 40_600.0 - NETWORK_AND_STORAGE_PER_GPU,
+    source:
+        "IREN paid $40.6k per GPU all-in, InfiniBand included (Sep 2024 filing), less the network and storage lines",
     as_of: "2024-09",
     estimate: false,
 };
@@ -371,7 +379,7 @@ pub const GPU_SERVERS_B200: LibraryItem = LibraryItem {
     category: ItEquipment,
     label: "GPU servers: NVIDIA B200 (DGX B200)",
     unit: PER_GPU,
-    unit_cost_usd: 50_000.0,
+    unit_cost_usd: 58_250.0 - NETWORK_AND_STORAGE_PER_GPU,
     source: "$30–40k per GPU plus its server share (press estimates)",
     as_of: "2026-05",
     estimate: true,
@@ -385,6 +393,26 @@ pub const GPU_SERVERS_GB200: LibraryItem = LibraryItem {
     source: "$2–3.2 M per NVL72 rack (press estimates), midpoint ÷ 72",
     as_of: "2026-05",
     estimate: true,
+};
+pub const GPU_SERVERS_B300: LibraryItem = LibraryItem {
+    id: "gpuServersB300",
+    category: ItEquipment,
+    label: "GPU servers: NVIDIA B300 (DGX B300), installed",
+    unit: PER_GPU,
+    unit_cost_usd: 70_000.0 - NETWORK_AND_STORAGE_PER_GPU,
+    source: "IREN: 1,200 B300 and 1,200 GB300 for ≈ $168 M all-in ≈ $70k per GPU (Aug 2025), less the network and storage lines",
+    as_of: "2025-08",
+    estimate: true,
+};
+pub const GPU_SERVERS_GB300: LibraryItem = LibraryItem {
+    id: "gpuServersGb300",
+    category: ItEquipment,
+    label: "GPU servers: NVIDIA GB300 NVL72 racks, installed",
+    unit: PER_GPU,
+    unit_cost_usd: 5_800_000_000.0 / 76_000.0 - NETWORK_AND_STORAGE_PER_GPU,
+    source: "IREN–Microsoft: Dell supplies the GPUs and ancillary equipment for ≈ $5.8 B, $76.3k per GPU (Nov 2025), less the network and storage lines",
+    as_of: "2025-11",
+    estimate: false,
 };
 pub const FABRIC_INFINIBAND: LibraryItem = LibraryItem {
     id: "fabricInfiniband",
@@ -514,6 +542,8 @@ pub const LIBRARY: &[LibraryItem] = &[
     GPU_SERVERS_H200,
     GPU_SERVERS_B200,
     GPU_SERVERS_GB200,
+    GPU_SERVERS_B300,
+    GPU_SERVERS_GB300,
     FABRIC_INFINIBAND,
     FABRIC_ETHERNET,
     FRONT_END_NETWORK,
@@ -546,6 +576,8 @@ pub fn gpu_servers(system: GpuSystem) -> LibraryItem {
         GpuSystem::H200 => GPU_SERVERS_H200,
         GpuSystem::B200 => GPU_SERVERS_B200,
         GpuSystem::Gb200 => GPU_SERVERS_GB200,
+        GpuSystem::B300 => GPU_SERVERS_B300,
+        GpuSystem::Gb300 => GPU_SERVERS_GB300,
     }
 }
 

@@ -118,7 +118,7 @@ pub fn size(s: &Scenario) -> SiteReport {
     let at_mining_pue = ratio(converted, s.mining.pue);
     let it_kw = it_mw * 1000.0;
     let racks = whole_units(it_kw, r.rack_density_kw, true);
-    let gpus = whole_units(it_kw, presets::gpu_system(s.gpu_cloud.system).it_kw_per_gpu, false);
+    let gpus = whole_units(it_kw, presets::it_kw_per_gpu(s), false);
     let commissioning_month = r.first_commissioning();
     SiteReport {
         grid_capacity_mw: grid,
@@ -346,10 +346,14 @@ mod tests {
     #[test]
     fn server_prices_match_the_gpu_presets() {
         use crate::scenario::GpuSystem;
-        for system in [GpuSystem::H100, GpuSystem::H200, GpuSystem::B200, GpuSystem::Gb200] {
-            assert_eq!(
-                library::gpu_servers(system).unit_cost_usd,
-                presets::gpu_system(system).capex_usd_per_gpu,
+        for system in GpuSystem::ALL {
+            // The four lines of the GPU bill add up to the system's all-in price.
+            let lines = library::gpu_servers(system).unit_cost_usd
+                + library::FABRIC_INFINIBAND.unit_cost_usd
+                + library::FRONT_END_NETWORK.unit_cost_usd
+                + library::STORAGE.unit_cost_usd;
+            assert!(
+                (lines - presets::gpu_system(system).capex_usd_per_gpu).abs() < 1e-6,
                 "{system:?}"
             );
         }

@@ -22,7 +22,9 @@ pub fn system() -> impl Strategy<Value = GpuSystem> {
         Just(GpuSystem::H100),
         Just(GpuSystem::H200),
         Just(GpuSystem::B200),
-        Just(GpuSystem::Gb200)
+        Just(GpuSystem::Gb200),
+        Just(GpuSystem::B300),
+        Just(GpuSystem::Gb300)
     ]
 }
 
@@ -42,6 +44,11 @@ pub fn within_registry(mut s: minepivot::Scenario) -> minepivot::Scenario {
     // A density the registry allows but the cooling cannot: the highest the cooling takes.
     let ceiling = minepivot::presets::cooling(s.retrofit.cooling).max_rack_density_kw;
     s.retrofit.rack_density_kw = s.retrofit.rack_density_kw.min(ceiling);
+    // A contract retiring GPUs cannot outlast them (validate's rule).
+    let g = &mut s.gpu_cloud;
+    if g.end_of_life == minepivot::scenario::GpuEnd::Retire {
+        g.contract_term_months = g.contract_term_months.min(g.useful_life_years * 12);
+    }
     // A loan is repaid inside the horizon (validate's rule).
     s.colocation.debt.tenor_years = s.colocation.debt.tenor_years.min(s.horizon_years);
     s.gpu_cloud.debt.tenor_years = s.gpu_cloud.debt.tenor_years.min(s.horizon_years);

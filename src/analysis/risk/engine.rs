@@ -335,6 +335,11 @@ fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[
     let g = &s.gpu_cloud;
     let mut flat = s.clone();
     flat.gpu_cloud.rent_decline_pct_per_year = 0.0;
+    // Only the hours sold at the market move with the rent's decline: the contracted GPUs
+    // (billed at a fixed rate during the term) and the prepayment are left in the rest of
+    // the pathway's NPV, so they are priced at 0 here.
+    flat.gpu_cloud.contract_rate_usd_per_gpu_hour = 0.0;
+    flat.gpu_cloud.contract_prepayment_pct = 0.0;
     let mut revenue: Vec<AiMonth> = Vec::new();
     crate::gpu_cloud::simulate_into(&flat, &capex.site, capex.totals.gpu_cloud_usd, &mut revenue);
     let life = g.useful_life_years.max(1).saturating_mul(12);

@@ -357,6 +357,8 @@ pub fn full_model_reason(s: &Scenario) -> Option<&'static str> {
         Some("the value at the horizon is counted")
     } else if s.retrofit.phases.len() > 1 {
         Some("the conversion is built in phases")
+    } else if s.gpu_cloud.contract_share_pct > 0.0 && s.gpu_cloud.recontract_at_market {
+        Some("the GPU contract is renewed at the market rate of the day")
     } else {
         None
     }
