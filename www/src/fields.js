@@ -134,6 +134,11 @@ export const GROUPS = [
     title: 'GPU cloud',
     fields: [
       f('gpuCloud.system', { options: 'gpuSystems' }),
+      f('gpuCloud.contractSharePct'),
+      f('gpuCloud.contractRateUsdPerGpuHour'),
+      f('gpuCloud.contractTermMonths'),
+      f('gpuCloud.contractPrepaymentPct'),
+      f('gpuCloud.recontractAtMarket'),
       f('gpuCloud.rentUsdPerGpuHour'),
       f('gpuCloud.rentDeclinePctPerYear'),
       f('gpuCloud.utilizationPct'),
@@ -144,10 +149,13 @@ export const GROUPS = [
       f('gpuCloud.opexUsdPerGpuYear'),
       f('gpuCloud.opexPctOfRevenue'),
       f('gpuCloud.residualDeclinePctPerYear'),
+      f('gpuCloud.resellAtEndOfLife'),
     ],
     advanced: {
-      title: 'Project debt on the GPU cloud',
+      title: 'System figures and project debt',
       fields: [
+        f('gpuCloud.itKwPerGpu'),
+        f('gpuCloud.capexUsdPerGpu'),
         f('gpuCloud.debt.loanToCostPct'),
         f('gpuCloud.debt.interestRatePct'),
         f('gpuCloud.debt.tenorYears'),
