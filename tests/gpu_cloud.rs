@@ -116,8 +116,8 @@ fn contracted_hours_are_billed_at_100_percent_without_decline() {
     s.gpu_cloud.rent_decline_pct_per_year = 90.0;
     let months = gpu_cloud::simulate(&s, &site, &capex);
     // 1,000 × 730.5 × $2.50 = $1,826,250 in every month of the term.
-    for m in 12..36 {
-        assert!(close(months[m].revenue_usd, 1_826_250.0, 1e-6), "month {m}");
+    for (m, month) in months.iter().enumerate().take(36).skip(12) {
+        assert!(close(month.revenue_usd, 1_826_250.0, 1e-6), "month {m}");
     }
 }
 
@@ -136,8 +136,10 @@ fn report(s: &Scenario) -> Report {
 ///   $45 = 4.23 % of revenue, opex $1,500 ÷ 12 per GPU + 5 % = 10.88 %: **84.9 %**.
 #[test]
 fn irens_microsoft_contract_is_reproduced_from_its_disclosed_terms() {
-    let mut s = Scenario::default();
-    s.horizon_years = 7;
+    let mut s = Scenario {
+        horizon_years: 7,
+        ..Scenario::default()
+    };
     s.site.grid_capacity_mw = 260.0;
     s.site.power_price_escalation_pct_per_year = 0.0;
     s.mining.fleet = Vec::new();
