@@ -277,6 +277,8 @@ pub fn sample_sites() -> Vec<SampleSite> {
     small.retrofit.pue = 1.3;
     small.gpu_cloud.system = GpuSystem::H200;
     small.gpu_cloud.rent_usd_per_gpu_hour = 2.35;
+    // A small site sells its H200 hours at the market, without a contract.
+    small.gpu_cloud.contract_share_pct = 0.0;
 
     let mut large = base.clone();
     large.name = "Sample 300 MW West Texas campus".to_string();
@@ -293,6 +295,8 @@ pub fn sample_sites() -> Vec<SampleSite> {
     large.retrofit.converted_share_pct = 60.0;
     large.gpu_cloud.system = GpuSystem::Gb200;
     large.gpu_cloud.rent_usd_per_gpu_hour = 3.8;
+    // Its GB200 capacity contracted at the rate the market then pays.
+    large.gpu_cloud.contract_rate_usd_per_gpu_hour = 3.8;
 
     vec![
         SampleSite {

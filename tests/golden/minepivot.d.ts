@@ -205,6 +205,10 @@ export interface CashFlowMonth {
     curtailmentCreditUsd: number;
     powerCostUsd: number;
     opexUsd: number;
+    /**
+     * Capex, net of the proceeds of GPUs sold at their residual value when replaced or
+     * retired (a refresh month's GPU purchase less the old generation's sale).
+     */
     capexUsd: number;
     /**
      * Corporate income tax (0 unless `finance.taxEnabled`).
@@ -696,6 +700,11 @@ export interface Financing {
     equityIrrPct: number | null;
     equityIrrNote: string | null;
     /**
+     * The equity's MIRR from the first capex month, financed and reinvested at the cost of
+     * equity, %.
+     */
+    equityMirrPct: number | null;
+    /**
      * Lowest DSCR over the months with debt service, ×; null without debt service in the horizon.
      */
     minDscr: number | null;
@@ -752,7 +761,38 @@ export interface FleetRefresh {
 export interface GpuCloud {
     system?: GpuSystem;
     /**
-     * Rent in the first month of operation, USD per GPU-hour.
+     * All-in critical IT per GPU, kW; 0: the system's ([`crate::presets::gpu_system`]).
+     */
+    itKwPerGpu?: number;
+    /**
+     * All-in capex per GPU (servers, network, storage, installation), USD; 0: the system's.
+     */
+    capexUsdPerGpu?: number;
+    /**
+     * Share of the GPUs under a take-or-pay contract, %: billed in full at the contract rate.
+     */
+    contractSharePct?: number;
+    /**
+     * The contract's rate, USD per GPU-hour (fixed for the term).
+     */
+    contractRateUsdPerGpuHour?: number;
+    /**
+     * The contract's term from each phase's commissioning, months.
+     */
+    contractTermMonths?: number;
+    /**
+     * Paid at signing (the construction start), % of the contract value; credited against
+     * the billing in equal parts over the term.
+     */
+    contractPrepaymentPct?: number;
+    /**
+     * At the term's end, contract the same GPUs again at the then market rate (billed in
+     * full) instead of selling their hours at the market.
+     */
+    recontractAtMarket?: boolean;
+    /**
+     * Market rent in the first month of operation, USD per GPU-hour: what the GPUs outside
+     * the contract, and all of them after it, earn.
      */
     rentUsdPerGpuHour?: number;
     /**
@@ -782,9 +822,14 @@ export interface GpuCloud {
      */
     opexPctOfRevenue?: number;
     /**
-     * Yearly fall of a GPU's resale value, % (geometric): the residual value at the horizon.
+     * Yearly fall of a GPU's resale value, % (geometric): the residual value at the horizon
+     * and, with `resellAtEndOfLife`, what a generation fetches when replaced or retired.
      */
     residualDeclinePctPerYear?: number;
+    /**
+     * Sell each generation at its residual value when it is replaced or retired.
+     */
+    resellAtEndOfLife?: boolean;
     /**
      * Project debt on this pathway's capex (the facility and the first GPUs).
      */
@@ -799,19 +844,26 @@ export type GpuEnd = "refresh" | "retire";
 /**
  * GPU system deployed in the GPU-cloud pathway (see [`crate::presets`]).
  */
-export type GpuSystem = "h100" | "h200" | "b200" | "gb200";
+export type GpuSystem = "h100" | "h200" | "b200" | "gb200" | "b300" | "gb300";
 
 export interface GpuSystemPreset {
     id: GpuSystem;
     label: string;
     /**
-     * IT power of the system per GPU (server share, not facility), kW.
+     * All-in critical IT power per GPU: the GPU server and its share of the CPUs, storage and
+     * networks on the UPS, kW (not the facility: × PUE for that).
      */
     itKwPerGpu: number;
     /**
-     * Server, GPU, CPUs and NICs per GPU, excluding the back-end fabric, USD.
+     * All-in capex per GPU: servers, back-end InfiniBand fabric, front-end network, storage
+     * and installation, one definition (the bill splits it into those lines), USD.
      */
     capexUsdPerGpu: number;
+    /**
+     * A market rent per GPU-hour, USD, with its source and date.
+     */
+    marketRentUsdPerGpuHour: number;
+    rentSource: string;
     /**
      * Neocloud total cost of ownership per GPU-hour (SemiAnalysis tier), USD, where known.
      */
@@ -954,6 +1006,12 @@ export interface PathwayReport {
      */
     irrPct: number | null;
     irrNote: string | null;
+    /**
+     * Modified IRR from the first capex month, negative flows financed and positive ones
+     * reinvested at the pathway's discount rate, %: unique where the IRR is not; null
+     * without both signs.
+     */
+    mirrPct: number | null;
     /**
      * Months from the start of month 0 to the end of the month in which the net cash flow
      * summed from the first capex month turns ≥ 0: the retrofit has paid for itself. The months before the build are the
@@ -1259,7 +1317,7 @@ export interface SampleSite {
 
 export interface Scenario {
     /**
-     * Version of this document's layout; the current one is 2.
+     * Version of this document's layout; the current one is 3.
      */
     schemaVersion?: number;
     /**

@@ -59,10 +59,12 @@ test("upgrade completes a partial document of a released version with that versi
   const whole = minepivot.upgrade({ schemaVersion: 1, site: { powerPriceUsdPerMwh: 38 } });
   assert.equal(whole.site.powerPriceUsdPerMwh, 38);
   assert.equal(whole.site.gridCapacityMw, 100);
-  // Upgraded to the current layout: version 1 had no project debt, so both loans are 0 %.
-  assert.equal(whole.schemaVersion, 2);
+  // Upgraded to the current layout: version 1 had no project debt, so both loans are 0 %,
+  // and no GPU contract.
+  assert.equal(whole.schemaVersion, 3);
   assert.equal(whole.colocation.debt.loanToCostPct, 0);
   assert.equal(whole.gpuCloud.debt.loanToCostPct, 0);
+  assert.equal(whole.gpuCloud.contractSharePct, 0);
   assert.equal(minepivot.defaultScenario().colocation.debt.loanToCostPct, 80);
   assert.equal(whole.mining.fleet.length, 3);
   assert.throws(() => minepivot.upgrade({ schemaVersion: 99 }), (e) => minepivot.isInputError(e) && e.errors[0].code === "unsupportedVersion");
