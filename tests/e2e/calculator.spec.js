@@ -48,12 +48,14 @@ test('the worked example of the methodology page is what the page shows', async 
   await expect(facts.locator('div', { hasText: 'Racks' })).toContainText('592');
   // Retrofit = $9,484.4 per kW (cooling 1,388 + electrical 3,775 + networking 45.5 + building
   // 2,775 = 7,983.5 hard; × 1.08 soft = 8,622.2; × 1.10 contingency) × 76,923 kW = $729.6 M.
-  await expect(page.locator('.card[data-pathway="colocation"] dd').nth(2)).toHaveText('$729.6 M');
-  // Both capex figures name their basis: the GPU cloud's $8.25 B in the horizon is the facility
-  // + three GPU sets (2028, 2033, 2038), its build cost per MW IT the facility + the first set.
+  // (The card's rows: IRR, MIRR, payback, capex in the horizon, build cost per MW IT.)
+  await expect(page.locator('.card[data-pathway="colocation"] dd').nth(3)).toHaveText('$729.6 M');
+  // Both capex figures name their basis: the GPU cloud's in the horizon is the facility + three
+  // GPU sets (2028, 2033, 2038) net of the two sold, its build cost per MW IT the facility +
+  // the first set.
   const gpu = page.locator('.card[data-pathway="gpuCloud"]');
-  await expect(gpu.locator('dt').nth(2)).toHaveText('Capex in the horizon');
-  await expect(gpu.locator('dt').nth(3)).toHaveText('Build cost per MW IT');
+  await expect(gpu.locator('dt').nth(3)).toHaveText('Capex in the horizon');
+  await expect(gpu.locator('dt').nth(4)).toHaveText('Build cost per MW IT');
   await expect(gpu).toContainText('the facility and the first GPUs');
   // Colocation, year 3 (2029), the second lease year: 76,923 kW × $140 × 1.03 × 12 = $133.11 M
   // of rent, less landlord opex 76.923 MW × $250,000 = $19.23 M, no power (NNN), no mining
