@@ -1646,6 +1646,20 @@ pub const SCENARIO_FIELDS: &[Field] = &[
                 }
             },
         }),
+    choice("gpuCloud.refreshSystem", G_GPU, "System bought at each refresh", GPU_SYSTEM)
+        .source(src(
+            "GB300 again at today's price and rent: no public price for the next generation (Vera Rubin) yet (an estimate)",
+            "2026-11",
+            Estimate,
+        ))
+        .access(Access::Choice {
+            get: |s| s.gpu_cloud.refresh_system as usize,
+            set: |s, i| {
+                if let Some(&c) = GpuSystem::ALL.get(i) {
+                    s.gpu_cloud.refresh_system = c
+                }
+            },
+        }),
     choice("gpuCloud.fabric", G_GPU, "Back-end fabric", FABRIC)
         .source(src(
             "InfiniBand: the default back-end for NVIDIA training clusters",

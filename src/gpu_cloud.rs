@@ -71,24 +71,53 @@ fn phase_into(
     out: &mut [AiMonth],
 ) {
     let g = &s.gpu_cloud;
-    let gpus = site.gpus as f64 * phase.share;
-    let capex = gpu_capex_usd * phase.share;
     let life_months = g.useful_life_years.max(1).saturating_mul(12);
-    let contracted = gpus * g.contract_share_pct / 100.0;
-    let market = gpus - contracted;
     let term = g.contract_term_months;
-    let prepaid = contract_value_usd(s, gpus) * g.contract_prepayment_pct / 100.0;
+    let first = Generation {
+        gpus: site.gpus as f64 * phase.share,
+        kw_per_gpu: presets::it_kw_per_gpu(s),
+        capex_usd: gpu_capex_usd * phase.share,
+        rent0: g.rent_usd_per_gpu_hour,
+    };
+    // The generations bought at each refresh: the same, or the refresh system's own figures.
+    let next = if g.refresh_system == g.system {
+        first
+    } else {
+        let preset = presets::gpu_system(g.refresh_system);
+        // Rounded to 10⁻⁶ first, as the sizing does, so float noise never drops a GPU.
+        let fit = site.it_capacity_mw.max(0.0) * 1000.0 / preset.it_kw_per_gpu;
+        let total = ((fit * 1e6).round() / 1e6).floor();
+        let per_gpu = preset.capex_usd_per_gpu
+            - match g.fabric {
+                crate::scenario::Fabric::Infiniband => 0.0,
+                crate::scenario::Fabric::Ethernet => {
+                    crate::capex::library::FABRIC_INFINIBAND.unit_cost_usd
+                        - crate::capex::library::FABRIC_ETHERNET.unit_cost_usd
+                }
+            };
+        // (The analysis's capex multiple scales every set alike, in the engine.)
+        Generation {
+            gpus: total * phase.share,
+            kw_per_gpu: preset.it_kw_per_gpu,
+            capex_usd: total * phase.share * per_gpu,
+            rent0: preset.market_rent_usd_per_gpu_hour,
+        }
+    };
+    let contracted_of = |gen: &Generation| gen.gpus * g.contract_share_pct / 100.0;
+    let prepaid = contract_value_usd(s, first.gpus) * g.contract_prepayment_pct / 100.0;
     let credit = if term > 0 { prepaid / f64::from(term) } else { 0.0 };
     let sold_share = g.utilization_pct / 100.0;
-    let power_mw = gpus * presets::it_kw_per_gpu(s) / 1000.0 * g.load_pct / 100.0 * s.retrofit.pue;
-    let fixed_opex = gpus * g.opex_usd_per_gpu_year / 12.0;
+    let power_mw_of = |gen: &Generation| gen.gpus * gen.kw_per_gpu / 1000.0 * g.load_pct / 100.0 * s.retrofit.pue;
     let opex_share = g.opex_pct_of_revenue / 100.0;
     // What a generation fetches when it is replaced or retired: its price × (1 − decline)^life.
-    let resale = if g.resell_at_end_of_life {
-        capex * (1.0 - g.residual_decline_pct_per_year / 100.0).powf(f64::from(life_months) / 12.0)
-    } else {
-        0.0
+    let resale_of = |gen: &Generation| {
+        if g.resell_at_end_of_life {
+            gen.capex_usd * (1.0 - g.residual_decline_pct_per_year / 100.0).powf(f64::from(life_months) / 12.0)
+        } else {
+            0.0
+        }
     };
+    let mut gen = first;
 
     // Monthly steps multiplied up instead of a powf per month (the analysis re-runs this
     // loop dozens of times); the drift over 360 months is ~1e-14 relative.
@@ -109,20 +138,24 @@ fn phase_into(
             let retired = k >= life_months && g.end_of_life == GpuEnd::Retire;
             if retired {
                 if k == life_months {
-                    slot.resale_usd += resale;
+                    slot.resale_usd += resale_of(&gen);
                 }
             } else {
                 let age = k % life_months;
+                if age == 0 && k > 0 {
+                    // A refresh: the old generation sold, the next one bought at its own rent.
+                    slot.resale_usd += resale_of(&gen);
+                    gen = next;
+                }
                 if age == 0 {
-                    rent = g.rent_usd_per_gpu_hour;
-                    if k > 0 {
-                        slot.resale_usd += resale;
-                    }
+                    rent = gen.rent0;
                 }
                 let ramp = if k < life_months { phase.ramp(k) } else { 1.0 };
                 if term > 0 && k > 0 && k % term == 0 && g.recontract_at_market {
                     contract_rate = rent;
                 }
+                let contracted = contracted_of(&gen);
+                let market = gen.gpus - contracted;
                 let in_contract = term > 0 && (k < term || g.recontract_at_market);
                 let contract_revenue = if in_contract {
                     contracted * HOURS_PER_MONTH * contract_rate * ramp
@@ -133,13 +166,23 @@ fn phase_into(
                 let revenue_usd = contract_revenue + market_revenue;
                 rent *= rent_step;
                 slot.revenue_usd += revenue_usd - if k < term { credit } else { 0.0 };
-                slot.power_cost_usd += power_mw * HOURS_PER_MONTH * price;
-                slot.opex_usd += fixed_opex + opex_share * revenue_usd;
+                slot.power_cost_usd += power_mw_of(&gen) * HOURS_PER_MONTH * price;
+                slot.opex_usd += gen.gpus * g.opex_usd_per_gpu_year / 12.0 + opex_share * revenue_usd;
                 if age == 0 {
-                    slot.capex_usd += capex;
+                    slot.capex_usd += gen.capex_usd;
                 }
             }
         }
         price *= price_step;
     }
+}
+
+/// One generation of a phase's GPUs: how many, their all-in kW each, what they cost, and the
+/// market rent they start at.
+#[derive(Debug, Clone, Copy)]
+struct Generation {
+    gpus: f64,
+    kw_per_gpu: f64,
+    capex_usd: f64,
+    rent0: f64,
 }

@@ -279,6 +279,10 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
             };
             gpu.insert("itKwPerGpu".into(), Value::from(kw));
             gpu.insert("capexUsdPerGpu".into(), Value::from(capex));
+            // Version 2 refreshed with the same system.
+            if let Some(system) = gpu.get("system").cloned() {
+                gpu.insert("refreshSystem".into(), system);
+            }
         }
     }
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));

@@ -412,6 +412,9 @@ pub struct GpuCloud {
     /// Years before the GPUs are refreshed or retired.
     pub useful_life_years: u32,
     pub end_of_life: GpuEnd,
+    /// The system bought at each refresh: its own all-in kW, price and market rent from the
+    /// presets (the same system keeps the scenario's own figures).
+    pub refresh_system: GpuSystem,
     pub fabric: Fabric,
     /// Staff, support, software and maintenance, USD per GPU per year.
     pub opex_usd_per_gpu_year: f64,
@@ -664,6 +667,7 @@ impl Default for GpuCloud {
             load_pct: 80.0,
             useful_life_years: 5,
             end_of_life: GpuEnd::Refresh,
+            refresh_system: GpuSystem::Gb300,
             fabric: Fabric::Infiniband,
             opex_usd_per_gpu_year: 1_500.0,
             opex_pct_of_revenue: 5.0,

@@ -253,3 +253,46 @@ fn an_irr_with_several_roots_is_not_reported_and_the_mirr_is() {
     }
     assert!(gpu.mirr_pct.is_some());
 }
+
+/// A refresh into another system: the next generation fills the same IT capacity with its own
+/// GPUs at its own all-in price and market rent. 10 MW of IT, H100 first (5,000 GPUs on the
+/// site, $260 M), then GB300: ⌊10,000 kW ÷ 2.631579⌋ = 3,800 GPUs × $76,315.79 =
+/// **$290,000,000** bought in month 72, earning 3,800 × 730.5 h × 85 % × $2.91 =
+/// **$6,866,188.65** in its first month at the market.
+#[test]
+fn a_refresh_into_the_next_system_buys_its_gpus_at_its_price_and_rent() {
+    let mut s = Scenario {
+        horizon_years: 8,
+        ..Scenario::default()
+    };
+    s.retrofit.phases = vec![Phase::new(100.0, 0, 12, 0)];
+    let g = &mut s.gpu_cloud;
+    g.system = GpuSystem::H100;
+    g.refresh_system = GpuSystem::Gb300;
+    g.contract_share_pct = 0.0;
+    g.resell_at_end_of_life = false;
+    let site = SiteReport {
+        it_capacity_mw: 10.0,
+        gpus: 5_000,
+        ..SiteReport::default()
+    };
+    let capex = CapexReport {
+        gpu_cloud: CapexBill {
+            total_usd: 260_000_000.0,
+            ..CapexBill::default()
+        },
+        ..CapexReport::default()
+    };
+    let months = gpu_cloud::simulate(&s, &site, &capex);
+    assert_eq!(months[12].capex_usd, 260_000_000.0);
+    assert!(
+        close(months[72].capex_usd, 3_800.0 * 5_800_000_000.0 / 76_000.0, 1e-3),
+        "{}",
+        months[72].capex_usd
+    );
+    assert!(
+        close(months[72].revenue_usd, 6_866_188.65, 1e-4),
+        "{}",
+        months[72].revenue_usd
+    );
+}

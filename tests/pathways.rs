@@ -147,6 +147,7 @@ fn gpu_scenario(horizon_years: u32) -> Scenario {
     s.retrofit.pue = 1.3;
     let g = &mut s.gpu_cloud;
     g.system = GpuSystem::B200;
+    g.refresh_system = GpuSystem::B200;
     g.it_kw_per_gpu = 1.7875;
     g.contract_share_pct = 0.0;
     g.residual_decline_pct_per_year = 35.0;

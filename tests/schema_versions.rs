@@ -22,6 +22,7 @@ fn v1_defaults_today() -> Scenario {
     let g = &mut s.gpu_cloud;
     g.debt.loan_to_cost_pct = 0.0;
     g.system = minepivot::scenario::GpuSystem::B200;
+    g.refresh_system = minepivot::scenario::GpuSystem::B200;
     g.rent_usd_per_gpu_hour = 3.25;
     g.rent_decline_pct_per_year = 28.0;
     g.opex_usd_per_gpu_year = 3_000.0;

@@ -145,6 +145,7 @@ export const GROUPS = [
       f('gpuCloud.loadPct'),
       f('gpuCloud.usefulLifeYears'),
       f('gpuCloud.endOfLife'),
+      f('gpuCloud.refreshSystem', { options: 'gpuSystems' }),
       f('gpuCloud.fabric'),
       f('gpuCloud.opexUsdPerGpuYear'),
       f('gpuCloud.opexPctOfRevenue'),
