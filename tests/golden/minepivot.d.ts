@@ -812,6 +812,11 @@ export interface GpuCloud {
      */
     usefulLifeYears?: number;
     endOfLife?: GpuEnd;
+    /**
+     * The system bought at each refresh: its own all-in kW, price and market rent from the
+     * presets (the same system keeps the scenario's own figures).
+     */
+    refreshSystem?: GpuSystem;
     fabric?: Fabric;
     /**
      * Staff, support, software and maintenance, USD per GPU per year.
