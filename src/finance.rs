@@ -199,18 +199,21 @@ pub fn mirr(flows: &[f64], finance_pct: f64, reinvest_pct: f64) -> Option<f64> {
     if n < 2 {
         return None;
     }
-    let pv_negative: f64 = flows
-        .iter()
-        .enumerate()
-        .filter(|(_, &x)| x < 0.0)
-        .map(|(i, &x)| x / (1.0 + f).powi(i as i32))
-        .sum();
-    let fv_positive: f64 = flows
-        .iter()
-        .enumerate()
-        .filter(|(_, &x)| x > 0.0)
-        .map(|(i, &x)| x * (1.0 + r).powi((n - 1 - i) as i32))
-        .sum();
+    // Discount and compound factors multiplied up, not a powi per flow.
+    let (mut discount, mut pv_negative) = (1.0, 0.0);
+    for &x in flows {
+        if x < 0.0 {
+            pv_negative += x * discount;
+        }
+        discount /= 1.0 + f;
+    }
+    let (mut compound, mut fv_positive) = (1.0, 0.0);
+    for &x in flows.iter().rev() {
+        if x > 0.0 {
+            fv_positive += x * compound;
+        }
+        compound *= 1.0 + r;
+    }
     if !(pv_negative < 0.0 && fv_positive > 0.0) {
         return None;
     }
