@@ -84,7 +84,7 @@ fn pathway_report(
     // pay the retrofit back before it is built. The payback month is still counted from month 0.
     let invested_from = months.iter().position(|m| m.capex_usd > 0.0);
     let from = invested_from.unwrap_or(0);
-    let (irr_pct, irr_note) = irr_from(&net[from..], invested_from.is_some());
+    let (irr_pct, irr_note) = irr_from(&net[from..], invested_from.is_some(), rate);
     // Financed and reinvested at the pathway's discount rate, from the first capex month.
     let mirr_pct = finance::mirr(&net[from..], rate, rate);
     let (payback_months, payback_note) = match finance::payback_solve(&net[from..]) {
@@ -106,13 +106,13 @@ fn pathway_report(
     let irr_with_terminal_value_pct = if terminal_value_usd == 0.0 {
         irr_pct
     } else {
-        irr_from(&with_terminal(&net)[from..], invested_from.is_some()).0
+        irr_from(&with_terminal(&net)[from..], invested_from.is_some(), rate).0
     };
     let levered = levered(s, id, flows, &timeline, building_share);
     let financing = levered.as_ref().map(|l| {
         let equity_rate = s.finance.cost_of_equity_pct;
         let equity_npv_usd = finance::npv(equity_rate, &l.equity);
-        let (equity_irr_pct, equity_irr_note) = irr_from(&l.equity[from..], invested_from.is_some());
+        let (equity_irr_pct, equity_irr_note) = irr_from(&l.equity[from..], invested_from.is_some(), equity_rate);
         debt_report(
             l,
             labels,
@@ -171,7 +171,8 @@ fn id_debt_ltc(s: &Scenario, id: PathwayId) -> Option<f64> {
 }
 
 /// The IRR of flows from the first capex month (`invested`: there is one), or why there is none.
-fn irr_from(flows: &[f64], invested: bool) -> (Option<f64>, Option<String>) {
+/// `mirr_rate`: the finance and reinvestment rate of the MIRR shown in its place, % a year.
+fn irr_from(flows: &[f64], invested: bool, mirr_rate: f64) -> (Option<f64>, Option<String>) {
     match finance::irr_solve(flows) {
         // With no capital spent, a rate that solves flows starting positive is a borrowing
         // cost, not a return: reported as none, with the reason, so nobody reads it as one.
@@ -187,8 +188,9 @@ fn irr_from(flows: &[f64], invested: bool) -> (Option<f64>, Option<String>) {
         Ok(sol) if sol.roots > 1 => (
             None,
             Some(format!(
-                "no single IRR: {} rates of return solve these cash flows (their sign changes more than once), so none is shown; the MIRR is",
-                sol.roots
+                "no single IRR: {} rates solve these cash flows (their sign changes more than once); the MIRR stands in, at {} % a year for financing and reinvestment",
+                sol.roots,
+                crate::format::number(mirr_rate)
             )),
         ),
         Ok(sol) => (Some(sol.annual_pct), None),
