@@ -14,7 +14,7 @@
 //! - [`csv::cash_flows`]: the yearly and monthly cash flows as CSV.
 //!
 //! The modules form layers, each using only those below it (README, "Development"):
-//! `calendar`, `format`, `sources`, `scenario`, `fields`, `report` → `validate`, `parse`,
+//! `calendar`, `format`, `sources`, `network`, `scenario`, `fields`, `report` → `validate`, `parse`,
 //! `bitcoin`, `presets`, `timeline` → `mining`, `capex`, `colocation`, `gpu_cloud`,
 //! `finance` → `engine` → `analysis` → `model`, `catalogue`, `csv` → `wasm`.
 
@@ -34,6 +34,7 @@ pub mod format;
 pub mod gpu_cloud;
 pub mod mining;
 pub mod model;
+pub mod network;
 pub mod parse;
 pub mod presets;
 pub mod report;
