@@ -158,9 +158,9 @@ mod tests {
             max_growth_pct_per_year: 50.0,
             ..econ()
         };
-        let up = path(1_000.0, &vec![10_000.0 * 35_400.0; 13], &capped);
+        let up = path(1_000.0, &[10_000.0 * 35_400.0; 13], &capped);
         assert!((up[12] - 1_500.0).abs() < 1e-6, "{}", up[12]);
-        let down = path(1_000.0, &vec![100.0 * 35_400.0; 7], &capped);
+        let down = path(1_000.0, &[100.0 * 35_400.0; 7], &capped);
         // Half of the 900 EH/s gap in 6 months: 550.
         assert!((down[6] - 550.0).abs() < 1e-9, "{}", down[6]);
     }
