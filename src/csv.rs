@@ -35,93 +35,58 @@ const COLUMNS: [&str; 18] = [
     "equityCashFlowUsd",
 ];
 
-/// The loan columns of a period: zeros and the project's flow as the equity's without a loan;
-/// the DSCR empty where there is no debt service.
-fn loan_values(d: Option<[f64; 8]>, dscr: Option<f64>, net: f64) -> [Option<f64>; 8] {
-    match d {
-        Some([draw, fee, interest, principal, service, balance, _, equity]) => [
-            Some(draw),
-            Some(fee),
-            Some(interest),
-            Some(principal),
-            Some(service),
-            Some(balance),
-            dscr,
-            Some(equity),
-        ],
-        None => [
-            Some(0.0),
-            Some(0.0),
-            Some(0.0),
-            Some(0.0),
-            Some(0.0),
-            Some(0.0),
-            None,
-            Some(net),
-        ],
-    }
+/// The 18 values of a period's row: the cash flow's ten, then the loan's eight — zeros, an
+/// empty DSCR and the project's flow as the equity's for a pathway without a loan. A macro,
+/// because a month and a year (and their loans) are different types with the same fields.
+macro_rules! row_values {
+    ($flow:expr, $debt:expr) => {{
+        let f = $flow;
+        let mut v: Vec<Option<f64>> = [
+            f.revenue_usd,
+            f.mining_revenue_usd,
+            f.ai_revenue_usd,
+            f.curtailment_credit_usd,
+            f.power_cost_usd,
+            f.opex_usd,
+            f.capex_usd,
+            f.tax_usd,
+            f.net_cash_flow_usd,
+            f.cumulative_usd,
+        ]
+        .map(Some)
+        .to_vec();
+        match $debt {
+            Some(d) => v.extend([
+                Some(d.draw_usd),
+                Some(d.fee_usd),
+                Some(d.interest_usd),
+                Some(d.principal_usd),
+                Some(d.debt_service_usd),
+                Some(d.balance_usd),
+                d.dscr,
+                Some(d.equity_cash_flow_usd),
+            ]),
+            None => v.extend([
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                None,
+                Some(f.net_cash_flow_usd),
+            ]),
+        }
+        v
+    }};
 }
 
 fn year_values(y: &CashFlowYear, d: Option<&DebtYearReport>) -> Vec<Option<f64>> {
-    let mut v: Vec<Option<f64>> = [
-        y.revenue_usd,
-        y.mining_revenue_usd,
-        y.ai_revenue_usd,
-        y.curtailment_credit_usd,
-        y.power_cost_usd,
-        y.opex_usd,
-        y.capex_usd,
-        y.tax_usd,
-        y.net_cash_flow_usd,
-        y.cumulative_usd,
-    ]
-    .map(Some)
-    .to_vec();
-    let loan = d.map(|d| {
-        [
-            d.draw_usd,
-            d.fee_usd,
-            d.interest_usd,
-            d.principal_usd,
-            d.debt_service_usd,
-            d.balance_usd,
-            0.0,
-            d.equity_cash_flow_usd,
-        ]
-    });
-    v.extend(loan_values(loan, d.and_then(|d| d.dscr), y.net_cash_flow_usd));
-    v
+    row_values!(y, d)
 }
 
 fn month_values(m: &CashFlowMonth, d: Option<&DebtMonthReport>) -> Vec<Option<f64>> {
-    let mut v: Vec<Option<f64>> = [
-        m.revenue_usd,
-        m.mining_revenue_usd,
-        m.ai_revenue_usd,
-        m.curtailment_credit_usd,
-        m.power_cost_usd,
-        m.opex_usd,
-        m.capex_usd,
-        m.tax_usd,
-        m.net_cash_flow_usd,
-        m.cumulative_usd,
-    ]
-    .map(Some)
-    .to_vec();
-    let loan = d.map(|d| {
-        [
-            d.draw_usd,
-            d.fee_usd,
-            d.interest_usd,
-            d.principal_usd,
-            d.debt_service_usd,
-            d.balance_usd,
-            0.0,
-            d.equity_cash_flow_usd,
-        ]
-    });
-    v.extend(loan_values(loan, d.and_then(|d| d.dscr), m.net_cash_flow_usd));
-    v
+    row_values!(m, d)
 }
 
 /// A value as the comment block shows it: text as it is (control characters as spaces).

@@ -189,7 +189,7 @@ pub fn irr(flows: &[f64]) -> Option<f64> {
 /// use minepivot::finance::mirr;
 /// // −1,000 then +1,210 two months later, at 0 % finance and reinvestment rates: the money
 /// // grows 1.21× over two months, 10 % a month: 1.1^12 − 1 = 213.84 % a year.
-/// let m = mirr(&[-1_000.0, 0.0, 1_210.0], 0.0, 0.0).unwrap();
+/// let m = mirr(&[-1_000.0, 0.0, 1_210.0], 0.0, 0.0).unwrap(); // ok: a doc example with a known answer
 /// assert!((m - 213.842_837_672_1).abs() < 1e-6);
 /// assert_eq!(mirr(&[1.0, 2.0], 10.0, 10.0), None);
 /// ```
