@@ -411,7 +411,8 @@ pub struct BreakEvens {
     pub btc_price_usd: Option<f64>,
     /// Lease rate at which colocation equals mining, USD per kW-month.
     pub lease_usd_per_kw_month: Option<f64>,
-    /// GPU rent at which the GPU cloud equals mining, USD per GPU-hour.
+    /// GPU rent at which the GPU cloud equals mining, USD per GPU-hour: the market rent, with a
+    /// contract's rate moved in proportion.
     pub gpu_rent_usd_per_gpu_hour: Option<f64>,
     /// Why a break-even is null, where one is.
     pub notes: Vec<String>,

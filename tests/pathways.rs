@@ -451,7 +451,7 @@ fn each_break_even_plugged_back_in_equalises_the_two_npvs() {
             .gpu_rent_usd_per_gpu_hour
             .unwrap_or_else(|| panic!("{name}: {:?}", b.notes));
         let mut at = s.clone();
-        at.gpu_cloud.rent_usd_per_gpu_hour = rent;
+        minepivot::analysis::breakeven::set_gpu_rent(&mut at, &s, rent);
         let n = pathway_npvs(&at);
         assert_equal_within_0_1_pct(n.gpu_cloud, n.mining, &format!("{name}: GPU rent ${rent}"));
 

@@ -160,7 +160,7 @@ proptest! {
         }
         if let Some(rent) = b.gpu_rent_usd_per_gpu_hour {
             let mut at = s.clone();
-            at.gpu_cloud.rent_usd_per_gpu_hour = rent;
+            minepivot::analysis::breakeven::set_gpu_rent(&mut at, &s, rent);
             let n = pathway_npvs(&at);
             prop_assert!(equal_within_0_1_pct(n.gpu_cloud, n.mining), "rent {}: {:?}", rent, n);
         }

@@ -96,6 +96,19 @@ pub fn solve_increasing(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64
 }
 
 /// All break-evens of a scenario, from its prepared stages.
+/// Moves the GPU cloud's rent to `rate` per GPU-hour, as the break-even does: the market rent
+/// becomes `rate`, and a contract's rate moves in proportion (`rate × contract ÷ market` of
+/// `base`; to `rate` itself where the market rent is 0), so that a contracted GPU cloud's
+/// break-even is the price level of all its hours, not of the years after its contract.
+pub fn set_gpu_rent(s: &mut Scenario, base: &Scenario, rate: f64) {
+    let (market, contract) = (
+        base.gpu_cloud.rent_usd_per_gpu_hour,
+        base.gpu_cloud.contract_rate_usd_per_gpu_hour,
+    );
+    s.gpu_cloud.rent_usd_per_gpu_hour = rate;
+    s.gpu_cloud.contract_rate_usd_per_gpu_hour = if market > 0.0 { rate * contract / market } else { rate };
+}
+
 /// The pathways in `ids` marked as needed.
 fn only(ids: &[PathwayId]) -> PerPathway<bool> {
     PerPathway::from_fn(|id| ids.contains(&id))
@@ -206,7 +219,7 @@ pub fn solve(
     }
     let rent = solve_increasing(
         |rate| {
-            scenario.gpu_cloud.rent_usd_per_gpu_hour = rate;
+            set_gpu_rent(&mut scenario, s, rate);
             let n = npvs_only(
                 &scenario,
                 &mining.runs,
