@@ -114,7 +114,8 @@ export interface BreakEvens {
      */
     leaseUsdPerKwMonth: number | null;
     /**
-     * GPU rent at which the GPU cloud equals mining, USD per GPU-hour.
+     * GPU rent at which the GPU cloud equals mining, USD per GPU-hour: the market rent, with a
+     * contract's rate moved in proportion.
      */
     gpuRentUsdPerGpuHour: number | null;
     /**
