@@ -64,6 +64,23 @@ const fn field(field: &'static str, label: &'static str, only_for: Option<Pathwa
     }
 }
 
+/// An input of the whole site that is a field of every phase ([`Knob::Phases`]).
+const fn phases(
+    field: &'static str,
+    label: &'static str,
+    touches: Touches,
+    get: fn(&Phase) -> u32,
+    set: fn(&mut Phase, u32),
+) -> Input {
+    Input {
+        field,
+        label,
+        only_for: None,
+        touches,
+        knob: Knob::Phases { get, set },
+    }
+}
+
 /// Range of the capex multiple (not a scenario field): from nothing to ten times the bill.
 pub const CAPEX_FACTOR_RANGE: (f64, f64) = (0.0, 10.0);
 
@@ -121,26 +138,20 @@ pub const INPUTS: &[Input] = &[
         touches: Touches::Flows,
         knob: Knob::CapexFactor,
     },
-    Input {
-        field: "retrofit.phases[].buildMonths",
-        label: "Build months",
-        only_for: None,
-        touches: Touches::Capex,
-        knob: Knob::Phases {
-            get: |p| p.build_months,
-            set: |p, v| p.build_months = v,
-        },
-    },
-    Input {
-        field: "retrofit.phases[].rampMonths",
-        label: "Ramp months",
-        only_for: None,
-        touches: Touches::Flows,
-        knob: Knob::Phases {
-            get: |p| p.ramp_months,
-            set: |p, v| p.ramp_months = v,
-        },
-    },
+    phases(
+        "retrofit.phases[].buildMonths",
+        "Build months",
+        Touches::Capex,
+        |p| p.build_months,
+        |p, v| p.build_months = v,
+    ),
+    phases(
+        "retrofit.phases[].rampMonths",
+        "Ramp months",
+        Touches::Flows,
+        |p| p.ramp_months,
+        |p, v| p.ramp_months = v,
+    ),
     field("retrofit.pue", "AI PUE", None, Touches::Capex),
     field("finance.discountRatePct", "Discount rate", None, Touches::Flows),
 ];
