@@ -7,12 +7,14 @@
 //!   before the genesis block;
 //! - a month's subsidy is the average of the protocol's step function over the (fractional)
 //!   heights mined in it, so the halving month is a blend of the two subsidies;
-//! - BTC price, network hashrate and fees per block grow continuously:
-//!   value₀ × (1 + g/100)^(m/12).
+//! - fees per block grow continuously: value₀ × (1 + g/100)^(m/12); the BTC price too, and the
+//!   network hashrate at a fixed growth, unless a curve or the economic model says otherwise
+//!   ([`project_prices_into`]).
 
 use crate::calendar::{parse_date, YearMonth, DAYS_PER_MONTH};
+use crate::curve::Curve;
 use crate::report::{BitcoinMonth, BitcoinReport, Halving};
-use crate::scenario::Scenario;
+use crate::scenario::{HashrateModel, Scenario};
 
 /// Blocks between halvings.
 pub const HALVING_INTERVAL: u64 = 210_000;
@@ -156,10 +158,10 @@ fn month_label(ym: YearMonth) -> String {
 /// months), and the halvings that fall inside it.
 ///
 /// For month m: heights h0 = height(D0 + m × 30.4375), h1 = height(D0 + (m+1) × 30.4375);
-/// `blockHeight` = ⌊h0⌋; `subsidyBtc` = average subsidy over [h0, h1); price, hashrate and
-/// fees grown continuously to month m; `hashpriceUsdPerPhDay` from
-/// [`hashprice_usd_per_ph_day`]. A halving (height k × 210,000, k = 1…33) is reported in the
-/// month whose [h0, h1) contains it.
+/// `blockHeight` = ⌊h0⌋; `subsidyBtc` = average subsidy over [h0, h1); fees grown
+/// continuously to month m; the BTC price and the network hashrate as [`Paths`] says;
+/// `hashpriceUsdPerPhDay` from [`hashprice_usd_per_ph_day`], or the hashprice curve's. A halving
+/// (height k × 210,000, k = 1…33) is reported in the month whose [h0, h1) contains it.
 ///
 /// It reads only `startMonth`, `horizonYears` and `bitcoin`: a caller varying anything else
 /// can reuse one projection. The scenario must have passed validation; an unparseable
@@ -173,6 +175,32 @@ pub fn project(s: &Scenario) -> BitcoinReport {
 /// [`project`] into an existing report, reusing its allocations (the month vector and the
 /// label strings): for analyses that re-project many variants of one scenario.
 pub fn project_into(s: &Scenario, report: &mut BitcoinReport) {
+    project_prices_into(s, Prices::Scenario, report);
+}
+
+/// Where a projection's BTC prices come from.
+#[derive(Debug, Clone, Copy)]
+pub enum Prices<'a> {
+    /// The scenario's: its curve where it covers a month, its price and growth elsewhere.
+    Scenario,
+    /// The scenario's times a factor (the break-even and the tornado's BTC price).
+    Scaled(f64),
+    /// One price per month (a drawn path; a month beyond the slice has no price).
+    Given(&'a [f64]),
+}
+
+/// The paths of a projection (docs/methodology-bitcoin.md "Paths"):
+/// - **BTC price**: the price curve where it covers the month (from month 0 to its last
+///   point; before its first point, the first value; between points, linear), else the month
+///   before's × (1 + growth)^(1/12) (month 0: `btcPriceUsd`);
+/// - **network hashrate**: the hashrate curve where it covers the month, else month 0's
+///   `networkHashrateEhs`, then the month before's × (1 + growth)^(1/12) (`fixedGrowth`) or
+///   its step toward the marginal fleet's break-even on the month before's revenue
+///   (`economic`, [`crate::network`]);
+/// - **hashprice**: the hashprice curve where it covers the month — and the network hashrate of
+///   that month is then the one it implies, revenue ÷ hashprice, from which the model goes on
+///   — else derived.
+pub fn project_prices_into(s: &Scenario, prices: Prices, report: &mut BitcoinReport) {
     report.halvings.clear();
     let Some((chain, start)) = Chain::of(s) else {
         report.months.clear();
@@ -183,12 +211,18 @@ pub fn project_into(s: &Scenario, report: &mut BitcoinReport) {
     report.months.truncate(months as usize);
     report.months.reserve(months as usize - report.months.len());
 
+    let price_curve = Curve::new(&b.btc_price_curve, start);
+    let hashrate_curve = Curve::new(&b.network_hashrate_curve, start);
+    let hashprice_curve = Curve::new(&b.hashprice_curve, start);
+    let mut economic = (b.hashrate_model == HashrateModel::Economic)
+        .then(|| crate::network::Stepper::new(&crate::network::Economics::of(b)));
+
     // Continuous growth as a monthly factor applied cumulatively: the same value₀ × (1+g)^(m/12)
     // as calendar::grow to ~1e-14, without three powf calls per month in this hot path.
     let price_step = crate::calendar::grow(1.0, b.btc_price_growth_pct_per_year, 1.0);
     let hashrate_step = crate::calendar::grow(1.0, b.network_hashrate_growth_pct_per_year, 1.0);
     let fees_step = crate::calendar::grow(1.0, b.fees_growth_pct_per_year, 1.0);
-    let (mut price, mut hashrate, mut fees) = (b.btc_price_usd, b.network_hashrate_ehs, b.fees_btc_per_block);
+    let (mut base_price, mut hashrate, mut fees) = (b.btc_price_usd, b.network_hashrate_ehs, b.fees_btc_per_block);
 
     // The epoch of h0 is tracked across months so that the ~96 % of months lying wholly inside
     // one epoch need no division; months touching a boundary take the general path.
@@ -211,6 +245,27 @@ pub fn project_into(s: &Scenario, report: &mut BitcoinReport) {
             }
             average_subsidy_btc(h0, h1)
         };
+        if let Some(p) = price_curve.at(m) {
+            base_price = p;
+        }
+        let price = match prices {
+            Prices::Scenario => base_price,
+            Prices::Scaled(k) => base_price * k,
+            Prices::Given(path) => path.get(m as usize).copied().unwrap_or(0.0),
+        };
+        if let Some(h) = hashrate_curve.at(m) {
+            hashrate = h;
+        }
+        let revenue_per_day = b.blocks_per_day * (subsidy + fees) * price;
+        let hashprice = match hashprice_curve.at(m) {
+            Some(hp) => {
+                if revenue_per_day > 0.0 {
+                    hashrate = revenue_per_day / (hp * 1000.0);
+                }
+                hp
+            }
+            None => hashprice_usd_per_ph_day(b.blocks_per_day, subsidy, fees, price, hashrate),
+        };
         let month = BitcoinMonth {
             month: String::new(),
             index: m,
@@ -219,7 +274,7 @@ pub fn project_into(s: &Scenario, report: &mut BitcoinReport) {
             fees_btc_per_block: fees,
             btc_price_usd: price,
             network_hashrate_ehs: hashrate,
-            hashprice_usd_per_ph_day: hashprice_usd_per_ph_day(b.blocks_per_day, subsidy, fees, price, hashrate),
+            hashprice_usd_per_ph_day: hashprice,
         };
         match report.months.get_mut(m as usize) {
             Some(slot) => {
@@ -234,8 +289,11 @@ pub fn project_into(s: &Scenario, report: &mut BitcoinReport) {
         }
         h0 = h1;
         ym = next_month(ym);
-        price *= price_step;
-        hashrate *= hashrate_step;
+        base_price *= price_step;
+        hashrate = match economic.as_mut() {
+            Some(stepper) => stepper.next(hashrate, revenue_per_day),
+            None => hashrate * hashrate_step,
+        };
         fees *= fees_step;
     }
 }

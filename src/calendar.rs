@@ -46,6 +46,11 @@ impl YearMonth {
         days_from_civil(self.year, self.month, 1)
     }
 
+    /// Months since January of year 0: consecutive months are consecutive numbers.
+    pub fn index(self) -> i64 {
+        self.year as i64 * 12 + (self.month as i64 - 1)
+    }
+
     pub fn label(self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
     }

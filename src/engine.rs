@@ -110,6 +110,15 @@ pub struct FleetRuns {
 }
 
 impl FleetRuns {
+    /// The run of pathway `id`: the whole fleet for mining, the rest for the AI pathways.
+    pub fn of(&self, id: PathwayId) -> &MiningRun {
+        if id == PathwayId::Mining {
+            &self.whole
+        } else {
+            &self.rest
+        }
+    }
+
     /// Runs the fleet over a bitcoin projection: once whole, once with only the
     /// [`kept_fleet_fraction`] left from construction start ([`Timeline::ai_fleet_fraction`]).
     pub fn new(s: &Scenario, btc: &[BitcoinMonth]) -> FleetRuns {
@@ -140,12 +149,22 @@ impl MiningStage {
     }
 }
 
-/// Writes into `months` (a copy of `base`) the projection with the whole BTC price path × `k`.
-/// Hashprice = blocks/day × (subsidy + fees) × price ÷ (hashrate × 1000) is linear in the
-/// price, so scaling the projection is exact and saves re-projecting it; the fleet runs over
-/// the scaled months are then redone in full ([`FleetRuns::new`]).
-pub fn scale_btc_price(months: &mut [BitcoinMonth], base: &[BitcoinMonth], k: f64) {
-    for (month, base) in months.iter_mut().zip(base) {
+/// Writes into `out` the projection of `s` (whose projection is `base`) with its whole BTC
+/// price path × `k`. With a fixed hashrate growth and no hashprice curve, hashprice =
+/// blocks/day × (subsidy + fees) × price ÷ (hashrate × 1000) is linear in the price, so `base`
+/// is scaled (exact, and it saves re-projecting); with the economic model the hashrate answers
+/// to the price, and a hashprice curve does not move with it, so the path is projected again.
+/// The fleet runs over it are then redone in full ([`FleetRuns::new`]).
+pub fn scale_btc_price(s: &Scenario, base: &BitcoinReport, k: f64, out: &mut BitcoinReport) {
+    let linear =
+        s.bitcoin.hashrate_model == crate::scenario::HashrateModel::FixedGrowth && s.bitcoin.hashprice_curve.is_empty();
+    if !linear {
+        crate::bitcoin::project_prices_into(s, crate::bitcoin::Prices::Scaled(k), out);
+        return;
+    }
+    out.halvings.clone_from(&base.halvings);
+    out.months.clone_from(&base.months);
+    for (month, base) in out.months.iter_mut().zip(&base.months) {
         month.btc_price_usd = base.btc_price_usd * k;
         month.hashprice_usd_per_ph_day = base.hashprice_usd_per_ph_day * k;
     }
@@ -203,7 +222,8 @@ pub struct MonthFlow {
     pub mining_capex_usd: f64,
     pub facility_capex_usd: f64,
     pub gpu_capex_usd: f64,
-    /// Proceeds of GPUs sold at their residual value when replaced or retired.
+    /// Proceeds of GPUs sold at their residual value when replaced or retired, and of ASICs
+    /// sold at conversion or closure.
     pub resale_usd: f64,
     pub tax_usd: f64,
     /// Share of the whole fleet hashing, 0–1.
@@ -237,11 +257,7 @@ pub fn pathway_flows(
     out: &mut Vec<MonthFlow>,
 ) {
     let timeline = Timeline::new(s);
-    let run = if id == PathwayId::Mining {
-        &runs.whole
-    } else {
-        &runs.rest
-    };
+    let run = runs.of(id);
     let facility_total = match id {
         PathwayId::Mining => 0.0,
         // The colocation landlord builds all but the tenant's share of the fit-out.
@@ -261,7 +277,7 @@ pub fn pathway_flows(
             mining_capex_usd: mm.capex_usd,
             facility_capex_usd: facility_total * timeline.facility_spend_share(m),
             gpu_capex_usd: a.capex_usd * adjust.capex_factor,
-            resale_usd: a.resale_usd * adjust.capex_factor,
+            resale_usd: a.resale_usd * adjust.capex_factor + mm.resale_usd,
             tax_usd: 0.0,
             mining_active_fraction: mm.active_fraction,
         }
@@ -361,9 +377,20 @@ pub fn taxes(
 ///   (never below 0; nothing when the halls are not commissioned inside the horizon);
 /// - GPU cloud: the resale value of the GPUs in service, their price × (1 − decline)^age in
 ///   years, age counted from the month they were bought to the end of the horizon;
-/// - mining (and the fleet the AI pathways keep): none yet — the ASICs' resale belongs to the
-///   mining model, which does not price it.
-pub fn terminal_value(s: &Scenario, id: PathwayId, site: &SiteReport, flows: &[MonthFlow]) -> f64 {
+/// - mining, and the fleet the AI pathways keep: `fleet_value_usd`, what the ASICs left at
+///   the end would fetch second-hand ([`crate::mining::MiningRun::fleet_value_at_end_usd`]),
+///   added to each pathway's own.
+pub fn terminal_value(
+    s: &Scenario,
+    id: PathwayId,
+    site: &SiteReport,
+    flows: &[MonthFlow],
+    fleet_value_usd: f64,
+) -> f64 {
+    fleet_value_usd + own_terminal_value(s, id, site, flows)
+}
+
+fn own_terminal_value(s: &Scenario, id: PathwayId, site: &SiteReport, flows: &[MonthFlow]) -> f64 {
     let n = flows.len();
     let timeline = Timeline::new(s);
     match id {
@@ -503,6 +530,7 @@ pub fn discount_to_start(annual_pct: f64, months: usize, amount: f64) -> f64 {
 /// The NPV the verdict compares for one pathway (docs/methodology-pathways.md "Verdict basis"):
 /// the project's flows at the pathway's discount rate (unlevered) or the equity's at the cost
 /// of equity, plus the value at the horizon when `finance.includeTerminalValue` is on.
+#[allow(clippy::too_many_arguments)]
 pub fn basis_value(
     s: &Scenario,
     id: PathwayId,
@@ -511,9 +539,10 @@ pub fn basis_value(
     site: &SiteReport,
     timeline: &Timeline,
     building_share: f64,
+    fleet_value_usd: f64,
 ) -> f64 {
     let terminal = if s.finance.include_terminal_value {
-        terminal_value(s, id, site, flows)
+        terminal_value(s, id, site, flows, fleet_value_usd)
     } else {
         0.0
     };
@@ -583,6 +612,7 @@ pub fn npvs_only(
             &capex.site,
             &timeline,
             capex.totals.building_share,
+            runs.of(id).fleet_value_at_end_usd,
         );
     }
     out

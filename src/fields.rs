@@ -16,8 +16,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::scenario::{
-    Amortisation, Basis, Cooling, CostOverride, Fabric, FleetLine, GpuEnd, GpuSystem, LeaseEnd, LeaseType, Phase,
-    PrepaymentCredit, Redundancy, Scenario,
+    Amortisation, Basis, Cooling, CostOverride, CurvePoint, Fabric, FleetLine, GpuEnd, GpuSystem, HashrateModel,
+    LeaseEnd, LeaseType, MiningExit, Phase, PrepaymentCredit, Redundancy, Scenario,
 };
 use crate::sources::{Source, SourceKind};
 use SourceKind::*;
@@ -125,6 +125,19 @@ pub enum Access {
         get: fn(&CostOverride) -> &str,
         set: fn(&mut CostOverride, String),
     },
+    /// A curve: its points' fields have `Point*` accessors.
+    Curve {
+        get: fn(&Scenario) -> &[CurvePoint],
+        set: fn(&mut Scenario, Vec<CurvePoint>),
+    },
+    PointNum {
+        get: fn(&CurvePoint) -> f64,
+        set: fn(&mut CurvePoint, f64),
+    },
+    PointText {
+        get: fn(&CurvePoint) -> &str,
+        set: fn(&mut CurvePoint, String),
+    },
     PhaseNum {
         get: fn(&Phase) -> f64,
         set: fn(&mut Phase, f64),
@@ -167,6 +180,8 @@ pub const MAX_FLEET_LINES: usize = 1_000;
 pub const MAX_COST_OVERRIDES: usize = 200;
 /// Most phases of a retrofit.
 pub const MAX_PHASES: usize = 12;
+/// Most points of a curve: fifty years of months.
+pub const MAX_CURVE_POINTS: usize = 600;
 /// The longest horizon the model takes, years.
 pub const MAX_HORIZON_YEARS: u32 = 30;
 
@@ -321,6 +336,18 @@ const GPU_SYSTEM: &[Choice] = &[
     c("gb200", "NVIDIA GB200 NVL72"),
     c("b300", "NVIDIA B300"),
     c("gb300", "NVIDIA GB300 NVL72"),
+];
+const HASHRATE_MODEL: &[Choice] = &[
+    c("fixedGrowth", "Fixed growth, whatever mining pays"),
+    c(
+        "economic",
+        "Follows miners' revenue toward the marginal fleet's break-even",
+    ),
+];
+const MINING_EXIT: &[Choice] = &[
+    c("stay", "Stay open, paying the full fixed opex"),
+    c("close", "Close and sell the ASICs"),
+    c("mothball", "Mothball at a reduced fixed opex"),
 ];
 const GPU_END: &[Choice] = &[c("refresh", "Buy new GPUs"), c("retire", "Retire them")];
 const AMORTISATION: &[Choice] = &[
@@ -491,6 +518,51 @@ const GPU_CLOUD_DEBT: [Field; 7] = debt_fields!(
     amortisation: src("Level annuity over the GPUs' life (an assumption)", "2026-05", Estimate)
 );
 const FABRIC: &[Choice] = &[c("infiniband", "InfiniBand"), c("ethernet", "Ethernet")];
+
+/// The accessors of every curve's points.
+const POINT_MONTH: Access = Access::PointText {
+    get: |p| &p.month,
+    set: |p, v| p.month = v,
+};
+const POINT_VALUE: Access = Access::PointNum {
+    get: |p| p.value,
+    set: |p, v| p.value = v,
+};
+const NO_CURVE: Src = src(
+    "None: the value and its growth settings (a curve is the user's own view, e.g. a forward curve)",
+    "2026-11",
+    Derived,
+);
+const MARGINAL_FLEET: Src = src_at(
+    "S19j Pro-class fleet (29.5 J/TH) at $50/MWh breaks even at $35.4/PH/s-day: the Nov 2025 hashprice low ($35.06, Luxor) at ~1,075 EH/s; Hashrate Index puts 25–38 J/TH machines at ~$51/MWh of revenue (Jan 2026)",
+    "2025-11",
+    Derived,
+    "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-november-2025",
+);
+const EFFICIENCY_GAIN: Src = src_at(
+    "12 %/yr: the marginal fleet's cost per PH/s-day fell ~12 %/yr 2020–25 (S9 at $30/MWh to S19j Pro at $50/MWh); the surveyed fleet improved 24 % in a year to 28.2 J/TH (Cambridge, 2025)",
+    "2025-04",
+    Estimate,
+    "https://www.jbs.cam.ac.uk/faculty-research/centres/alternative-finance/publications/cambridge-digital-mining-industry-report/",
+);
+const HASHRATE_LAG: Src = src_at(
+    "3 months: after the April 2024 halving the difficulty-implied hashrate fell 10 % and passed its old high ~3 months later (Galaxy); ASIC deliveries take 1–12 months (Core Scientific 10-Q)",
+    "2024-07",
+    Estimate,
+    "https://www.galaxy.com/insights/research/2024-mid-year-mining",
+);
+const MAX_GROWTH: Src = src_at(
+    "90 %/yr: the network grew ~92 % in 2023 (250 → 480 EH/s, Coin Metrics), its fastest year on new machines since 2021",
+    "2024-01",
+    Estimate,
+    "https://cointime.ai/@CoinMetrics/state-of-the-network-94606",
+);
+const ASIC_INDEX: Src = src_at(
+    "Estimate from Hashrate Index points: S21 XP $25.70/TH at a $43.33 hashprice (3 Nov 2025); S19-class ~$3–4/TH and S21 hydro ~$7–8/TH (Bitmain, Dec 2025); the index by class is paywalled",
+    "2025-11",
+    Estimate,
+    "https://hashrateindex.com/blog/hashrate-index-roundup-november-3-2025",
+);
 
 /// Every input of the scenario, in the page's order within each group.
 pub const SCENARIO_FIELDS: &[Field] = &[
@@ -736,6 +808,168 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         get: |s| s.bitcoin.blocks_per_day,
         set: |s, v| s.bitcoin.blocks_per_day = v,
     }),
+    choice("bitcoin.hashrateModel", G_BITCOIN, "Network hashrate model", HASHRATE_MODEL)
+        .source(src(
+            "Economic: hashrate answers to miners' revenue, as after the 2024 halving (docs/methodology-bitcoin.md)",
+            "2026-11",
+            Derived,
+        ))
+        .access(Access::Choice {
+            get: |s| s.bitcoin.hashrate_model as usize,
+            set: |s, i| {
+                if let Some(&m) = HashrateModel::ALL.get(i) {
+                    s.bitcoin.hashrate_model = m
+                }
+            },
+        }),
+    num(
+        "bitcoin.marginalEfficiencyJPerTh",
+        G_BITCOIN,
+        "Marginal fleet efficiency",
+        "J/TH",
+        1.0,
+        200.0,
+        0.5,
+    )
+    .source(MARGINAL_FLEET)
+    .access(Access::Num {
+        get: |s| s.bitcoin.marginal_efficiency_j_per_th,
+        set: |s, v| s.bitcoin.marginal_efficiency_j_per_th = v,
+    }),
+    num(
+        "bitcoin.marginalEfficiencyGainPctPerYear",
+        G_BITCOIN,
+        "Marginal fleet efficiency gain",
+        "% per year",
+        0.0,
+        50.0,
+        1.0,
+    )
+    .source(EFFICIENCY_GAIN)
+    .access(Access::Num {
+        get: |s| s.bitcoin.marginal_efficiency_gain_pct_per_year,
+        set: |s, v| s.bitcoin.marginal_efficiency_gain_pct_per_year = v,
+    }),
+    num(
+        "bitcoin.marginalPowerUsdPerMwh",
+        G_BITCOIN,
+        "Marginal fleet power price",
+        "USD/MWh",
+        1.0,
+        1_000.0,
+        1.0,
+    )
+    .source(MARGINAL_FLEET)
+    .access(Access::Num {
+        get: |s| s.bitcoin.marginal_power_usd_per_mwh,
+        set: |s, v| s.bitcoin.marginal_power_usd_per_mwh = v,
+    }),
+    num(
+        "bitcoin.marginalPowerEscalationPctPerYear",
+        G_BITCOIN,
+        "Marginal fleet power escalation",
+        "% per year",
+        -50.0,
+        100.0,
+        0.5,
+    )
+    .source(src(
+        "2 %/yr, as the site's power: miners buy in the same markets (an assumption)",
+        "2026-11",
+        Estimate,
+    ))
+    .access(Access::Num {
+        get: |s| s.bitcoin.marginal_power_escalation_pct_per_year,
+        set: |s, v| s.bitcoin.marginal_power_escalation_pct_per_year = v,
+    }),
+    num(
+        "bitcoin.hashrateLagMonths",
+        G_BITCOIN,
+        "Hashrate response half-time",
+        "months",
+        0.5,
+        60.0,
+        0.5,
+    )
+    .source(HASHRATE_LAG)
+    .access(Access::Num {
+        get: |s| s.bitcoin.hashrate_lag_months,
+        set: |s, v| s.bitcoin.hashrate_lag_months = v,
+    }),
+    num(
+        "bitcoin.maxHashrateGrowthPctPerYear",
+        G_BITCOIN,
+        "Most hashrate growth",
+        "% per year",
+        0.0,
+        500.0,
+        5.0,
+    )
+    .source(MAX_GROWTH)
+    .access(Access::Num {
+        get: |s| s.bitcoin.max_hashrate_growth_pct_per_year,
+        set: |s, v| s.bitcoin.max_hashrate_growth_pct_per_year = v,
+    }),
+    list(
+        "bitcoin.btcPriceCurve",
+        G_BITCOIN,
+        "BTC price curve",
+        "points",
+        MAX_CURVE_POINTS,
+    )
+    .source(NO_CURVE)
+    .access(Access::Curve {
+        get: |s| &s.bitcoin.btc_price_curve,
+        set: |s, v| s.bitcoin.btc_price_curve = v,
+    }),
+    month("bitcoin.btcPriceCurve[].month", G_BITCOIN, "Month", "YYYY-MM").access(POINT_MONTH),
+    num("bitcoin.btcPriceCurve[].value", G_BITCOIN, "BTC price", "USD", 0.01, 1e9, 1_000.0).access(POINT_VALUE),
+    list(
+        "bitcoin.hashpriceCurve",
+        G_BITCOIN,
+        "Hashprice curve",
+        "points",
+        MAX_CURVE_POINTS,
+    )
+    .source(NO_CURVE)
+    .access(Access::Curve {
+        get: |s| &s.bitcoin.hashprice_curve,
+        set: |s, v| s.bitcoin.hashprice_curve = v,
+    }),
+    month("bitcoin.hashpriceCurve[].month", G_BITCOIN, "Month", "YYYY-MM").access(POINT_MONTH),
+    num(
+        "bitcoin.hashpriceCurve[].value",
+        G_BITCOIN,
+        "Hashprice",
+        "USD per PH/s-day",
+        0.001,
+        1e6,
+        1.0,
+    )
+    .access(POINT_VALUE),
+    list(
+        "bitcoin.networkHashrateCurve",
+        G_BITCOIN,
+        "Network hashrate curve",
+        "points",
+        MAX_CURVE_POINTS,
+    )
+    .source(NO_CURVE)
+    .access(Access::Curve {
+        get: |s| &s.bitcoin.network_hashrate_curve,
+        set: |s, v| s.bitcoin.network_hashrate_curve = v,
+    }),
+    month("bitcoin.networkHashrateCurve[].month", G_BITCOIN, "Month", "YYYY-MM").access(POINT_MONTH),
+    num(
+        "bitcoin.networkHashrateCurve[].value",
+        G_BITCOIN,
+        "Network hashrate",
+        "EH/s",
+        1.0,
+        1e6,
+        10.0,
+    )
+    .access(POINT_VALUE),
     list("mining.fleet", G_BITCOIN, "ASIC fleet", "lines", MAX_FLEET_LINES).access(Access::Lines {
         get: |s| &s.mining.fleet,
         set: |s, v| s.mining.fleet = v,
@@ -950,6 +1184,159 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     .access(Access::Num {
         get: |s| s.mining.refresh.efficiency_j_per_th,
         set: |s, v| s.mining.refresh.efficiency_j_per_th = v,
+    }),
+    choice("mining.exit", G_BITCOIN, "Once the whole fleet has been off a while", MINING_EXIT)
+        .source(src(
+            "Close: idle sites are sold or closed and their machines resold (Hut 8 closed Drumheller, 2024; Argo sold Helios, 2024)",
+            "2024-12",
+            Estimate,
+        ))
+        .access(Access::Choice {
+            get: |s| s.mining.exit as usize,
+            set: |s, i| {
+                if let Some(&e) = MiningExit::ALL.get(i) {
+                    s.mining.exit = e
+                }
+            },
+        }),
+    whole(
+        "mining.exitAfterMonthsOff",
+        G_BITCOIN,
+        "Exit after the fleet is off for",
+        "months in a row",
+        1.0,
+        360.0,
+        1.0,
+    )
+    .source(src(
+        "Six months: two quarters of losses before a board closes a site (an assumption)",
+        "2026-11",
+        Estimate,
+    ))
+    .access(Access::Whole {
+        get: |s| u64::from(s.mining.exit_after_months_off),
+        set: |s, v| s.mining.exit_after_months_off = v as u32,
+    }),
+    num(
+        "mining.mothballOpexPct",
+        G_BITCOIN,
+        "Mothballed fixed opex",
+        "% of the running site's",
+        0.0,
+        100.0,
+        5.0,
+    )
+    .source(src(
+        "25 %: insurance, ground lease, property tax and security stay; staff and repairs go (Riot lists these non-power costs, 10-K 2024; an estimate)",
+        "2026-11",
+        Estimate,
+    ))
+    .access(Access::Num {
+        get: |s| s.mining.mothball_opex_pct,
+        set: |s, v| s.mining.mothball_opex_pct = v,
+    }),
+    flag(
+        "mining.sellAsicsAtConversion",
+        G_BITCOIN,
+        "Sell the converted share's ASICs when construction starts",
+        "",
+    )
+    .source(src(
+        "Converting miners sell or redeploy the displaced fleet (Core Scientific, Hut 8, 2024–25)",
+        "2025-12",
+        Estimate,
+    ))
+    .access(Access::Flag {
+        get: |s| s.mining.sell_asics_at_conversion,
+        set: |s, v| s.mining.sell_asics_at_conversion = v,
+    }),
+    num(
+        "mining.asicResale.under19UsdPerTh",
+        G_BITCOIN,
+        "Used ASIC price, under 19 J/TH",
+        "USD per TH/s",
+        0.0,
+        1_000.0,
+        0.5,
+    )
+    .source(ASIC_INDEX)
+    .access(Access::Num {
+        get: |s| s.mining.asic_resale.under19_usd_per_th,
+        set: |s, v| s.mining.asic_resale.under19_usd_per_th = v,
+    }),
+    num(
+        "mining.asicResale.from19To25UsdPerTh",
+        G_BITCOIN,
+        "Used ASIC price, 19–25 J/TH",
+        "USD per TH/s",
+        0.0,
+        1_000.0,
+        0.5,
+    )
+    .source(ASIC_INDEX)
+    .access(Access::Num {
+        get: |s| s.mining.asic_resale.from19_to25_usd_per_th,
+        set: |s, v| s.mining.asic_resale.from19_to25_usd_per_th = v,
+    }),
+    num(
+        "mining.asicResale.from25To38UsdPerTh",
+        G_BITCOIN,
+        "Used ASIC price, 25–38 J/TH",
+        "USD per TH/s",
+        0.0,
+        1_000.0,
+        0.5,
+    )
+    .source(ASIC_INDEX)
+    .access(Access::Num {
+        get: |s| s.mining.asic_resale.from25_to38_usd_per_th,
+        set: |s, v| s.mining.asic_resale.from25_to38_usd_per_th = v,
+    }),
+    num(
+        "mining.asicResale.over38UsdPerTh",
+        G_BITCOIN,
+        "Used ASIC price, 38 J/TH and above",
+        "USD per TH/s",
+        0.0,
+        1_000.0,
+        0.1,
+    )
+    .source(ASIC_INDEX)
+    .access(Access::Num {
+        get: |s| s.mining.asic_resale.over38_usd_per_th,
+        set: |s, v| s.mining.asic_resale.over38_usd_per_th = v,
+    }),
+    num(
+        "mining.asicResale.referenceHashpriceUsdPerPhDay",
+        G_BITCOIN,
+        "Hashprice when the prices were read",
+        "USD per PH/s-day",
+        0.01,
+        1e6,
+        1.0,
+    )
+    .source(ASIC_INDEX)
+    .access(Access::Num {
+        get: |s| s.mining.asic_resale.reference_hashprice_usd_per_ph_day,
+        set: |s, v| s.mining.asic_resale.reference_hashprice_usd_per_ph_day = v,
+    }),
+    num(
+        "mining.asicResale.ageDeclinePctPerYear",
+        G_BITCOIN,
+        "Used ASIC price decline with age",
+        "% per year",
+        0.0,
+        100.0,
+        1.0,
+    )
+    .source(src(
+        "25 %/yr on top of the hashprice: Marathon depreciates rigs over 5 years, Riot over 2 (10-K, 10-Q); market prices fell 50–65 %/yr with the hashprice (an estimate)",
+        "2024-07",
+        Estimate,
+    ))
+    .access(Access::Num {
+        get: |s| s.mining.asic_resale.age_decline_pct_per_year,
+        set: |s, v| s.mining.asic_resale.age_decline_pct_per_year = v,
     }),
     num(
         "retrofit.convertedSharePct",
@@ -2196,6 +2583,18 @@ fn read_phase(item: &Value) -> Phase {
     phase
 }
 
+fn read_point(list: &str, item: &Value) -> CurvePoint {
+    let mut point = CurvePoint::default();
+    for (key, f) in item_fields(list) {
+        match (f.access, item.get(key)) {
+            (Access::PointNum { set, .. }, Some(v)) => set(&mut point, v.as_f64().unwrap_or(0.0)),
+            (Access::PointText { set, .. }, Some(v)) => set(&mut point, v.as_str().unwrap_or("").to_string()),
+            _ => {}
+        }
+    }
+    point
+}
+
 fn read_cost(item: &Value) -> CostOverride {
     let mut cost = CostOverride {
         item: String::new(),
@@ -2264,6 +2663,11 @@ pub fn read_scenario(document: &Map<String, Value>) -> Scenario {
                     set(&mut s, items.iter().map(read_phase).collect())
                 }
             }
+            Access::Curve { set, .. } => {
+                if let Some(items) = v.as_array() {
+                    set(&mut s, items.iter().map(|item| read_point(f.path, item)).collect())
+                }
+            }
             _ => {}
         }
     }
@@ -2304,6 +2708,7 @@ fn value_of(f: &Field, s: &Scenario) -> Option<Value> {
                 .map(|p| item_json("retrofit.phases", Item::Phase(p)))
                 .collect(),
         ),
+        Access::Curve { get, .. } => Value::Array(get(s).iter().map(|p| item_json(f.path, Item::Point(p))).collect()),
         Access::Document if f.path == "schemaVersion" => Value::from(s.schema_version),
         _ => return None,
     })
@@ -2313,6 +2718,7 @@ enum Item<'a> {
     Line(&'a FleetLine),
     Cost(&'a CostOverride),
     Phase(&'a Phase),
+    Point(&'a CurvePoint),
 }
 
 fn item_json(list: &str, item: Item) -> Value {
@@ -2326,6 +2732,8 @@ fn item_json(list: &str, item: Item) -> Value {
             (Access::CostText { get, .. }, Item::Cost(c)) => Value::from(get(c)),
             (Access::PhaseNum { get, .. }, Item::Phase(p)) => number_json(get(p)),
             (Access::PhaseWhole { get, .. }, Item::Phase(p)) => Value::from(get(p)),
+            (Access::PointNum { get, .. }, Item::Point(p)) => number_json(get(p)),
+            (Access::PointText { get, .. }, Item::Point(p)) => Value::from(get(p)),
             _ => continue,
         };
         map.insert(key.to_string(), v);
@@ -2430,6 +2838,10 @@ mod tests {
             item: "ups".to_string(),
             unit_cost_usd: 1.0,
         });
+        let point = crate::scenario::CurvePoint::new("2027-01", 1.0);
+        s.bitcoin.btc_price_curve.push(point.clone());
+        s.bitcoin.hashprice_curve.push(point.clone());
+        s.bitcoin.network_hashrate_curve.push(point);
         let mut paths = Vec::new();
         leaves("", &serde_json::to_value(&s).unwrap(), &mut paths);
         paths.sort();

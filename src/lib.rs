@@ -15,7 +15,7 @@
 //!
 //! The modules form layers, each using only those below it (README, "Development"):
 //! `calendar`, `format`, `sources`, `network`, `scenario`, `fields`, `report` → `validate`, `parse`,
-//! `bitcoin`, `presets`, `timeline` → `mining`, `capex`, `colocation`, `gpu_cloud`,
+//! `curve`, `bitcoin`, `presets`, `timeline` → `mining`, `capex`, `colocation`, `gpu_cloud`,
 //! `finance` → `engine` → `analysis` → `model`, `catalogue`, `csv` → `wasm`.
 
 pub mod analysis;
@@ -25,6 +25,7 @@ pub mod capex;
 pub mod catalogue;
 pub mod colocation;
 pub mod csv;
+pub mod curve;
 pub mod debt;
 pub mod engine;
 pub mod fields;

@@ -15,7 +15,7 @@
 
 use crate::calendar::{grow, DAYS_PER_MONTH, HOURS_PER_MONTH};
 use crate::report::{BitcoinMonth, Warning};
-use crate::scenario::Scenario;
+use crate::scenario::{MiningExit, Scenario};
 
 /// One month of the site's mining operation (the share of the fleet still mining).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -25,6 +25,9 @@ pub struct MiningMonth {
     pub power_cost_usd: f64,
     pub opex_usd: f64,
     pub capex_usd: f64,
+    /// ASICs sold this month: the share converted to AI at its construction start, or the
+    /// whole fleet left when the site closes.
+    pub resale_usd: f64,
     /// Share of the site's whole fleet (by hashrate) switched on this month, 0–1: the existing
     /// share f times the share of it not switched off as unprofitable. Uptime and curtailment
     /// are shares of hours, not of the fleet, and do not enter it.
@@ -45,6 +48,55 @@ pub struct MiningRun {
     pub months_partly_off: u32,
     /// Months in which the whole (existing) fleet is switched off as unprofitable.
     pub months_fully_off: u32,
+    /// The month the site closed (`mining.exit` = `close`): from it, no cash flow but the sale.
+    pub closed_month: Option<u32>,
+    /// Months the site spent mothballed (`mining.exit` = `mothball`).
+    pub months_mothballed: u32,
+    /// What the fleet left at the end of the horizon would fetch second-hand, USD (0 once
+    /// the site has closed): the mining pathway's value at the horizon.
+    pub fleet_value_at_end_usd: f64,
+}
+
+/// What one TH/s of machines at `j_per_th` fetches second-hand in a month of `hashprice`,
+/// `age_months` after it was bought (docs/methodology-mining.md "Selling the fleet"):
+/// the index price of its efficiency class × hashprice ÷ the index's reference hashprice ×
+/// (1 − age decline)^(age in years).
+///
+/// ```
+/// let mut s = minepivot::scenario::Scenario::default();
+/// s.mining.asic_resale.under19_usd_per_th = 14.0;
+/// s.mining.asic_resale.reference_hashprice_usd_per_ph_day = 40.0;
+/// s.mining.asic_resale.age_decline_pct_per_year = 25.0;
+/// // A 17.5 J/TH machine (under 19: $14/TH at a $40 reference) at a $30 hashprice, 24 months
+/// // on at 25 %/yr: 14 × 30/40 × 0.75² = $5.906 per TH/s.
+/// let p = minepivot::mining::resale_usd_per_th(&s, 17.5, 30.0, 24);
+/// assert!((p - 14.0 * 0.75 * 0.5625).abs() < 1e-12);
+/// ```
+pub fn resale_usd_per_th(s: &Scenario, j_per_th: f64, hashprice: f64, age_months: u32) -> f64 {
+    let r = &s.mining.asic_resale;
+    let class = r.class_usd_per_th(j_per_th);
+    if class == 0.0 || hashprice <= 0.0 || r.reference_hashprice_usd_per_ph_day <= 0.0 {
+        return 0.0;
+    }
+    let age = grow(1.0, -r.age_decline_pct_per_year, f64::from(age_months));
+    class * hashprice / r.reference_hashprice_usd_per_ph_day * age
+}
+
+/// What the whole fleet (f = 1) fetches in month `index` of `hashprice`: every line at its
+/// efficiency (the refresh's once refreshed, aged from the refresh).
+pub fn fleet_resale_usd(s: &Scenario, hashprice: f64, index: u32, refresh_at: Option<u32>) -> f64 {
+    let m = &s.mining;
+    let refreshed = refresh_at.filter(|&r| index >= r);
+    m.fleet
+        .iter()
+        .map(|l| {
+            let ths = l.units as f64 * l.hashrate_ths;
+            match refreshed {
+                Some(r) => ths * resale_usd_per_th(s, m.refresh.efficiency_j_per_th, hashprice, index - r),
+                None => ths * resale_usd_per_th(s, l.efficiency_j_per_th, hashprice, index),
+            }
+        })
+        .sum()
 }
 
 /// Month in which the fleet is refreshed, if the refresh is on and falls inside the horizon.
@@ -92,7 +144,14 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         line_first_underwater_month: vec![None; m.fleet.len()],
         months_partly_off: 0,
         months_fully_off: 0,
+        closed_month: None,
+        months_mothballed: 0,
+        fleet_value_at_end_usd: 0.0,
     };
+    // The exit: consecutive months with the whole fleet off, and whether the site has closed.
+    let mut off_streak = 0u32;
+    let mut previous_f = 1.0;
+    let mut last_f = 0.0;
 
     // Escalation as a cumulative monthly factor (calendar::grow to ~1e-14, one powf per run);
     // recomputed from the formula should the months not be 0, 1, 2, …
@@ -108,6 +167,31 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         let f = fleet_fraction(index);
         let f = if f.is_nan() { 0.0 } else { f.clamp(0.0, 1.0) };
         let refreshed = refresh_at.is_some_and(|r| index >= r);
+        // The share converted this month is sold as construction starts.
+        let converted = if m.sell_asics_at_conversion && f < previous_f {
+            (previous_f - f) * fleet_resale_usd(s, b.hashprice_usd_per_ph_day, index, refresh_at)
+        } else {
+            0.0
+        };
+        previous_f = f;
+        if run.closed_month.is_some() {
+            // Closed: the fleet was sold when the site closed; nothing is left to convert.
+            run.months.push(MiningMonth::default());
+            power_price *= price_step;
+            power_price_month = index.saturating_add(1);
+            continue;
+        }
+        if m.exit == MiningExit::Close && off_streak >= m.exit_after_months_off.max(1) {
+            // Closed after the trigger: no opex from this month, the fleet left sold once.
+            run.closed_month = Some(index);
+            run.months.push(MiningMonth {
+                resale_usd: converted + f * fleet_resale_usd(s, b.hashprice_usd_per_ph_day, index, refresh_at),
+                ..MiningMonth::default()
+            });
+            power_price *= price_step;
+            power_price_month = index.saturating_add(1);
+            continue;
+        }
 
         // Per TH/s of the whole fleet (f = 1) and per MW of IT load: what a line earns and pays.
         let revenue_per_th = b.hashprice_usd_per_ph_day / 1000.0 * hashing * DAYS_PER_MONTH * keep_after_pool;
@@ -148,12 +232,20 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         if f > 0.0 && revenue_all < power_all && run.first_underwater_month.is_none() {
             run.first_underwater_month = Some(index);
         }
+        let fully_off = f > 0.0 && lines_off > 0 && active_ths == 0.0;
         if f > 0.0 && lines_off > 0 {
             run.months_partly_off += 1;
-            if active_ths == 0.0 {
+            if fully_off {
                 run.months_fully_off += 1;
             }
         }
+        // Mothballed: the fleet has been off for the trigger's months and still is.
+        let mothballed = m.exit == MiningExit::Mothball && fully_off && off_streak >= m.exit_after_months_off.max(1);
+        if mothballed {
+            run.months_mothballed += 1;
+        }
+        off_streak = if fully_off { off_streak + 1 } else { 0 };
+        let opex_share = if mothballed { m.mothball_opex_pct / 100.0 } else { 1.0 };
 
         let capex = if refresh_at == Some(index) {
             m.refresh.capex_usd_per_th * total_ths * f
@@ -164,8 +256,9 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             revenue_usd: revenue * f,
             curtailment_credit_usd: credit * f,
             power_cost_usd: power * f,
-            opex_usd: m.fixed_opex_usd_per_mw_year * original_facility_mw * f / 12.0,
+            opex_usd: m.fixed_opex_usd_per_mw_year * original_facility_mw * f / 12.0 * opex_share,
             capex_usd: capex,
+            resale_usd: converted,
             active_fraction: if total_ths > 0.0 {
                 f * active_ths / total_ths
             } else {
@@ -174,6 +267,12 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         });
         power_price *= price_step;
         power_price_month = index.saturating_add(1);
+        last_f = f;
+    }
+    if run.closed_month.is_none() {
+        if let Some(b) = btc.last() {
+            run.fleet_value_at_end_usd = last_f * fleet_resale_usd(s, b.hashprice_usd_per_ph_day, b.index, refresh_at);
+        }
     }
     run
 }

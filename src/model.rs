@@ -26,6 +26,7 @@ fn pathway_report(
     flows: &[MonthFlow],
     labels: &[String],
     mining_value: f64,
+    fleet_value_usd: f64,
 ) -> PathwayReport {
     let mut cumulative = 0.0;
     let months: Vec<CashFlowMonth> = flows
@@ -45,6 +46,7 @@ fn pathway_report(
                 opex_usd: f.opex_usd,
                 // Net of the GPUs sold when replaced or retired (their residual value).
                 capex_usd: f.capex_usd() - f.resale_usd,
+                asset_sales_usd: f.resale_usd,
                 tax_usd: f.tax_usd,
                 net_cash_flow_usd: net,
                 cumulative_usd: cumulative,
@@ -67,6 +69,7 @@ fn pathway_report(
                 power_cost_usd: sum(|m| m.power_cost_usd),
                 opex_usd: sum(|m| m.opex_usd),
                 capex_usd: sum(|m| m.capex_usd),
+                asset_sales_usd: sum(|m| m.asset_sales_usd),
                 tax_usd: sum(|m| m.tax_usd),
                 net_cash_flow_usd: sum(|m| m.net_cash_flow_usd),
                 cumulative_usd: chunk.last().map_or(0.0, |m| m.cumulative_usd),
@@ -94,7 +97,7 @@ fn pathway_report(
 
     let timeline = Timeline::new(s);
     let building_share = capex.totals.building_share;
-    let terminal_value_usd = terminal_value(s, id, &capex.site, flows);
+    let terminal_value_usd = terminal_value(s, id, &capex.site, flows, fleet_value_usd);
     let npv_with_terminal_value_usd = npv_usd + discount_to_start(rate, net.len(), terminal_value_usd);
     let with_terminal = |flows: &[f64]| {
         let mut flows = flows.to_vec();
@@ -128,7 +131,16 @@ fn pathway_report(
             },
         )
     });
-    let value_usd = basis_value(s, id, flows, &net, &capex.site, &timeline, building_share);
+    let value_usd = basis_value(
+        s,
+        id,
+        flows,
+        &net,
+        &capex.site,
+        &timeline,
+        building_share,
+        fleet_value_usd,
+    );
 
     let it_mw = capex.site.it_capacity_mw;
     let build_capex = match id {
@@ -422,7 +434,8 @@ pub fn evaluate(valid: &ValidScenario) -> Report {
             PathwayId::GpuCloud => &gpu,
         };
         pathway_flows(s, &mining.runs, &capex, id, ai, Adjust::NONE, &mut flows);
-        let report = pathway_report(s, &capex, id, &flows, &labels, mining_value);
+        let fleet_value = mining.runs.of(id).fleet_value_at_end_usd;
+        let report = pathway_report(s, &capex, id, &flows, &labels, mining_value, fleet_value);
         if id == PathwayId::Mining {
             mining_value = report.value_usd;
         }

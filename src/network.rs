@@ -1,8 +1,7 @@
-//! The network hashrate as the economics allow it (issue 17, first step): the level at which
-//! the network's marginal fleet breaks even on power, and the path the hashrate takes toward
-//! it, as pure functions over monthly slices, like [`crate::debt`]. Wiring it into the bitcoin
-//! projection, the registry and the page is the next step; this module is the arithmetic those
-//! rest on.
+//! The network hashrate as the economics allow it (`bitcoin.hashrateModel` = `economic`): the
+//! level at which the network's marginal fleet breaks even on power, and the path the hashrate
+//! takes toward it. [`crate::bitcoin`] steps it month by month in the projection, and the
+//! risk analysis's fast path steps it along each drawn price path.
 //!
 //! - **Equilibrium.** The network earns `R = blocks/day × (subsidy + fees) × BTC price` USD a
 //!   day whatever its size. One EH/s of machines at `e` J/TH draws `e` MW (1 EH/s = 10⁶ TH/s,
@@ -50,29 +49,77 @@ pub struct Economics {
     pub marginal_efficiency_j_per_th: f64,
     /// Its yearly improvement, % (geometric).
     pub efficiency_gain_pct_per_year: f64,
-    /// The power price of the marginal fleet, USD/MWh.
+    /// The power price of the marginal fleet in month 0, USD/MWh.
     pub marginal_power_usd_per_mwh: f64,
+    /// Its continuous yearly escalation, %.
+    pub power_escalation_pct_per_year: f64,
     /// Months to close half of the gap to the equilibrium (> 0).
     pub lag_months: f64,
     /// Most the hashrate can grow in a year, %.
     pub max_growth_pct_per_year: f64,
 }
 
+impl Economics {
+    /// The scenario's model (`bitcoin.marginal*`, `hashrateLagMonths`, `maxHashrateGrowthPctPerYear`).
+    pub fn of(b: &crate::scenario::Bitcoin) -> Economics {
+        Economics {
+            marginal_efficiency_j_per_th: b.marginal_efficiency_j_per_th,
+            efficiency_gain_pct_per_year: b.marginal_efficiency_gain_pct_per_year,
+            marginal_power_usd_per_mwh: b.marginal_power_usd_per_mwh,
+            power_escalation_pct_per_year: b.marginal_power_escalation_pct_per_year,
+            lag_months: b.hashrate_lag_months,
+            max_growth_pct_per_year: b.max_hashrate_growth_pct_per_year,
+        }
+    }
+}
+
+/// The model month after month: month 0's marginal efficiency, then one step per month.
+#[derive(Debug, Clone, Copy)]
+pub struct Stepper {
+    /// Share of the gap closed in a month: 1 − 2^(−1/lag).
+    close: f64,
+    /// Most a month may grow: (1 + cap)^(1/12).
+    max_step: f64,
+    /// The marginal efficiency's monthly factor: (1 − g)^(1/12).
+    improve: f64,
+    /// The marginal power price's monthly factor: (1 + e)^(1/12).
+    power_step: f64,
+    power: f64,
+    efficiency: f64,
+}
+
+impl Stepper {
+    pub fn new(econ: &Economics) -> Stepper {
+        Stepper {
+            close: 1.0 - 0.5f64.powf(1.0 / econ.lag_months.max(1e-9)),
+            max_step: (1.0 + econ.max_growth_pct_per_year / 100.0).powf(1.0 / 12.0),
+            improve: (1.0 - econ.efficiency_gain_pct_per_year / 100.0).powf(1.0 / 12.0),
+            power_step: crate::calendar::grow(1.0, econ.power_escalation_pct_per_year, 1.0),
+            power: econ.marginal_power_usd_per_mwh,
+            efficiency: econ.marginal_efficiency_j_per_th,
+        }
+    }
+
+    /// The hashrate of the next month from this month's `h` EH/s and network revenue per day:
+    /// `h + (H* − h) × close`, grown at most by the cap, never below 0. Moves to the next month.
+    pub fn next(&mut self, h: f64, network_revenue_usd_per_day: f64) -> f64 {
+        let target = equilibrium_ehs(network_revenue_usd_per_day, self.efficiency, self.power);
+        self.efficiency *= self.improve;
+        self.power *= self.power_step;
+        let next = h + (target - h) * self.close;
+        next.min(h * self.max_step).max(0.0)
+    }
+}
+
 /// The hashrate month by month from `h0` EH/s in month 0, given the network's revenue per day
 /// in each month (its length is the path's): `H_{m+1}` follows month `m`'s equilibrium.
 pub fn path(h0: f64, network_revenue_usd_per_day: &[f64], econ: &Economics) -> Vec<f64> {
-    let close = 1.0 - 0.5f64.powf(1.0 / econ.lag_months.max(1e-9));
-    let max_step = (1.0 + econ.max_growth_pct_per_year / 100.0).powf(1.0 / 12.0);
-    let improve = (1.0 - econ.efficiency_gain_pct_per_year / 100.0).powf(1.0 / 12.0);
-    let mut efficiency = econ.marginal_efficiency_j_per_th;
+    let mut stepper = Stepper::new(econ);
     let mut h = h0;
     let mut out = Vec::with_capacity(network_revenue_usd_per_day.len());
     for &revenue in network_revenue_usd_per_day {
         out.push(h);
-        let target = equilibrium_ehs(revenue, efficiency, econ.marginal_power_usd_per_mwh);
-        let next = h + (target - h) * close;
-        h = next.min(h * max_step).max(0.0);
-        efficiency *= improve;
+        h = stepper.next(h, revenue);
     }
     out
 }
@@ -86,6 +133,7 @@ mod tests {
             marginal_efficiency_j_per_th: 29.5,
             efficiency_gain_pct_per_year: 0.0,
             marginal_power_usd_per_mwh: 50.0,
+            power_escalation_pct_per_year: 0.0,
             lag_months: 6.0,
             max_growth_pct_per_year: 1_000.0,
         }

@@ -217,6 +217,7 @@ pub fn released_defaults(version: u32) -> Option<Value> {
         1 => include_str!("released/defaults-v1.json"),
         2 => include_str!("released/defaults-v2.json"),
         3 => include_str!("released/defaults-v3.json"),
+        4 => include_str!("released/defaults-v4.json"),
         _ => return None,
     };
     serde_json::from_str(text).ok()
@@ -283,6 +284,33 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
             if let Some(system) = gpu.get("system").cloned() {
                 gpu.insert("refreshSystem".into(), system);
             }
+        }
+    }
+    // - 3 → 4: the economic hashrate model, the site's exit and the ASICs' resale arrived,
+    //   on by default; a version-3 document grew the hashrate at its fixed rate, kept paying
+    //   its fixed opex with the fleet off, and valued no ASIC, so it keeps doing so.
+    if from < 4 {
+        fn section<'a>(map: &'a mut Map<String, Value>, key: &str) -> Option<&'a mut Map<String, Value>> {
+            map.entry(key.to_string())
+                .or_insert_with(|| Value::Object(Map::new()))
+                .as_object_mut()
+        }
+        if let Some(bitcoin) = section(map, "bitcoin") {
+            bitcoin.insert("hashrateModel".into(), Value::from("fixedGrowth"));
+        }
+        if let Some(mining) = section(map, "mining") {
+            mining.insert("exit".into(), Value::from("stay"));
+            mining.insert("sellAsicsAtConversion".into(), Value::from(false));
+            let mut resale = Map::new();
+            for key in [
+                "under19UsdPerTh",
+                "from19To25UsdPerTh",
+                "from25To38UsdPerTh",
+                "over38UsdPerTh",
+            ] {
+                resale.insert(key.into(), Value::from(0.0));
+            }
+            mining.insert("asicResale".into(), Value::Object(resale));
         }
     }
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));

@@ -226,9 +226,14 @@ pub struct CashFlowMonth {
     pub curtailment_credit_usd: f64,
     pub power_cost_usd: f64,
     pub opex_usd: f64,
-    /// Capex, net of the proceeds of GPUs sold at their residual value when replaced or
-    /// retired (a refresh month's GPU purchase less the old generation's sale).
+    /// Capex, net of the proceeds of equipment sold (`assetSalesUsd`): a refresh month's GPU
+    /// purchase less the old generation's sale, a construction start less the converted
+    /// share's ASICs sold.
     pub capex_usd: f64,
+    /// Proceeds of equipment sold this month, already netted in `capexUsd`: GPUs at the end of
+    /// a generation, ASICs of the share converted (at its construction start) or of a site
+    /// that closes.
+    pub asset_sales_usd: f64,
     /// Corporate income tax (0 unless `finance.taxEnabled`).
     pub tax_usd: f64,
     pub net_cash_flow_usd: f64,
@@ -257,6 +262,7 @@ pub struct CashFlowYear {
     pub power_cost_usd: f64,
     pub opex_usd: f64,
     pub capex_usd: f64,
+    pub asset_sales_usd: f64,
     pub tax_usd: f64,
     pub net_cash_flow_usd: f64,
     /// Running sum of the net cash flow from month 0 (the months before the build included).

@@ -20,13 +20,17 @@ use serde::{Deserialize, Serialize};
 /// - 3: the GPU cloud's contracted capacity, all-in systems (GB300, B300) with overridable kW
 ///   and capex per GPU, recalibrated GPU defaults (a version-2 document migrates with no
 ///   contract).
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: the network hashrate as the economics allow it (the default) or at a fixed growth,
+///   curves for the BTC price, hashprice and hashrate, the site's exit (closure or mothball)
+///   and the ASICs' resale (a version-3 document migrates to fixed growth, no exit and no
+///   resale).
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Scenario {
-    /// Version of this document's layout; the current one is 3.
+    /// Version of this document's layout; the current one is 4.
     pub schema_version: u32,
     /// A name for people; never interpreted.
     pub name: String,
@@ -81,6 +85,71 @@ pub struct Bitcoin {
     pub anchor_date: String,
     /// Blocks mined per day (144 at the 10-minute target).
     pub blocks_per_day: f64,
+    /// How the network hashrate moves after month 0.
+    pub hashrate_model: HashrateModel,
+    /// The economic model: the efficiency of the network's marginal fleet in month 0, J/TH.
+    pub marginal_efficiency_j_per_th: f64,
+    /// Its yearly improvement, % (geometric).
+    pub marginal_efficiency_gain_pct_per_year: f64,
+    /// The power price the marginal fleet pays in month 0, USD/MWh.
+    pub marginal_power_usd_per_mwh: f64,
+    /// Its continuous yearly escalation, %.
+    pub marginal_power_escalation_pct_per_year: f64,
+    /// Months for the hashrate to close half its gap to the equilibrium.
+    pub hashrate_lag_months: f64,
+    /// Most the network hashrate can grow in a year, % (ASIC supply).
+    pub max_hashrate_growth_pct_per_year: f64,
+    /// The BTC price by month, USD (empty: the price and its growth).
+    pub btc_price_curve: Vec<CurvePoint>,
+    /// The hashprice by month, USD per PH/s per day, overriding the derivation for the months
+    /// the curve covers (empty: derived).
+    pub hashprice_curve: Vec<CurvePoint>,
+    /// The network hashrate by month, EH/s (empty: the hashrate model).
+    pub network_hashrate_curve: Vec<CurvePoint>,
+}
+
+/// How the network hashrate moves after month 0 (docs/methodology-bitcoin.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum HashrateModel {
+    /// A fixed yearly growth (`networkHashrateGrowthPctPerYear`), whatever mining pays.
+    FixedGrowth,
+    /// Toward the level at which the network's marginal fleet breaks even ([`crate::network`]).
+    Economic,
+}
+
+impl HashrateModel {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [HashrateModel; 2] = [HashrateModel::FixedGrowth, HashrateModel::Economic];
+}
+
+/// One point of a curve: a calendar month and the value in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct CurvePoint {
+    /// `"YYYY-MM"`.
+    pub month: String,
+    pub value: f64,
+}
+
+impl Default for CurvePoint {
+    fn default() -> Self {
+        CurvePoint {
+            month: String::new(),
+            value: 0.0,
+        }
+    }
+}
+
+impl CurvePoint {
+    pub fn new(month: &str, value: f64) -> CurvePoint {
+        CurvePoint {
+            month: month.to_string(),
+            value,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,6 +188,55 @@ pub struct Mining {
     pub shutdown_when_unprofitable: bool,
     /// Optional replacement of the fleet with more efficient machines.
     pub refresh: FleetRefresh,
+    /// What the site does once its whole fleet has been off for `exitAfterMonthsOff` months.
+    pub exit: MiningExit,
+    /// Consecutive months with the whole fleet switched off that trigger the exit.
+    pub exit_after_months_off: u32,
+    /// Fixed opex of a mothballed site, % of the running site's.
+    pub mothball_opex_pct: f64,
+    /// Sell the ASICs of the share converted to AI when its construction starts.
+    pub sell_asics_at_conversion: bool,
+    /// What the ASICs fetch second-hand.
+    pub asic_resale: AsicResale,
+}
+
+/// What a mining site does once its whole fleet has been off for a while.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum MiningExit {
+    /// Keeps paying its full fixed opex, ready to switch on.
+    Stay,
+    /// Closes for good: fixed opex stops and the ASICs are sold.
+    Close,
+    /// Mothballed: a reduced fixed opex while the fleet is off; it restarts when a line pays.
+    Mothball,
+}
+
+impl MiningExit {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [MiningExit; 3] = [MiningExit::Stay, MiningExit::Close, MiningExit::Mothball];
+}
+
+/// Second-hand ASIC prices: an index by efficiency class at a reference hashprice, moving in
+/// proportion to the hashprice and declining with the machines' age (docs/methodology-mining.md
+/// "Selling the fleet").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct AsicResale {
+    /// Machines under 19 J/TH, USD per TH/s.
+    pub under19_usd_per_th: f64,
+    /// 19 to 25 J/TH, USD per TH/s.
+    pub from19_to25_usd_per_th: f64,
+    /// 25 to 38 J/TH, USD per TH/s.
+    pub from25_to38_usd_per_th: f64,
+    /// 38 J/TH and above, USD per TH/s.
+    pub over38_usd_per_th: f64,
+    /// The hashprice when the index was read, USD per PH/s per day.
+    pub reference_hashprice_usd_per_ph_day: f64,
+    /// Yearly decline of a machine's price with its age, %.
+    pub age_decline_pct_per_year: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -561,6 +679,16 @@ impl Default for Bitcoin {
             anchor_height: 840_000,
             anchor_date: "2024-04-20".to_string(),
             blocks_per_day: 144.0,
+            hashrate_model: HashrateModel::Economic,
+            marginal_efficiency_j_per_th: 29.5,
+            marginal_efficiency_gain_pct_per_year: 12.0,
+            marginal_power_usd_per_mwh: 50.0,
+            marginal_power_escalation_pct_per_year: 2.0,
+            hashrate_lag_months: 3.0,
+            max_hashrate_growth_pct_per_year: 90.0,
+            btc_price_curve: Vec::new(),
+            hashprice_curve: Vec::new(),
+            network_hashrate_curve: Vec::new(),
         }
     }
 }
@@ -593,6 +721,39 @@ impl Default for Mining {
             fixed_opex_usd_per_mw_year: 60_000.0,
             shutdown_when_unprofitable: true,
             refresh: FleetRefresh::default(),
+            exit: MiningExit::Close,
+            exit_after_months_off: 6,
+            mothball_opex_pct: 25.0,
+            sell_asics_at_conversion: true,
+            asic_resale: AsicResale::default(),
+        }
+    }
+}
+
+impl Default for AsicResale {
+    fn default() -> Self {
+        AsicResale {
+            under19_usd_per_th: 18.0,
+            from19_to25_usd_per_th: 6.0,
+            from25_to38_usd_per_th: 3.0,
+            over38_usd_per_th: 0.5,
+            reference_hashprice_usd_per_ph_day: 43.33,
+            age_decline_pct_per_year: 25.0,
+        }
+    }
+}
+
+impl AsicResale {
+    /// The index price of a machine of `j_per_th`, USD per TH/s, by its efficiency class.
+    pub fn class_usd_per_th(&self, j_per_th: f64) -> f64 {
+        if j_per_th < 19.0 {
+            self.under19_usd_per_th
+        } else if j_per_th < 25.0 {
+            self.from19_to25_usd_per_th
+        } else if j_per_th < 38.0 {
+            self.from25_to38_usd_per_th
+        } else {
+            self.over38_usd_per_th
         }
     }
 }

@@ -270,6 +270,22 @@ fn check_field(f: &Field, s: &Scenario, errors: &mut Vec<ValidationError>) {
                 }
             }
         }
+        Access::Curve { get, .. } => {
+            let points = get(s);
+            if !list_fits(f, f.path, points.len(), errors) {
+                return;
+            }
+            for (i, point) in points.iter().enumerate() {
+                for (key, item) in crate::fields::item_fields(f.path) {
+                    let path = format!("{}[{i}].{key}", f.path);
+                    errors.extend(match item.access {
+                        Access::PointNum { get, .. } => number_problem(item, &path, get(point), number(get(point))),
+                        Access::PointText { get, .. } => text_problem(item, &path, get(point)),
+                        _ => None,
+                    });
+                }
+            }
+        }
         // Flags and choices hold only what their Rust type allows.
         _ => {}
     }
@@ -657,6 +673,40 @@ fn rules(s: &Scenario, errors: &mut Vec<ValidationError>) {
                 ));
                 break;
             }
+        }
+    }
+
+    // A curve's months come in order, each once.
+    for (path, points) in [
+        ("bitcoin.btcPriceCurve", &s.bitcoin.btc_price_curve),
+        ("bitcoin.hashpriceCurve", &s.bitcoin.hashprice_curve),
+        ("bitcoin.networkHashrateCurve", &s.bitcoin.network_hashrate_curve),
+    ] {
+        if !clean(errors, &[path]) {
+            continue;
+        }
+        let mut previous: Option<YearMonth> = None;
+        for (i, point) in points.iter().enumerate() {
+            let Some(month) = YearMonth::parse(&point.month) else {
+                break;
+            };
+            if let Some(before) = previous {
+                if month.index() <= before.index() {
+                    let what = if month == before { "repeats" } else { "comes before" };
+                    errors.push(ValidationError::new(
+                        format!("{path}[{i}].month"),
+                        ErrorCode::Inconsistent,
+                        format!(
+                            "{} {what} the month of the point before ({}): a curve's months must increase, each given once",
+                            point.month,
+                            before.label()
+                        ),
+                        Value::from(point.month.clone()),
+                    ));
+                    break;
+                }
+            }
+            previous = Some(month);
         }
     }
 

@@ -50,6 +50,8 @@ fn anchored_2027() -> Scenario {
     s.bitcoin.anchor_height = 840_000;
     s.bitcoin.anchor_date = "2024-04-20".to_string();
     s.bitcoin.blocks_per_day = 144.0;
+    // The worked examples grow the hashrate at its fixed rate (the economic model has its own).
+    s.bitcoin.hashrate_model = minepivot::scenario::HashrateModel::FixedGrowth;
     s
 }
 

@@ -37,6 +37,9 @@ fn flat_world() -> Scenario {
     s.mining.curtailment_pct = 0.0;
     s.mining.curtailment_credit_usd_per_mwh = 0.0;
     s.mining.refresh.enabled = false;
+    // The worked examples grow the hashrate at its fixed rate (the economic model has its own).
+    s.bitcoin.hashrate_model = minepivot::scenario::HashrateModel::FixedGrowth;
+    s.mining.exit = minepivot::scenario::MiningExit::Stay;
     s
 }
 

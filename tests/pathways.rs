@@ -325,7 +325,10 @@ fn the_ten_year_default_report_has_every_field_filled_and_consistent() {
     // The mining pathway invests nothing; the AI pathways spend the whole retrofit bill
     // (construction from month 0 over 12 months: inside the horizon).
     assert_eq!(r.pathways[0].capex_per_it_mw_usd, None);
-    assert!(close(r.pathways[1].total_capex_usd, r.capex.total_usd, 1e-12));
+    // (net of the ASICs sold as construction starts, shown apart)
+    let sales: f64 = r.pathways[1].months.iter().map(|m| m.asset_sales_usd).sum();
+    assert!(sales > 0.0);
+    assert!(close(r.pathways[1].total_capex_usd + sales, r.capex.total_usd, 1e-12));
     assert!(close(
         r.pathways[1].capex_per_it_mw_usd.unwrap(),
         r.capex.total_usd / r.site.it_capacity_mw,
@@ -373,7 +376,8 @@ fn the_timeline_inside_the_full_model() {
     let kept = 40.0 / (91.772 * 1.05);
     for m in 6..16 {
         // Facility capex spread evenly; no AI revenue yet; 41.51 % of the fleet at most mines.
-        assert!(close(colo.months[m].capex_usd, per_month, 1e-12), "month {m}");
+        let gross = colo.months[m].capex_usd + colo.months[m].asset_sales_usd;
+        assert!(close(gross, per_month, 1e-12), "month {m}");
         assert_eq!(colo.months[m].ai_revenue_usd, 0.0);
         assert!(colo.months[m].mining_active_pct <= 100.0 * kept + 1e-9);
         assert!(close(
@@ -672,6 +676,8 @@ fn the_capex_bar_moves_the_pivot_by_the_present_value_of_the_extra_capex() {
 #[test]
 fn tax_lowers_a_profitable_pathway_and_is_never_negative() {
     let mut s = colocation_wins();
+    // Without the ASICs sold at conversion, a taxable gain in month 0.
+    s.mining.sell_asics_at_conversion = false;
     let before = evaluate(&s);
     s.finance.tax_enabled = true;
     let after = evaluate(&s);
@@ -823,6 +829,8 @@ fn mining_cash_before_a_late_build_does_not_pay_for_the_retrofit() {
         ..Scenario::default()
     };
     s.bitcoin.btc_price_usd = 600_000.0;
+    // A network that does not rush in at that price: the fixed growth of the example.
+    s.bitcoin.hashrate_model = minepivot::scenario::HashrateModel::FixedGrowth;
     s.retrofit.phases[0].construction_start_month = 48;
     let r = evaluate(&s);
     let colo = r.pathways.iter().find(|p| p.id == PathwayId::Colocation).unwrap();
@@ -872,8 +880,12 @@ fn the_horizon_warning_offers_a_longer_horizon_only_below_the_longest() {
 /// is the default site's AI pathway (nothing left mining there) plus the whole mining pathway.
 #[test]
 fn a_grid_with_room_to_spare_keeps_its_whole_fleet_mining_beside_the_ai_halls() {
-    let default = evaluate(&Scenario::default());
-    let mut s = Scenario::default();
+    // The default site sells its converted fleet; here nothing is converted out of the fleet,
+    // so the identity holds for fleets kept.
+    let mut base = Scenario::default();
+    base.mining.sell_asics_at_conversion = false;
+    let default = evaluate(&base);
+    let mut s = base.clone();
     s.site.grid_capacity_mw = 200.0;
     s.retrofit.converted_share_pct = 50.0;
     let r = evaluate(&s);
@@ -902,6 +914,7 @@ fn at_npvs_of_1e22_the_tornado_says_which_changes_are_rounding_and_shows_them_as
         ..Scenario::default()
     };
     s.bitcoin.btc_price_growth_pct_per_year = 300.0;
+    s.bitcoin.hashrate_model = minepivot::scenario::HashrateModel::FixedGrowth;
     s.bitcoin.network_hashrate_growth_pct_per_year = 0.0;
     let r = evaluate(&s);
     assert!(r.pathways[0].npv_usd > 1e22);

@@ -6,7 +6,7 @@ use minepivot::analysis::risk::{
 };
 use minepivot::engine::pathway_npvs;
 use minepivot::report::PathwayId;
-use minepivot::scenario::{FleetLine, GpuEnd, LeaseEnd, LeaseType, Scenario};
+use minepivot::scenario::{CurvePoint, FleetLine, GpuEnd, HashrateModel, LeaseEnd, LeaseType, MiningExit, Scenario};
 
 fn options(paths: u32) -> RiskOptions {
     RiskOptions {
@@ -98,6 +98,40 @@ fn variants() -> Vec<(&'static str, Scenario)> {
         line.units = 0;
     }
     out.push(("empty fleet", s));
+
+    let mut s = base.clone();
+    // Versions 1–3's mining: a fixed hashrate growth, a site that never closes, no resale.
+    s.bitcoin.hashrate_model = HashrateModel::FixedGrowth;
+    s.mining.exit = MiningExit::Stay;
+    s.mining.sell_asics_at_conversion = false;
+    s.bitcoin.btc_price_growth_pct_per_year = -20.0;
+    out.push(("fixed hashrate growth, staying open", s));
+
+    let mut s = base.clone();
+    // Mothballed after two months off, on a falling price: months at a quarter of the opex.
+    s.mining.exit = MiningExit::Mothball;
+    s.mining.exit_after_months_off = 2;
+    s.bitcoin.btc_price_growth_pct_per_year = -30.0;
+    s.retrofit.converted_share_pct = 50.0;
+    out.push(("mothballed, falling price", s));
+
+    let mut s = base.clone();
+    // Closed after one month off, half converted and its ASICs kept idle (not sold).
+    s.mining.exit_after_months_off = 1;
+    s.mining.sell_asics_at_conversion = false;
+    s.bitcoin.btc_price_growth_pct_per_year = -25.0;
+    s.retrofit.converted_share_pct = 50.0;
+    s.retrofit.phases[0].construction_start_month = 5;
+    out.push(("closing after one month off, half converted", s));
+
+    let mut s = base.clone();
+    // A BTC price curve: the paths are drawn around it.
+    s.bitcoin.btc_price_curve = vec![
+        CurvePoint::new("2027-06", 60_000.0),
+        CurvePoint::new("2029-01", 150_000.0),
+        CurvePoint::new("2031-01", 90_000.0),
+    ];
+    out.push(("a BTC price curve", s));
 
     let mut s = base;
     s.horizon_years = 1;
@@ -228,6 +262,8 @@ fn one_path_of_another_scenario_prices_like_that_scenario() {
     for (name, base) in variants() {
         for (btc_growth, hashrate_growth, decline) in [(40.0, 10.0, 15.0), (-35.0, 45.0, 45.0), (0.0, -20.0, -10.0)] {
             let mut other = base.clone();
+            // The other scenario's path is its price and growth (a curve would replace it).
+            other.bitcoin.btc_price_curve.clear();
             other.bitcoin.btc_price_growth_pct_per_year = btc_growth;
             other.bitcoin.network_hashrate_growth_pct_per_year = hashrate_growth;
             other.gpu_cloud.rent_decline_pct_per_year = decline;
@@ -332,6 +368,9 @@ fn mining_without_shutdown_is_linear_in_price_so_its_mean_is_the_deterministic_n
     // gain from switching off, so the mean lies above the deterministic NPV (Jensen).
     let mut s = Scenario::default();
     s.mining.shutdown_when_unprofitable = false;
+    // Linear in the price only with a network that does not answer to it, and no exit.
+    s.bitcoin.hashrate_model = HashrateModel::FixedGrowth;
+    s.mining.exit = MiningExit::Stay;
     let o = RiskOptions {
         hashrate_growth_sd_pct: 0.0,
         ..options(10_000)

@@ -16,8 +16,22 @@ const V1: &str = include_str!("fixtures/scenario-v1.json");
 /// and opex are the document's) carrying the kW and capex per GPU its system had then, no
 /// contract and no resale (version 3's migration); the fields later versions added that change
 /// no number at their defaults keep them.
+/// Today's default scenario with version 3's mining: the hashrate at its fixed growth, no
+/// exit, no ASIC resale (what the 3 → 4 migration writes into an older document).
+fn v3_mining(mut s: Scenario) -> Scenario {
+    s.bitcoin.hashrate_model = minepivot::scenario::HashrateModel::FixedGrowth;
+    let m = &mut s.mining;
+    m.exit = minepivot::scenario::MiningExit::Stay;
+    m.sell_asics_at_conversion = false;
+    m.asic_resale.under19_usd_per_th = 0.0;
+    m.asic_resale.from19_to25_usd_per_th = 0.0;
+    m.asic_resale.from25_to38_usd_per_th = 0.0;
+    m.asic_resale.over38_usd_per_th = 0.0;
+    s
+}
+
 fn v1_defaults_today() -> Scenario {
-    let mut s = Scenario::default();
+    let mut s = v3_mining(Scenario::default());
     s.colocation.debt.loan_to_cost_pct = 0.0;
     let g = &mut s.gpu_cloud;
     g.debt.loan_to_cost_pct = 0.0;
@@ -223,7 +237,19 @@ fn a_1_mb_fleet_is_refused_by_its_length_in_one_pass() {
 #[test]
 fn a_version_1_document_migrates_without_debt_and_keeps_its_numbers() {
     let old = minepivot::evaluate_json(V1).expect("a version-1 document evaluates");
-    let today = minepivot::evaluate(&Scenario::default()).unwrap();
+    let today = minepivot::evaluate(&v3_mining(Scenario::default())).unwrap();
+    // With the fixed hashrate growth of versions 1–3, mining and the lease show the figures
+    // those versions reported for this document: −$17,409,621.52 and $203.6 M.
+    assert!(
+        (old.pathways[0].npv_usd - -17_409_621.52).abs() < 0.01,
+        "{}",
+        old.pathways[0].npv_usd
+    );
+    assert!(
+        (old.pathways[1].npv_usd / 1e6 - 203.6).abs() < 0.05,
+        "{}",
+        old.pathways[1].npv_usd
+    );
     for (a, b) in old.pathways.iter().zip(&today.pathways).take(2) {
         assert!(a.financing.is_none(), "{:?}: a version-1 document has no loan", a.id);
         assert_eq!(a.npv_usd, b.npv_usd, "{:?}", a.id);
@@ -271,4 +297,30 @@ fn a_version_1_build_becomes_one_phase() {
         s.retrofit.phases,
         vec![minepivot::scenario::Phase::new(100.0, 4, 18, 6)]
     );
+}
+
+/// Version 4 made the network hashrate answer to the economics, closed idle sites and sold
+/// ASICs. A version-3 document keeps the fixed growth, stays open and values no ASIC: its
+/// figures are those version 3 reported for its default scenario (issue 16's closing
+/// measurement): mining −$17.4 M, the lease $203.6 M at an IRR of 14.5 %, the GPU cloud
+/// −$977.2 M.
+#[test]
+fn a_version_3_document_keeps_the_fixed_growth_and_its_numbers() {
+    let v3 = minepivot::parse::released_defaults(3).expect("version 3's defaults");
+    let r = minepivot::evaluate_json(&v3.to_string()).expect("evaluates");
+    let m = |i: usize| r.pathways[i].npv_usd / 1e6;
+    assert!((m(0) - -17.4).abs() < 0.05, "{}", m(0));
+    assert!((m(1) - 203.6).abs() < 0.05, "{}", m(1));
+    assert!((r.pathways[1].irr_pct.unwrap() - 14.5).abs() < 0.05);
+    assert!((m(2) - -977.2).abs() < 0.05, "{}", m(2));
+    // No ASIC sold (the GPU cloud's sales are its GPUs at the end of their life).
+    assert!(r.pathways[..2]
+        .iter()
+        .all(|p| p.months.iter().all(|m| m.asset_sales_usd == 0.0)));
+    let s = minepivot::parse::scenario_from_json(&v3.to_string()).unwrap();
+    assert_eq!(
+        s.bitcoin.hashrate_model,
+        minepivot::scenario::HashrateModel::FixedGrowth
+    );
+    assert_eq!(s.mining.exit, minepivot::scenario::MiningExit::Stay);
 }

@@ -137,12 +137,12 @@ pub fn solve(
 
     // BTC price path multiple: mining − best AI, increasing in k.
     let price = s.bitcoin.btc_price_usd;
-    let mut scaled = mining.btc.months.clone();
+    let mut scaled = mining.btc.clone();
     let btc = solve_increasing(
         |k| {
             scenario.bitcoin.btc_price_usd = price * k;
-            scale_btc_price(&mut scaled, &mining.btc.months, k);
-            let runs = FleetRuns::new(&scenario, &scaled);
+            scale_btc_price(s, &mining.btc, k, &mut scaled);
+            let runs = FleetRuns::new(&scenario, &scaled.months);
             let n = npvs_only(
                 &scenario,
                 &runs,

@@ -239,12 +239,14 @@ impl Input {
         let base = self.value(scratch);
         // Moving every phase by the same months can clamp one: keep them whole to restore.
         let phases = matches!(self.knob, Knob::Phases { .. }).then(|| scratch.retrofit.phases.clone());
+        if let Touches::BtcPrice = self.touches {
+            // Projected from the scenario as it stands (its own price path, curve included).
+            scale_btc_price(scratch, &mining.btc, value / base, &mut buf.btc);
+        }
         self.set(scratch, value);
         let npvs = match self.touches {
             Touches::Flows => npvs_with(scratch, &mining.runs, capex, Adjust::NONE, buf),
             Touches::BtcPrice => {
-                buf.btc.months.clone_from(&mining.btc.months);
-                scale_btc_price(&mut buf.btc.months, &mining.btc.months, value / base);
                 let runs = FleetRuns::new(scratch, &buf.btc.months);
                 npvs_with(scratch, &runs, capex, Adjust::NONE, buf)
             }

@@ -59,6 +59,33 @@ pub fn btc_price_paths(
     }
 }
 
+/// [`btc_price_paths`] around a given path instead of a price and its growth (a BTC price
+/// curve): `Pₘ = baseₘ × Πₖ≤ₘ exp(−σₖ²/2 ± σₖ zₖ)`, so that E[Pₘ] = baseₘ; the same number of
+/// draws per month.
+pub fn btc_price_paths_around(
+    rng: &mut Generator,
+    base: &[f64],
+    volatility_pct: f64,
+    path: &mut [f64],
+    mirror: &mut [f64],
+) {
+    let sigma = volatility_pct / 100.0 / 12f64.sqrt();
+    let drift = -0.5 * sigma * sigma;
+    let both = (2.0 * drift).exp();
+    let (mut up, mut down) = (1.0, 1.0);
+    for (m, (a, b)) in path.iter_mut().zip(mirror.iter_mut()).enumerate() {
+        if m > 0 {
+            let z: f64 = rng.sample(StandardNormal);
+            let shock = (drift + sigma * z).exp();
+            up *= shock;
+            down *= both / shock;
+        }
+        let median = base.get(m).copied().unwrap_or(0.0);
+        *a = median * up;
+        *b = median * down;
+    }
+}
+
 /// The two standard normal shocks of a pair of paths' yearly rates: (hashrate, GPU rent).
 pub(super) fn rate_shocks(rng: &mut Generator) -> (f64, f64) {
     let z_hashrate: f64 = rng.sample(StandardNormal);

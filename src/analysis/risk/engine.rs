@@ -2,13 +2,12 @@
 //! ([`FullModel`]), which the fast path is tested against and which serves tax-enabled
 //! scenarios.
 
-use crate::bitcoin::hashprice_usd_per_ph_day;
 use crate::calendar::{grow, DAYS_PER_MONTH, HOURS_PER_MONTH};
 use crate::colocation::AiMonth;
 use crate::engine::{npvs_with, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, PerPathway};
 use crate::finance::monthly_rate;
 use crate::report::BitcoinReport;
-use crate::scenario::{GpuEnd, Scenario};
+use crate::scenario::{GpuEnd, HashrateModel, MiningExit, Scenario};
 use crate::timeline::Timeline;
 
 /// Evaluates the three NPVs `[mining, colocation, gpuCloud]` of one drawn path.
@@ -67,6 +66,19 @@ struct MonthConstants {
     power_per_it_mw: f64,
     /// Fixed opex and refresh capex of the whole fleet, USD.
     fixed_usd: f64,
+    /// Of which the fixed opex (what a mothballed site pays a share of), USD.
+    opex_usd: f64,
+    /// Coins the network earns a day: blocks/day × (subsidy + fees), BTC.
+    coins_per_day: f64,
+    /// Revenue per TH/s at or above which at least one line runs (−∞ without the shutdown
+    /// option): below it the whole fleet is off, which is what the exit counts.
+    all_off_below: f64,
+    /// The whole fleet's resale per unit of hashprice this month, USD per (USD/PH/s-day)
+    /// ([`crate::mining::resale_usd_per_th`] is linear in the hashprice).
+    resale_per_hashprice: f64,
+    /// The AI pathways' sale of the share converted this month, per unit of hashprice and
+    /// discounted: discount × (f(m−1) − f(m)) × `resale_per_hashprice`.
+    conversion_sale_per_hashprice: f64,
     /// Who runs at a given revenue per TH/s: every line, all but the least efficient group, …
     /// (the first `tier_count` tiers; more groups than [`TIERS`] are searched).
     tiers: [Tier; TIERS],
@@ -98,6 +110,13 @@ struct Tier {
 pub struct RiskModel {
     months: Vec<MonthConstants>,
     hashrate0_ehs: f64,
+    /// The economic hashrate model's month 0, when the scenario uses it.
+    economic: Option<crate::network::Stepper>,
+    /// The site's exit and its trigger (`mining.exit`, `exitAfterMonthsOff`), and the share of
+    /// fixed opex a mothballed site pays.
+    exit: MiningExit,
+    exit_after: u32,
+    mothball_share: f64,
     credit_per_it_mw: f64,
     groups: [Vec<EfficiencyGroup>; 2],
     /// Discounted GPU revenue after revenue-linked opex, by rent age in months, at zero decline.
@@ -152,8 +171,18 @@ impl RiskModel {
         let mut discount = 1.0;
         let mut power_price = s.site.power_price_usd_per_mwh;
         let mut months = Vec::with_capacity(s.months() as usize);
+        let mut previous_fraction = 1.0;
         for index in 0..s.months() {
             discount *= v;
+            // The fleet's resale at a hashprice of 1 (linear in it).
+            let resale_per_hashprice = crate::mining::fleet_resale_usd(s, 1.0, index, refresh_at);
+            let fraction = timeline.ai_fleet_fraction(kept, index).clamp(0.0, 1.0);
+            let conversion_sale_per_hashprice = if m.sell_asics_at_conversion && fraction < previous_fraction {
+                discount * (previous_fraction - fraction) * resale_per_hashprice
+            } else {
+                0.0
+            };
+            previous_fraction = fraction;
             let coins_per_day = mining.btc.months.get(index as usize).map_or(0.0, |b| {
                 s.bitcoin.blocks_per_day * (b.subsidy_btc + b.fees_btc_per_block)
             });
@@ -164,8 +193,13 @@ impl RiskModel {
             };
             let refreshed = refresh_at.is_some_and(|r| index >= r);
             let power_per_it_mw = m.pue * hashing * HOURS_PER_MONTH * power_price;
-            let fixed_usd = m.fixed_opex_usd_per_mw_year * facility_mw / 12.0 + refresh_capex;
+            let opex_usd = m.fixed_opex_usd_per_mw_year * facility_mw / 12.0;
+            let fixed_usd = opex_usd + refresh_capex;
             let regime = &groups[usize::from(refreshed)];
+            let all_off_below = match regime.first() {
+                Some(g) if m.shutdown_when_unprofitable => g.mw_per_th * power_per_it_mw,
+                _ => f64::NEG_INFINITY,
+            };
             let mut tiers = [Tier::default(); TIERS];
             let tier_count = if m.shutdown_when_unprofitable {
                 regime.len().min(TIERS)
@@ -190,6 +224,11 @@ impl RiskModel {
                 revenue_per_th_per_price_per_ehs: coins_per_day * revenue_factor,
                 power_per_it_mw,
                 fixed_usd,
+                opex_usd,
+                coins_per_day,
+                all_off_below,
+                resale_per_hashprice,
+                conversion_sale_per_hashprice,
                 tiers,
                 tier_count,
                 refreshed,
@@ -202,6 +241,11 @@ impl RiskModel {
         let mut model = RiskModel {
             months,
             hashrate0_ehs: s.bitcoin.network_hashrate_ehs,
+            economic: (s.bitcoin.hashrate_model == HashrateModel::Economic)
+                .then(|| crate::network::Stepper::new(&crate::network::Economics::of(&s.bitcoin))),
+            exit: m.exit,
+            exit_after: m.exit_after_months_off.max(1),
+            mothball_share: m.mothball_opex_pct / 100.0,
             credit_per_it_mw,
             groups,
             gpu_weight_by_age,
@@ -219,13 +263,24 @@ impl RiskModel {
             .zip(&mining.runs.whole.months)
             .map(|(c, mm)| {
                 c.discount_fleet
-                    * (mm.revenue_usd + mm.curtailment_credit_usd - mm.power_cost_usd - mm.opex_usd - mm.capex_usd)
+                    * (mm.revenue_usd + mm.curtailment_credit_usd - mm.power_cost_usd - mm.opex_usd - mm.capex_usd
+                        + mm.resale_usd)
             })
             .sum();
+        // The AI pathways' own fleet sold at conversion, from the model's hashprice path.
+        let conversion_sale_npv: f64 = model
+            .months
+            .iter()
+            .zip(&mining.btc.months)
+            .map(|(c, b)| c.conversion_sale_per_hashprice * b.hashprice_usd_per_ph_day)
+            .sum();
         let gpu_revenue_npv = model.gpu_revenue_npv(s.gpu_cloud.rent_decline_pct_per_year);
+        // The model's mining run of the whole fleet: the AI pathways' run is f × it, except for
+        // the sale at conversion, which only the AI pathways have.
+        let ai_fleet_npv = fleet_share_npv + conversion_sale_npv;
         model.ai_rest_npv = [
-            deterministic.colocation - fleet_share_npv,
-            deterministic.gpu_cloud - fleet_share_npv - gpu_revenue_npv,
+            deterministic.colocation - ai_fleet_npv,
+            deterministic.gpu_cloud - ai_fleet_npv - gpu_revenue_npv,
         ];
         model
     }
@@ -253,39 +308,75 @@ impl RiskModel {
         }
     }
 
-    /// Discounted net cash flow of the whole fleet, and of the AI pathways' fleet fraction.
+    /// Discounted net cash flow of the whole fleet, and of the AI pathways' fleet (its
+    /// fraction, and its share sold at conversion).
     ///
     /// Per month, as [`crate::mining::simulate`] with f = 1: hashprice = blocks/day ×
     /// (subsidy + fees) × price ÷ (hashrate × 1000); revenue per TH/s = hashprice ÷ 1000 ×
     /// hashing share × 30.4375 × (1 − pool fee); a line runs unless (with
     /// `shutdownWhenUnprofitable`) its revenue is below its power cost, i.e. unless revenue per
     /// TH/s < J/TH ÷ 10⁶ × power per IT MW; net = revenue − power + credit of the running lines
-    /// − fixed opex − refresh capex. The hashrate's reciprocal is carried by multiplication
-    /// (no division per month), and a month where every line runs, or all but the few least
-    /// efficient, takes a comparison or two and one multiply-add ([`Tier`]).
+    /// − fixed opex − refresh capex. A month where every line runs, or all but the few least
+    /// efficient, takes a comparison or two and one multiply-add ([`Tier`]). The hashrate
+    /// grows at `hashrate_growth_pct` (its reciprocal carried by multiplication), or follows
+    /// the path's revenue under the economic model ([`crate::network::Stepper`]). The exit
+    /// follows the months the whole fleet is off: a mothballed month pays its share of the
+    /// fixed opex; a closed site sells its fleet in the month after the trigger and has no cash
+    /// flow after it. The whole fleet's run and the AI pathways' run (f × it) close together:
+    /// they are off in the same months while any of the AI pathways' fleet is left.
     fn fleet_npvs(&self, prices: &[f64], hashrate_growth_pct: f64) -> (f64, f64) {
         let inverse_step = 1.0 / grow(1.0, hashrate_growth_pct, 1.0);
         let mut inverse_hashrate = 1.0 / self.hashrate0_ehs;
+        let mut hashrate = self.hashrate0_ehs;
+        let mut economic = self.economic;
         let (mut whole, mut share) = (0.0, 0.0);
-        let mut month = |c: &MonthConstants, price: f64| {
+        let mut off_streak = 0u32;
+        let mut closed = false;
+        let to_hashprice = 1.0 / 1000.0;
+        for (i, c) in self.months.iter().enumerate() {
+            // Months beyond the prices given have no price (not a case the analysis produces).
+            let price = prices.get(i).copied().unwrap_or(0.0);
+            if closed {
+                continue;
+            }
             let revenue_per_th = price * inverse_hashrate * c.revenue_per_th_per_price_per_ehs;
-            let net = match c.tiers[..c.tier_count]
+            let hashprice = || {
+                if hashrate > 0.0 {
+                    c.coins_per_day * price * inverse_hashrate * to_hashprice
+                } else {
+                    0.0
+                }
+            };
+            share += c.conversion_sale_per_hashprice * hashprice();
+            if self.exit == MiningExit::Close && off_streak >= self.exit_after {
+                // Closed after the trigger: the fleet left is sold, nothing else from now on.
+                let sale = c.resale_per_hashprice * hashprice();
+                whole += c.discount * sale;
+                share += c.discount_fleet * sale;
+                closed = true;
+                continue;
+            }
+            let fully_off = revenue_per_th < c.all_off_below;
+            let mut net = match c.tiers[..c.tier_count]
                 .iter()
                 .find(|t| revenue_per_th >= t.from_revenue_per_th)
             {
                 Some(t) => revenue_per_th * t.ths - t.cost_usd,
                 None => self.partly_running(c, revenue_per_th) - c.fixed_usd,
             };
+            if fully_off && self.exit == MiningExit::Mothball && off_streak >= self.exit_after {
+                net += c.opex_usd * (1.0 - self.mothball_share);
+            }
+            off_streak = if fully_off { off_streak + 1 } else { 0 };
             whole += c.discount * net;
             share += c.discount_fleet * net;
-            inverse_hashrate *= inverse_step;
-        };
-        for (c, &price) in self.months.iter().zip(prices) {
-            month(c, price);
-        }
-        // Months beyond the prices given have no price (not a case the analysis produces).
-        for c in self.months.iter().skip(prices.len()) {
-            month(c, 0.0);
+            match economic.as_mut() {
+                Some(stepper) => {
+                    hashrate = stepper.next(hashrate, c.coins_per_day * price);
+                    inverse_hashrate = if hashrate > 0.0 { 1.0 / hashrate } else { 0.0 };
+                }
+                None => inverse_hashrate *= inverse_step,
+            }
         }
         (whole, share)
     }
@@ -392,21 +483,8 @@ impl PathNpvs for FullModel {
         let s = &mut self.scenario;
         s.bitcoin.network_hashrate_growth_pct_per_year = hashrate_growth_pct;
         s.gpu_cloud.rent_decline_pct_per_year = gpu_decline_pct;
-        let hashrate_step = grow(1.0, hashrate_growth_pct, 1.0);
-        let mut hashrate = s.bitcoin.network_hashrate_ehs;
-        for (m, b) in self.btc.months.iter_mut().enumerate() {
-            b.btc_price_usd = prices.get(m).copied().unwrap_or(0.0);
-            b.network_hashrate_ehs = hashrate;
-            b.hashprice_usd_per_ph_day = hashprice_usd_per_ph_day(
-                s.bitcoin.blocks_per_day,
-                b.subsidy_btc,
-                b.fees_btc_per_block,
-                b.btc_price_usd,
-                hashrate,
-            );
-            hashrate *= hashrate_step;
-        }
         let s = &self.scenario;
+        crate::bitcoin::project_prices_into(s, crate::bitcoin::Prices::Given(prices), &mut self.btc);
         let runs = FleetRuns::new(s, &self.btc.months);
         npvs_with(s, &runs, &self.capex, Adjust::NONE, &mut self.buf)
     }
@@ -415,12 +493,16 @@ impl PathNpvs for FullModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bitcoin::hashprice_usd_per_ph_day;
 
     #[test]
     fn fast_fleet_flow_matches_the_mining_module_on_a_rough_path() {
         // A path that rises and crashes, so that lines switch off and on: the fast path's
         // whole-fleet NPV must equal mining::simulate on the same prices.
         let mut s = Scenario::default();
+        s.bitcoin.hashrate_model = HashrateModel::FixedGrowth;
+        s.mining.exit = MiningExit::Mothball;
+        s.mining.exit_after_months_off = 2;
         s.mining.refresh.enabled = true;
         s.mining.curtailment_credit_usd_per_mwh = 40.0;
         let model = RiskModel::new(&s);

@@ -78,7 +78,7 @@ use crate::report::{BitcoinReport, PathwayId};
 use crate::scenario::Scenario;
 use crate::validate::{ErrorCode, ValidationError};
 
-pub use draws::{btc_price_paths, generator, Generator};
+pub use draws::{btc_price_paths, btc_price_paths_around, generator, Generator};
 use draws::{rate_shocks, rates, RateBounds};
 pub use engine::RiskModel;
 use engine::{FullModel, PathNpvs};
@@ -359,6 +359,8 @@ pub fn full_model_reason(s: &Scenario) -> Option<&'static str> {
         Some("the conversion is built in phases")
     } else if s.gpu_cloud.contract_share_pct > 0.0 && s.gpu_cloud.recontract_at_market {
         Some("the GPU contract is renewed at the market rate of the day")
+    } else if !s.bitcoin.hashprice_curve.is_empty() || !s.bitcoin.network_hashrate_curve.is_empty() {
+        Some("a hashprice or network hashrate curve is entered")
     } else {
         None
     }
@@ -386,8 +388,13 @@ pub fn risk_using(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<R
     let capex = CapexStage::new(s);
     let deterministic = npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
     let samples = match method {
-        RiskMethod::Fast => simulate(s, o, &mut RiskModel::from_stages(s, &mining, &capex, deterministic)),
-        RiskMethod::FullModel => simulate(s, o, &mut FullModel::new(s)),
+        RiskMethod::Fast => simulate(
+            s,
+            o,
+            &mining.btc,
+            &mut RiskModel::from_stages(s, &mining, &capex, deterministic),
+        ),
+        RiskMethod::FullModel => simulate(s, o, &mining.btc, &mut FullModel::new(s)),
     };
     Ok(summarize(s, o, method, &mining.btc, deterministic, samples))
 }
@@ -401,7 +408,9 @@ struct Samples {
 
 /// Draws the paths in antithetic pairs (module docs) and evaluates each; an odd `paths`
 /// drops the last pair's twin.
-fn simulate(s: &Scenario, o: &RiskOptions, engine: &mut dyn PathNpvs) -> Samples {
+/// With a BTC price curve, the paths are drawn around the projection's price path (`base`)
+/// instead of the price and its growth.
+fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dyn PathNpvs) -> Samples {
     let paths = o.paths as usize;
     let horizon = s.months() as usize;
     let years = horizon / 12;
@@ -414,14 +423,19 @@ fn simulate(s: &Scenario, o: &RiskOptions, engine: &mut dyn PathNpvs) -> Samples
     let mut p = 0;
     while p < paths {
         let (z_hashrate, z_gpu) = rate_shocks(&mut rng);
-        btc_price_paths(
-            &mut rng,
-            b.btc_price_usd,
-            b.btc_price_growth_pct_per_year,
-            o.btc_volatility_pct,
-            &mut path,
-            &mut mirror,
-        );
+        if b.btc_price_curve.is_empty() {
+            btc_price_paths(
+                &mut rng,
+                b.btc_price_usd,
+                b.btc_price_growth_pct_per_year,
+                o.btc_volatility_pct,
+                &mut path,
+                &mut mirror,
+            );
+        } else {
+            let median: Vec<f64> = base.months.iter().map(|m| m.btc_price_usd).collect();
+            btc_price_paths_around(&mut rng, &median, o.btc_volatility_pct, &mut path, &mut mirror);
+        }
         for (sign, prices) in [(1.0, &path), (-1.0, &mirror)] {
             if p == paths {
                 break;
