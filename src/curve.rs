@@ -99,7 +99,7 @@ pub fn from_csv(path: &str, text: &str) -> Result<Vec<CurvePoint>, Vec<Validatio
                 text.len().div_ceil(1024),
                 MAX_CURVE_CSV_BYTES / 1024
             ),
-            Value::Null,
+            Value::from(format!("{} bytes", text.len())),
         )]);
     }
     let mut points: Vec<CurvePoint> = Vec::new();
@@ -124,7 +124,7 @@ pub fn from_csv(path: &str, text: &str) -> Result<Vec<CurvePoint>, Vec<Validatio
         };
         let Some((month, value)) = parsed else {
             // A first row that is not a point is a header.
-            if first_row && !looks_like_a_point(&fields) {
+            if first_row && !looks_like_a_point(line) {
                 continue;
             }
             let hint = if line.contains(';') {
@@ -133,10 +133,7 @@ pub fn from_csv(path: &str, text: &str) -> Result<Vec<CurvePoint>, Vec<Validatio
                 ""
             };
             errors.extend(error(
-                format!(
-                    "row {row}: expected a month (YYYY-MM) and a number separated by a comma{hint}, got \"{}\"",
-                    clip(line)
-                ),
+                format!("row {row}: expected a month (YYYY-MM) and a number separated by a comma{hint}"),
                 Value::from(clip(line)),
             ));
             continue;
@@ -191,12 +188,10 @@ fn month_of(text: &str) -> Option<YearMonth> {
     YearMonth::parse(text).or_else(|| crate::calendar::parse_date(text).and(YearMonth::parse(text.get(..7)?)))
 }
 
-/// Whether a row that did not read as a point was meant as one (a month in front), rather than
-/// a header.
-fn looks_like_a_point(fields: &[&str]) -> bool {
-    fields
-        .first()
-        .is_some_and(|f| month_of(f).is_some() || f.parse::<f64>().is_ok())
+/// Whether a row that did not read as a point was meant as one (it starts with a digit, as a
+/// month or a number does), rather than a header.
+fn looks_like_a_point(line: &str) -> bool {
+    line.trim_start_matches('"').starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// At most 60 characters of a row, for a message.

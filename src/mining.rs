@@ -352,6 +352,32 @@ pub fn warnings(s: &Scenario, run: &MiningRun, btc: &[BitcoinMonth]) -> Vec<Warn
         ));
     }
 
+    if let Some(closed) = run.closed_month {
+        let sale = run.months.get(closed as usize).map_or(0.0, |mm| mm.resale_usd);
+        out.push(Warning::new(
+            "siteClosed",
+            Some("mining.exit"),
+            format!(
+                "After {} months in a row with the whole fleet switched off, the mining site closes in {} (month {closed}): its fixed opex stops and its ASICs are sold for {} (mining.exitAfterMonthsOff, mining.asicResale).",
+                m.exit_after_months_off.max(1),
+                label(closed),
+                crate::format::money(sale)
+            ),
+        ));
+    }
+    if run.months_mothballed > 0 {
+        out.push(Warning::new(
+            "siteMothballed",
+            Some("mining.exit"),
+            format!(
+                "The mining site is mothballed in {} months (the whole fleet off for {} months in a row or more), paying {} % of its fixed opex in them.",
+                run.months_mothballed,
+                m.exit_after_months_off.max(1),
+                m.mothball_opex_pct
+            ),
+        ));
+    }
+
     let r = &m.refresh;
     if r.enabled {
         if refresh_month(s).is_none() {

@@ -180,3 +180,35 @@ fn a_duplicate_key_and_a_byte_order_mark() {
     let out = minepivot(&["validate", "-"], "\u{feff}{\"horizonYears\": 10}");
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn a_curve_csv_goes_into_a_scenario_or_is_refused_naming_its_row() {
+    let csv = "month,hashprice\n2027-01,40\n2027-06,30\n";
+    let out = minepivot(&["curve", "hashprice", "-"], csv);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let points: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(points[1]["month"], "2027-06");
+    assert_eq!(points[1]["value"], 30.0);
+
+    // Into a scenario, then evaluated: month 0's hashprice is the curve's.
+    let dir = std::env::temp_dir().join(format!("minepivot-curve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = dir.join("site.json");
+    std::fs::write(&scenario, text(&minepivot(&["scenario"], "").stdout)).unwrap();
+    let out = minepivot(
+        &["curve", "hashprice", "-", "--scenario", scenario.to_str().unwrap()],
+        csv,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = minepivot(&["evaluate", "-"], &text(&out.stdout));
+    let report: serde_json::Value = serde_json::from_str(&text(&report.stdout)).unwrap();
+    assert_eq!(report["bitcoin"]["months"][0]["hashpriceUsdPerPhDay"], 40.0);
+    // Month 3 of the five from 40 to 30: 40 − 10 × 3/5 = 34.
+    assert_eq!(report["bitcoin"]["months"][3]["hashpriceUsdPerPhDay"], 34.0);
+
+    let out = minepivot(&["curve", "btc-price", "-"], "2027-01,80000\n2027-02;81000\n");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("is not a valid curve") && err.contains("row 2:"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -61,6 +61,19 @@ pub fn basis(s: &Scenario) -> String {
     }
 }
 
+/// How the network answers a BTC price, as the BTC clause of the verdict says it: under the
+/// economic model a dearer bitcoin draws more hashrate (so mining gains less from it); at a
+/// fixed growth it does not.
+fn network(s: &Scenario) -> String {
+    match s.bitcoin.hashrate_model {
+        crate::scenario::HashrateModel::Economic => "with the network hashrate following miners' revenue".to_string(),
+        crate::scenario::HashrateModel::FixedGrowth => format!(
+            "with the network hashrate growing {} a year whatever mining pays",
+            pct(s.bitcoin.network_hashrate_growth_pct_per_year)
+        ),
+    }
+}
+
 /// The verdict sentence.
 pub fn verdict(v: &VerdictInputs) -> String {
     let s = v.scenario;
@@ -103,9 +116,10 @@ pub fn verdict(v: &VerdictInputs) -> String {
         };
         let btc = match (be.btc_price_multiple, be.btc_price_usd) {
             (Some(k), Some(price)) => format!(
-                "mining would need BTC at {} ({} today's path of {today}) to match",
+                "mining would need BTC at {} ({} today's path of {today}) to match, {}",
                 dollars(price),
-                multiple(k)
+                multiple(k),
+                network(s)
             ),
             _ => format!(
                 "no BTC price up to {}× today's path would let mining match",
@@ -143,9 +157,10 @@ pub fn verdict(v: &VerdictInputs) -> String {
     };
     let btc = match (be.btc_price_multiple, be.btc_price_usd) {
         (Some(k), Some(price)) => format!(
-            "{ai_name} would also win if BTC followed a path at {} today's ({})",
+            "{ai_name} would also win if BTC followed a path at {} today's ({}), {}",
             multiple(k),
-            dollars(price)
+            dollars(price),
+            network(s)
         ),
         _ => format!(
             "no BTC price down to {}× today's path would tip it",

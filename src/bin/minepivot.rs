@@ -66,10 +66,39 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Read a curve from CSV (month,value rows) into a scenario, or print its points as JSON.
+    Curve {
+        /// Which curve: btc-price, hashprice or network-hashrate.
+        #[arg(value_enum)]
+        which: CurveKind,
+        /// CSV file: one "YYYY-MM,value" row a point (a header row and dates YYYY-MM-DD allowed).
+        csv: String,
+        /// Scenario JSON file to put the curve into; the scenario is printed (pipe it to
+        /// `minepivot evaluate -`). Without it, the points are printed.
+        #[arg(long)]
+        scenario: Option<String>,
+    },
     /// Print the presets (ASICs, GPU systems, cooling, sample sites, cost library, sources) as JSON.
     Presets,
     /// Print the field registry: every input and risk option with its label, unit, range and source.
     Fields,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CurveKind {
+    BtcPrice,
+    Hashprice,
+    NetworkHashrate,
+}
+
+impl CurveKind {
+    fn path(self) -> &'static str {
+        match self {
+            CurveKind::BtcPrice => "bitcoin.btcPriceCurve",
+            CurveKind::Hashprice => "bitcoin.hashpriceCurve",
+            CurveKind::NetworkHashrate => "bitcoin.networkHashrateCurve",
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -79,12 +108,47 @@ enum Format {
     Csv,
 }
 
+/// `minepivot curve`: the points of a CSV, or a scenario with them.
+fn curve(which: CurveKind, csv: &str, scenario: Option<&str>) -> ExitCode {
+    let text = match load(csv) {
+        Ok(text) => text,
+        Err(code) => return code,
+    };
+    let points = match minepivot::curve::from_csv(which.path(), &text) {
+        Ok(points) => points,
+        Err(errors) => return invalid_as(csv, "curve", &errors),
+    };
+    let Some(file) = scenario else {
+        return print_json(&points);
+    };
+    let text = match load(file) {
+        Ok(text) => text,
+        Err(code) => return code,
+    };
+    match parse::scenario_from_json(&text) {
+        Err(errors) => invalid(file, &errors),
+        Ok(valid) => {
+            let mut s = valid.into_inner();
+            match which {
+                CurveKind::BtcPrice => s.bitcoin.btc_price_curve = points,
+                CurveKind::Hashprice => s.bitcoin.hashprice_curve = points,
+                CurveKind::NetworkHashrate => s.bitcoin.network_hashrate_curve = points,
+            }
+            match minepivot::validate::check(s) {
+                Ok(s) => print_json(&*s),
+                Err(errors) => invalid(file, &errors),
+            }
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Scenario => print_json(&minepivot::Scenario::default()),
         Command::Presets => print_json(&minepivot::catalogue::presets()),
         Command::Fields => print_json(&minepivot::catalogue::fields()),
+        Command::Curve { which, csv, scenario } => curve(which, &csv, scenario.as_deref()),
         Command::Validate { file } => match load(&file) {
             Err(code) => code,
             Ok(text) => match parse::scenario_from_json(&text) {
@@ -174,8 +238,13 @@ fn load(file: &str) -> Result<String, ExitCode> {
 }
 
 fn invalid(file: &str, errors: &[ValidationError]) -> ExitCode {
+    invalid_as(file, "scenario", errors)
+}
+
+/// `file` is not a valid `what` (a scenario, a curve): every problem, exit code 2.
+fn invalid_as(file: &str, what: &str, errors: &[ValidationError]) -> ExitCode {
     eprintln!(
-        "minepivot: {} is not a valid scenario ({} problem(s)):",
+        "minepivot: {} is not a valid {what} ({} problem(s)):",
         printable(file),
         errors.len()
     );

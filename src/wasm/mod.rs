@@ -117,6 +117,18 @@ pub fn upgrade(scenario: Ts<ScenarioInput>) -> Result<Ts<CompleteScenario>, JsVa
     error::to_js(&crate::fields::scenario_json(&scenario)).map(Ts::new_unchecked)
 }
 
+/// Reads a curve from CSV text (one `month,value` row a point; a header row, blank rows, dates
+/// `YYYY-MM-DD` and quotes allowed) for the curve at `path` (`bitcoin.btcPriceCurve`,
+/// `bitcoin.hashpriceCurve` or `bitcoin.networkHashrateCurve`), checked as the scenario's
+/// validation checks it. At most 64 KB and 600 points.
+///
+/// @throws {MinepivotInputError} naming the row of every problem; nothing is read from a bad file.
+#[wasm_bindgen(js_name = curveFromCsv)]
+pub fn curve_from_csv(path: &str, text: &str) -> Result<Vec<Ts<crate::scenario::CurvePoint>>, JsValue> {
+    let points = crate::curve::from_csv(path, text).map_err(|e| error::input_error(&e))?;
+    points.iter().map(output).collect()
+}
+
 /// The field registry: every input of the scenario and every risk option, with its label,
 /// unit, kind, bounds, step, page group, choices and the source of its default.
 #[wasm_bindgen]

@@ -20,6 +20,38 @@ export interface AsicPreset {
 }
 
 /**
+ * Second-hand ASIC prices: an index by efficiency class at a reference hashprice, moving in
+ * proportion to the hashprice and declining with the machines' age (docs/methodology-mining.md
+ * "Selling the fleet").
+ */
+export interface AsicResale {
+    /**
+     * Machines under 19 J/TH, USD per TH/s.
+     */
+    under19UsdPerTh?: number;
+    /**
+     * 19 to 25 J/TH, USD per TH/s.
+     */
+    from19To25UsdPerTh?: number;
+    /**
+     * 25 to 38 J/TH, USD per TH/s.
+     */
+    from25To38UsdPerTh?: number;
+    /**
+     * 38 J/TH and above, USD per TH/s.
+     */
+    over38UsdPerTh?: number;
+    /**
+     * The hashprice when the index was read, USD per PH/s per day.
+     */
+    referenceHashpriceUsdPerPhDay?: number;
+    /**
+     * Yearly decline of a machine's price with its age, %.
+     */
+    ageDeclinePctPerYear?: number;
+}
+
+/**
  * On which cash flows the verdict compares the pathways.
  */
 export type Basis = "unlevered" | "equity";
@@ -61,6 +93,47 @@ export interface Bitcoin {
      * Blocks mined per day (144 at the 10-minute target).
      */
     blocksPerDay?: number;
+    /**
+     * How the network hashrate moves after month 0.
+     */
+    hashrateModel?: HashrateModel;
+    /**
+     * The economic model: the efficiency of the network's marginal fleet in month 0, J/TH.
+     */
+    marginalEfficiencyJPerTh?: number;
+    /**
+     * Its yearly improvement, % (geometric).
+     */
+    marginalEfficiencyGainPctPerYear?: number;
+    /**
+     * The power price the marginal fleet pays in month 0, USD/MWh.
+     */
+    marginalPowerUsdPerMwh?: number;
+    /**
+     * Its continuous yearly escalation, %.
+     */
+    marginalPowerEscalationPctPerYear?: number;
+    /**
+     * Months for the hashrate to close half its gap to the equilibrium.
+     */
+    hashrateLagMonths?: number;
+    /**
+     * Most the network hashrate can grow in a year, % (ASIC supply).
+     */
+    maxHashrateGrowthPctPerYear?: number;
+    /**
+     * The BTC price by month, USD (empty: the price and its growth).
+     */
+    btcPriceCurve?: CurvePoint[];
+    /**
+     * The hashprice by month, USD per PH/s per day, overriding the derivation for the months
+     * the curve covers (empty: derived).
+     */
+    hashpriceCurve?: CurvePoint[];
+    /**
+     * The network hashrate by month, EH/s (empty: the hashrate model).
+     */
+    networkHashrateCurve?: CurvePoint[];
 }
 
 export interface BitcoinMonth {
@@ -207,10 +280,17 @@ export interface CashFlowMonth {
     powerCostUsd: number;
     opexUsd: number;
     /**
-     * Capex, net of the proceeds of GPUs sold at their residual value when replaced or
-     * retired (a refresh month's GPU purchase less the old generation's sale).
+     * Capex, net of the proceeds of equipment sold (`assetSalesUsd`): a refresh month's GPU
+     * purchase less the old generation's sale, a construction start less the converted
+     * share's ASICs sold.
      */
     capexUsd: number;
+    /**
+     * Proceeds of equipment sold this month, already netted in `capexUsd`: GPUs at the end of
+     * a generation, ASICs of the share converted (at its construction start) or of a site
+     * that closes.
+     */
+    assetSalesUsd: number;
     /**
      * Corporate income tax (0 unless `finance.taxEnabled`).
      */
@@ -248,6 +328,7 @@ export interface CashFlowYear {
     powerCostUsd: number;
     opexUsd: number;
     capexUsd: number;
+    assetSalesUsd: number;
     taxUsd: number;
     netCashFlowUsd: number;
     /**
@@ -435,6 +516,17 @@ export interface CostOverride {
      * The unit cost to use instead of the library's, USD per the item's unit.
      */
     unitCostUsd: number;
+}
+
+/**
+ * One point of a curve: a calendar month and the value in it.
+ */
+export interface CurvePoint {
+    /**
+     * `"YYYY-MM"`.
+     */
+    month?: string;
+    value?: number;
 }
 
 /**
@@ -917,6 +1009,11 @@ export interface Halving {
 }
 
 /**
+ * How the network hashrate moves after month 0 (docs/methodology-bitcoin.md).
+ */
+export type HashrateModel = "fixedGrowth" | "economic";
+
+/**
  * Counts of paths per NPV bin; the bins are shared by the pathways so the bars compare.
  */
 export interface Histogram {
@@ -993,7 +1090,32 @@ export interface Mining {
      * Optional replacement of the fleet with more efficient machines.
      */
     refresh?: FleetRefresh;
+    /**
+     * What the site does once its whole fleet has been off for `exitAfterMonthsOff` months.
+     */
+    exit?: MiningExit;
+    /**
+     * Consecutive months with the whole fleet switched off that trigger the exit.
+     */
+    exitAfterMonthsOff?: number;
+    /**
+     * Fixed opex of a mothballed site, % of the running site's.
+     */
+    mothballOpexPct?: number;
+    /**
+     * Sell the ASICs of the share converted to AI when its construction starts.
+     */
+    sellAsicsAtConversion?: boolean;
+    /**
+     * What the ASICs fetch second-hand.
+     */
+    asicResale?: AsicResale;
 }
+
+/**
+ * What a mining site does once its whole fleet has been off for a while.
+ */
+export type MiningExit = "stay" | "close" | "mothball";
 
 /**
  * The three things the site can do.
@@ -1323,7 +1445,7 @@ export interface SampleSite {
 
 export interface Scenario {
     /**
-     * Version of this document's layout; the current one is 3.
+     * Version of this document's layout; the current one is 4.
      */
     schemaVersion?: number;
     /**
@@ -1552,6 +1674,16 @@ export interface Warning {
  * @throws {MinepivotInputError} when the scenario is invalid.
  */
 export function cashFlowCsv(scenario: ScenarioInput): string;
+
+/**
+ * Reads a curve from CSV text (one `month,value` row a point; a header row, blank rows, dates
+ * `YYYY-MM-DD` and quotes allowed) for the curve at `path` (`bitcoin.btcPriceCurve`,
+ * `bitcoin.hashpriceCurve` or `bitcoin.networkHashrateCurve`), checked as the scenario's
+ * validation checks it. At most 64 KB and 600 points.
+ *
+ * @throws {MinepivotInputError} naming the row of every problem; nothing is read from a bad file.
+ */
+export function curveFromCsv(path: string, text: string): CurvePoint[];
 
 /**
  * The default scenario (a sample 100 MW Texas site), complete, with every field present.

@@ -61,7 +61,11 @@ test("upgrade completes a partial document of a released version with that versi
   assert.equal(whole.site.gridCapacityMw, 100);
   // Upgraded to the current layout: version 1 had no project debt, so both loans are 0 %,
   // and no GPU contract.
-  assert.equal(whole.schemaVersion, 3);
+  assert.equal(whole.schemaVersion, 4);
+  // Version 1 grew the network hashrate at a fixed rate and kept an idle site open.
+  assert.equal(whole.bitcoin.hashrateModel, "fixedGrowth");
+  assert.equal(whole.mining.exit, "stay");
+  assert.equal(minepivot.defaultScenario().bitcoin.hashrateModel, "economic");
   assert.equal(whole.colocation.debt.loanToCostPct, 0);
   assert.equal(whole.gpuCloud.debt.loanToCostPct, 0);
   assert.equal(whole.gpuCloud.contractSharePct, 0);
@@ -73,6 +77,7 @@ test("upgrade completes a partial document of a released version with that versi
 test("exports exactly the public API, without the init functions", () => {
   assert.deepEqual(Object.keys(minepivot).sort(), [
     "cashFlowCsv",
+    "curveFromCsv",
     "defaultScenario",
     "evaluate",
     "fields",
@@ -84,6 +89,24 @@ test("exports exactly the public API, without the init functions", () => {
     "validate",
     "version",
   ]);
+});
+
+test("curveFromCsv reads a forward curve into a scenario, and names the row of a bad one", () => {
+  const points = minepivot.curveFromCsv("bitcoin.hashpriceCurve", "date,usd\n2027-01-31,40\n2027-06-30,30\n");
+  assert.deepEqual(points, [
+    { month: "2027-01", value: 40 },
+    { month: "2027-06", value: 30 },
+  ]);
+  const s = defaultScenario();
+  s.bitcoin.hashpriceCurve = points;
+  const report = evaluate(s);
+  // 40 in month 0, 30 in month 5, linear between: month 3 is 40 − 10 × 3/5 = 34.
+  assert.equal(report.bitcoin.months[0].hashpriceUsdPerPhDay, 40);
+  assert.equal(report.bitcoin.months[3].hashpriceUsdPerPhDay, 34);
+  assert.throws(
+    () => minepivot.curveFromCsv("bitcoin.btcPriceCurve", "2027-01,80000\n2027-02;81000\n"),
+    (e) => minepivot.isInputError(e) && e.errors[0].field === "bitcoin.btcPriceCurve" && e.errors[0].message.startsWith("row 2:"),
+  );
 });
 
 test("version is the package's version", () => {

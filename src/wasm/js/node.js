@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import {
   cashFlowCsv,
   crateVersion,
+  curveFromCsv,
   defaultScenario,
   evaluate,
   fields,
@@ -20,7 +21,7 @@ import {
 
 initSync({ module: readFileSync(new URL("../web/minepivot_bg.wasm", import.meta.url)) });
 
-export { cashFlowCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, upgrade, validate };
+export { cashFlowCsv, curveFromCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

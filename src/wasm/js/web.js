@@ -6,6 +6,7 @@
 import init, {
   cashFlowCsv,
   crateVersion,
+  curveFromCsv,
   defaultScenario,
   evaluate,
   fields,
@@ -19,7 +20,7 @@ import init, {
 
 await init({ module_or_path: new URL("./minepivot_bg.wasm", import.meta.url) });
 
-export { cashFlowCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, upgrade, validate };
+export { cashFlowCsv, curveFromCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();
