@@ -417,7 +417,17 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
 /// The full report of a valid scenario.
 pub fn evaluate(valid: &ValidScenario) -> Report {
     let s: &Scenario = valid;
-    let mining = MiningStage::new(s);
+    let mut mining = MiningStage::new(s);
+    if !s.bitcoin.hashprice_curve.is_empty() {
+        // The model's own path beside the curve entered, for the chart.
+        let mut without = s.clone();
+        without.bitcoin.hashprice_curve.clear();
+        mining.btc.model_hashprice_usd_per_ph_day = crate::bitcoin::project(&without)
+            .months
+            .iter()
+            .map(|m| m.hashprice_usd_per_ph_day)
+            .collect();
+    }
     let site = crate::capex::size(s);
     let bill = crate::capex::retrofit(s, &site);
     let capex = CapexStage::from_report(site, &bill);

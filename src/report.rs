@@ -209,6 +209,9 @@ pub struct BitcoinReport {
     pub months: Vec<BitcoinMonth>,
     /// Halvings inside the horizon.
     pub halvings: Vec<Halving>,
+    /// With a hashprice curve: the hashprice the model would derive without it, month by month
+    /// (the curve's months in `months` carry the curve's); empty without a hashprice curve.
+    pub model_hashprice_usd_per_ph_day: Vec<f64>,
 }
 
 /// One month of one pathway's cash flow (end-of-month).

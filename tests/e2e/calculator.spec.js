@@ -48,8 +48,13 @@ test('the worked example of the methodology page is what the page shows', async 
   await expect(facts.locator('div', { hasText: 'Racks' })).toContainText('592');
   // Retrofit = $9,484.4 per kW (cooling 1,388 + electrical 3,775 + networking 45.5 + building
   // 2,775 = 7,983.5 hard; × 1.08 soft = 8,622.2; × 1.10 contingency) × 76,923 kW = $729.6 M.
+  // The ASICs are sold as construction starts: (8,000 × 270 + 10,000 × 200 TH/s) × $18 (under
+  // 19 J/TH) + 9,000 × 104 TH/s × $3 (25–38 J/TH) = $77.69 M at the index's $43.33 hashprice,
+  // × month 0's hashprice 144 × 3.145 × 78,000 ÷ 960,000 = $36.80 ÷ 43.33 = $65.97 M. The card
+  // shows the capex net of it: 729.6 − 66.0 = $663.6 M, and says so.
   // (The card's rows: IRR, MIRR, payback, capex in the horizon, build cost per MW IT.)
-  await expect(page.locator('.card[data-pathway="colocation"] dd').nth(3)).toHaveText('$729.6 M');
+  await expect(page.locator('.card[data-pathway="colocation"] dd').nth(3)).toHaveText('$663.6 M');
+  await expect(page.locator('.card[data-pathway="colocation"]')).toContainText('net of $66.0 M of equipment sold');
   // Both capex figures name their basis: the GPU cloud's in the horizon is the facility + three
   // GPU sets (2028, 2033, 2038) net of the two sold, its build cost per MW IT the facility +
   // the first set.
@@ -275,6 +280,11 @@ test('the form shows every input of the core’s field registry, with its label 
       const column = path.split('.').pop();
       const selector = path === 'retrofit.phases' ? '[data-for="retrofit.phases"]' : `[data-for="retrofit.phases[0].${column}"]`;
       expect(await page.locator(selector).count(), path).toBeGreaterThan(0);
+    } else if (/^bitcoin\.\w+Curve/.test(path)) {
+      // A curve: one editor for the list and its points (month, value).
+      const list = path.split('[')[0];
+      expect(await page.locator(`.curve[data-for="${list}"] textarea`).count(), path).toBe(1);
+      if (path === list) await expect(page.locator(`.curve[data-for="${list}"] label`).first(), path).toContainText(entry.label);
     } else if (path.startsWith('retrofit.costOverrides')) {
       expect(await page.locator('[data-for^="cost:"]').count(), path).toBeGreaterThan(0);
     } else {
@@ -283,4 +293,26 @@ test('the form shows every input of the core’s field registry, with its label 
       await expect(row.locator('label'), path).toContainText(entry.label);
     }
   }
+});
+
+test('a hashprice curve pasted or imported as CSV is used; a bad row is named and the curve in use kept', async ({ page }) => {
+  await open(page);
+  await page.locator('summary', { hasText: 'Your own curves' }).click();
+  const box = page.locator('.curve[data-for="bitcoin.hashpriceCurve"]');
+  await box.locator('textarea').fill('month,usd\n2027-01,40\n2027-06,30');
+  await box.getByRole('button', { name: 'Use these points' }).click();
+  await expect(box.locator('.curve-summary')).toContainText('2 points from 2027-01 to 2027-06, 30 to 40 USD per PH/s-day');
+  // The chart draws the model's own path beside the curve.
+  await expect(page.locator('#chart-hashprice')).toContainText('The model without your curve');
+  await box.locator('textarea').fill('2027-01,40\n2027-02;30');
+  await box.getByRole('button', { name: 'Use these points' }).click();
+  await expect(box.locator('.error')).toContainText('row 2:');
+  await expect(box.locator('.curve-summary')).toContainText('2 points from 2027-01 to 2027-06');
+  // An imported file replaces it.
+  await box.locator('input[type="file"]').setInputFiles({ name: 'forward.csv', mimeType: 'text/csv', buffer: Buffer.from('2027-01-31,45\n2027-12-31,35\n') });
+  await expect(box.locator('.curve-summary')).toContainText('2 points from 2027-01 to 2027-12, 35 to 45');
+  await expect(box.locator('.error')).toBeHidden();
+  await box.getByRole('button', { name: 'Clear' }).click();
+  await expect(box.locator('.curve-summary')).toContainText('No curve');
+  await expect(page.locator('#chart-hashprice')).not.toContainText('The model without your curve');
 });

@@ -239,17 +239,26 @@ export function hashpriceChart(el) {
     labels = months.map((m) => m.month);
     marks = { halvings: report.bitcoin.halvings || [], construction: null, zero: false };
     if (months.length === 0) return { empty: 'No hashprice in this report.' };
+    // With a hashprice curve entered, the model's own path is drawn dashed beside it.
+    const model = report.bitcoin.modelHashpriceUsdPerPhDay || [];
+    const dollarsPerPh = (u, v) => (v === null || v === undefined ? '–' : `$${v.toFixed(2)}`);
+    const series = [
+      { label: 'Month', value: (u, v) => (v === null || v === undefined ? '–' : labels[v] || '') },
+      { label: model.length ? 'Hashprice used (your curve, then the model), USD per PH/s per day' : 'Hashprice, USD per PH/s per day', stroke: css('--c-hashprice'), width: 2, points: { show: false }, value: dollarsPerPh },
+    ];
+    const data = [months.map((_, i) => i), months.map((m) => m.hashpriceUsdPerPhDay)];
+    if (model.length) {
+      series.push({ label: 'The model without your curve', stroke: css('--text-muted'), width: 1.5, dash: [6, 4], points: { show: false }, value: dollarsPerPh });
+      data.push(model);
+    }
     return {
-      key: `hp|${labels.length}`,
-      data: [months.map((_, i) => i), months.map((m) => m.hashpriceUsdPerPhDay)],
+      key: `hp|${labels.length}|${series.length}`,
+      data,
       options: {
         class: 'chart',
         scales: { x: { time: false } },
         legend: { live: true },
-        series: [
-          { label: 'Month', value: (u, v) => (v === null || v === undefined ? '–' : labels[v] || '') },
-          { label: 'Hashprice, USD per PH/s per day', stroke: css('--c-hashprice'), width: 2, points: { show: false }, value: (u, v) => (v === null || v === undefined ? '–' : `$${v.toFixed(2)}`) },
-        ],
+        series,
         axes: [axisX(t, () => labels), axisY(t, (v) => `$${v}`, 56)],
         plugins: [markersPlugin(() => marks, t)],
       },

@@ -54,6 +54,7 @@ export const GROUPS = [
       f('bitcoin.btcPriceUsd'),
       f('bitcoin.btcPriceGrowthPctPerYear'),
       f('bitcoin.networkHashrateEhs'),
+      f('bitcoin.hashrateModel'),
       f('bitcoin.networkHashrateGrowthPctPerYear'),
       f('bitcoin.feesBtcPerBlock'),
       f('bitcoin.feesGrowthPctPerYear'),
@@ -65,8 +66,39 @@ export const GROUPS = [
       f('mining.curtailmentCreditUsdPerMwh'),
       f('mining.fixedOpexUsdPerMwYear'),
       f('mining.shutdownWhenUnprofitable'),
+      f('mining.exit'),
+      f('mining.exitAfterMonthsOff'),
+      f('mining.sellAsicsAtConversion'),
     ],
-    advanced: {
+    advanced: [{
+      title: 'How the network answers: the marginal fleet',
+      fields: [
+        f('bitcoin.marginalEfficiencyJPerTh'),
+        f('bitcoin.marginalEfficiencyGainPctPerYear'),
+        f('bitcoin.marginalPowerUsdPerMwh'),
+        f('bitcoin.marginalPowerEscalationPctPerYear'),
+        f('bitcoin.hashrateLagMonths'),
+        f('bitcoin.maxHashrateGrowthPctPerYear'),
+      ],
+    }, {
+      title: 'Your own curves: BTC price, hashprice, network hashrate',
+      fields: [
+        { ...f('bitcoin.btcPriceCurve'), kind: 'curve', unit: BY_PATH.get('bitcoin.btcPriceCurve[].value').unit },
+        { ...f('bitcoin.hashpriceCurve'), kind: 'curve', unit: BY_PATH.get('bitcoin.hashpriceCurve[].value').unit },
+        { ...f('bitcoin.networkHashrateCurve'), kind: 'curve', unit: BY_PATH.get('bitcoin.networkHashrateCurve[].value').unit },
+      ],
+    }, {
+      title: 'Selling the fleet and mothballing',
+      fields: [
+        f('mining.asicResale.under19UsdPerTh'),
+        f('mining.asicResale.from19To25UsdPerTh'),
+        f('mining.asicResale.from25To38UsdPerTh'),
+        f('mining.asicResale.over38UsdPerTh'),
+        f('mining.asicResale.referenceHashpriceUsdPerPhDay'),
+        f('mining.asicResale.ageDeclinePctPerYear'),
+        f('mining.mothballOpexPct'),
+      ],
+    }, {
       title: 'Fleet refresh and block schedule',
       fields: [
         f('mining.refresh.enabled'),
@@ -77,7 +109,7 @@ export const GROUPS = [
         f('bitcoin.anchorDate'),
         f('bitcoin.blocksPerDay'),
       ],
-    },
+    }],
   },
   {
     id: 'retrofit',
@@ -194,12 +226,17 @@ export const GROUPS = [
   },
 ];
 
+/** A group's "more" sections (none, one, or a list). */
+export function advancedOf(g) {
+  return g.advanced ? [].concat(g.advanced) : [];
+}
+
 /** Every scalar field of the form, flat (the fleet and the phases excluded). */
 export function allFields() {
   const out = [];
   for (const g of GROUPS) {
     for (const f of g.fields) if (f.kind !== 'fleet' && f.kind !== 'phases') out.push({ ...f, group: g.title });
-    if (g.advanced) for (const f of g.advanced.fields) out.push({ ...f, group: g.title });
+    for (const a of advancedOf(g)) for (const f of a.fields) if (f.kind !== 'curve') out.push({ ...f, group: g.title });
   }
   return out;
 }

@@ -4,7 +4,8 @@
 // default comes from and how old that figure is.
 
 import { h, fill, $, $$, sourceLink } from './dom.js';
-import { GROUPS, FLEET_COLUMNS, PHASE_COLUMNS } from './fields.js';
+import { curveFromCsv } from 'minepivot';
+import { GROUPS, FLEET_COLUMNS, PHASE_COLUMNS, advancedOf } from './fields.js';
 import { getPath, parsePath } from './state.js';
 import { num, plain, usdExact } from './format.js';
 
@@ -45,6 +46,8 @@ export function createForm({ root, presets, defaults, onChange }) {
   let fleet = [];
   let phasesBox = null;
   let phases = [];
+  /** Each curve editor by path: its box, and how to show a curve in it. */
+  const curves = new Map();
   const library = presets.costLibrary;
   /** The scenario's cost overrides as last written or read, in the form's order. */
   let overrides = [];
@@ -290,14 +293,91 @@ export function createForm({ root, presets, defaults, onChange }) {
     return phasesBox;
   }
 
+  // --- the curves: pasted or imported CSV, read and checked by the core ---------------------
+
+  const curveText = (points) => points.map((p) => `${p.month},${p.value}`).join('\n');
+
+  function curveSummary(field, points) {
+    if (!points.length) {
+      return field.path === 'bitcoin.hashpriceCurve'
+        ? 'No curve: the hashprice is derived from the BTC price, the subsidy and fees, and the network hashrate.'
+        : 'No curve: the value above and its growth (or the network model) make the path.';
+    }
+    const values = points.map((p) => p.value);
+    const first = points[0].month;
+    const last = points[points.length - 1].month;
+    const covers = field.path === 'bitcoin.hashpriceCurve'
+      ? `; it replaces the derived hashprice up to ${last}, which is derived again after it`
+      : `; after ${last} the growth settings go on from its last value`;
+    return `${points.length} point${points.length === 1 ? '' : 's'} from ${first} to ${last}, ${plain(Math.min(...values))} to ${plain(Math.max(...values))} ${field.unit}${covers}.`;
+  }
+
+  function curveEditor(field) {
+    const id = idFor(field.path);
+    const textarea = h('textarea', { id, rows: 4, spellcheck: 'false', placeholder: 'month,value\n2027-01,41.5\n2027-06,38.0',
+      'aria-describedby': `${id}-summary ${id}-err`, dataset: { curve: field.path } });
+    const summary = h('p', { class: 'curve-summary', id: `${id}-summary` });
+    const error = h('span', { class: 'error', id: `${id}-err`, hidden: true, role: 'status' });
+    const box = h('div', { class: 'curve', dataset: { for: field.path } });
+    const show = (points) => {
+      textarea.value = curveText(points);
+      summary.textContent = curveSummary(field, points);
+    };
+    const refuse = (message) => {
+      box.classList.add('invalid');
+      error.textContent = message;
+      error.hidden = false;
+      textarea.setAttribute('aria-invalid', 'true');
+    };
+    const use = (text) => {
+      box.classList.remove('invalid');
+      error.hidden = true;
+      error.textContent = '';
+      textarea.removeAttribute('aria-invalid');
+      if (text.trim() === '') {
+        show([]);
+        onChange(field.path, []);
+        return;
+      }
+      try {
+        const points = curveFromCsv(field.path, text);
+        show(points);
+        onChange(field.path, points);
+      } catch (e) {
+        // Nothing is read from a file with a problem: the curve in use stays as it was.
+        refuse(e.errors ? e.errors.map((x) => x.message).join(' ') : String(e.message || e));
+      }
+    };
+    const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain', class: 'visually-hidden', id: `${id}-file`,
+      async onchange() {
+        const chosen = file.files?.[0];
+        file.value = '';
+        if (!chosen) return;
+        // The core refuses more than 64 KB by length; a file far larger is not even read.
+        if (chosen.size > 1024 * 1024) {
+          refuse(`${chosen.name} is ${Math.ceil(chosen.size / 1024)} KB; a curve's CSV may be at most 64 KB (600 rows).`);
+          return;
+        }
+        use(await chosen.text());
+      } });
+    fill(box,
+      h('div', { class: 'fleet-head' }, h('label', { class: 'fleet-title', for: id }, field.label, h('span', { class: 'unit' }, `${field.unit}, one "YYYY-MM,value" row a month`))),
+      summary, textarea, error,
+      h('div', { class: 'fleet-add' },
+        h('button', { type: 'button', class: 'button', onclick: () => use(textarea.value) }, 'Use these points'),
+        h('label', { class: 'button', for: `${id}-file` }, 'Import CSV…'), file,
+        h('button', { type: 'button', class: 'button quiet', onclick: () => use('') }, 'Clear')));
+    curves.set(field.path, { show });
+    show([]);
+    return box;
+  }
+
   // --- build -------------------------------------------------------------------------
 
   const groups = GROUPS.map((g) => {
     const body = g.fields.map((f) => (f.kind === 'fleet' ? fleetEditor() : f.kind === 'phases' ? phasesEditor() : fieldRow(f)));
-    const advanced = g.advanced
-      ? h('details', { class: 'advanced' }, h('summary', {}, g.advanced.title),
-        h('div', { class: 'fields' }, g.advanced.kind === 'costs' ? costEditor() : g.advanced.fields.map(fieldRow)))
-      : null;
+    const advanced = advancedOf(g).map((a) => h('details', { class: 'advanced' }, h('summary', {}, a.title),
+      h('div', { class: 'fields' }, a.kind === 'costs' ? costEditor() : a.fields.map((f) => (f.kind === 'curve' ? curveEditor(f) : fieldRow(f))))));
     return h('details', { class: 'group', id: `group-${g.id}`, open: g.open || false },
       h('summary', {}, h('h2', {}, g.title)),
       h('div', { class: 'fields' }, body), advanced);
@@ -363,6 +443,10 @@ export function createForm({ root, presets, defaults, onChange }) {
     renderFleet();
     phases = structuredClone(Array.isArray(scenario.retrofit?.phases) ? scenario.retrofit.phases : []);
     renderPhases();
+    for (const [path, editor] of curves) {
+      const points = getPath(scenario, path);
+      editor.show(Array.isArray(points) ? points : []);
+    }
     overrides = structuredClone(Array.isArray(scenario.retrofit?.costOverrides) ? scenario.retrofit.costOverrides : []);
     for (const input of $$('input[data-kind="cost"]', root)) {
       const own = overrides.find((o) => o.item === input.dataset.item);
@@ -375,7 +459,7 @@ export function createForm({ root, presets, defaults, onChange }) {
   // --- errors --------------------------------------------------------------------------
 
   function clearErrors() {
-    for (const el of $$('.field.invalid, .fleet-line.invalid, .fleet.invalid, .phase-line.invalid, .phases.invalid', root)) el.classList.remove('invalid');
+    for (const el of $$('.field.invalid, .fleet-line.invalid, .fleet.invalid, .phase-line.invalid, .phases.invalid, .curve.invalid', root)) el.classList.remove('invalid');
     for (const el of $$('[aria-invalid]', root)) el.removeAttribute('aria-invalid');
     for (const el of $$('.error', root)) {
       el.hidden = true;
@@ -447,13 +531,18 @@ export function createForm({ root, presets, defaults, onChange }) {
       const col = PHASE_COLUMNS.find((c) => c.key === phase[2]);
       return `Retrofit phase ${Number(phase[1]) + 1}${phase[2] ? ` · ${col ? col.label : phase[2]}` : ''}`;
     }
+    const curve = /^bitcoin\.(\w+Curve)\[(\d+)\]/.exec(path);
+    if (curve) {
+      const f = advancedOf(GROUPS.find((g) => g.id === 'bitcoin')).flatMap((a) => a.fields).find((x) => x.path === `bitcoin.${curve[1]}`);
+      return `${f ? f.label : curve[1]} · point ${Number(curve[2]) + 1}`;
+    }
     const cost = /^retrofit\.costOverrides\[(\d+)\]/.exec(path);
     if (cost && overrides[Number(cost[1])]) {
       const item = library.find((c) => c.id === overrides[Number(cost[1])].item);
       return `Unit cost · ${item ? item.label : overrides[Number(cost[1])].item}`;
     }
     for (const g of GROUPS) {
-      const f = [...g.fields, ...(g.advanced?.fields || [])].find((x) => x.path === path);
+      const f = [...g.fields, ...advancedOf(g).flatMap((a) => a.fields)].find((x) => x.path === path);
       if (f) return `${g.title} · ${f.label}`;
     }
     return path;

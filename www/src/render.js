@@ -34,6 +34,12 @@ export function renderVerdict(el, report) {
     h('p', { class: 'verdict', id: 'verdict' }, report.comparison.verdict || (best ? `${best.label} has the highest NPV.` : '')));
 }
 
+/** What the pathway's capex is net of: the equipment it sells (ASICs, old GPUs), if any. */
+function salesNote(p) {
+  const sales = p.months.reduce((sum, m) => sum + m.assetSalesUsd, 0);
+  return sales > 0 ? `net of ${usd(sales)} of equipment sold` : '';
+}
+
 export function renderCards(el, report) {
   const bestId = report.comparison.bestPathway;
   fill(el, report.pathways.map((p) => {
@@ -45,7 +51,7 @@ export function renderCards(el, report) {
       // Two bases, named: every capex inside the horizon (GPU refreshes and ASIC refreshes
       // included), and the build cost per MW of critical IT (facility, plus the first GPUs
       // for the GPU cloud), which is what the disclosed $/MW figures compare with.
-      row('Capex in the horizon', { text: usd(p.totalCapexUsd), note: '' }),
+      row('Capex in the horizon', { text: usd(p.totalCapexUsd), note: salesNote(p) }),
       row('Build cost per MW IT', isMining ? { text: 'n/a', note: 'nothing is converted' } : buildCost(p)),
     ];
     // The equity's view, where the pathway borrows: its return and the loan's thinnest cover.
