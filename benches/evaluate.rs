@@ -4,6 +4,8 @@
 //! - `evaluate/10y`, `evaluate/default_15y`: the full report, break-evens and tornado
 //!   included, of the default scenario cut to 10 years (the target's definition: ≤ 2 ms) and
 //!   as shipped (15 years, the default lease term);
+//! - `evaluate/curve_180_points_15y`: the default with a 180-point BTC price curve, under the
+//!   economic network model (≤ 2 ms);
 //! - `pathway_npvs/*`: the three NPVs alone, the unit the analysis repeats;
 //! - `risk/fast_10k_paths_*`: the Monte Carlo with 10,000 paths (target ≤ 50 ms);
 //! - `risk/full_model_1k_paths_default_15y`: 1,000 paths through the whole model, the method used when
@@ -63,6 +65,26 @@ mod native {
         c.bench_function("evaluate/three_phases_equity_tax_terminal_15y", |b| {
             b.iter(|| minepivot::evaluate(black_box(&s)))
         });
+        let s = curved();
+        c.bench_function("evaluate/curve_180_points_15y", |b| {
+            b.iter(|| minepivot::evaluate(black_box(&s)))
+        });
+    }
+
+    /// The default (the economic network model) with a BTC price curve of 180 monthly points:
+    /// every re-run of the analysis projects the network again (issue 17's speed target).
+    fn curved() -> Scenario {
+        use minepivot::calendar::YearMonth;
+        use minepivot::scenario::CurvePoint;
+        let mut s = Scenario::default();
+        let start = YearMonth::parse(&s.start_month).expect("the default start month");
+        s.bitcoin.btc_price_curve = (0..180)
+            .map(|m| {
+                let value = 78_000.0 * (1.0 + 0.3 * (f64::from(m) / 9.0).sin()) * 1.012f64.powi(m as i32);
+                CurvePoint::new(&start.plus(m).label(), value)
+            })
+            .collect();
+        s
     }
 
     fn monte_carlo(c: &mut Criterion) {

@@ -95,6 +95,18 @@ if (shipped.schemaVersion >= 2) {
   line("evaluate 3 phases, debt 15y", time(() => minepivot.evaluate(deal), 10), 5);
 }
 
+// A 180-point BTC price curve (one a month over the 15 years) under the economic network model
+// (version 4's default): every re-run of the analysis projects the network again.
+if (shipped.schemaVersion >= 4) {
+  const start = Number(shipped.startMonth.slice(0, 4)) * 12 + Number(shipped.startMonth.slice(5, 7)) - 1;
+  const btcPriceCurve = Array.from({ length: 180 }, (_, m) => ({
+    month: `${Math.floor((start + m) / 12)}-${String(((start + m) % 12) + 1).padStart(2, "0")}`,
+    value: 78000 * (1 + 0.3 * Math.sin(m / 9)) * 1.012 ** m,
+  }));
+  const curved = { ...shipped, bitcoin: { ...shipped.bitcoin, btcPriceCurve } };
+  line("evaluate 180-point curve 15y", time(() => minepivot.evaluate(curved), 10), 5);
+}
+
 if (typeof minepivot.risk === "function") {
   const options = { paths, seed: 42 };
   for (const [name, scenario] of scenarios) {

@@ -20,16 +20,21 @@ pub struct YearMonth {
 impl YearMonth {
     /// Parses `"YYYY-MM"` (years 1970–2200). `None` for anything else.
     pub fn parse(text: &str) -> Option<YearMonth> {
-        let (y, m) = text.split_once('-')?;
-        if y.len() != 4 || m.len() != 2 {
+        // Byte by byte: curves of hundreds of points are read on every projection.
+        let b = text.as_bytes();
+        if b.len() != 7 || b[4] != b'-' {
             return None;
         }
-        let year: i32 = y.parse().ok()?;
-        let month: u32 = m.parse().ok()?;
+        let digit = |i: usize| b[i].is_ascii_digit().then(|| u32::from(b[i] - b'0'));
+        let year = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+        let month = digit(5)? * 10 + digit(6)?;
         if !(1970..=2200).contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
-        Some(YearMonth { year, month })
+        Some(YearMonth {
+            year: year as i32,
+            month,
+        })
     }
 
     /// The month `offset` months later.

@@ -150,23 +150,50 @@ impl MiningStage {
 }
 
 /// Writes into `out` the projection of `s` (whose projection is `base`) with its whole BTC
-/// price path × `k`. With a fixed hashrate growth and no hashprice curve, hashprice =
-/// blocks/day × (subsidy + fees) × price ÷ (hashrate × 1000) is linear in the price, so `base`
-/// is scaled (exact, and it saves re-projecting); with the economic model the hashrate answers
-/// to the price, and a hashprice curve does not move with it, so the path is projected again.
+/// price path × `k`, as [`crate::bitcoin::Prices::Scaled`] would project it, but cheaper:
+/// - at a fixed hashrate growth, hashprice = blocks/day × (subsidy + fees) × price ÷ (hashrate
+///   × 1000) is linear in the price, so `base` is scaled;
+/// - under the economic model the network answers to the price: its hashrate is stepped again
+///   over `base`'s subsidy and fees (bit for bit the projection's arithmetic);
+/// - with a hashprice or hashrate curve (which do not move with the price) it is projected again.
+///
 /// The fleet runs over it are then redone in full ([`FleetRuns::new`]).
 pub fn scale_btc_price(s: &Scenario, base: &BitcoinReport, k: f64, out: &mut BitcoinReport) {
-    let linear =
-        s.bitcoin.hashrate_model == crate::scenario::HashrateModel::FixedGrowth && s.bitcoin.hashprice_curve.is_empty();
-    if !linear {
+    let b = &s.bitcoin;
+    let curves = !b.hashprice_curve.is_empty() || !b.network_hashrate_curve.is_empty();
+    if curves {
         crate::bitcoin::project_prices_into(s, crate::bitcoin::Prices::Scaled(k), out);
         return;
     }
     out.halvings.clone_from(&base.halvings);
     out.months.clone_from(&base.months);
-    for (month, base) in out.months.iter_mut().zip(&base.months) {
-        month.btc_price_usd = base.btc_price_usd * k;
-        month.hashprice_usd_per_ph_day = base.hashprice_usd_per_ph_day * k;
+    match b.hashrate_model {
+        crate::scenario::HashrateModel::FixedGrowth => {
+            for (month, base) in out.months.iter_mut().zip(&base.months) {
+                month.btc_price_usd = base.btc_price_usd * k;
+                month.hashprice_usd_per_ph_day = base.hashprice_usd_per_ph_day * k;
+            }
+        }
+        // The network answers to the scaled prices: stepped again over the base's subsidy and
+        // fees, exactly as the projection would step it (the same expressions in the same order).
+        crate::scenario::HashrateModel::Economic => {
+            let mut stepper = crate::network::Stepper::new(&crate::network::Economics::of(b));
+            let mut hashrate = b.network_hashrate_ehs;
+            for (month, base) in out.months.iter_mut().zip(&base.months) {
+                let price = base.btc_price_usd * k;
+                let revenue_per_day = b.blocks_per_day * (base.subsidy_btc + base.fees_btc_per_block) * price;
+                month.btc_price_usd = price;
+                month.network_hashrate_ehs = hashrate;
+                month.hashprice_usd_per_ph_day = crate::bitcoin::hashprice_usd_per_ph_day(
+                    b.blocks_per_day,
+                    base.subsidy_btc,
+                    base.fees_btc_per_block,
+                    price,
+                    hashrate,
+                );
+                hashrate = stepper.next(hashrate, revenue_per_day);
+            }
+        }
     }
 }
 

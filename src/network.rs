@@ -100,6 +100,34 @@ impl Stepper {
         }
     }
 
+    /// Share of the gap to the equilibrium closed in a month.
+    pub fn close(&self) -> f64 {
+        self.close
+    }
+
+    /// Most the hashrate may grow in a month, as a factor.
+    pub fn max_step(&self) -> f64 {
+        self.max_step
+    }
+
+    /// For each of `months` months from this one, the equilibrium network per USD of network
+    /// revenue a day, EH/s: 1 ÷ (24 × e_m × p_m) (0 where the marginal cost is not positive).
+    pub fn equilibrium_per_revenue(&self, months: usize) -> Vec<f64> {
+        let (mut e, mut p) = (self.efficiency, self.power);
+        (0..months)
+            .map(|_| {
+                let cost = 24.0 * e * p;
+                e *= self.improve;
+                p *= self.power_step;
+                if cost > 0.0 {
+                    1.0 / cost
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    }
+
     /// The hashrate of the next month from this month's `h` EH/s and network revenue per day:
     /// `h + (H* − h) × close`, grown at most by the cap, never below 0. Moves to the next month.
     pub fn next(&mut self, h: f64, network_revenue_usd_per_day: f64) -> f64 {

@@ -401,3 +401,33 @@ fn bad_csv_is_refused_naming_the_row() {
     let m = message(&rows);
     assert!(m.contains("at most 600 points"), "{m}");
 }
+
+#[test]
+fn scaling_the_btc_price_equals_projecting_it_again_bit_for_bit() {
+    // The analyses scale a projection instead of projecting again: under the economic model the
+    // network is stepped again over the base's subsidy and fees. It must be the projection.
+    use minepivot::bitcoin::{project_prices_into, Prices};
+    use minepivot::engine::scale_btc_price;
+    let mut s = Scenario::default();
+    s.bitcoin.btc_price_curve = vec![
+        CurvePoint::new("2028-01", 120_000.0),
+        CurvePoint::new("2030-01", 90_000.0),
+    ];
+    for model in [HashrateModel::Economic, HashrateModel::FixedGrowth] {
+        s.bitcoin.hashrate_model = model;
+        let base = project(&s);
+        for k in [0.37, 1.0, 2.5, 11.0] {
+            let (mut scaled, mut projected) = (Default::default(), Default::default());
+            scale_btc_price(&s, &base, k, &mut scaled);
+            project_prices_into(&s, Prices::Scaled(k), &mut projected);
+            if model == HashrateModel::Economic {
+                assert_eq!(scaled, projected, "{model:?} × {k}");
+            } else {
+                // Fixed growth: the hashprice scaled by k, equal up to rounding.
+                for (a, b) in scaled.months.iter().zip(&projected.months) {
+                    assert!(close(a.hashprice_usd_per_ph_day, b.hashprice_usd_per_ph_day, 1e-14));
+                }
+            }
+        }
+    }
+}

@@ -585,7 +585,22 @@ fn the_verdict_has_words_for_every_case() {
     let v = verdict_of(&s, [100e6, 250e6, -5e6], PathwayId::Colocation, Some(40), None, &found);
     assert_eq!(
         v,
-        "Leasing 100 % of the site as AI colocation beats mining by $150.0 M NPV at 10 %; it pays back in 40 months; mining would need BTC at $195,000 (2.50× today's path of $78,000) to match."
+        "Leasing 100 % of the site as AI colocation beats mining by $150.0 M NPV at 10 %; it pays back in 40 months; mining would need BTC at $195,000 (2.50× today's path of $78,000) to match, with the network hashrate following miners' revenue."
+    );
+    // At a fixed hashrate growth the verdict says so: a dearer bitcoin draws no more hashrate.
+    let mut fixed = s.clone();
+    fixed.bitcoin.hashrate_model = minepivot::scenario::HashrateModel::FixedGrowth;
+    let v = verdict_of(
+        &fixed,
+        [100e6, 250e6, -5e6],
+        PathwayId::Colocation,
+        Some(40),
+        None,
+        &found,
+    );
+    assert!(
+        v.ends_with("to match, with the network hashrate growing 25 % a year whatever mining pays."),
+        "{v}"
     );
     // No payback within the horizon, no BTC break-even.
     let v = verdict_of(
@@ -618,7 +633,7 @@ fn the_verdict_has_words_for_every_case() {
     let v = verdict_of(&s, [300e6, 50e6, 100e6], PathwayId::GpuCloud, None, None, &found);
     assert_eq!(
         v,
-        "Keeping the whole site mining beats the GPU cloud by $200.0 M NPV at 10 %; the GPU cloud would need $4.10 per GPU-hour (vs $2.91 assumed) to match; the GPU cloud would also win if BTC followed a path at 2.50× today's ($195,000)."
+        "Keeping the whole site mining beats the GPU cloud by $200.0 M NPV at 10 %; the GPU cloud would need $4.10 per GPU-hour (vs $2.91 assumed) to match; the GPU cloud would also win if BTC followed a path at 2.50× today's ($195,000), with the network hashrate following miners' revenue."
     );
     // … and with no break-even at all.
     let v = verdict_of(&s, [300e6, 100e6, 50e6], PathwayId::Colocation, None, None, &none);

@@ -102,6 +102,18 @@ pub const INPUTS: &[Input] = &[
         None,
         Touches::Bitcoin,
     ),
+    field(
+        "bitcoin.marginalPowerUsdPerMwh",
+        "Marginal miners' power price",
+        None,
+        Touches::Bitcoin,
+    ),
+    field(
+        "bitcoin.marginalEfficiencyGainPctPerYear",
+        "Marginal fleet efficiency gain",
+        None,
+        Touches::Bitcoin,
+    ),
     field("site.powerPriceUsdPerMwh", "Power price", None, Touches::Fleet),
     field("colocation.leaseUsdPerKwMonth", "Lease rate", COLO, Touches::Flows),
     field(
@@ -157,6 +169,18 @@ pub const INPUTS: &[Input] = &[
 ];
 
 impl Input {
+    /// Whether the input moves anything under the scenario's network model: the hashrate
+    /// growth only at a fixed growth, the marginal fleet's figures only under the economic
+    /// model.
+    pub fn applies_to(&self, s: &Scenario) -> bool {
+        let economic = s.bitcoin.hashrate_model == crate::scenario::HashrateModel::Economic;
+        match self.field {
+            "bitcoin.networkHashrateGrowthPctPerYear" => !economic,
+            "bitcoin.marginalPowerUsdPerMwh" | "bitcoin.marginalEfficiencyGainPctPerYear" => economic,
+            _ => true,
+        }
+    }
+
     /// The input's value in a scenario (1 for the capex multiple).
     pub fn value(&self, s: &Scenario) -> f64 {
         match self.knob {
@@ -295,7 +319,7 @@ pub fn tornado(
     let mut scratch = s.clone();
     let mut bars: Vec<SensitivityBar> = INPUTS
         .iter()
-        .filter(|input| input.only_for.is_none_or(|p| p == pathway))
+        .filter(|input| input.only_for.is_none_or(|p| p == pathway) && input.applies_to(s))
         .map(|input| {
             let low_value = input.moved(s, -pct);
             let high_value = input.moved(s, pct);

@@ -70,6 +70,9 @@ struct MonthConstants {
     opex_usd: f64,
     /// Coins the network earns a day: blocks/day × (subsidy + fees), BTC.
     coins_per_day: f64,
+    /// Under the economic model, the equilibrium network per USD of network revenue a day:
+    /// 1 ÷ (24 × e_m × p_m) ([`crate::network::Stepper::equilibrium_per_revenue`]).
+    equilibrium_per_revenue: f64,
     /// Revenue per TH/s at or above which at least one line runs (−∞ without the shutdown
     /// option): below it the whole fleet is off, which is what the exit counts.
     all_off_below: f64,
@@ -110,8 +113,9 @@ struct Tier {
 pub struct RiskModel {
     months: Vec<MonthConstants>,
     hashrate0_ehs: f64,
-    /// The economic hashrate model's month 0, when the scenario uses it.
-    economic: Option<crate::network::Stepper>,
+    /// Under the economic hashrate model, the share of the gap closed in a month and the most a
+    /// month may grow.
+    economic: Option<(f64, f64)>,
     /// The site's exit and its trigger (`mining.exit`, `exitAfterMonthsOff`), and the share of
     /// fixed opex a mothballed site pays.
     exit: MiningExit,
@@ -172,6 +176,9 @@ impl RiskModel {
         let mut power_price = s.site.power_price_usd_per_mwh;
         let mut months = Vec::with_capacity(s.months() as usize);
         let mut previous_fraction = 1.0;
+        let stepper = (s.bitcoin.hashrate_model == HashrateModel::Economic)
+            .then(|| crate::network::Stepper::new(&crate::network::Economics::of(&s.bitcoin)));
+        let equilibrium = stepper.map_or_else(Vec::new, |st| st.equilibrium_per_revenue(s.months() as usize));
         for index in 0..s.months() {
             discount *= v;
             // The fleet's resale at a hashprice of 1 (linear in it).
@@ -226,6 +233,7 @@ impl RiskModel {
                 fixed_usd,
                 opex_usd,
                 coins_per_day,
+                equilibrium_per_revenue: equilibrium.get(index as usize).copied().unwrap_or(0.0),
                 all_off_below,
                 resale_per_hashprice,
                 conversion_sale_per_hashprice,
@@ -241,8 +249,7 @@ impl RiskModel {
         let mut model = RiskModel {
             months,
             hashrate0_ehs: s.bitcoin.network_hashrate_ehs,
-            economic: (s.bitcoin.hashrate_model == HashrateModel::Economic)
-                .then(|| crate::network::Stepper::new(&crate::network::Economics::of(&s.bitcoin))),
+            economic: stepper.map(|st| (st.close(), st.max_step())),
             exit: m.exit,
             exit_after: m.exit_after_months_off.max(1),
             mothball_share: m.mothball_opex_pct / 100.0,
@@ -328,7 +335,6 @@ impl RiskModel {
         let inverse_step = 1.0 / grow(1.0, hashrate_growth_pct, 1.0);
         let mut inverse_hashrate = 1.0 / self.hashrate0_ehs;
         let mut hashrate = self.hashrate0_ehs;
-        let mut economic = self.economic;
         let (mut whole, mut share) = (0.0, 0.0);
         let mut off_streak = 0u32;
         let mut closed = false;
@@ -347,7 +353,9 @@ impl RiskModel {
                     0.0
                 }
             };
-            share += c.conversion_sale_per_hashprice * hashprice();
+            if c.conversion_sale_per_hashprice != 0.0 {
+                share += c.conversion_sale_per_hashprice * hashprice();
+            }
             if self.exit == MiningExit::Close && off_streak >= self.exit_after {
                 // Closed after the trigger: the fleet left is sold, nothing else from now on.
                 let sale = c.resale_per_hashprice * hashprice();
@@ -370,9 +378,12 @@ impl RiskModel {
             off_streak = if fully_off { off_streak + 1 } else { 0 };
             whole += c.discount * net;
             share += c.discount_fleet * net;
-            match economic.as_mut() {
-                Some(stepper) => {
-                    hashrate = stepper.next(hashrate, c.coins_per_day * price);
+            match self.economic {
+                // As network::Stepper::next, with the month's 1 ÷ (24 e p) precomputed.
+                Some((close, max_step)) => {
+                    let target = c.coins_per_day * price * c.equilibrium_per_revenue;
+                    let next = hashrate + (target - hashrate) * close;
+                    hashrate = next.min(hashrate * max_step).max(0.0);
                     inverse_hashrate = if hashrate > 0.0 { 1.0 / hashrate } else { 0.0 };
                 }
                 None => inverse_hashrate *= inverse_step,
