@@ -809,10 +809,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         set: |s, v| s.bitcoin.blocks_per_day = v,
     }),
     choice("bitcoin.hashrateModel", G_BITCOIN, "Network hashrate model", HASHRATE_MODEL)
-        .source(src(
-            "Economic: hashrate answers to miners' revenue, as after the 2024 halving (docs/methodology-bitcoin.md)",
-            "2026-11",
+        .source(src_at(
+            "Economic: the network answers to miners' revenue, as after the April 2024 halving (−10 %, past its old high ~3 months later; Galaxy)",
+            "2024-07",
             Derived,
+            "https://www.galaxy.com/insights/research/2024-mid-year-mining",
         ))
         .access(Access::Choice {
             get: |s| s.bitcoin.hashrate_model as usize,
@@ -1186,10 +1187,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         set: |s, v| s.mining.refresh.efficiency_j_per_th = v,
     }),
     choice("mining.exit", G_BITCOIN, "Once the whole fleet has been off a while", MINING_EXIT)
-        .source(src(
-            "Close: idle sites are sold or closed and their machines resold (Hut 8 closed Drumheller, 2024; Argo sold Helios, 2024)",
-            "2024-12",
-            Estimate,
+        .source(src_at(
+            "Close: Hut 8 ceased mining at Drumheller on energy costs (Mar 2024), moved its efficient miners, retired those above 38 J/TH and kept the lease as an option to re-energize",
+            "2024-03",
+            Press,
+            "https://medicinehatnews.com/news/local-news/2024/03/07/power-prices-sink-hut-8s-drumheller-crypto-mining-site/",
         ))
         .access(Access::Choice {
             get: |s| s.mining.exit as usize,

@@ -85,7 +85,9 @@ fn pathway_report(
     // the mining pathway, so those months are no part of the return on the retrofit; counting
     // them would hide the IRR behind flows that start positive and let months of mining cash
     // pay the retrofit back before it is built. The payback month is still counted from month 0.
-    let invested_from = months.iter().position(|m| m.capex_usd > 0.0);
+    // The spending, not the capex net of what is sold that month (a construction start that
+    // also sells the converted share's ASICs is still the start of the investment).
+    let invested_from = months.iter().position(|m| m.capex_usd + m.asset_sales_usd > 0.0);
     let from = invested_from.unwrap_or(0);
     let (irr_pct, irr_note) = irr_from(&net[from..], invested_from.is_some(), rate);
     // Financed and reinvested at the pathway's discount rate, from the first capex month.

@@ -431,3 +431,24 @@ fn scaling_the_btc_price_equals_projecting_it_again_bit_for_bit() {
         }
     }
 }
+
+#[test]
+fn selling_the_asics_at_conversion_does_not_move_the_start_of_the_investment() {
+    // Month 0 of the default GPU cloud spends a twelfth of the facility and sells the fleet:
+    // its capex net of the sale can be below zero, yet it is where the investment starts, so
+    // payback and IRR are counted from it; the sale only brings the payback forward.
+    let with = minepivot::evaluate(&Scenario::default()).unwrap();
+    let mut s = Scenario::default();
+    s.mining.sell_asics_at_conversion = false;
+    let without = minepivot::evaluate(&s).unwrap();
+    for i in [1, 2] {
+        let (a, b) = (&with.pathways[i], &without.pathways[i]);
+        assert!(a.months[0].asset_sales_usd > 65e6, "{}", a.months[0].asset_sales_usd);
+        let (pa, pb) = (
+            a.payback_months.expect("pays back"),
+            b.payback_months.expect("pays back"),
+        );
+        assert!(pa <= pb, "{:?}: {pa} vs {pb}", a.id);
+        assert!(a.npv_usd > b.npv_usd);
+    }
+}
