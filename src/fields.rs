@@ -338,11 +338,8 @@ const GPU_SYSTEM: &[Choice] = &[
     c("gb300", "NVIDIA GB300 NVL72"),
 ];
 const HASHRATE_MODEL: &[Choice] = &[
-    c("fixedGrowth", "Fixed growth, whatever mining pays"),
-    c(
-        "economic",
-        "Follows miners' revenue toward the marginal fleet's break-even",
-    ),
+    c("fixedGrowth", "Fixed growth (below)"),
+    c("economic", "Economic: follows miners' revenue"),
 ];
 const MINING_EXIT: &[Choice] = &[
     c("stay", "Stay open, paying the full fixed opex"),

@@ -58,6 +58,10 @@ export function renderCards(el, report) {
     const f = p.financing;
     if (f) {
       rows.push(row('Equity IRR', orNote(f.equityIrrPct, pct, f.equityIrrNote)));
+      // Where the equity's flows have no single IRR, its MIRR is what stands in: show it.
+      if ((f.equityIrrPct === null || f.equityIrrPct === undefined) && Number.isFinite(f.equityMirrPct)) {
+        rows.push(row('Equity MIRR', { text: pct(f.equityMirrPct), note: '' }));
+      }
       rows.push(row('Min DSCR', orNote(f.minDscr, (v) => `${num(v, 2)}×`, 'no debt service inside the horizon')));
     }
     return h('article', { class: `card ${PATHWAY_CLASS[p.id] || ''}${p.id === bestId ? ' best' : ''}`, dataset: { pathway: p.id } },

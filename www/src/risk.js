@@ -198,7 +198,7 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     drawTable(last);
     drawHistogram(last);
     fill(notes,
-      h('li', {}, `${num(last.options.paths)} paths, seed ${String(last.options.seed)}, BTC volatility ${pct(last.options.btcVolatilityPct, 0)}/yr, hashrate growth SD ${num(last.options.hashrateGrowthSdPct, 1)} pp, GPU rent decline SD ${num(last.options.gpuRentDeclineSdPct, 1)} pp; ${last.method === 'fullModel' ? 'the full model on every path (tax is on)' : 'fast path'}.`),
+      h('li', {}, `${num(last.options.paths)} paths, seed ${String(last.options.seed)}, BTC volatility ${pct(last.options.btcVolatilityPct, 0)}/yr, ${last.notes.some((n) => n.includes('hashrate growth spread is not used')) ? '' : `hashrate growth SD ${num(last.options.hashrateGrowthSdPct, 1)} pp, `}GPU rent decline SD ${num(last.options.gpuRentDeclineSdPct, 1)} pp; ${last.method === 'fullModel' ? 'the full model on every path (tax is on)' : 'fast path'}.`),
       last.notes.map((n) => h('li', {}, n)));
   }
 

@@ -566,6 +566,15 @@ fn summarize(
         o.seed,
         50.0 / (paths.max(1) as f64).sqrt()
     )];
+    let b = &s.bitcoin;
+    if b.hashrate_model == crate::scenario::HashrateModel::Economic {
+        notes.push(
+            "The network hashrate follows each drawn BTC price path (the economic model): the hashrate growth spread is not used.".to_string(),
+        );
+    }
+    if !b.btc_price_curve.is_empty() {
+        notes.push("The BTC price paths are drawn around the BTC price curve entered.".to_string());
+    }
     if method == RiskMethod::FullModel {
         notes.push(if let Some(reason) = full_model_reason(s) {
             format!("Every path runs the full model because {reason}: slower than the fast path.")
