@@ -29,4 +29,8 @@ cargo +nightly fuzz run "$target" "corpus/$target" -j "$jobs" -- \
 last=$(grep -E '^#[0-9]+: ' "$log" | tail -n 1)
 if [[ -n "$last" ]]; then
   echo "fuzz: $(sed -E 's/^#([0-9]+):.*oom\/timeout\/crash: ([0-9\/]+) time: ([0-9]+)s.*/\1 inputs in \3 s; oom\/timeout\/crash \2/' <<<"$last")"
+elif done_line=$(grep -E '^Done [0-9]+ runs in' "$log" | tail -n 1); then
+  # One job runs in-process (no fork mode): libFuzzer stops at the first crash, so a "Done"
+  # line means none was found.
+  echo "fuzz: ${done_line#Done }; no crash, timeout or out-of-memory"
 fi

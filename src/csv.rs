@@ -4,6 +4,7 @@
 //! `year`, 1-based `index`, the year's first month) followed by one row per pathway-month
 //! (`period` `month`, 0-based `index`), then one row per pathway for its value at the horizon
 //! (`period` `horizonValue`, `index` = the horizon in months, the amount in `netCashFlowUsd`).
+//! `capexUsd` is net of the equipment sold that month, which `assetSalesUsd` shows.
 //! The loan's columns (draw, fee, interest, principal, debt service, balance, DSCR, the equity's
 //! cash flow) are zeros, an empty DSCR and the project's flow for a pathway without a loan. A
 //! tidy layout: a spreadsheet filter or pivot table gives any view. Amounts in USD with two
@@ -14,7 +15,7 @@ use serde_json::Value;
 use crate::report::{CashFlowMonth, CashFlowYear, DebtMonthReport, DebtYearReport, PathwayReport, Report};
 use crate::scenario::Scenario;
 
-const COLUMNS: [&str; 18] = [
+const COLUMNS: [&str; 19] = [
     "revenueUsd",
     "miningRevenueUsd",
     "aiRevenueUsd",
@@ -22,6 +23,7 @@ const COLUMNS: [&str; 18] = [
     "powerCostUsd",
     "opexUsd",
     "capexUsd",
+    "assetSalesUsd",
     "taxUsd",
     "netCashFlowUsd",
     "cumulativeUsd",
@@ -35,7 +37,7 @@ const COLUMNS: [&str; 18] = [
     "equityCashFlowUsd",
 ];
 
-/// The 18 values of a period's row: the cash flow's ten, then the loan's eight — zeros, an
+/// The 19 values of a period's row: the cash flow's eleven, then the loan's eight — zeros, an
 /// empty DSCR and the project's flow as the equity's for a pathway without a loan. A macro,
 /// because a month and a year (and their loans) are different types with the same fields.
 macro_rules! row_values {
@@ -49,6 +51,7 @@ macro_rules! row_values {
             f.power_cost_usd,
             f.opex_usd,
             f.capex_usd,
+            f.asset_sales_usd,
             f.tax_usd,
             f.net_cash_flow_usd,
             f.cumulative_usd,
@@ -143,10 +146,10 @@ pub fn cash_flows(scenario: &Scenario, report: &Report) -> String {
     // the end of the last month (index = the horizon in months).
     for p in &report.pathways {
         let mut values = vec![Some(0.0); COLUMNS.len()];
-        values[8] = Some(p.terminal_value_usd);
-        values[9] = None;
-        values[16] = None;
+        values[9] = Some(p.terminal_value_usd);
+        values[10] = None;
         values[17] = None;
+        values[18] = None;
         let last = p.months.last().map(|m| m.month.as_str()).unwrap_or("");
         row(&mut out, p, "horizonValue", report.horizon_months, last, &values);
     }

@@ -207,12 +207,12 @@ test('CSV export is the core’s file: the assumptions, a real header and the sa
   expect(all[0]).toMatch(/^# minepivot \d+\.\d+\.\d+ /);
   expect(all).toContain('# site.gridCapacityMw = 100.0');
   const lines = all.filter((l) => !l.startsWith('# '));
-  expect(lines[0]).toBe('pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd');
+  expect(lines[0]).toBe('pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,assetSalesUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd');
   // 3 pathways × (15 years + 180 months + the value at the horizon) + the header.
   expect(lines).toHaveLength(1 + 3 * (15 + 180 + 1));
   const rows = lines.slice(1).map((l) => l.split(','));
   for (const r of rows) {
-    expect(r).toHaveLength(22);
+    expect(r).toHaveLength(23);
     // Amounts with two decimals; an empty DSCR (no debt service), cumulative and equity
     // flow on the value-at-the-horizon rows.
     for (const v of r.slice(4)) expect(v).toMatch(/^(-?\d+\.\d{2})?$/);
@@ -222,10 +222,10 @@ test('CSV export is the core’s file: the assumptions, a real header and the sa
   const year1 = rows.find((r) => r[0] === 'colocation' && r[1] === 'year' && r[2] === '1');
   expect(year1[3]).toBe('2027-01');
   const monthly = rows.filter((r) => r[0] === 'colocation' && r[1] === 'month' && Number(r[2]) < 12);
-  const sum = monthly.reduce((acc, r) => acc + Number(r[12]), 0);
-  expect(Math.abs(sum - Number(year1[12]))).toBeLessThan(0.05);
+  const sum = monthly.reduce((acc, r) => acc + Number(r[13]), 0);
+  expect(Math.abs(sum - Number(year1[13]))).toBeLessThan(0.05);
   const cell = await page.locator('#years tbody tr').first().locator('td').nth(2).innerText();
-  expect(cell).toBe((Number(year1[12]) / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace('-', '−'));
+  expect(cell).toBe((Number(year1[13]) / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace('-', '−'));
 });
 
 test('JSON export holds scenario and report, and imports back to the same numbers', async ({ page }) => {

@@ -34,7 +34,7 @@ test("cashFlowCsv() is the CLI's CSV: assumptions, header, yearly then monthly r
   assert.match(lines[0], /^# minepivot \d/);
   assert.ok(lines.includes("# horizonYears = 10"));
   const header = lines.findIndex((l) => l.startsWith("pathway,"));
-  assert.equal(lines[header], "pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd");
+  assert.equal(lines[header], "pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,assetSalesUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd");
   // 3 pathways × 10 years, 3 × 120 months, 3 values at the horizon, and the empty string
   // after the last CRLF.
   assert.equal(lines.length, header + 1 + 30 + 360 + 3 + 1);
