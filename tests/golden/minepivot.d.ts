@@ -168,6 +168,11 @@ export interface BitcoinReport {
      * Halvings inside the horizon.
      */
     halvings: Halving[];
+    /**
+     * With a hashprice curve: the hashprice the model would derive without it, month by month
+     * (the curve's months in `months` carry the curve's); empty without a hashprice curve.
+     */
+    modelHashpriceUsdPerPhDay: number[];
 }
 
 /**
