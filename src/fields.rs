@@ -12,6 +12,8 @@
 //!
 //! Paths are dotted; the items of a list are written `[]`: `mining.fleet[].units`.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -2344,7 +2346,11 @@ pub const RISK_FIELDS: &[Field] = &[
 
 /// The scenario field at `path` (list items as `mining.fleet[].units`).
 pub fn get(path: &str) -> Option<&'static Field> {
-    SCENARIO_FIELDS.iter().find(|f| f.path == path)
+    let by_path = &index().by_path;
+    by_path
+        .binary_search_by(|&(p, _)| p.cmp(path))
+        .ok()
+        .map(|i| by_path[i].1)
 }
 
 /// The risk option named `key`.
@@ -2551,9 +2557,37 @@ fn at<'a>(document: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
 
 /// The fields of the items of the list at `list` (`mining.fleet` → its `[].` fields).
 pub fn item_fields(list: &str) -> impl Iterator<Item = (&'static str, &'static Field)> + '_ {
-    SCENARIO_FIELDS.iter().filter_map(move |f| {
-        let rest = f.path.strip_prefix(list)?.strip_prefix("[].")?;
-        Some((rest, f))
+    index()
+        .items
+        .iter()
+        .find(|(l, _)| *l == list)
+        .into_iter()
+        .flat_map(|(_, fields)| fields.iter().copied())
+}
+
+/// The registry sorted by path, and each list's item fields: built once per process, so that a
+/// document of hundreds of list items (a curve, a fleet) is not a scan of the registry per item.
+/// (Sorted vectors rather than hash maps: the same lookups for less code in the wasm.)
+struct Index {
+    by_path: Vec<(&'static str, &'static Field)>,
+    items: Vec<(&'static str, Vec<(&'static str, &'static Field)>)>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut items: Vec<(&'static str, Vec<(&'static str, &'static Field)>)> = Vec::new();
+        for f in SCENARIO_FIELDS {
+            if let Some((list, key)) = f.path.split_once("[].") {
+                match items.iter_mut().find(|(l, _)| *l == list) {
+                    Some((_, fields)) => fields.push((key, f)),
+                    None => items.push((list, vec![(key, f)])),
+                }
+            }
+        }
+        let mut by_path: Vec<(&'static str, &'static Field)> = SCENARIO_FIELDS.iter().map(|f| (f.path, f)).collect();
+        by_path.sort_unstable_by_key(|&(path, _)| path);
+        Index { by_path, items }
     })
 }
 

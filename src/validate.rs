@@ -387,6 +387,7 @@ pub fn check_document(map: &mut Map<String, Value>, fields: &'static [Field], or
         errors: &mut errors,
         origin,
         fields,
+        children: Vec::new(),
     }
     .object(map, "", "");
     errors
@@ -396,6 +397,9 @@ struct Walk<'a> {
     errors: &'a mut Vec<ValidationError>,
     origin: Origin,
     fields: &'static [Field],
+    /// The keys under each pattern met so far: list items repeat their pattern hundreds of
+    /// times (a curve, a fleet), and each would otherwise scan the registry again.
+    children: Vec<(String, std::rc::Rc<[&'static str]>)>,
 }
 
 fn join(prefix: &str, key: &str) -> String {
@@ -412,11 +416,17 @@ impl Walk<'_> {
     }
 
     fn lookup(&self, pattern: &str) -> Option<&'static Field> {
+        if std::ptr::eq(self.fields, SCENARIO_FIELDS) {
+            return crate::fields::get(pattern);
+        }
         self.fields.iter().find(|f| f.path == pattern)
     }
 
     /// The keys the registry knows directly under `pattern`, in registry order.
-    fn children(&self, pattern: &str) -> Vec<&'static str> {
+    fn children(&mut self, pattern: &str) -> std::rc::Rc<[&'static str]> {
+        if let Some((_, keys)) = self.children.iter().find(|(p, _)| p == pattern) {
+            return keys.clone();
+        }
         let mut keys: Vec<&'static str> = Vec::new();
         for f in self.fields {
             let rest = if pattern.is_empty() {
@@ -431,6 +441,8 @@ impl Walk<'_> {
                 }
             }
         }
+        let keys: std::rc::Rc<[&'static str]> = keys.into();
+        self.children.push((pattern.to_string(), keys.clone()));
         keys
     }
 
@@ -438,7 +450,8 @@ impl Walk<'_> {
     /// `real`, in registry order (so that problems are listed in the document's order), then
     /// reports the keys the registry does not know.
     fn object(&mut self, map: &mut Map<String, Value>, pattern: &str, real: &str) {
-        for key in self.children(pattern) {
+        let known = self.children(pattern);
+        for &key in known.iter() {
             let Some(value) = map.get_mut(key) else {
                 continue;
             };
@@ -463,7 +476,6 @@ impl Walk<'_> {
                 map.remove(key);
             }
         }
-        let known = self.children(pattern);
         let unknown: Vec<String> = map.keys().filter(|k| !known.contains(&k.as_str())).cloned().collect();
         for key in unknown {
             let path = join(real, &key);
