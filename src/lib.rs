@@ -15,7 +15,7 @@
 //!
 //! The modules form layers, each using only those below it (README, "Development"):
 //! `calendar`, `format`, `sources`, `network`, `scenario`, `fields`, `report` → `validate`, `parse`,
-//! `curve`, `bitcoin`, `presets`, `timeline` → `mining`, `capex`, `colocation`, `gpu_cloud`,
+//! `curve`, `profile`, `bitcoin`, `presets`, `timeline` → `mining`, `capex`, `colocation`, `gpu_cloud`,
 //! `finance` → `engine` → `analysis` → `model`, `catalogue`, `csv` → `wasm`.
 
 pub mod analysis;
@@ -38,6 +38,7 @@ pub mod model;
 pub mod network;
 pub mod parse;
 pub mod presets;
+pub mod profile;
 pub mod report;
 pub mod scenario;
 pub mod sources;

@@ -1,0 +1,318 @@
+//! An hourly power price profile (issue 18, first step): a year of hourly prices read from an
+//! ISO's CSV, kept per calendar month as sorted prices with prefix sums, so that "which hours
+//! of this month does a line run, and what do they cost" is a binary search instead of a pass
+//! over 730 hours. Wiring it into the mining and AI pathways, the scenario and the page is the
+//! next step; this module is the arithmetic and the reading they rest on.
+//!
+//! **Economic curtailment.** A line whose revenue per MWh is `b` runs in the hours priced below
+//! `b` (an hour at exactly `b` earns nothing either way and is left off): [`MonthPrices::below`]
+//! returns how many such hours the month has and the sum of their prices, so the month's energy
+//! is hours × MW and its power cost Σ price × MW.
+//!
+//! **CSV** ([`from_csv`]): the hourly files ISOs publish and `gridstatus` standardises —
+//! a header row, then one hour a row, `timestamp,…,price`: the first column an ISO 8601
+//! timestamp with its offset (`2024-01-01 00:00:00+00:00`, `2024-01-01T06:00:00-06:00`,
+//! `…Z`), the last column the price in USD/MWh. Hours are read in UTC from the offset, so a
+//! repeated local hour at the end of daylight saving is a different hour and no hour is lost
+//! at its start; a file must hold one whole year of consecutive hours (8,760, or 8,784 in a
+//! leap year) starting at a year's first hour in UTC. Negative prices are legal in ERCOT and
+//! kept. Every problem names its row, and nothing is read from a file with one.
+
+use serde_json::Value;
+
+use crate::validate::{ErrorCode, ValidationError};
+
+/// The largest profile CSV read: a year of hours with two timestamps and a price a row is
+/// ~620 KB; four times that leaves room for longer columns.
+pub const MAX_PROFILE_CSV_BYTES: usize = 2_500_000;
+
+/// One calendar month of hourly prices, sorted, with their running sums.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MonthPrices {
+    /// Ascending.
+    sorted: Vec<f64>,
+    /// `prefix[i]` = the sum of the `i` cheapest prices; `prefix.len()` = hours + 1.
+    prefix: Vec<f64>,
+}
+
+impl MonthPrices {
+    pub fn new(prices: &[f64]) -> MonthPrices {
+        let mut sorted = prices.to_vec();
+        sorted.sort_unstable_by(f64::total_cmp);
+        let mut prefix = Vec::with_capacity(sorted.len() + 1);
+        let mut sum = 0.0;
+        prefix.push(0.0);
+        for &p in &sorted {
+            sum += p;
+            prefix.push(sum);
+        }
+        MonthPrices { sorted, prefix }
+    }
+
+    /// Hours in the month.
+    pub fn hours(&self) -> usize {
+        self.sorted.len()
+    }
+
+    /// The hours priced strictly below `threshold` USD/MWh and the sum of their prices.
+    ///
+    /// ```
+    /// let m = minepivot::profile::MonthPrices::new(&[80.0, 20.0, -5.0, 60.0, 30.0]);
+    /// // Below $60: −5, 20 and 30 → 3 hours costing $45 per MW; $60 itself is left off.
+    /// assert_eq!(m.below(60.0), (3, 45.0));
+    /// ```
+    pub fn below(&self, threshold: f64) -> (usize, f64) {
+        let n = self.sorted.partition_point(|&p| p < threshold);
+        (n, self.prefix[n])
+    }
+
+    /// The average price of the month's hours (0 for none).
+    pub fn mean(&self) -> f64 {
+        match self.sorted.len() {
+            0 => 0.0,
+            n => self.prefix[n] / n as f64,
+        }
+    }
+
+    /// The prices, cheapest first: the month's duration curve read from the right.
+    pub fn sorted(&self) -> &[f64] {
+        &self.sorted
+    }
+}
+
+/// A year of hourly prices by calendar month (UTC), as read from a file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Profile {
+    /// The year of the first hour.
+    pub year: i32,
+    /// January to December.
+    pub months: Vec<MonthPrices>,
+    /// Every hour's price in file order (for the duration curve and the shape).
+    pub hourly: Vec<f64>,
+}
+
+impl Profile {
+    /// The average price over the year, USD/MWh.
+    pub fn mean(&self) -> f64 {
+        if self.hourly.is_empty() {
+            0.0
+        } else {
+            self.hourly.iter().sum::<f64>() / self.hourly.len() as f64
+        }
+    }
+}
+
+/// An instant of a CSV row, in hours since 1970-01-01 00:00 UTC.
+fn utc_hour(text: &str) -> Option<i64> {
+    let text = text.trim().trim_matches('"');
+    let b = text.as_bytes();
+    // YYYY-MM-DD, then ' ' or 'T', HH:MM[:SS[.fff]], then Z or ±HH:MM.
+    if b.len() < 16 || !(b[10] == b' ' || b[10] == b'T') || b[13] != b':' {
+        return None;
+    }
+    let day = crate::calendar::parse_date(text.get(..10)?)?;
+    let hour: i64 = text.get(11..13)?.parse().ok()?;
+    let minute: i64 = text.get(14..16)?.parse().ok()?;
+    if !(0..24).contains(&hour) || minute != 0 {
+        return None;
+    }
+    let rest = &text[16..];
+    let rest = match rest.strip_prefix(':') {
+        Some(r) => {
+            let seconds = r.get(..2)?;
+            if seconds != "00" {
+                return None;
+            }
+            r[2..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit())
+        }
+        None => rest,
+    };
+    let offset_minutes = match rest {
+        "Z" | "+00:00" | "+0000" => 0,
+        o if (o.starts_with('+') || o.starts_with('-')) && (o.len() == 6 || o.len() == 5) => {
+            let sign = if o.starts_with('-') { -1 } else { 1 };
+            let digits: String = o[1..].chars().filter(char::is_ascii_digit).collect();
+            if digits.len() != 4 {
+                return None;
+            }
+            let h: i64 = digits[..2].parse().ok()?;
+            let m: i64 = digits[2..].parse().ok()?;
+            sign * (h * 60 + m)
+        }
+        _ => return None,
+    };
+    if offset_minutes % 60 != 0 {
+        return None;
+    }
+    Some(day * 24 + hour - offset_minutes / 60)
+}
+
+/// The calendar month (1–12) and year of an hour since the epoch, in UTC.
+fn month_of_hour(hour: i64) -> (i32, u32) {
+    let day = hour.div_euclid(24);
+    let (y, m, _) = crate::calendar::civil_from_days(day);
+    (y, m)
+}
+
+/// Reads a year of hourly prices from CSV (see the module docs). `field` names the input the
+/// errors belong to (`site.priceProfile`).
+pub fn from_csv(field: &str, text: &str) -> Result<Profile, Vec<ValidationError>> {
+    let error = |message: String, value: Value| ValidationError::new(field, ErrorCode::InvalidFormat, message, value);
+    if text.len() > MAX_PROFILE_CSV_BYTES {
+        return Err(vec![ValidationError::new(
+            field,
+            ErrorCode::TooLarge,
+            format!(
+                "the CSV is {} KB; an hourly profile may be at most {} KB (a year of hours)",
+                text.len().div_ceil(1024),
+                MAX_PROFILE_CSV_BYTES / 1024
+            ),
+            Value::from(format!("{} bytes", text.len())),
+        )]);
+    }
+    let mut errors = Vec::new();
+    // (hour since the epoch, price, the row it was read from)
+    let mut hours: Vec<(i64, f64, usize)> = Vec::with_capacity(8_784);
+    let mut seen_a_row = false;
+    for (i, line) in text.lines().enumerate() {
+        let row = i + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let first_row = !seen_a_row;
+        seen_a_row = true;
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        let instant = fields.first().and_then(|f| utc_hour(f));
+        let price = fields
+            .last()
+            .filter(|_| fields.len() >= 2)
+            .and_then(|p| p.trim_matches('"').parse::<f64>().ok());
+        match (instant, price) {
+            (Some(h), Some(p)) if p.is_finite() => hours.push((h, p, row)),
+            (Some(_), Some(_)) => errors.push(error(
+                format!("row {row}: the price must be a finite number of USD/MWh"),
+                Value::from(clip(line)),
+            )),
+            // A first row that is not an hour is the header.
+            (None, _) if first_row => {}
+            (None, _) => errors.push(error(
+                format!(
+                    "row {row}: expected a timestamp with its offset (2024-01-01 00:00:00+00:00) in the first column"
+                ),
+                Value::from(clip(line)),
+            )),
+            (Some(_), None) => errors.push(error(
+                format!("row {row}: expected a price in USD/MWh in the last column"),
+                Value::from(clip(line)),
+            )),
+        }
+        if errors.len() >= 20 {
+            break;
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some(&(first, _, _)) = hours.first() else {
+        return Err(vec![error(
+            "the CSV holds no hour: a header, then one row an hour, \"timestamp,price\"".to_string(),
+            Value::from(clip(text.trim())),
+        )]);
+    };
+    // Consecutive hours: each row one hour after the one before.
+    for pair in hours.windows(2) {
+        let (a, b, row) = (pair[0].0, pair[1].0, pair[1].2);
+        if b != a + 1 {
+            let what = match b - a {
+                0 => "repeats the hour before".to_string(),
+                d if d < 0 => "comes before the hour before".to_string(),
+                d => format!(
+                    "leaves {} hour{} out after the row before",
+                    d - 1,
+                    if d == 2 { "" } else { "s" }
+                ),
+            };
+            errors.push(error(
+                format!("row {row}: {what}; a profile is one year of consecutive hours"),
+                Value::Null,
+            ));
+            if errors.len() >= 20 {
+                break;
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (year, month) = month_of_hour(first);
+    let year_hours = if crate::calendar::is_leap_year(year) {
+        8_784
+    } else {
+        8_760
+    };
+    if month != 1 || first.rem_euclid(24) != 0 || month_of_hour(first - 1).0 == year {
+        return Err(vec![error(
+            "the first hour must be the first hour of a year in UTC (YYYY-01-01 00:00 UTC)".to_string(),
+            Value::Null,
+        )]);
+    }
+    if hours.len() != year_hours {
+        return Err(vec![error(
+            format!("holds {} hours; the year {year} has {year_hours}", hours.len()),
+            Value::from(hours.len()),
+        )]);
+    }
+    let mut by_month: Vec<Vec<f64>> = (0..12).map(|_| Vec::with_capacity(744)).collect();
+    for &(h, p, _) in &hours {
+        let (_, m) = month_of_hour(h);
+        by_month[(m - 1) as usize].push(p);
+    }
+    Ok(Profile {
+        year,
+        months: by_month.iter().map(|prices| MonthPrices::new(prices)).collect(),
+        hourly: hours.iter().map(|&(_, p, _)| p).collect(),
+    })
+}
+
+/// At most 60 characters of a row, for a message.
+fn clip(line: &str) -> String {
+    if line.chars().count() > 60 {
+        line.chars().take(60).collect::<String>() + "…"
+    } else {
+        line.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_read_in_utc_from_their_offset() {
+        let h = utc_hour("2024-01-01 00:00:00+00:00").unwrap();
+        assert_eq!(utc_hour("2023-12-31 18:00:00-06:00"), Some(h));
+        assert_eq!(utc_hour("2024-01-01T00:00:00Z"), Some(h));
+        assert_eq!(utc_hour("2024-01-01T01:00+01:00"), Some(h));
+        assert_eq!(utc_hour("2024-01-01 00:30:00+00:00"), None);
+        assert_eq!(utc_hour("2024-01-01 00:00:00"), None, "no offset");
+        assert_eq!(utc_hour("2024-13-01 00:00:00+00:00"), None);
+    }
+
+    #[test]
+    fn a_month_costs_a_search() {
+        // 730 hours: 30 at $10, 500 at $40, 170 at $70, 30 at $300. A line that breaks even at
+        // $60/MWh runs the 530 hours below it, paying 30 × 10 + 500 × 40 = $20,300 per MW.
+        let mut prices = vec![10.0; 30];
+        prices.extend(vec![40.0; 500]);
+        prices.extend(vec![70.0; 170]);
+        prices.extend(vec![300.0; 30]);
+        let m = MonthPrices::new(&prices);
+        assert_eq!(m.hours(), 730);
+        assert_eq!(m.below(60.0), (530, 20_300.0));
+        assert_eq!(m.below(10.0), (0, 0.0));
+        assert_eq!(m.below(1e9), (730, 20_300.0 + 170.0 * 70.0 + 30.0 * 300.0));
+        // Mean: (300 + 20,000 + 11,900 + 9,000) ÷ 730 = 41,200 ÷ 730 = $56.44.
+        assert!((m.mean() - 41_200.0 / 730.0).abs() < 1e-12);
+    }
+}
