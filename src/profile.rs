@@ -80,6 +80,47 @@ impl MonthPrices {
     }
 }
 
+/// One ASIC line's month against an hourly profile: the hours it runs, the energy it draws and
+/// what that energy costs.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LineMonth {
+    pub hours_run: usize,
+    pub energy_mwh: f64,
+    pub power_cost_usd: f64,
+}
+
+/// Economic curtailment of one line in one month: the line draws `facility_mw` while it runs
+/// and earns `revenue_usd_per_mwh` for every MWh it draws (its hashprice revenue per TH/s-hour
+/// ÷ its MWh per TH/s-hour); the hour's price is the profile's × `factor` (the scenario's price
+/// level ÷ the profile's mean, times the escalation to that month — 1 to use the file as is).
+/// It runs in the hours whose price is below its revenue: with factor k > 0 those are the
+/// profile hours below `revenue ÷ k`, one binary search ([`MonthPrices::below`]), and their cost
+/// is k × their summed profile price × MW.
+///
+/// ```
+/// use minepivot::profile::{line_month, MonthPrices};
+/// // Five hours at $-5, 20, 30, 60, 80; a 2 MW line earning $60/MWh, prices as in the file:
+/// // it runs the three hours below $60, drawing 6 MWh for 2 × (−5 + 20 + 30) = $90.
+/// let m = MonthPrices::new(&[80.0, 20.0, -5.0, 60.0, 30.0]);
+/// let l = line_month(&m, 60.0, 2.0, 1.0);
+/// assert_eq!((l.hours_run, l.energy_mwh, l.power_cost_usd), (3, 6.0, 90.0));
+/// // The same month at twice the price level: the line runs below $30 of the file, 2 hours.
+/// assert_eq!(line_month(&m, 60.0, 2.0, 2.0).hours_run, 2);
+/// ```
+pub fn line_month(month: &MonthPrices, revenue_usd_per_mwh: f64, facility_mw: f64, factor: f64) -> LineMonth {
+    // NaN, zero or negative: no load, no hours (NaN fails both comparisons).
+    let positive = |x: f64| x.partial_cmp(&0.0) == Some(std::cmp::Ordering::Greater);
+    if !positive(factor) || !positive(facility_mw) {
+        return LineMonth::default();
+    }
+    let (hours_run, profile_cost) = month.below(revenue_usd_per_mwh / factor);
+    LineMonth {
+        hours_run,
+        energy_mwh: hours_run as f64 * facility_mw,
+        power_cost_usd: profile_cost * factor * facility_mw,
+    }
+}
+
 /// A year of hourly prices by calendar month (UTC), as read from a file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profile {
@@ -297,6 +338,33 @@ mod tests {
         assert_eq!(utc_hour("2024-01-01 00:30:00+00:00"), None);
         assert_eq!(utc_hour("2024-01-01 00:00:00"), None, "no offset");
         assert_eq!(utc_hour("2024-13-01 00:00:00+00:00"), None);
+    }
+
+    #[test]
+    fn a_line_at_a_60_dollar_break_even_runs_exactly_the_hours_below_it() {
+        // The 730-hour month below; a 10 MW line earning $60 per MWh it draws, prices as in
+        // the file (factor 1): it runs the 530 hours below $60 (30 at $10, 500 at $40), draws
+        // 5,300 MWh, pays 10 × (30 × 10 + 500 × 40) = $203,000 and earns 5,300 × 60 = $318,000.
+        let mut prices = vec![10.0; 30];
+        prices.extend(vec![40.0; 500]);
+        prices.extend(vec![70.0; 170]);
+        prices.extend(vec![300.0; 30]);
+        let m = MonthPrices::new(&prices);
+        let l = line_month(&m, 60.0, 10.0, 1.0);
+        assert_eq!(l.hours_run, 530);
+        assert_eq!(l.energy_mwh, 5_300.0);
+        assert_eq!(l.power_cost_usd, 203_000.0);
+        assert_eq!(l.energy_mwh * 60.0, 318_000.0);
+        // Scaled up 1.25× (a dearer year): the threshold is 60 ÷ 1.25 = $48 of the file, the same
+        // 530 hours, costing 1.25 × $203,000 = $253,750.
+        let l = line_month(&m, 60.0, 10.0, 1.25);
+        assert_eq!((l.hours_run, l.power_cost_usd), (530, 253_750.0));
+        // At 1.6× the threshold is $37.50: only the 30 hours at $10 run.
+        assert_eq!(line_month(&m, 60.0, 10.0, 1.6).hours_run, 30);
+        // A flat profile at today's price runs every hour or none, as the flat model does.
+        let flat = MonthPrices::new(&[45.0; 730]);
+        assert_eq!(line_month(&flat, 45.01, 1.0, 1.0).hours_run, 730);
+        assert_eq!(line_month(&flat, 44.99, 1.0, 1.0).hours_run, 0);
     }
 
     #[test]

@@ -212,3 +212,30 @@ fn a_curve_csv_goes_into_a_scenario_or_is_refused_naming_its_row() {
     assert!(err.contains("is not a valid curve") && err.contains("row 2:"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_real_ercot_year_reads_as_a_duration_curve_and_a_broken_one_names_its_row() {
+    let file = format!("{}/data/ercot-dam-hb-hubavg/2024.csv", env!("CARGO_MANIFEST_DIR"));
+    let out = minepivot(&["profile", &file, "--below", "60"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    // data/README.md: 8,784 hours, mean $28.1, 15 negative hours, max $2,064.
+    assert!(
+        shown.starts_with("2024: 8784 hours, mean $28.08/MWh; negative in 15 hours"),
+        "{shown}"
+    );
+    assert!(shown.contains("max  $   2064.49"), "{shown}");
+    // February of a leap year: 29 × 24 = 696 hours.
+    assert!(
+        shown.lines().any(|l| l.trim_start().starts_with("2      696")),
+        "{shown}"
+    );
+    let broken = std::fs::read_to_string(&file).unwrap().replacen("16.62", "n/a", 1);
+    let out = minepivot(&["profile", "-"], &broken);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("is not a valid hourly price profile") && err.contains("row 2:"),
+        "{err}"
+    );
+}

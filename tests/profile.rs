@@ -107,3 +107,24 @@ fn bad_files_are_refused_naming_the_row() {
     // Negative prices are legal in ERCOT: 2024 has 15 and reads.
     assert!(from_csv(FIELD, &text).is_ok());
 }
+
+proptest::proptest! {
+    /// Running only the hours below the line's revenue can only earn more than running every
+    /// hour: each hour left out cost at least what it would have earned.
+    #[test]
+    fn curtailing_never_earns_less_than_running_every_hour(
+        prices in proptest::collection::vec(-50.0f64..5_000.0, 1..800),
+        revenue in 0.0f64..300.0,
+        mw in 0.1f64..500.0,
+        factor in 0.1f64..5.0,
+    ) {
+        use minepivot::profile::{line_month, MonthPrices};
+        let m = MonthPrices::new(&prices);
+        let l = line_month(&m, revenue, mw, factor);
+        let curtailed = revenue * l.energy_mwh - l.power_cost_usd;
+        let all = line_month(&m, f64::INFINITY, mw, factor);
+        let everything = revenue * all.energy_mwh - all.power_cost_usd;
+        proptest::prop_assert_eq!(all.hours_run, prices.len());
+        proptest::prop_assert!(curtailed >= everything - 1e-9 * everything.abs().max(1.0), "{} < {}", curtailed, everything);
+    }
+}

@@ -78,6 +78,15 @@ enum Command {
         #[arg(long)]
         scenario: Option<String>,
     },
+    /// Read a year of hourly power prices (an ISO's CSV: timestamp with offset, …, price) and
+    /// print its duration curve: percentiles, monthly means, and the hours below a price.
+    Profile {
+        /// CSV file, or - for standard input.
+        csv: String,
+        /// Also print, month by month, the hours priced below this USD/MWh and their average.
+        #[arg(long)]
+        below: Option<f64>,
+    },
     /// Print the presets (ASICs, GPU systems, cooling, sample sites, cost library, sources) as JSON.
     Presets,
     /// Print the field registry: every input and risk option with its label, unit, range and source.
@@ -106,6 +115,60 @@ enum Format {
     Json,
     Table,
     Csv,
+}
+
+/// `minepivot profile`: a year of hourly prices summarised as a person reads a duration curve.
+fn profile(csv: &str, below: Option<f64>) -> ExitCode {
+    let text = match load(csv) {
+        Ok(text) => text,
+        Err(code) => return code,
+    };
+    let p = match minepivot::profile::from_csv("profile", &text) {
+        Ok(p) => p,
+        Err(errors) => return invalid_as(csv, "hourly price profile", &errors),
+    };
+    let mut sorted = p.hourly.clone();
+    sorted.sort_unstable_by(f64::total_cmp);
+    let at = |q: f64| sorted[((sorted.len() - 1) as f64 * q).round() as usize];
+    let mut out = format!(
+        "{}: {} hours, mean ${:.2}/MWh; negative in {} hours\n",
+        p.year,
+        sorted.len(),
+        p.mean(),
+        sorted.iter().filter(|&&x| x < 0.0).count()
+    );
+    out.push_str("duration curve (share of hours at or below):\n");
+    for (label, q) in [
+        ("min", 0.0),
+        ("10 %", 0.1),
+        ("50 %", 0.5),
+        ("90 %", 0.9),
+        ("95 %", 0.95),
+        ("99 %", 0.99),
+        ("max", 1.0),
+    ] {
+        out.push_str(&format!("  {label:>4}  ${:>10.2}\n", at(q)));
+    }
+    out.push_str("month    hours      mean");
+    if let Some(b) = below {
+        out.push_str(&format!("   below ${b:.2}: hours, mean"));
+    }
+    out.push('\n');
+    for (i, m) in p.months.iter().enumerate() {
+        out.push_str(&format!("{:>5} {:>8} {:>9.2}", i + 1, m.hours(), m.mean()));
+        if let Some(b) = below {
+            let (n, sum) = m.below(b);
+            let mean = if n > 0 {
+                format!("{:.2}", sum / n as f64)
+            } else {
+                "–".to_string()
+            };
+            out.push_str(&format!("   {n:>6} {mean:>9}"));
+        }
+        out.push('\n');
+    }
+    print!("{}", printable(&out));
+    ExitCode::SUCCESS
 }
 
 /// `minepivot curve`: the points of a CSV, or a scenario with them.
@@ -149,6 +212,7 @@ fn main() -> ExitCode {
         Command::Presets => print_json(&minepivot::catalogue::presets()),
         Command::Fields => print_json(&minepivot::catalogue::fields()),
         Command::Curve { which, csv, scenario } => curve(which, &csv, scenario.as_deref()),
+        Command::Profile { csv, below } => profile(&csv, below),
         Command::Validate { file } => match load(&file) {
             Err(code) => code,
             Ok(text) => match parse::scenario_from_json(&text) {
