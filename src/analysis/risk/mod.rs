@@ -572,6 +572,12 @@ fn summarize(
             "The network hashrate follows each drawn BTC price path (the economic model): the hashrate growth spread is not used.".to_string(),
         );
     }
+    if !b.hashprice_curve.is_empty() || !b.network_hashrate_curve.is_empty() {
+        notes.push(
+            "In the months a hashprice or network hashrate curve covers, the curve holds whatever BTC price is drawn."
+                .to_string(),
+        );
+    }
     if !b.btc_price_curve.is_empty() {
         notes.push("The BTC price paths are drawn around the BTC price curve entered.".to_string());
     }
