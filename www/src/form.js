@@ -348,7 +348,7 @@ export function createForm({ root, presets, defaults, onChange }) {
         refuse(e.errors ? e.errors.map((x) => x.message).join(' ') : String(e.message || e));
       }
     };
-    const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain', class: 'visually-hidden', id: `${id}-file`,
+    const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain', hidden: true, id: `${id}-file`,
       async onchange() {
         const chosen = file.files?.[0];
         file.value = '';
@@ -365,7 +365,7 @@ export function createForm({ root, presets, defaults, onChange }) {
       summary, textarea, error,
       h('div', { class: 'fleet-add' },
         h('button', { type: 'button', class: 'button', onclick: () => use(textarea.value) }, 'Use these points'),
-        h('label', { class: 'button', for: `${id}-file` }, 'Import CSV…'), file,
+        h('button', { type: 'button', class: 'button', onclick: () => file.click() }, 'Import CSV…'), file,
         h('button', { type: 'button', class: 'button quiet', onclick: () => use('') }, 'Clear')));
     curves.set(field.path, { show });
     show([]);
