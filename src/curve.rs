@@ -16,7 +16,7 @@ use serde_json::Value;
 use crate::calendar::YearMonth;
 use crate::fields::MAX_CURVE_POINTS;
 use crate::scenario::CurvePoint;
-use crate::validate::{ErrorCode, ValidationError};
+use crate::validate::{csv_too_large, ErrorCode, ValidationError};
 
 /// The largest CSV a curve is read from: 600 rows of a long date and a long number, with room.
 pub const MAX_CURVE_CSV_BYTES: usize = 64 * 1024;
@@ -65,7 +65,7 @@ impl Curve {
 /// ```
 /// use minepivot::scenario::CurvePoint;
 /// let curve = [CurvePoint::new("2027-01", 100.0), CurvePoint::new("2027-05", 140.0)];
-/// let start = minepivot::calendar::YearMonth::parse("2026-12").unwrap();
+/// let start = minepivot::calendar::YearMonth::parse("2026-12").unwrap(); // ok: a literal month
 /// // Before the first point: its value; month 3 (2027-03) is halfway: 120; after the last: none.
 /// assert_eq!(minepivot::curve::value_at(&curve, start, 0), Some(100.0));
 /// assert_eq!(minepivot::curve::value_at(&curve, start, 3), Some(120.0));
@@ -91,16 +91,8 @@ pub fn from_csv(path: &str, text: &str) -> Result<Vec<CurvePoint>, Vec<Validatio
         )]);
     };
     if text.len() > MAX_CURVE_CSV_BYTES {
-        return Err(vec![ValidationError::new(
-            path,
-            ErrorCode::TooLarge,
-            format!(
-                "the CSV is {} KB; a curve's CSV may be at most {} KB ({MAX_CURVE_POINTS} rows)",
-                text.len().div_ceil(1024),
-                MAX_CURVE_CSV_BYTES / 1024
-            ),
-            Value::from(format!("{} bytes", text.len())),
-        )]);
+        let rows = format!("{MAX_CURVE_POINTS} rows of a curve");
+        return Err(vec![csv_too_large(path, text.len(), MAX_CURVE_CSV_BYTES, &rows)]);
     }
     let mut points: Vec<CurvePoint> = Vec::new();
     let mut errors = Vec::new();
@@ -134,7 +126,7 @@ pub fn from_csv(path: &str, text: &str) -> Result<Vec<CurvePoint>, Vec<Validatio
             };
             errors.extend(error(
                 format!("row {row}: expected a month (YYYY-MM) and a number separated by a comma{hint}"),
-                Value::from(clip(line)),
+                Value::from(crate::format::clip(line)),
             ));
             continue;
         };
@@ -145,7 +137,7 @@ pub fn from_csv(path: &str, text: &str) -> Result<Vec<CurvePoint>, Vec<Validatio
                     value_field.allowed(),
                     crate::format::number(value)
                 ),
-                Value::from(clip(line)),
+                Value::from(crate::format::clip(line)),
             ));
         }
         if let Some((before, before_row)) = previous {
@@ -153,7 +145,7 @@ pub fn from_csv(path: &str, text: &str) -> Result<Vec<CurvePoint>, Vec<Validatio
                 let what = if month == before { "repeats" } else { "comes before" };
                 errors.extend(error(
                     format!("row {row}: {} {what} the month of row {before_row} ({}); months must increase, each given once", month.label(), before.label()),
-                    Value::from(clip(line)),
+                    Value::from(crate::format::clip(line)),
                 ));
             }
         }
@@ -192,13 +184,4 @@ fn month_of(text: &str) -> Option<YearMonth> {
 /// month or a number does), rather than a header.
 fn looks_like_a_point(line: &str) -> bool {
     line.trim_start_matches('"').starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// At most 60 characters of a row, for a message.
-fn clip(line: &str) -> String {
-    if line.chars().count() > 60 {
-        line.chars().take(60).collect::<String>() + "…"
-    } else {
-        line.to_string()
-    }
 }

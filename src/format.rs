@@ -57,6 +57,15 @@ pub fn dollars(usd: f64) -> String {
 /// Text for a terminal or a CSV comment: every control character (an escape sequence, a
 /// newline, a bell) written as `\u{1b}` instead of reaching the terminal, so a scenario cannot
 /// clear a screen or retitle a window through a name or an ASIC model.
+/// At most 60 characters of a line of a file, for a message (`…` where it was cut).
+pub fn clip(line: &str) -> String {
+    if line.chars().count() > 60 {
+        line.chars().take(60).collect::<String>() + "…"
+    } else {
+        line.to_string()
+    }
+}
+
 pub fn printable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

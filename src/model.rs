@@ -322,6 +322,33 @@ fn debt_warnings(s: &Scenario, reports: &PerPathway<PathwayReport>) -> Vec<Warni
 /// Warnings about the timeline and the pathways themselves.
 fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
     let mut out = Vec::new();
+    // A curve wholly before month 0 covers no month: it was entered for nothing.
+    let start = crate::calendar::YearMonth::parse(&s.start_month);
+    let b = &s.bitcoin;
+    for (path, name, points) in [
+        ("bitcoin.btcPriceCurve", "BTC price", &b.btc_price_curve),
+        ("bitcoin.hashpriceCurve", "hashprice", &b.hashprice_curve),
+        (
+            "bitcoin.networkHashrateCurve",
+            "network hashrate",
+            &b.network_hashrate_curve,
+        ),
+    ] {
+        let last = points.last().and_then(|p| crate::calendar::YearMonth::parse(&p.month));
+        if let (Some(last), Some(start)) = (last, start) {
+            if last.index() < start.index() {
+                out.push(Warning::new(
+                    "curveBeforeStart",
+                    Some(path),
+                    format!(
+                        "The {name} curve ends in {}, before the projection starts ({}): it covers no month and is not used.",
+                        last.label(),
+                        start.label()
+                    ),
+                ));
+            }
+        }
+    }
     let t = Timeline::new(s);
     let horizon = s.months();
     if s.retrofit.converted_share_pct > 0.0 {

@@ -20,7 +20,7 @@
 
 use serde_json::Value;
 
-use crate::validate::{ErrorCode, ValidationError};
+use crate::validate::{csv_too_large, ErrorCode, ValidationError};
 
 /// The largest profile CSV read: a year of hours with two timestamps and a price a row is
 /// ~620 KB; four times that leaves room for longer columns.
@@ -200,16 +200,8 @@ fn month_of_hour(hour: i64) -> (i32, u32) {
 pub fn from_csv(field: &str, text: &str) -> Result<Profile, Vec<ValidationError>> {
     let error = |message: String, value: Value| ValidationError::new(field, ErrorCode::InvalidFormat, message, value);
     if text.len() > MAX_PROFILE_CSV_BYTES {
-        return Err(vec![ValidationError::new(
-            field,
-            ErrorCode::TooLarge,
-            format!(
-                "the CSV is {} KB; an hourly profile may be at most {} KB (a year of hours)",
-                text.len().div_ceil(1024),
-                MAX_PROFILE_CSV_BYTES / 1024
-            ),
-            Value::from(format!("{} bytes", text.len())),
-        )]);
+        let what = "a year of hours";
+        return Err(vec![csv_too_large(field, text.len(), MAX_PROFILE_CSV_BYTES, what)]);
     }
     let mut errors = Vec::new();
     // (hour since the epoch, price, the row it was read from)
@@ -233,7 +225,7 @@ pub fn from_csv(field: &str, text: &str) -> Result<Profile, Vec<ValidationError>
             (Some(h), Some(p)) if p.is_finite() => hours.push((h, p, row)),
             (Some(_), Some(_)) => errors.push(error(
                 format!("row {row}: the price must be a finite number of USD/MWh"),
-                Value::from(clip(line)),
+                Value::from(crate::format::clip(line)),
             )),
             // A first row that is not an hour is the header.
             (None, _) if first_row => {}
@@ -241,11 +233,11 @@ pub fn from_csv(field: &str, text: &str) -> Result<Profile, Vec<ValidationError>
                 format!(
                     "row {row}: expected a timestamp with its offset (2024-01-01 00:00:00+00:00) in the first column"
                 ),
-                Value::from(clip(line)),
+                Value::from(crate::format::clip(line)),
             )),
             (Some(_), None) => errors.push(error(
                 format!("row {row}: expected a price in USD/MWh in the last column"),
-                Value::from(clip(line)),
+                Value::from(crate::format::clip(line)),
             )),
         }
         if errors.len() >= 20 {
@@ -258,7 +250,7 @@ pub fn from_csv(field: &str, text: &str) -> Result<Profile, Vec<ValidationError>
     let Some(&(first, _, _)) = hours.first() else {
         return Err(vec![error(
             "the CSV holds no hour: a header, then one row an hour, \"timestamp,price\"".to_string(),
-            Value::from(clip(text.trim())),
+            Value::from(crate::format::clip(text.trim())),
         )]);
     };
     // Consecutive hours: each row one hour after the one before.
@@ -314,15 +306,6 @@ pub fn from_csv(field: &str, text: &str) -> Result<Profile, Vec<ValidationError>
         months: by_month.iter().map(|prices| MonthPrices::new(prices)).collect(),
         hourly: hours.iter().map(|&(_, p, _)| p).collect(),
     })
-}
-
-/// At most 60 characters of a row, for a message.
-fn clip(line: &str) -> String {
-    if line.chars().count() > 60 {
-        line.chars().take(60).collect::<String>() + "…"
-    } else {
-        line.to_string()
-    }
 }
 
 #[cfg(test)]

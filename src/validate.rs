@@ -170,6 +170,21 @@ impl std::ops::Deref for ValidScenario {
     }
 }
 
+/// The error of a CSV of `bytes` bytes read for `field` where at most `max` are read; `what`
+/// says what such a file holds ("600 rows", "a year of hours").
+pub fn csv_too_large(field: &str, bytes: usize, max: usize, what: &str) -> ValidationError {
+    ValidationError::new(
+        field,
+        ErrorCode::TooLarge,
+        format!(
+            "the CSV is {} KB; it may be at most {} KB ({what})",
+            bytes.div_ceil(1024),
+            max / 1024
+        ),
+        Value::from(format!("{bytes} bytes")),
+    )
+}
+
 /// Checks a scenario and, when it passes, makes it a [`ValidScenario`].
 pub fn check(scenario: Scenario) -> Result<ValidScenario, Vec<ValidationError>> {
     let errors = validate(&scenario);

@@ -452,3 +452,25 @@ fn selling_the_asics_at_conversion_does_not_move_the_start_of_the_investment() {
         assert!(a.npv_usd > b.npv_usd);
     }
 }
+
+#[test]
+fn a_curve_wholly_before_the_start_is_named_as_unused() {
+    let mut s = Scenario::default();
+    s.bitcoin.hashprice_curve = vec![CurvePoint::new("2025-01", 50.0), CurvePoint::new("2026-06", 40.0)];
+    let r = minepivot::evaluate(&s).unwrap();
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.code == "curveBeforeStart")
+        .expect("a warning");
+    assert_eq!(w.field.as_deref(), Some("bitcoin.hashpriceCurve"));
+    assert!(
+        w.message
+            .contains("ends in 2026-06, before the projection starts (2027-01)"),
+        "{}",
+        w.message
+    );
+    // It changes nothing: the report is the default's.
+    let d = minepivot::evaluate(&Scenario::default()).unwrap();
+    assert_eq!(r.pathways[0].npv_usd, d.pathways[0].npv_usd);
+}
