@@ -16,7 +16,7 @@ use serde_json::Value;
 use crate::calendar::YearMonth;
 use crate::fields::MAX_CURVE_POINTS;
 use crate::scenario::CurvePoint;
-use crate::validate::{csv_too_large, ErrorCode, ValidationError};
+use crate::validate::{csv_rows, csv_too_large, ErrorCode, ValidationError};
 
 /// The largest CSV a curve is read from: 600 rows of a long date and a long number, with room.
 pub const MAX_CURVE_CSV_BYTES: usize = 64 * 1024;
@@ -97,19 +97,11 @@ pub fn from_csv(path: &str, text: &str) -> Result<Vec<CurvePoint>, Vec<Validatio
     let mut points: Vec<CurvePoint> = Vec::new();
     let mut errors = Vec::new();
     let mut previous: Option<(YearMonth, usize)> = None;
-    let mut seen_a_row = false;
-    for (i, line) in text.lines().enumerate() {
-        let row = i + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
+    for (row, line, first_row) in csv_rows(text) {
         let fields: Vec<&str> = line
             .split([',', '\t'])
             .map(|f| f.trim().trim_matches('"').trim())
             .collect();
-        let first_row = !seen_a_row;
-        seen_a_row = true;
         let parsed = match fields.as_slice() {
             [month, value] => month_of(month).zip(value.parse::<f64>().ok()),
             _ => None,

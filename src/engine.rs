@@ -160,8 +160,7 @@ impl MiningStage {
 /// The fleet runs over it are then redone in full ([`FleetRuns::new`]).
 pub fn scale_btc_price(s: &Scenario, base: &BitcoinReport, k: f64, out: &mut BitcoinReport) {
     let b = &s.bitcoin;
-    let curves = !b.hashprice_curve.is_empty() || !b.network_hashrate_curve.is_empty();
-    if curves {
+    if b.has_network_curve() {
         crate::bitcoin::project_prices_into(s, crate::bitcoin::Prices::Scaled(k), out);
         return;
     }

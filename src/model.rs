@@ -325,15 +325,8 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
     // A curve wholly before month 0 covers no month: it was entered for nothing.
     let start = crate::calendar::YearMonth::parse(&s.start_month);
     let b = &s.bitcoin;
-    for (path, name, points) in [
-        ("bitcoin.btcPriceCurve", "BTC price", &b.btc_price_curve),
-        ("bitcoin.hashpriceCurve", "hashprice", &b.hashprice_curve),
-        (
-            "bitcoin.networkHashrateCurve",
-            "network hashrate",
-            &b.network_hashrate_curve,
-        ),
-    ] {
+    for (path, points) in b.curves() {
+        let name = crate::fields::get(path).map_or(path, |f| f.label);
         let last = points.last().and_then(|p| crate::calendar::YearMonth::parse(&p.month));
         if let (Some(last), Some(start)) = (last, start) {
             if last.index() < start.index() {
@@ -341,7 +334,7 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
                     "curveBeforeStart",
                     Some(path),
                     format!(
-                        "The {name} curve ends in {}, before the projection starts ({}): it covers no month and is not used.",
+                        "{name} ends in {}, before the projection starts ({}): it covers no month and is not used.",
                         last.label(),
                         start.label()
                     ),

@@ -134,9 +134,16 @@ impl Stepper {
         let target = equilibrium_ehs(network_revenue_usd_per_day, self.efficiency, self.power);
         self.efficiency *= self.improve;
         self.power *= self.power_step;
-        let next = h + (target - h) * self.close;
-        next.min(h * self.max_step).max(0.0)
+        step(h, target, self.close, self.max_step)
     }
+}
+
+/// One month's move from `h` EH/s toward `target`: a share `close` of the gap, growth at
+/// most `max_step` × `h`, never below 0 ([`Stepper::next`], and the risk analysis's fast path
+/// with its equilibria precomputed).
+pub fn step(h: f64, target: f64, close: f64, max_step: f64) -> f64 {
+    let next = h + (target - h) * close;
+    next.min(h * max_step).max(0.0)
 }
 
 /// The hashrate month by month from `h0` EH/s in month 0, given the network's revenue per day

@@ -20,7 +20,7 @@
 
 use serde_json::Value;
 
-use crate::validate::{csv_too_large, ErrorCode, ValidationError};
+use crate::validate::{csv_rows, csv_too_large, ErrorCode, ValidationError};
 
 /// The largest profile CSV read: a year of hours with two timestamps and a price a row is
 /// ~620 KB; four times that leaves room for longer columns.
@@ -206,15 +206,7 @@ pub fn from_csv(field: &str, text: &str) -> Result<Profile, Vec<ValidationError>
     let mut errors = Vec::new();
     // (hour since the epoch, price, the row it was read from)
     let mut hours: Vec<(i64, f64, usize)> = Vec::with_capacity(8_784);
-    let mut seen_a_row = false;
-    for (i, line) in text.lines().enumerate() {
-        let row = i + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let first_row = !seen_a_row;
-        seen_a_row = true;
+    for (row, line, first_row) in csv_rows(text) {
         let fields: Vec<&str> = line.split(',').map(str::trim).collect();
         let instant = fields.first().and_then(|f| utc_hour(f));
         let price = fields

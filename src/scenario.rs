@@ -108,7 +108,24 @@ pub struct Bitcoin {
     pub network_hashrate_curve: Vec<CurvePoint>,
 }
 
-/// How the network hashrate moves after month 0 (docs/methodology-bitcoin.md).
+impl Bitcoin {
+    /// The three curves with their registry paths, in the registry's order.
+    pub fn curves(&self) -> [(&'static str, &[CurvePoint]); 3] {
+        [
+            ("bitcoin.btcPriceCurve", &self.btc_price_curve),
+            ("bitcoin.hashpriceCurve", &self.hashprice_curve),
+            ("bitcoin.networkHashrateCurve", &self.network_hashrate_curve),
+        ]
+    }
+
+    /// Whether a hashprice or network hashrate curve is entered: the network's path is then
+    /// partly the user's, not the model's alone.
+    pub fn has_network_curve(&self) -> bool {
+        !self.hashprice_curve.is_empty() || !self.network_hashrate_curve.is_empty()
+    }
+}
+
+/// How the network hashrate moves after month 0 (docs/methodology-mining.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]

@@ -185,6 +185,17 @@ pub fn csv_too_large(field: &str, bytes: usize, max: usize, what: &str) -> Valid
     )
 }
 
+/// The rows of a CSV that hold something: (row number counted from 1 as a spreadsheet counts
+/// them, the row trimmed, whether it is the first such row — a header, if it is one).
+pub fn csv_rows(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.trim()))
+        .filter(|(_, line)| !line.is_empty())
+        .enumerate()
+        .map(|(k, (row, line))| (row, line, k == 0))
+}
+
 /// Checks a scenario and, when it passes, makes it a [`ValidScenario`].
 pub fn check(scenario: Scenario) -> Result<ValidScenario, Vec<ValidationError>> {
     let errors = validate(&scenario);
@@ -704,11 +715,7 @@ fn rules(s: &Scenario, errors: &mut Vec<ValidationError>) {
     }
 
     // A curve's months come in order, each once.
-    for (path, points) in [
-        ("bitcoin.btcPriceCurve", &s.bitcoin.btc_price_curve),
-        ("bitcoin.hashpriceCurve", &s.bitcoin.hashprice_curve),
-        ("bitcoin.networkHashrateCurve", &s.bitcoin.network_hashrate_curve),
-    ] {
+    for (path, points) in s.bitcoin.curves() {
         if !clean(errors, &[path]) {
             continue;
         }

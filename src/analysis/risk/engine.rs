@@ -382,8 +382,7 @@ impl RiskModel {
                 // As network::Stepper::next, with the month's 1 ÷ (24 e p) precomputed.
                 Some((close, max_step)) => {
                     let target = c.coins_per_day * price * c.equilibrium_per_revenue;
-                    let next = hashrate + (target - hashrate) * close;
-                    hashrate = next.min(hashrate * max_step).max(0.0);
+                    hashrate = crate::network::step(hashrate, target, close, max_step);
                     inverse_hashrate = if hashrate > 0.0 { 1.0 / hashrate } else { 0.0 };
                 }
                 None => inverse_hashrate *= inverse_step,

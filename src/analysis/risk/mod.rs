@@ -359,7 +359,7 @@ pub fn full_model_reason(s: &Scenario) -> Option<&'static str> {
         Some("the conversion is built in phases")
     } else if s.gpu_cloud.contract_share_pct > 0.0 && s.gpu_cloud.recontract_at_market {
         Some("the GPU contract is renewed at the market rate of the day")
-    } else if !s.bitcoin.hashprice_curve.is_empty() || !s.bitcoin.network_hashrate_curve.is_empty() {
+    } else if s.bitcoin.has_network_curve() {
         Some("a hashprice or network hashrate curve is entered")
     } else {
         None
@@ -572,7 +572,7 @@ fn summarize(
             "The network hashrate follows each drawn BTC price path (the economic model): the hashrate growth spread is not used.".to_string(),
         );
     }
-    if !b.hashprice_curve.is_empty() || !b.network_hashrate_curve.is_empty() {
+    if b.has_network_curve() {
         notes.push(
             "In the months a hashprice or network hashrate curve covers, the curve holds whatever BTC price is drawn."
                 .to_string(),
