@@ -1014,7 +1014,7 @@ export interface Halving {
 }
 
 /**
- * How the network hashrate moves after month 0 (docs/methodology-bitcoin.md).
+ * How the network hashrate moves after month 0 (docs/methodology-mining.md).
  */
 export type HashrateModel = "fixedGrowth" | "economic";
 
