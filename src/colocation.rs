@@ -49,7 +49,10 @@ pub const GROSS_LEASE_LOAD_FACTOR: f64 = 1.0;
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct AiMonth {
     pub revenue_usd: f64,
+    /// Energy and the transmission charge (docs/methodology-power.md), USD.
     pub power_cost_usd: f64,
+    /// Energy the pathway pays for, MWh.
+    pub energy_mwh: f64,
     pub opex_usd: f64,
     /// Capex of the pathway's own equipment (GPUs); the facility retrofit is added by the model.
     pub capex_usd: f64,
@@ -124,16 +127,16 @@ fn lease_months(
     let mut unused_prepayment = prepaid;
     let mut escalations = Escalations::new(step);
 
-    // The power price multiplied up month by month instead of a powf per month (~1e-14
-    // relative drift over 360 months).
+    // The power price's escalation multiplied up month by month instead of a powf per month
+    // (~1e-14 relative drift over 360 months).
     let price_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
     // Without a prepayment no state carries from month to month: start where asked.
     let from = if prepaid > 0.0 { 0 } else { months.start };
-    let mut price = grow(
-        s.site.power_price_usd_per_mwh,
-        s.site.power_price_escalation_pct_per_year,
-        f64::from(from),
-    );
+    let mut power_escalation = grow(1.0, s.site.power_price_escalation_pct_per_year, f64::from(from));
+    let hourly = match c.lease_type {
+        LeaseType::Gross => crate::power::SitePrices::of(s),
+        LeaseType::Nnn | LeaseType::ModifiedGross => None,
+    };
 
     for m in from..months.end {
         let month = match phase.operating_month(m) {
@@ -170,9 +173,13 @@ fn lease_months(
                     unused_prepayment -= credit;
                     rent -= credit;
                 }
-                let power_cost_usd = match c.lease_type {
-                    LeaseType::Gross => power_mw_at_full * share * HOURS_PER_MONTH * price,
-                    LeaseType::Nnn | LeaseType::ModifiedGross => 0.0,
+                let (power_cost_usd, energy_mwh) = match c.lease_type {
+                    LeaseType::Gross => {
+                        let mw = power_mw_at_full * share;
+                        let per_mw = crate::power::ai_cost_per_mw_month(s, hourly.as_ref(), m, power_escalation);
+                        (mw * per_mw, mw * HOURS_PER_MONTH)
+                    }
+                    LeaseType::Nnn | LeaseType::ModifiedGross => (0.0, 0.0),
                 };
                 // NNN: the tenant carries the building's opex while it leases; empty halls are
                 // the landlord's.
@@ -184,6 +191,7 @@ fn lease_months(
                 AiMonth {
                     revenue_usd: rent,
                     power_cost_usd,
+                    energy_mwh,
                     opex_usd,
                     capex_usd: 0.0,
                     resale_usd: 0.0,
@@ -193,7 +201,7 @@ fn lease_months(
         if m >= months.start {
             emit(m, month);
         }
-        price *= price_step;
+        power_escalation *= price_step;
     }
 }
 

@@ -15,12 +15,17 @@ use serde_json::Value;
 use crate::report::{CashFlowMonth, CashFlowYear, DebtMonthReport, DebtYearReport, PathwayReport, Report};
 use crate::scenario::Scenario;
 
-const COLUMNS: [&str; 19] = [
+const COLUMNS: [&str; 24] = [
     "revenueUsd",
     "miningRevenueUsd",
     "aiRevenueUsd",
     "curtailmentCreditUsd",
+    "sellBackUsd",
+    "demandResponseUsd",
     "powerCostUsd",
+    "energyMwh",
+    "miningHoursRun",
+    "avoidedChargesUsd",
     "opexUsd",
     "capexUsd",
     "assetSalesUsd",
@@ -37,7 +42,7 @@ const COLUMNS: [&str; 19] = [
     "equityCashFlowUsd",
 ];
 
-/// The 19 values of a period's row: the cash flow's eleven, then the loan's eight — zeros, an
+/// The 24 values of a period's row: the cash flow's sixteen, then the loan's eight — zeros, an
 /// empty DSCR and the project's flow as the equity's for a pathway without a loan. A macro,
 /// because a month and a year (and their loans) are different types with the same fields.
 macro_rules! row_values {
@@ -48,7 +53,12 @@ macro_rules! row_values {
             f.mining_revenue_usd,
             f.ai_revenue_usd,
             f.curtailment_credit_usd,
+            f.sell_back_usd,
+            f.demand_response_usd,
             f.power_cost_usd,
+            f.energy_mwh,
+            f.mining_hours_run,
+            f.avoided_charges_usd,
             f.opex_usd,
             f.capex_usd,
             f.asset_sales_usd,

@@ -243,7 +243,16 @@ pub struct MonthFlow {
     pub mining_revenue_usd: f64,
     pub ai_revenue_usd: f64,
     pub curtailment_credit_usd: f64,
+    /// Contracted power sold back at the hourly price (docs/methodology-power.md).
+    pub sell_back_usd: f64,
+    pub demand_response_usd: f64,
     pub power_cost_usd: f64,
+    /// Energy the pathway pays for, MWh (mining and the AI load).
+    pub energy_mwh: f64,
+    /// Transmission charges avoided by curtailing at the peaks (not a cash flow).
+    pub avoided_charges_usd: f64,
+    /// Full-load hours of the fleet still mining.
+    pub mining_hours_run: f64,
     pub opex_usd: f64,
     pub mining_capex_usd: f64,
     pub facility_capex_usd: f64,
@@ -258,7 +267,11 @@ pub struct MonthFlow {
 
 impl MonthFlow {
     pub fn revenue_usd(&self) -> f64 {
-        self.mining_revenue_usd + self.ai_revenue_usd + self.curtailment_credit_usd
+        self.mining_revenue_usd
+            + self.ai_revenue_usd
+            + self.curtailment_credit_usd
+            + self.sell_back_usd
+            + self.demand_response_usd
     }
     pub fn capex_usd(&self) -> f64 {
         self.mining_capex_usd + self.facility_capex_usd + self.gpu_capex_usd
@@ -298,7 +311,12 @@ pub fn pathway_flows(
             mining_revenue_usd: mm.revenue_usd,
             ai_revenue_usd: a.revenue_usd,
             curtailment_credit_usd: mm.curtailment_credit_usd,
+            sell_back_usd: mm.sell_back_usd,
+            demand_response_usd: mm.demand_response_usd,
             power_cost_usd: mm.power_cost_usd + a.power_cost_usd,
+            energy_mwh: mm.energy_mwh + a.energy_mwh,
+            avoided_charges_usd: mm.avoided_charges_usd,
+            mining_hours_run: mm.hours_run,
             opex_usd: mm.opex_usd + a.opex_usd,
             mining_capex_usd: mm.capex_usd,
             facility_capex_usd: facility_total * timeline.facility_spend_share(m),

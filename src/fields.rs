@@ -18,8 +18,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::scenario::{
-    Amortisation, Basis, Cooling, CostOverride, CurvePoint, Fabric, FleetLine, GpuEnd, GpuSystem, HashrateModel,
-    LeaseEnd, LeaseType, MiningExit, Phase, PrepaymentCredit, Redundancy, Scenario,
+    Amortisation, Basis, Cooling, CostOverride, CurvePoint, Fabric, FirmSupply, FleetLine, GpuEnd, GpuSystem,
+    HashrateModel, LeaseEnd, LeaseType, MiningExit, Phase, PowerPricing, PowerSupply, PrepaymentCredit, PriceProfile,
+    ProfileScaling, Redundancy, Scenario,
 };
 use crate::sources::{Source, SourceKind};
 use SourceKind::*;
@@ -43,6 +44,8 @@ pub enum Kind {
     Choice(&'static [Choice]),
     /// A list of objects whose fields are the entries under `path[]`; at most `max` items.
     List,
+    /// A list of at most this many numbers, each between [`Field::min`] and [`Field::max`].
+    Numbers(usize),
 }
 
 /// One value of a choice field: the JSON value and what a person reads.
@@ -148,6 +151,10 @@ pub enum Access {
         get: fn(&Phase) -> u64,
         set: fn(&mut Phase, u64),
     },
+    Numbers {
+        get: fn(&Scenario) -> &[f64],
+        set: fn(&mut Scenario, Vec<f64>),
+    },
 }
 
 /// One input.
@@ -184,6 +191,8 @@ pub const MAX_COST_OVERRIDES: usize = 200;
 pub const MAX_PHASES: usize = 12;
 /// Most points of a curve: fifty years of months.
 pub const MAX_CURVE_POINTS: usize = 600;
+/// The hours of a leap year: the most an hourly price profile holds.
+pub const MAX_PROFILE_HOURS: usize = 8_784;
 /// The longest horizon the model takes, years.
 pub const MAX_HORIZON_YEARS: u32 = 30;
 
@@ -281,6 +290,22 @@ const fn src_at(text: &'static str, as_of: &'static str, kind: SourceKind, url: 
     Src { text, as_of, kind, url }
 }
 
+const fn numbers(
+    path: &'static str,
+    group: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    min: f64,
+    max: f64,
+    items: usize,
+) -> Field {
+    Field {
+        min,
+        max,
+        ..base(path, group, label, unit, Kind::Numbers(items))
+    }
+}
+
 const fn c(value: &'static str, label: &'static str) -> Choice {
     Choice { value, label }
 }
@@ -309,6 +334,7 @@ const G_COLOCATION: &str = "colocation";
 const G_GPU: &str = "gpuCloud";
 const G_FINANCE: &str = "finance";
 const G_RISK: &str = "risk";
+const G_POWER: &str = "power";
 
 const COOLING: &[Choice] = &[
     c("air", "Air"),
@@ -347,6 +373,29 @@ const MINING_EXIT: &[Choice] = &[
     c("stay", "Stay open, paying the full fixed opex"),
     c("close", "Close and sell the ASICs"),
     c("mothball", "Mothball at a reduced fixed opex"),
+];
+const POWER_PRICING: &[Choice] = &[
+    c("flat", "Flat: one price, a fixed curtailment share"),
+    c("hourly", "Hourly: each line runs in the hours it pays"),
+];
+const PRICE_PROFILE: &[Choice] = &[
+    c("ercot2024", "ERCOT 2024, day-ahead hub average"),
+    c("ercot2023", "ERCOT 2023, day-ahead hub average (summer scarcity)"),
+    c("ercot2021", "ERCOT 2021, day-ahead hub average (Winter Storm Uri)"),
+    c("imported", "Imported year (below)"),
+];
+const PROFILE_SCALING: &[Choice] = &[
+    c("toPriceLevel", "Shape only, at the site's power price"),
+    c("asIs", "Prices as in the file"),
+];
+const POWER_SUPPLY: &[Choice] = &[
+    c("index", "Index: the hourly price for what it draws"),
+    c("ppa", "Fixed-price contract (PPA) for a volume"),
+];
+const FIRM_SUPPLY: &[Choice] = &[
+    c("grid", "The site's supply in every hour, spikes included"),
+    c("premium", "A firm fixed price at a premium"),
+    c("generation", "On-site generation in the expensive hours"),
 ];
 const GPU_END: &[Choice] = &[c("refresh", "Buy new GPUs"), c("retire", "Retire them")];
 const AMORTISATION: &[Choice] = &[
@@ -564,6 +613,55 @@ const ASIC_INDEX: Src = src_at(
 );
 
 /// Every input of the scenario, in the page's order within each group.
+const PROFILE_SOURCE: Src = src_at(
+    "ERCOT day-ahead prices at the hub average (HB_HUBAVG), 2024: mean $28.1, 95th percentile $62.1, highest $2,064/MWh (data/README.md)",
+    "2024-12",
+    Primary,
+    "https://www.ercot.com/mp/data-products/data-product-details?id=NP4-180-ER",
+);
+const PPA_SOURCE: Src = src_at(
+    "$25/MWh: Riot's Rockdale contract (345 MW, fixed prices undisclosed) put its power at 1.6–3.0 ¢/kWh in 2023–24, and it sold unused power back for $46.7 M in 9M 2025 (10-Q; price an estimate)",
+    "2025-10",
+    Estimate,
+    "https://www.sec.gov/Archives/edgar/data/1167419/000110465925104466/R16.htm",
+);
+const TRANSMISSION_SOURCE: Src = src_at(
+    "$5.5/kW-month: ERCOT's 4CP transmission charges run $50–150/kW-year by utility (PUCT §25.192 sets them on the four summer peaks); an estimate within that range",
+    "2025-06",
+    Estimate,
+    "https://nfmconsulting.com/knowledge/ercot-4cp-reduce-costs",
+);
+const TRANSMISSION_AVOIDED_SOURCE: Src = src_at(
+    "90 %: Riot cut its load by more than 95 % at the August 2023 peaks; one peak missed at full load keeps a quarter of the charge (an estimate)",
+    "2023-09",
+    Estimate,
+    "https://newfoundtimes.com/texas-bitcoin-miner-earns-millions-by-saving-energy/",
+);
+const DEMAND_RESPONSE_SOURCE: Src = src_at(
+    "$2,500/MW-month for 25 % of the load: ERS pays ~$5,000/MW-month and ECRS averaged $9.62/MW-h in 2024; Riot's demand-response credits were $0.2–0.7 M a month on ~1 GW in mid-2024, ~$200–700/MW of fleet (an estimate)",
+    "2024-09",
+    Estimate,
+    "https://btc-newswire.com/riot-platforms-says-texas-energy-strategy-reduced-production-costs-by-31m",
+);
+const FIRM_PREMIUM_SOURCE: Src = src_at(
+    "$35/MWh: Jefferies put Microsoft's firm 24/7 nuclear supply (Three Mile Island) at $110–115/MWh against a market in the low $100s and $80 for Meta–Clinton (PJM; an estimate for ERCOT)",
+    "2024-09",
+    Estimate,
+    "https://www.business-standard.com/world-news/microsoft-to-pay-constellation-premium-in-three-mile-island-power-agreement-124092400129_1.html",
+);
+const GENERATION_SOURCE: Src = src_at(
+    "$35/MWh: a gas engine at ~8,400 Btu/kWh on $3/MMBtu gas ($25) plus ~$10 of variable upkeep (NREL REopt engine defaults; an estimate)",
+    "2025-06",
+    Estimate,
+    "https://raw.githubusercontent.com/NatLabRockies/REopt.jl/master/data/chp/chp_defaults.json",
+);
+const UPTIME_SOURCE: Src = src_at(
+    "99.982 %: Uptime Institute Tier III (1.6 h a year); Tier IV is 99.995 %. The US grid alone delivered ~2 h a year without major events, 11 h with them in 2024 (EIA)",
+    "2025-12",
+    Industry,
+    "https://www.eia.gov/todayinenergy/detail.php?id=50316",
+);
+
 pub const SCENARIO_FIELDS: &[Field] = &[
     whole(
         "schemaVersion",
@@ -2308,6 +2406,208 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         get: |s| s.finance.gpu_cloud_rate_pct,
         set: |s, v| s.finance.gpu_cloud_rate_pct = v,
     }),
+
+    choice("power.pricing", G_POWER, "Power pricing", POWER_PRICING)
+        .source(src_at(
+            "Hourly: ERCOT miners run in the cheap hours and curtail in the dear ones; Riot earned $24.2 M of power credits and $7.4 M of demand response in August 2023 alone",
+            "2023-09",
+            Press,
+            "https://btc-newswire.com/riot-platforms-says-texas-energy-strategy-reduced-production-costs-by-31m",
+        ))
+        .access(Access::Choice {
+            get: |s| s.power.pricing as usize,
+            set: |s, i| {
+                if let Some(&v) = PowerPricing::ALL.get(i) {
+                    s.power.pricing = v
+                }
+            },
+        }),
+    choice("power.profile", G_POWER, "Hourly price profile", PRICE_PROFILE)
+        .source(PROFILE_SOURCE)
+        .access(Access::Choice {
+            get: |s| s.power.profile as usize,
+            set: |s, i| {
+                if let Some(&v) = PriceProfile::ALL.get(i) {
+                    s.power.profile = v
+                }
+            },
+        }),
+    choice("power.scaling", G_POWER, "Profile prices", PROFILE_SCALING)
+        .source(src(
+            "The shape of a real year at the site's own price level: a site's all-in price differs from the hub's (a model choice)",
+            "2026-11",
+            Derived,
+        ))
+        .access(Access::Choice {
+            get: |s| s.power.scaling as usize,
+            set: |s, i| {
+                if let Some(&v) = ProfileScaling::ALL.get(i) {
+                    s.power.scaling = v
+                }
+            },
+        }),
+    num("power.shapePct", G_POWER, "Price spikes (spread around the average)", "%", 0.0, 300.0, 10.0)
+        .source(src(
+            "100 %: the profile's year as it was; 0 flattens it, 200 doubles every hour's distance from the average (a model choice)",
+            "2026-11",
+            Derived,
+        ))
+        .access(Access::Num {
+            get: |s| s.power.shape_pct,
+            set: |s, v| s.power.shape_pct = v,
+        }),
+    numbers(
+        "power.importedProfile",
+        G_POWER,
+        "Imported hourly prices",
+        "USD/MWh",
+        -10_000.0,
+        100_000.0,
+        MAX_PROFILE_HOURS,
+    )
+    .source(src("None until a year is imported", "2026-11", Derived))
+    .access(Access::Numbers {
+        get: |s| &s.power.imported_profile,
+        set: |s, v| s.power.imported_profile = v,
+    }),
+    text("power.importedProfileName", G_POWER, "Imported profile")
+        .source(src("None until a year is imported", "2026-11", Derived))
+        .access(Access::Text {
+        get: |s| &s.power.imported_profile_name,
+        set: |s, v| s.power.imported_profile_name = v,
+    }),
+    choice("power.supply", G_POWER, "Power supply", POWER_SUPPLY)
+        .source(src(
+            "Index: a site without a contract buys at the hourly price; Riot's Rockdale holds a fixed-price contract and sells unused power back (10-Q 2025)",
+            "2025-10",
+            Estimate,
+        ))
+        .access(Access::Choice {
+            get: |s| s.power.supply as usize,
+            set: |s, i| {
+                if let Some(&v) = PowerSupply::ALL.get(i) {
+                    s.power.supply = v
+                }
+            },
+        }),
+    num("power.ppaPriceUsdPerMwh", G_POWER, "Contract price", "USD/MWh", 0.0, 1_000.0, 1.0)
+        .source(PPA_SOURCE)
+        .access(Access::Num {
+            get: |s| s.power.ppa_price_usd_per_mwh,
+            set: |s, v| s.power.ppa_price_usd_per_mwh = v,
+        }),
+    num("power.ppaVolumePct", G_POWER, "Contracted volume", "% of the fleet's load", 0.0, 200.0, 5.0)
+        .source(src(
+            "100 %: a contract sized to the fleet's full load (an assumption)",
+            "2026-11",
+            Estimate,
+        ))
+        .access(Access::Num {
+            get: |s| s.power.ppa_volume_pct,
+            set: |s, v| s.power.ppa_volume_pct = v,
+        }),
+    flag("power.ppaSellBack", G_POWER, "Sell unused contracted power back at the hourly price", "")
+        .source(PPA_SOURCE)
+        .access(Access::Flag {
+            get: |s| s.power.ppa_sell_back,
+            set: |s, v| s.power.ppa_sell_back = v,
+        }),
+    num(
+        "power.transmissionUsdPerKwMonth",
+        G_POWER,
+        "Transmission charge at the system peaks",
+        "USD per kW-month",
+        0.0,
+        100.0,
+        0.25,
+    )
+    .source(TRANSMISSION_SOURCE)
+    .access(Access::Num {
+        get: |s| s.power.transmission_usd_per_kw_month,
+        set: |s, v| s.power.transmission_usd_per_kw_month = v,
+    }),
+    num(
+        "power.transmissionAvoidedPct",
+        G_POWER,
+        "Share of it a curtailing mine avoids",
+        "%",
+        0.0,
+        100.0,
+        5.0,
+    )
+    .source(TRANSMISSION_AVOIDED_SOURCE)
+    .access(Access::Num {
+        get: |s| s.power.transmission_avoided_pct,
+        set: |s, v| s.power.transmission_avoided_pct = v,
+    }),
+    num(
+        "power.demandResponseUsdPerMwMonth",
+        G_POWER,
+        "Demand response or ancillary services",
+        "USD per MW-month enrolled",
+        0.0,
+        1_000_000.0,
+        500.0,
+    )
+    .source(DEMAND_RESPONSE_SOURCE)
+    .access(Access::Num {
+        get: |s| s.power.demand_response_usd_per_mw_month,
+        set: |s, v| s.power.demand_response_usd_per_mw_month = v,
+    }),
+    num(
+        "power.demandResponseEnrolledPct",
+        G_POWER,
+        "Mining load enrolled",
+        "% of the fleet's load",
+        0.0,
+        100.0,
+        5.0,
+    )
+    .source(DEMAND_RESPONSE_SOURCE)
+    .access(Access::Num {
+        get: |s| s.power.demand_response_enrolled_pct,
+        set: |s, v| s.power.demand_response_enrolled_pct = v,
+    }),
+    choice("power.aiSupply", G_POWER, "The AI load's firm supply", FIRM_SUPPLY)
+        .source(src(
+            "An AI hall never curtails: it pays every hour on the grid, buys firm supply, or generates in the spikes (a model choice)",
+            "2026-11",
+            Derived,
+        ))
+        .access(Access::Choice {
+            get: |s| s.power.ai_supply as usize,
+            set: |s, i| {
+                if let Some(&v) = FirmSupply::ALL.get(i) {
+                    s.power.ai_supply = v
+                }
+            },
+        }),
+    num("power.firmPremiumUsdPerMwh", G_POWER, "Firm supply premium", "USD/MWh", 0.0, 1_000.0, 1.0)
+        .source(FIRM_PREMIUM_SOURCE)
+        .access(Access::Num {
+            get: |s| s.power.firm_premium_usd_per_mwh,
+            set: |s, v| s.power.firm_premium_usd_per_mwh = v,
+        }),
+    num(
+        "power.generationUsdPerMwh",
+        G_POWER,
+        "On-site generation running cost",
+        "USD/MWh",
+        0.0,
+        1_000.0,
+        1.0,
+    )
+    .source(GENERATION_SOURCE)
+    .access(Access::Num {
+        get: |s| s.power.generation_usd_per_mwh,
+        set: |s, v| s.power.generation_usd_per_mwh = v,
+    }),
+    num("power.tenantUptimePct", G_POWER, "Uptime the AI tenant requires", "%", 90.0, 100.0, 0.001)
+        .source(UPTIME_SOURCE)
+        .access(Access::Num {
+            get: |s| s.power.tenant_uptime_pct,
+            set: |s, v| s.power.tenant_uptime_pct = v,
+        }),
 ];
 
 /// Every option of the Monte Carlo risk analysis (`risk(scenario, options)`).
@@ -2450,6 +2750,10 @@ impl Field {
             Kind::Number => format!("between {min} and {max}{unit}"),
             Kind::Text => format!("text of at most {max} characters"),
             Kind::List => format!("a list of at most {max}{unit}"),
+            Kind::Numbers(items) => format!(
+                "a list of at most {} numbers, each between {min} and {max}{unit}",
+                crate::format::number(items as f64)
+            ),
             Kind::Month => "a month written YYYY-MM, between 1970-01 and 2200-12".to_string(),
             Kind::Date => "a date written YYYY-MM-DD, between 1970 and 2200".to_string(),
             Kind::Flag => "true or false".to_string(),
@@ -2499,8 +2803,9 @@ impl Field {
             Kind::Date => ("date", Vec::new()),
             Kind::Choice(choices) => ("choice", choices.to_vec()),
             Kind::List => ("list", Vec::new()),
+            Kind::Numbers(_) => ("numbers", Vec::new()),
         };
-        let numeric = self.is_numeric() || matches!(self.kind, Kind::List | Kind::Text);
+        let numeric = self.is_numeric() || matches!(self.kind, Kind::List | Kind::Text | Kind::Numbers(_));
         FieldInfo {
             path: self.path.to_string(),
             group: self.group.to_string(),
@@ -2701,6 +3006,11 @@ pub fn read_scenario(document: &Map<String, Value>) -> Scenario {
                     set(&mut s, items.iter().map(|item| read_point(f.path, item)).collect())
                 }
             }
+            Access::Numbers { set, .. } => {
+                if let Some(items) = v.as_array() {
+                    set(&mut s, items.iter().map(|x| x.as_f64().unwrap_or(0.0)).collect())
+                }
+            }
             _ => {}
         }
     }
@@ -2742,6 +3052,7 @@ fn value_of(f: &Field, s: &Scenario) -> Option<Value> {
                 .collect(),
         ),
         Access::Curve { get, .. } => Value::Array(get(s).iter().map(|p| item_json(f.path, Item::Point(p))).collect()),
+        Access::Numbers { get, .. } => Value::Array(get(s).iter().map(|&x| number_json(x)).collect()),
         Access::Document if f.path == "schemaVersion" => Value::from(s.schema_version),
         _ => return None,
     })
@@ -2816,6 +3127,14 @@ pub fn serialize_scenario<S: serde::Serializer>(s: &Scenario, serializer: S) -> 
 pub fn scenario_values(s: &Scenario) -> Vec<(String, Value)> {
     let mut out = Vec::new();
     for f in SCENARIO_FIELDS.iter().filter(|f| !f.path.contains("[]")) {
+        if let Access::Numbers { get, .. } = f.access {
+            // A year of hourly prices is 8,760 values: the CSV names how many and their mean.
+            let values = get(s);
+            let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
+            let summary = format!("{} values, mean {}", values.len(), crate::format::number(mean));
+            out.push((f.path.to_string(), Value::from(summary)));
+            continue;
+        }
         match value_of(f, s) {
             Some(Value::Array(items)) if !items.is_empty() => {
                 for (i, item) in items.iter().enumerate() {

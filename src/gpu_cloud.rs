@@ -123,7 +123,8 @@ fn phase_into(
     // loop dozens of times); the drift over 360 months is ~1e-14 relative.
     let price_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
     let rent_step = grow(1.0, -g.rent_decline_pct_per_year, 1.0);
-    let mut price = s.site.power_price_usd_per_mwh;
+    let mut escalation = 1.0;
+    let hourly = crate::power::SitePrices::of(s);
     let mut rent = g.rent_usd_per_gpu_hour;
     // The rate the contracted GPUs are billed at: the contract's, then (re-contracted) the
     // market's at each term's end.
@@ -166,14 +167,17 @@ fn phase_into(
                 let revenue_usd = contract_revenue + market_revenue;
                 rent *= rent_step;
                 slot.revenue_usd += revenue_usd - if k < term { credit } else { 0.0 };
-                slot.power_cost_usd += power_mw_of(&gen) * HOURS_PER_MONTH * price;
+                let mw = power_mw_of(&gen);
+                slot.power_cost_usd +=
+                    mw * crate::power::ai_cost_per_mw_month(s, hourly.as_ref(), m as u32, escalation);
+                slot.energy_mwh += mw * HOURS_PER_MONTH;
                 slot.opex_usd += gen.gpus * g.opex_usd_per_gpu_year / 12.0 + opex_share * revenue_usd;
                 if age == 0 {
                     slot.capex_usd += gen.capex_usd;
                 }
             }
         }
-        price *= price_step;
+        escalation *= price_step;
     }
 }
 

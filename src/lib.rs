@@ -37,6 +37,7 @@ pub mod mining;
 pub mod model;
 pub mod network;
 pub mod parse;
+pub mod power;
 pub mod presets;
 pub mod profile;
 pub mod report;

@@ -14,15 +14,29 @@
 //! line is under water, it is the whole fleet switched off.
 
 use crate::calendar::{grow, DAYS_PER_MONTH, HOURS_PER_MONTH};
+use crate::power::PricedMonth;
 use crate::report::{BitcoinMonth, Warning};
-use crate::scenario::{MiningExit, Scenario};
+use crate::scenario::{MiningExit, PowerSupply, Scenario};
 
 /// One month of the site's mining operation (the share of the fleet still mining).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MiningMonth {
     pub revenue_usd: f64,
     pub curtailment_credit_usd: f64,
+    /// Energy bought or contracted and the transmission charge paid, USD.
     pub power_cost_usd: f64,
+    /// Energy the running lines drew, MWh.
+    pub energy_mwh: f64,
+    /// Hours the fleet ran at full load: its energy ÷ its facility MW (730.5 × uptime when
+    /// every line runs every hour).
+    pub hours_run: f64,
+    /// Contracted power not drawn, sold back at the hourly price, USD.
+    pub sell_back_usd: f64,
+    /// Demand-response payments for the enrolled load while it runs, USD.
+    pub demand_response_usd: f64,
+    /// The transmission charge avoided by curtailing at the peaks, USD (not a cash flow: what
+    /// the charge would have been less what was paid).
+    pub avoided_charges_usd: f64,
     pub opex_usd: f64,
     pub capex_usd: f64,
     /// ASICs sold this month: the share converted to AI at its construction start, or the
@@ -106,10 +120,12 @@ pub fn refresh_month(s: &Scenario) -> Option<u32> {
     (r.enabled && month < s.months()).then_some(month)
 }
 
-/// All-in power price in month m, USD/MWh: price₀ × (1 + escalation/100)^(m/12).
+/// The flat model's power price in month m, USD/MWh: price₀ × (1 + escalation/100)^(m/12),
+/// where price₀ is the site's power price, or under a fixed-price contract the contract's
+/// (without an hourly market, a contract is its price for what is drawn).
 pub fn power_price_usd_per_mwh(s: &Scenario, month: u32) -> f64 {
     grow(
-        s.site.power_price_usd_per_mwh,
+        crate::power::flat_price_usd_per_mwh(s),
         s.site.power_price_escalation_pct_per_year,
         month as f64,
     )
@@ -129,7 +145,13 @@ pub fn power_price_usd_per_mwh(s: &Scenario, month: u32) -> f64 {
 pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32) -> f64) -> MiningRun {
     let m = &s.mining;
     let uptime = m.uptime_pct / 100.0;
-    let curtailment = m.curtailment_pct / 100.0;
+    let hourly = crate::power::SitePrices::of(s);
+    // Under hourly prices lines curtail by the hour: the flat share and its credit are unused.
+    let curtailment = if hourly.is_some() {
+        0.0
+    } else {
+        m.curtailment_pct / 100.0
+    };
     let hashing = uptime * (1.0 - curtailment);
     let keep_after_pool = 1.0 - m.pool_fee_pct / 100.0;
 
@@ -156,8 +178,9 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
     // Escalation as a cumulative monthly factor (calendar::grow to ~1e-14, one powf per run);
     // recomputed from the formula should the months not be 0, 1, 2, …
     let price_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
-    let mut power_price = s.site.power_price_usd_per_mwh;
+    let mut power_price = crate::power::flat_price_usd_per_mwh(s);
     let mut power_price_month = 0u32;
+    let mut hours_by_line: Vec<(usize, f64)> = Vec::new();
 
     for b in btc {
         let index = b.index;
@@ -197,10 +220,21 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         let revenue_per_th = b.hashprice_usd_per_ph_day / 1000.0 * hashing * DAYS_PER_MONTH * keep_after_pool;
         let power_per_it_mw = m.pue * hashing * HOURS_PER_MONTH * power_price;
         let credit_per_it_mw = m.pue * uptime * curtailment * HOURS_PER_MONTH * m.curtailment_credit_usd_per_mwh;
+        let energy_per_it_mw = m.pue * hashing * HOURS_PER_MONTH;
+        let marginal = hourly.as_ref().map(|h| {
+            let e = h.escalation(index);
+            (
+                h.marginal(index, e, crate::power::contract_price(s, index)),
+                h.market(index, e),
+            )
+        });
 
         let (mut revenue_all, mut power_all) = (0.0, 0.0);
         let (mut revenue, mut power, mut credit, mut active_ths) = (0.0, 0.0, 0.0, 0.0);
+        let mut energy = 0.0;
         let mut lines_off = 0usize;
+        // Under hourly prices: the running lines' (hours run, facility MW), for the sell-back.
+        hours_by_line.clear();
         for (i, line) in m.fleet.iter().enumerate() {
             let ths = line.units as f64 * line.hashrate_ths;
             let j_per_th = if refreshed {
@@ -210,7 +244,11 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             };
             let it_mw = ths * j_per_th / 1e6;
             let line_revenue = ths * revenue_per_th;
-            let line_power = it_mw * power_per_it_mw;
+            let (line_power, line_share) = match &marginal {
+                // Every hour at the month's average (the flat model's "running all month").
+                Some((priced, _)) => (it_mw * energy_per_it_mw * priced.mean(), 1.0),
+                None => (it_mw * power_per_it_mw, 1.0),
+            };
             revenue_all += line_revenue;
             power_all += line_power;
 
@@ -218,7 +256,27 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             if underwater && f > 0.0 && run.line_first_underwater_month[i].is_none() {
                 run.line_first_underwater_month[i] = Some(index);
             }
-            if underwater && m.shutdown_when_unprofitable {
+            let (line_revenue, line_power, line_share) = match &marginal {
+                // Economic curtailment: the hours priced below the line's revenue per MWh.
+                Some((priced, _)) if it_mw > 0.0 => {
+                    let line_energy = it_mw * energy_per_it_mw;
+                    let per_mwh = if m.shutdown_when_unprofitable {
+                        line_revenue / line_energy
+                    } else {
+                        f64::INFINITY
+                    };
+                    let (n, sum) = priced.below(per_mwh);
+                    let hours = priced.hours().max(1) as f64;
+                    let share = n as f64 / hours;
+                    if n > 0 {
+                        hours_by_line.push((n, it_mw * m.pue * uptime));
+                    }
+                    (line_revenue * share, line_energy * sum / hours, share)
+                }
+                _ => (line_revenue, line_power, line_share),
+            };
+            let off = line_share == 0.0 || (marginal.is_none() && underwater && m.shutdown_when_unprofitable);
+            if off {
                 if ths > 0.0 {
                     lines_off += 1;
                 }
@@ -227,8 +285,41 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             revenue += line_revenue;
             power += line_power;
             credit += it_mw * credit_per_it_mw;
+            energy += it_mw * energy_per_it_mw * line_share;
             active_ths += ths;
         }
+        // The contract, the sell-back, demand response and the transmission charge.
+        let p = &s.power;
+        let mut sell_back = 0.0;
+        if p.supply == PowerSupply::Ppa {
+            let contract = crate::power::contract_price(s, index);
+            match &marginal {
+                Some((_, market)) if p.ppa_sell_back => {
+                    // Take-or-pay: the volume at the contract price; what the running lines do
+                    // not draw is sold at the hour's price, what they draw above it bought there.
+                    let volume_mw = p.ppa_volume_pct / 100.0 * original_facility_mw;
+                    let (bought, sold) = market_balance(market, volume_mw, &mut hours_by_line);
+                    power = volume_mw * HOURS_PER_MONTH * contract + bought;
+                    sell_back = sold;
+                }
+                // Without sell-back (or under flat pricing): what is drawn, at the contract's price.
+                _ => power = energy * contract,
+            }
+        }
+        let enrolled_mw = p.demand_response_enrolled_pct / 100.0 * original_facility_mw;
+        // The enrolled load earns while it runs (ready to curtail): the fleet's share of
+        // full-load hours.
+        let availability = if original_facility_mw > 0.0 {
+            energy / (original_facility_mw * HOURS_PER_MONTH)
+        } else {
+            0.0
+        };
+        let demand_response = enrolled_mw * p.demand_response_usd_per_mw_month * availability;
+        // The charge on the fleet's load at the system peaks, less what curtailing there avoids:
+        // a fixed cost of the site while it is open, whichever lines run this month.
+        let transmission_full = original_facility_mw * 1000.0 * p.transmission_usd_per_kw_month;
+        let avoided = transmission_full * p.transmission_avoided_pct / 100.0;
+        power += transmission_full - avoided;
         if f > 0.0 && revenue_all < power_all && run.first_underwater_month.is_none() {
             run.first_underwater_month = Some(index);
         }
@@ -256,6 +347,15 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             revenue_usd: revenue * f,
             curtailment_credit_usd: credit * f,
             power_cost_usd: power * f,
+            energy_mwh: energy * f,
+            hours_run: if original_facility_mw > 0.0 {
+                energy / original_facility_mw
+            } else {
+                0.0
+            },
+            sell_back_usd: sell_back * f,
+            demand_response_usd: demand_response * f,
+            avoided_charges_usd: avoided * f,
             opex_usd: m.fixed_opex_usd_per_mw_year * original_facility_mw * f / 12.0 * opex_share,
             capex_usd: capex,
             resale_usd: converted,
@@ -275,6 +375,54 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         }
     }
     run
+}
+
+/// Under a take-or-pay contract for `volume_mw`, the month's purchases at the hourly price and
+/// its sales there, USD over 730.5 hours: in each hour the running lines draw L, and
+/// (L − V) × price is bought (L > V) or (V − L) × price sold (L < V). `lines` holds each running
+/// line's hours run n (it runs the n cheapest hours) and its average draw in MW; a line that
+/// runs more hours runs every hour a line with fewer runs, so the load is a step in the price:
+/// one sum of prices per step (prefix sums), not a pass over the hours.
+///
+/// ```
+/// use minepivot::power::{PriceMap, PricedMonth};
+/// use minepivot::profile::MonthPrices;
+/// // Four hours at $10, 20, 30, 40; a 2 MW line runs the two cheapest, a 1 MW line the
+/// // three cheapest; a 2.5 MW contract. Loads by hour: 3, 3, 1, 0 MW → bought
+/// // (3 − 2.5) × (10 + 20) = 15, sold (2.5 − 1) × 30 + 2.5 × 40 = 145, per profile hour;
+/// // over 730.5 hours, × 730.5 ÷ 4.
+/// let m = MonthPrices::new(&[10.0, 20.0, 30.0, 40.0]);
+/// let priced = PricedMonth { prices: &m, map: PriceMap::affine(0.0, 1.0) };
+/// let (bought, sold) = minepivot::mining::market_balance(&priced, 2.5, &mut vec![(2, 2.0), (3, 1.0)]);
+/// assert!((bought - 15.0 * 730.5 / 4.0).abs() < 1e-9);
+/// assert!((sold - 145.0 * 730.5 / 4.0).abs() < 1e-9);
+/// ```
+pub fn market_balance(market: &PricedMonth, volume_mw: f64, lines: &mut [(usize, f64)]) -> (f64, f64) {
+    let hours = market.hours();
+    if hours == 0 {
+        return (0.0, 0.0);
+    }
+    // The sum of the prices of the n cheapest hours.
+    let cheapest = |n: usize| market.sum_cheapest(n);
+    let (mut bought, mut sold) = (0.0, 0.0);
+    let mut settle = |load: f64, prices: f64| {
+        if load > volume_mw {
+            bought += (load - volume_mw) * prices;
+        } else {
+            sold += (volume_mw - load) * prices;
+        }
+    };
+    // From the dearest hours (no line runs) to the cheapest (every line runs).
+    lines.sort_unstable_by_key(|l| std::cmp::Reverse(l.0));
+    let (mut load, mut upper) = (0.0, hours);
+    for &(n, mw) in lines.iter() {
+        settle(load, cheapest(upper) - cheapest(n));
+        load += mw;
+        upper = n;
+    }
+    settle(load, cheapest(upper));
+    let per_hour = HOURS_PER_MONTH / hours as f64;
+    (bought * per_hour, sold * per_hour)
 }
 
 /// Warnings a CFO should see about the mining run `run` (normally the mining pathway's):

@@ -19,6 +19,16 @@ fn month_labels(s: &ValidScenario) -> Vec<String> {
     (0..s.months()).map(|m| start.plus(m).label()).collect()
 }
 
+/// Power cost less power sold back and demand response, per MWh drawn over the horizon.
+fn effective_power(months: &[CashFlowMonth]) -> Option<f64> {
+    let energy: f64 = months.iter().map(|m| m.energy_mwh).sum();
+    let net: f64 = months
+        .iter()
+        .map(|m| m.power_cost_usd - m.sell_back_usd - m.demand_response_usd)
+        .sum();
+    (energy > 0.0).then(|| net / energy)
+}
+
 fn pathway_report(
     s: &Scenario,
     capex: &CapexStage,
@@ -42,7 +52,12 @@ fn pathway_report(
                 mining_revenue_usd: f.mining_revenue_usd,
                 ai_revenue_usd: f.ai_revenue_usd,
                 curtailment_credit_usd: f.curtailment_credit_usd,
+                sell_back_usd: f.sell_back_usd,
+                demand_response_usd: f.demand_response_usd,
                 power_cost_usd: f.power_cost_usd,
+                energy_mwh: f.energy_mwh,
+                mining_hours_run: f.mining_hours_run,
+                avoided_charges_usd: f.avoided_charges_usd,
                 opex_usd: f.opex_usd,
                 // Net of the GPUs sold when replaced or retired (their residual value).
                 capex_usd: f.capex_usd() - f.resale_usd,
@@ -66,7 +81,12 @@ fn pathway_report(
                 mining_revenue_usd: sum(|m| m.mining_revenue_usd),
                 ai_revenue_usd: sum(|m| m.ai_revenue_usd),
                 curtailment_credit_usd: sum(|m| m.curtailment_credit_usd),
+                sell_back_usd: sum(|m| m.sell_back_usd),
+                demand_response_usd: sum(|m| m.demand_response_usd),
                 power_cost_usd: sum(|m| m.power_cost_usd),
+                energy_mwh: sum(|m| m.energy_mwh),
+                mining_hours_run: sum(|m| m.mining_hours_run),
+                avoided_charges_usd: sum(|m| m.avoided_charges_usd),
                 opex_usd: sum(|m| m.opex_usd),
                 capex_usd: sum(|m| m.capex_usd),
                 asset_sales_usd: sum(|m| m.asset_sales_usd),
@@ -160,6 +180,7 @@ fn pathway_report(
         payback_months,
         payback_note,
         total_capex_usd: months.iter().map(|m| m.capex_usd).sum(),
+        effective_power_usd_per_mwh: effective_power(&months),
         capex_per_it_mw_usd: (id != PathwayId::Mining && it_mw > 0.0).then(|| build_capex / it_mw),
         pivot_value_usd: if id == PathwayId::Mining {
             0.0

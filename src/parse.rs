@@ -218,6 +218,7 @@ pub fn released_defaults(version: u32) -> Option<Value> {
         2 => include_str!("released/defaults-v2.json"),
         3 => include_str!("released/defaults-v3.json"),
         4 => include_str!("released/defaults-v4.json"),
+        5 => include_str!("released/defaults-v5.json"),
         _ => return None,
     };
     serde_json::from_str(text).ok()
@@ -289,12 +290,12 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
     // - 3 → 4: the economic hashrate model, the site's exit and the ASICs' resale arrived,
     //   on by default; a version-3 document grew the hashrate at its fixed rate, kept paying
     //   its fixed opex with the fleet off, and valued no ASIC, so it keeps doing so.
+    fn section<'a>(map: &'a mut Map<String, Value>, key: &str) -> Option<&'a mut Map<String, Value>> {
+        map.entry(key.to_string())
+            .or_insert_with(|| Value::Object(Map::new()))
+            .as_object_mut()
+    }
     if from < 4 {
-        fn section<'a>(map: &'a mut Map<String, Value>, key: &str) -> Option<&'a mut Map<String, Value>> {
-            map.entry(key.to_string())
-                .or_insert_with(|| Value::Object(Map::new()))
-                .as_object_mut()
-        }
         if let Some(bitcoin) = section(map, "bitcoin") {
             bitcoin.insert("hashrateModel".into(), Value::from("fixedGrowth"));
         }
@@ -311,6 +312,18 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
                 resale.insert(key.into(), Value::from(0.0));
             }
             mining.insert("asicResale".into(), Value::Object(resale));
+        }
+    }
+    // - 4 → 5: hourly prices, the transmission charge, demand response and the AI load's
+    //   firm supply arrived; a version-4 document paid one flat price (its curtailment share
+    //   and credit) with no charge or payment besides, and so does it after the upgrade.
+    if from < 5 {
+        if let Some(power) = section(map, "power") {
+            power.insert("pricing".into(), Value::from("flat"));
+            power.insert("supply".into(), Value::from("index"));
+            power.insert("transmissionUsdPerKwMonth".into(), Value::from(0.0));
+            power.insert("demandResponseUsdPerMwMonth".into(), Value::from(0.0));
+            power.insert("aiSupply".into(), Value::from("grid"));
         }
     }
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));

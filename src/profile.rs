@@ -26,6 +26,9 @@ use crate::validate::{csv_rows, csv_too_large, ErrorCode, ValidationError};
 /// ~620 KB; four times that leaves room for longer columns.
 pub const MAX_PROFILE_CSV_BYTES: usize = 2_500_000;
 
+/// The hours of a leap year: the most a profile holds.
+pub const MAX_HOURS: usize = crate::fields::MAX_PROFILE_HOURS;
+
 /// One calendar month of hourly prices, sorted, with their running sums.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonthPrices {
@@ -64,6 +67,11 @@ impl MonthPrices {
     pub fn below(&self, threshold: f64) -> (usize, f64) {
         let n = self.sorted.partition_point(|&p| p < threshold);
         (n, self.prefix[n])
+    }
+
+    /// The sum of the `n` cheapest prices (of all of them for `n` ≥ the hours).
+    pub fn sum_cheapest(&self, n: usize) -> f64 {
+        self.prefix[n.min(self.sorted.len())]
     }
 
     /// The average price of the month's hours (0 for none).
@@ -133,6 +141,43 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// A year from its hours in order from 1 January 00:00 UTC: 8,760 (a common year) or 8,784
+    /// (a leap year); `None` for any other count.
+    pub fn from_hours(hours: &[f64]) -> Option<Profile> {
+        let leap = match hours.len() {
+            8_760 => false,
+            MAX_HOURS => true,
+            _ => return None,
+        };
+        let mut months = Vec::with_capacity(12);
+        let mut start = 0;
+        for month in 1..=12u32 {
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            let end = start + days * 24;
+            months.push(MonthPrices::new(&hours[start..end]));
+            start = end;
+        }
+        Some(Profile {
+            year: 0,
+            months,
+            hourly: hours.to_vec(),
+        })
+    }
+
+    /// The mean of the twelve monthly means, USD/MWh: the average a load drawing the same
+    /// power in every hour pays when every month counts 730.5 hours.
+    pub fn monthly_mean(&self) -> f64 {
+        if self.months.is_empty() {
+            return 0.0;
+        }
+        self.months.iter().map(MonthPrices::mean).sum::<f64>() / self.months.len() as f64
+    }
+
     /// The average price over the year, USD/MWh.
     pub fn mean(&self) -> f64 {
         if self.hourly.is_empty() {

@@ -222,12 +222,26 @@ pub struct CashFlowMonth {
     /// `"YYYY-MM"`.
     pub month: String,
     pub index: u32,
-    /// All revenue: mining + AI + curtailment credits.
+    /// All revenue: mining + AI + curtailment credits + power sold back + demand response.
     pub revenue_usd: f64,
     pub mining_revenue_usd: f64,
     pub ai_revenue_usd: f64,
+    /// The flat model's credit for curtailed hours (`mining.curtailmentCreditUsdPerMwh`).
     pub curtailment_credit_usd: f64,
+    /// Contracted power the site did not draw, sold at the hourly price.
+    pub sell_back_usd: f64,
+    /// Demand-response or ancillary-service payments for the enrolled mining load.
+    pub demand_response_usd: f64,
+    /// Energy (bought, or contracted) and the transmission charge paid.
     pub power_cost_usd: f64,
+    /// Energy drawn, MWh: the running ASIC lines' and the AI load's.
+    pub energy_mwh: f64,
+    /// Hours the mining fleet ran at full load (its energy ÷ the facility load of the fleet
+    /// still there; fewer than the month's 730.5 where lines curtail).
+    pub mining_hours_run: f64,
+    /// The transmission charge the curtailing fleet avoided at the system peaks (not a cash
+    /// flow: already absent from `powerCostUsd`).
+    pub avoided_charges_usd: f64,
     pub opex_usd: f64,
     /// Capex, net of the proceeds of equipment sold (`assetSalesUsd`): a refresh month's GPU
     /// purchase less the old generation's sale, a construction start less the converted
@@ -262,7 +276,12 @@ pub struct CashFlowYear {
     pub mining_revenue_usd: f64,
     pub ai_revenue_usd: f64,
     pub curtailment_credit_usd: f64,
+    pub sell_back_usd: f64,
+    pub demand_response_usd: f64,
     pub power_cost_usd: f64,
+    pub energy_mwh: f64,
+    pub mining_hours_run: f64,
+    pub avoided_charges_usd: f64,
     pub opex_usd: f64,
     pub capex_usd: f64,
     pub asset_sales_usd: f64,
@@ -298,6 +317,10 @@ pub struct PathwayReport {
     pub payback_months: Option<u32>,
     pub payback_note: Option<String>,
     pub total_capex_usd: f64,
+    /// What the pathway pays per MWh it draws over the horizon, USD: power cost (energy and
+    /// transmission) less power sold back and demand response, ÷ energy. Null without energy
+    /// (a colocation lease whose tenant pays the power).
+    pub effective_power_usd_per_mwh: Option<f64>,
     /// Capex ÷ critical IT MW; null for mining.
     pub capex_per_it_mw_usd: Option<f64>,
     /// NPV(this pathway) − NPV(mining), USD.

@@ -24,13 +24,17 @@ use serde::{Deserialize, Serialize};
 ///   curves for the BTC price, hashprice and hashrate, the site's exit (closure or mothball)
 ///   and the ASICs' resale (a version-3 document migrates to fixed growth, no exit and no
 ///   resale).
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: power as it is priced: an hourly price profile with economic curtailment, a fixed-price
+///   supply contract with sell-back, the transmission charge a flexible load avoids, demand
+///   response, and the firm supply the AI pathways buy (a version-4 document migrates to the
+///   flat price with its curtailment share and credit).
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Scenario {
-    /// Version of this document's layout; the current one is 4.
+    /// Version of this document's layout; the current one is 5.
     pub schema_version: u32,
     /// A name for people; never interpreted.
     pub name: String,
@@ -45,6 +49,7 @@ pub struct Scenario {
     pub colocation: Colocation,
     pub gpu_cloud: GpuCloud,
     pub finance: Finance,
+    pub power: Power,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,6 +144,143 @@ pub enum HashrateModel {
 impl HashrateModel {
     /// Every value, in declaration order (the field registry's choice order).
     pub const ALL: [HashrateModel; 2] = [HashrateModel::FixedGrowth, HashrateModel::Economic];
+}
+
+/// How the site's power is priced (docs/methodology-power.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum PowerPricing {
+    /// One price a month for every hour; mining curtails `mining.curtailmentPct` of its hours
+    /// for `curtailmentCreditUsdPerMwh` (versions 1–4).
+    Flat,
+    /// An hourly price profile: each ASIC line runs in the hours its revenue covers.
+    Hourly,
+}
+
+impl PowerPricing {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [PowerPricing; 2] = [PowerPricing::Flat, PowerPricing::Hourly];
+}
+
+/// Which year of hourly prices shapes the months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum PriceProfile {
+    /// ERCOT day-ahead, hub average, 2024 (built in).
+    Ercot2024,
+    /// ERCOT day-ahead, hub average, 2023: a summer of scarcity (built in).
+    Ercot2023,
+    /// ERCOT day-ahead, hub average, 2021: Winter Storm Uri (built in).
+    Ercot2021,
+    /// The year in `power.importedProfile`.
+    Imported,
+}
+
+impl PriceProfile {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [PriceProfile; 4] = [
+        PriceProfile::Ercot2024,
+        PriceProfile::Ercot2023,
+        PriceProfile::Ercot2021,
+        PriceProfile::Imported,
+    ];
+}
+
+/// How the profile's prices become the site's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum ProfileScaling {
+    /// Every hour × (the site's power price ÷ the profile's average): the profile's shape at
+    /// the site's price level.
+    ToPriceLevel,
+    /// The file's prices as they are (escalated from month 0).
+    AsIs,
+}
+
+impl ProfileScaling {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [ProfileScaling; 2] = [ProfileScaling::ToPriceLevel, ProfileScaling::AsIs];
+}
+
+/// How the site buys its power.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum PowerSupply {
+    /// At the hourly (index) price, for what it draws.
+    Index,
+    /// A fixed-price contract for a volume (a power purchase agreement).
+    Ppa,
+}
+
+impl PowerSupply {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [PowerSupply; 2] = [PowerSupply::Index, PowerSupply::Ppa];
+}
+
+/// How the AI load, which never curtails, is supplied in every hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum FirmSupply {
+    /// The site's supply in every hour, spikes included.
+    Grid,
+    /// A firm fixed-price contract: the profile's average plus `firmPremiumUsdPerMwh`.
+    Premium,
+    /// On-site generation (a capex line) that runs whenever the hour costs more than it does.
+    Generation,
+}
+
+impl FirmSupply {
+    /// Every value, in declaration order (the field registry's choice order).
+    pub const ALL: [FirmSupply; 3] = [FirmSupply::Grid, FirmSupply::Premium, FirmSupply::Generation];
+}
+
+/// The site's power: how it is priced hour by hour, how it is bought, and what a flexible load
+/// earns or avoids (docs/methodology-power.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Power {
+    pub pricing: PowerPricing,
+    pub profile: PriceProfile,
+    pub scaling: ProfileScaling,
+    /// The profile's spread around its average, %: 100 as in the file, 0 flat, 200 twice as
+    /// wide (every hour: average + shape × (price − average)).
+    pub shape_pct: f64,
+    /// An imported year of hourly prices, USD/MWh, from its first hour (1 January 00:00 UTC):
+    /// 8,760 hours, or 8,784 in a leap year. Empty unless a file was imported.
+    pub imported_profile: Vec<f64>,
+    /// Where the imported profile came from, for people (a file name).
+    pub imported_profile_name: String,
+    pub supply: PowerSupply,
+    /// The contract's price in month 0, USD/MWh, escalating as the site's power price.
+    pub ppa_price_usd_per_mwh: f64,
+    /// The contracted volume, % of the mining fleet's facility load.
+    pub ppa_volume_pct: f64,
+    /// Whether the contracted volume the site does not draw is sold back at the hourly price
+    /// (take-or-pay); without it the contract bills only what the site draws.
+    pub ppa_sell_back: bool,
+    /// Transmission (capacity) charge on the load at the system peaks, USD per kW-month.
+    pub transmission_usd_per_kw_month: f64,
+    /// The share of that charge a flexible load avoids by curtailing at the peaks, %.
+    pub transmission_avoided_pct: f64,
+    /// Demand-response or ancillary-service payment, USD per MW-month of capacity enrolled,
+    /// earned for the hours the enrolled load is running (ready to curtail).
+    pub demand_response_usd_per_mw_month: f64,
+    /// The share of the mining fleet's facility load enrolled, %.
+    pub demand_response_enrolled_pct: f64,
+    pub ai_supply: FirmSupply,
+    /// Firm supply's premium over the profile's average, USD/MWh.
+    pub firm_premium_usd_per_mwh: f64,
+    /// On-site generation's running cost in month 0 (fuel and variable upkeep), USD/MWh,
+    /// escalating as the site's power price.
+    pub generation_usd_per_mwh: f64,
+    /// The uptime the AI tenant requires, %.
+    pub tenant_uptime_pct: f64,
 }
 
 /// One point of a curve: a calendar month and the value in it.
@@ -667,6 +809,7 @@ impl Default for Scenario {
             colocation: Colocation::default(),
             gpu_cloud: GpuCloud::default(),
             finance: Finance::default(),
+            power: Power::default(),
         }
     }
 }
@@ -860,6 +1003,47 @@ impl Default for GpuCloud {
                 target_dscr: 1.4,
                 capitalise_interest: true,
             },
+        }
+    }
+}
+
+impl Power {
+    /// Power as versions 1–4 priced it: one flat price a month for every hour (mining curtails
+    /// its flat share for its credit), bought at that price, with no transmission charge or
+    /// demand response besides, and the AI load on the same supply.
+    pub fn flat() -> Power {
+        Power {
+            pricing: PowerPricing::Flat,
+            supply: PowerSupply::Index,
+            transmission_usd_per_kw_month: 0.0,
+            demand_response_usd_per_mw_month: 0.0,
+            ai_supply: FirmSupply::Grid,
+            ..Power::default()
+        }
+    }
+}
+
+impl Default for Power {
+    fn default() -> Self {
+        Power {
+            pricing: PowerPricing::Hourly,
+            profile: PriceProfile::Ercot2024,
+            scaling: ProfileScaling::ToPriceLevel,
+            shape_pct: 100.0,
+            imported_profile: Vec::new(),
+            imported_profile_name: String::new(),
+            supply: PowerSupply::Index,
+            ppa_price_usd_per_mwh: 25.0,
+            ppa_volume_pct: 100.0,
+            ppa_sell_back: true,
+            transmission_usd_per_kw_month: 5.5,
+            transmission_avoided_pct: 90.0,
+            demand_response_usd_per_mw_month: 2_500.0,
+            demand_response_enrolled_pct: 25.0,
+            ai_supply: FirmSupply::Grid,
+            firm_premium_usd_per_mwh: 35.0,
+            generation_usd_per_mwh: 35.0,
+            tenant_uptime_pct: 99.982,
         }
     }
 }

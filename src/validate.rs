@@ -545,6 +545,7 @@ impl Walk<'_> {
             }
             Kind::Text | Kind::Month | Kind::Date | Kind::Choice(_) => self.text(field, value, path),
             Kind::List => return self.list(field, value, pattern, path),
+            Kind::Numbers(items) => return self.numbers(field, items, value, path),
         }
         self.errors.len() == errors_before
     }
@@ -596,6 +597,63 @@ impl Walk<'_> {
                 self.error(path, ErrorCode::InvalidType, wanted, given);
             }
         }
+    }
+
+    /// A list of numbers: its length, then each value (the first few problems named by their
+    /// index). A list with any problem is refused whole: a year of prices with a hole in it is
+    /// not a year.
+    fn numbers(&mut self, field: &'static Field, items: usize, value: &Value, path: &str) -> bool {
+        let Value::Array(values) = value else {
+            let given = truncate(value);
+            self.error(path, ErrorCode::InvalidType, "must be a list of numbers", given);
+            return false;
+        };
+        if values.len() > items {
+            self.error(
+                path,
+                ErrorCode::OutOfRange,
+                format!(
+                    "must be {} (got {})",
+                    field.allowed(),
+                    crate::format::number(values.len() as f64)
+                ),
+                Value::from(values.len()),
+            );
+            return false;
+        }
+        const NAMED: usize = 5;
+        let mut bad = 0usize;
+        for (i, v) in values.iter().enumerate() {
+            let x = v.as_f64();
+            if x.is_some_and(|x| field.contains(x)) {
+                continue;
+            }
+            bad += 1;
+            if bad <= NAMED {
+                let (code, message) = match x {
+                    None => (ErrorCode::InvalidType, "must be a number".to_string()),
+                    Some(_) => (
+                        ErrorCode::OutOfRange,
+                        format!(
+                            "must be between {} and {} {}",
+                            crate::format::number(field.min),
+                            crate::format::number(field.max),
+                            field.unit
+                        ),
+                    ),
+                };
+                self.error(&format!("{path}[{i}]"), code, message, truncate(v));
+            }
+        }
+        if bad > NAMED {
+            self.error(
+                path,
+                ErrorCode::OutOfRange,
+                format!("has {} more values outside {}", bad - NAMED, field.allowed()),
+                Value::from(bad),
+            );
+        }
+        bad == 0
     }
 
     /// A list: its length, then each item as an object of the `pattern[]` fields, every one of

@@ -142,6 +142,8 @@ fn irens_microsoft_contract_is_reproduced_from_its_disclosed_terms() {
     };
     s.site.grid_capacity_mw = 260.0;
     s.site.power_price_escalation_pct_per_year = 0.0;
+    // The margin below is calibrated at one all-in price of $45/MWh, transmission included.
+    s.power = minepivot::scenario::Power::flat();
     s.mining.fleet = Vec::new();
     s.retrofit.phases = vec![Phase::new(100.0, 0, 12, 0)];
     s.retrofit.pue = 1.3;

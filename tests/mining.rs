@@ -40,6 +40,8 @@ fn flat_world() -> Scenario {
     // The worked examples grow the hashrate at its fixed rate (the economic model has its own).
     s.bitcoin.hashrate_model = minepivot::scenario::HashrateModel::FixedGrowth;
     s.mining.exit = minepivot::scenario::MiningExit::Stay;
+    // One price for every hour: the hourly profile has its own examples (tests/power.rs).
+    s.power = minepivot::scenario::Power::flat();
     s
 }
 
@@ -358,7 +360,11 @@ fn an_empty_fleet_or_no_fleet_left_gives_zeros() {
 
 #[test]
 fn the_default_scenario_runs_clean() {
-    let s = Scenario::default();
+    // The default fleet at one flat price for every hour (the hourly profile: tests/power.rs).
+    let s = Scenario {
+        power: minepivot::scenario::Power::flat(),
+        ..Scenario::default()
+    };
     let btc = project(&s).months;
     let run = simulate(&s, &btc, &|_| 1.0);
     // The default horizon: 15 years × 12 months.

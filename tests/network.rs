@@ -224,6 +224,8 @@ fn idle_site() -> Scenario {
     b.hashrate_model = HashrateModel::FixedGrowth;
     b.network_hashrate_growth_pct_per_year = 0.0;
     b.fees_btc_per_block = 0.125;
+    // One price for every hour, no transmission charge: the exits' own arithmetic.
+    s.power = minepivot::scenario::Power::flat();
     let m = &mut s.mining;
     m.fleet = vec![FleetLine::new("Test 100T", 1_000, 100.0, 20.0)];
     m.pue = 1.0;

@@ -30,6 +30,7 @@ fn flat(horizon_years: u32, build: u32) -> Scenario {
     s.retrofit.phases[0].ramp_months = 0;
     s.site.power_price_usd_per_mwh = 45.0;
     s.site.power_price_escalation_pct_per_year = 0.0;
+    s.power = minepivot::scenario::Power::flat();
     s
 }
 
@@ -311,7 +312,11 @@ fn the_ten_year_default_report_has_every_field_filled_and_consistent() {
         assert_eq!(p.npv_usd, finance::npv(10.0, &net));
         for m in &p.months {
             // revenue = mining + AI + credit; net = revenue − power − opex − capex − tax.
-            let revenue = m.mining_revenue_usd + m.ai_revenue_usd + m.curtailment_credit_usd;
+            let revenue = m.mining_revenue_usd
+                + m.ai_revenue_usd
+                + m.curtailment_credit_usd
+                + m.sell_back_usd
+                + m.demand_response_usd;
             assert!(close(m.revenue_usd, revenue, 1e-12));
             let net = m.revenue_usd - m.power_cost_usd - m.opex_usd - m.capex_usd - m.tax_usd;
             assert!(close(m.net_cash_flow_usd, net, 1e-9));
@@ -931,6 +936,8 @@ fn at_npvs_of_1e22_the_tornado_says_which_changes_are_rounding_and_shows_them_as
     s.bitcoin.btc_price_growth_pct_per_year = 300.0;
     s.bitcoin.hashrate_model = minepivot::scenario::HashrateModel::FixedGrowth;
     s.bitcoin.network_hashrate_growth_pct_per_year = 0.0;
+    // The flat 3 % curtailment of the figures above.
+    s.power = minepivot::scenario::Power::flat();
     let r = evaluate(&s);
     assert!(r.pathways[0].npv_usd > 1e22);
     let t = &r.sensitivity;

@@ -88,6 +88,9 @@ struct MonthConstants {
     tier_count: usize,
     /// Whether the fleet has been refreshed (the post-refresh efficiency groups apply).
     refreshed: bool,
+    /// Under hourly prices: the month's profile month (index into the profile) and how its
+    /// prices map to what running costs an hour ([`crate::power::SitePrices::marginal`]).
+    hourly: Option<(usize, crate::power::PriceMap)>,
 }
 
 /// Shutdown tiers kept per month; a fleet with more efficiency groups falls back to a search.
@@ -128,6 +131,18 @@ pub struct RiskModel {
     /// NPV of each AI pathway's flows other than mining and GPU revenue, USD.
     ai_rest_npv: [f64; 2],
     deterministic: PerPathway<f64>,
+    /// Under hourly prices: the profile, the energy of a month at full load per MW of IT load
+    /// (PUE × uptime × 730.5 h) and the demand response per MWh drawn.
+    hourly: Option<HourlyFleet>,
+}
+
+/// The fast path's constants under hourly prices (see [`RiskModel::hourly_net`]).
+#[derive(Debug, Clone)]
+struct HourlyFleet {
+    profile: std::sync::Arc<crate::profile::Profile>,
+    energy_per_it_mw: f64,
+    demand_response_per_mwh: f64,
+    shutdown: bool,
 }
 
 impl RiskModel {
@@ -149,7 +164,13 @@ impl RiskModel {
         let timeline = Timeline::new(s);
         let kept = crate::timeline::kept_fleet_fraction(s);
         let uptime = m.uptime_pct / 100.0;
-        let curtailment = m.curtailment_pct / 100.0;
+        let site_prices = crate::power::SitePrices::of(s);
+        // Under hourly prices a line curtails by the hour, not by the flat share.
+        let curtailment = if site_prices.is_some() {
+            0.0
+        } else {
+            m.curtailment_pct / 100.0
+        };
         let hashing = uptime * (1.0 - curtailment);
         let facility_mw = m.fleet_facility_mw();
         let total_ths: f64 = m.fleet.iter().map(|l| l.units as f64 * l.hashrate_ths).sum();
@@ -166,14 +187,23 @@ impl RiskModel {
             })
         };
         let groups = [efficiency_groups(lines(false)), efficiency_groups(lines(true))];
-        let credit_per_it_mw = m.pue * uptime * curtailment * HOURS_PER_MONTH * m.curtailment_credit_usd_per_mwh;
+        // Under flat prices, what a running MW of IT load earns besides its revenue: the
+        // curtailment credit and demand response per MWh drawn (under hourly prices,
+        // [`RiskModel::hourly_net`] counts these). The transmission charge kept is fixed.
+        let p = &s.power;
+        let demand_response_per_mwh =
+            p.demand_response_enrolled_pct / 100.0 * p.demand_response_usd_per_mw_month / HOURS_PER_MONTH;
+        let transmission_per_facility_mw =
+            1000.0 * p.transmission_usd_per_kw_month * (1.0 - p.transmission_avoided_pct / 100.0);
+        let credit_per_it_mw = m.pue * uptime * curtailment * HOURS_PER_MONTH * m.curtailment_credit_usd_per_mwh
+            + m.pue * hashing * HOURS_PER_MONTH * demand_response_per_mwh;
         let revenue_factor = hashing * DAYS_PER_MONTH * (1.0 - m.pool_fee_pct / 100.0) / 1e6;
 
         // Repeated multiplication, as finance::npv and mining::simulate do it.
         let v = 1.0 / (1.0 + monthly_rate(s.finance.discount_rate_pct));
         let power_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
         let mut discount = 1.0;
-        let mut power_price = s.site.power_price_usd_per_mwh;
+        let mut power_price = crate::power::flat_price_usd_per_mwh(s);
         let mut months = Vec::with_capacity(s.months() as usize);
         let mut previous_fraction = 1.0;
         let stepper = (s.bitcoin.hashrate_model == HashrateModel::Economic)
@@ -201,7 +231,24 @@ impl RiskModel {
             let refreshed = refresh_at.is_some_and(|r| index >= r);
             let power_per_it_mw = m.pue * hashing * HOURS_PER_MONTH * power_price;
             let opex_usd = m.fixed_opex_usd_per_mw_year * facility_mw / 12.0;
-            let fixed_usd = opex_usd + refresh_capex;
+            let p = &s.power;
+            let ppa = p.supply == crate::scenario::PowerSupply::Ppa;
+            let contract = crate::power::contract_price(s, index);
+            let hourly = site_prices.as_ref().map(|h| {
+                let e = h.escalation(index);
+                let marginal = h.marginal(index, e, contract);
+                let slot = h.slot(index);
+                // Take-or-pay with sell-back: the volume at the contract less its value at the
+                // market, whatever runs ([`crate::power`] module docs).
+                let settlement = if ppa && p.ppa_sell_back {
+                    p.ppa_volume_pct / 100.0 * facility_mw * HOURS_PER_MONTH * (contract - h.market(index, e).mean())
+                } else {
+                    0.0
+                };
+                (slot, marginal.map, settlement)
+            });
+            let settlement = hourly.map_or(0.0, |h| h.2);
+            let fixed_usd = opex_usd + refresh_capex + settlement + transmission_per_facility_mw * facility_mw;
             let regime = &groups[usize::from(refreshed)];
             let all_off_below = match regime.first() {
                 Some(g) if m.shutdown_when_unprofitable => g.mw_per_th * power_per_it_mw,
@@ -240,6 +287,7 @@ impl RiskModel {
                 tiers,
                 tier_count,
                 refreshed,
+                hourly: hourly.map(|(slot, map, _)| (slot, map)),
             });
             power_price *= power_step;
         }
@@ -258,6 +306,12 @@ impl RiskModel {
             gpu_weight_by_age,
             ai_rest_npv: [0.0; 2],
             deterministic,
+            hourly: site_prices.map(|h| HourlyFleet {
+                profile: std::sync::Arc::new(h.profile().clone()),
+                energy_per_it_mw: m.pue * uptime * HOURS_PER_MONTH,
+                demand_response_per_mwh,
+                shutdown: m.shutdown_when_unprofitable,
+            }),
         };
 
         // The AI pathways' flows other than mining and GPU rent: the model's own NPV minus
@@ -270,7 +324,10 @@ impl RiskModel {
             .zip(&mining.runs.whole.months)
             .map(|(c, mm)| {
                 c.discount_fleet
-                    * (mm.revenue_usd + mm.curtailment_credit_usd - mm.power_cost_usd - mm.opex_usd - mm.capex_usd
+                    * (mm.revenue_usd + mm.curtailment_credit_usd + mm.sell_back_usd + mm.demand_response_usd
+                        - mm.power_cost_usd
+                        - mm.opex_usd
+                        - mm.capex_usd
                         + mm.resale_usd)
             })
             .sum();
@@ -364,13 +421,19 @@ impl RiskModel {
                 closed = true;
                 continue;
             }
-            let fully_off = revenue_per_th < c.all_off_below;
-            let mut net = match c.tiers[..c.tier_count]
-                .iter()
-                .find(|t| revenue_per_th >= t.from_revenue_per_th)
-            {
-                Some(t) => revenue_per_th * t.ths - t.cost_usd,
-                None => self.partly_running(c, revenue_per_th) - c.fixed_usd,
+            let (fully_off, mut net) = match (&self.hourly, c.hourly) {
+                (Some(h), Some(month)) => self.hourly_net(h, c, month, revenue_per_th),
+                _ => {
+                    let fully_off = revenue_per_th < c.all_off_below;
+                    let net = match c.tiers[..c.tier_count]
+                        .iter()
+                        .find(|t| revenue_per_th >= t.from_revenue_per_th)
+                    {
+                        Some(t) => revenue_per_th * t.ths - t.cost_usd,
+                        None => self.partly_running(c, revenue_per_th) - c.fixed_usd,
+                    };
+                    (fully_off, net)
+                }
             };
             if fully_off && self.exit == MiningExit::Mothball && off_streak >= self.exit_after {
                 net += c.opex_usd * (1.0 - self.mothball_share);
@@ -389,6 +452,56 @@ impl RiskModel {
             }
         }
         (whole, share)
+    }
+
+    /// Under hourly prices, whether the whole fleet is off and the month's net cash flow, as
+    /// [`crate::mining::simulate`]: each efficiency group (most efficient first) earns r per
+    /// TH/s at full load and runs the n of the month's N hours priced below its revenue per
+    /// MWh, r ÷ (J/TH ÷ 10⁶ × PUE × uptime × 730.5); it earns n ÷ N of its revenue and pays
+    /// its energy × the sum of those hours' prices ÷ N. A group that runs no hour leaves every
+    /// less efficient one off. Then demand response per MWh drawn and the fixed costs (the
+    /// transmission charge kept and a contract's settlement among them).
+    fn hourly_net(
+        &self,
+        h: &HourlyFleet,
+        c: &MonthConstants,
+        month: (usize, crate::power::PriceMap),
+        revenue_per_th: f64,
+    ) -> (bool, f64) {
+        let (slot, map) = month;
+        let Some(prices) = h.profile.months.get(slot) else {
+            return (true, -c.fixed_usd);
+        };
+        let priced = crate::power::PricedMonth { prices, map };
+        let hours = priced.hours().max(1) as f64;
+        let groups = &self.groups[usize::from(c.refreshed)];
+        let (mut net, mut energy) = (0.0, 0.0);
+        let (mut previous_ths, mut previous_it) = (0.0, 0.0);
+        let mut any = false;
+        for g in groups {
+            let (ths, it_mw) = (g.cumulative_ths - previous_ths, g.cumulative_it_mw - previous_it);
+            previous_ths = g.cumulative_ths;
+            previous_it = g.cumulative_it_mw;
+            let line_energy = it_mw * h.energy_per_it_mw;
+            let per_mwh = if h.shutdown {
+                revenue_per_th / (g.mw_per_th * h.energy_per_it_mw)
+            } else {
+                f64::INFINITY
+            };
+            let (n, sum) = priced.below(per_mwh);
+            if n == 0 {
+                if h.shutdown {
+                    break;
+                }
+                continue;
+            }
+            any = true;
+            let share = n as f64 / hours;
+            net += revenue_per_th * ths * share - line_energy * sum / hours;
+            energy += line_energy * share;
+        }
+        net += energy * h.demand_response_per_mwh - c.fixed_usd;
+        (!any && !groups.is_empty(), net)
     }
 
     /// Revenue − power + credit of the lines that cover their power, in a month where none of
@@ -507,9 +620,29 @@ mod tests {
 
     #[test]
     fn fast_fleet_flow_matches_the_mining_module_on_a_rough_path() {
+        use crate::scenario::{PowerPricing, PowerSupply};
+        for (pricing, supply, sell_back) in [
+            (PowerPricing::Flat, PowerSupply::Index, true),
+            (PowerPricing::Hourly, PowerSupply::Index, true),
+            (PowerPricing::Hourly, PowerSupply::Ppa, true),
+            (PowerPricing::Hourly, PowerSupply::Ppa, false),
+            (PowerPricing::Flat, PowerSupply::Ppa, false),
+        ] {
+            let mut s = Scenario::default();
+            s.power.pricing = pricing;
+            s.power.supply = supply;
+            s.power.ppa_sell_back = sell_back;
+            s.power.ppa_volume_pct = 80.0;
+            s.mining
+                .fleet
+                .push(crate::scenario::FleetLine::new("old", 2_000, 100.0, 38.0));
+            fast_fleet_flow_matches(s);
+        }
+    }
+
+    fn fast_fleet_flow_matches(mut s: Scenario) {
         // A path that rises and crashes, so that lines switch off and on: the fast path's
         // whole-fleet NPV must equal mining::simulate on the same prices.
-        let mut s = Scenario::default();
         s.bitcoin.hashrate_model = HashrateModel::FixedGrowth;
         s.mining.exit = MiningExit::Mothball;
         s.mining.exit_after_months_off = 2;
@@ -536,13 +669,20 @@ mod tests {
         let net: Vec<f64> = run
             .months
             .iter()
-            .map(|m| m.revenue_usd + m.curtailment_credit_usd - m.power_cost_usd - m.opex_usd - m.capex_usd)
+            .map(|m| {
+                m.revenue_usd + m.curtailment_credit_usd + m.sell_back_usd + m.demand_response_usd
+                    - m.power_cost_usd
+                    - m.opex_usd
+                    - m.capex_usd
+            })
             .collect();
         let expected = crate::finance::npv(s.finance.discount_rate_pct, &net);
         let (whole, _) = model.fleet_npvs(&prices, growth);
         assert!(
             (whole - expected).abs() <= 1e-9 * expected.abs().max(1.0),
-            "{whole} vs {expected}"
+            "{:?} {:?}: {whole} vs {expected}",
+            s.power.pricing,
+            s.power.supply
         );
     }
 }
