@@ -181,6 +181,8 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
     let mut power_price = crate::power::flat_price_usd_per_mwh(s);
     let mut power_price_month = 0u32;
     let mut hours_by_line: Vec<(usize, f64)> = Vec::new();
+    let demand_response_per_mwh =
+        s.power.demand_response_enrolled_pct / 100.0 * s.power.demand_response_usd_per_mw_month / HOURS_PER_MONTH;
 
     for b in btc {
         let index = b.index;
@@ -260,8 +262,10 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
                 // Economic curtailment: the hours priced below the line's revenue per MWh.
                 Some((priced, _)) if it_mw > 0.0 => {
                     let line_energy = it_mw * energy_per_it_mw;
+                    // A line earns its hashprice revenue and the demand-response payment per MWh it
+                    // draws; it runs in the hours priced below the two.
                     let per_mwh = if m.shutdown_when_unprofitable {
-                        line_revenue / line_energy
+                        line_revenue / line_energy + demand_response_per_mwh
                     } else {
                         f64::INFINITY
                     };

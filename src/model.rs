@@ -439,6 +439,23 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
             ),
         ));
     }
+    let designed = crate::power::designed_uptime_pct(s.retrofit.redundancy);
+    if s.retrofit.converted_share_pct > 0.0 && s.power.tenant_uptime_pct > designed {
+        out.push(Warning::new(
+            "uptimeShort",
+            Some("power.tenantUptimePct"),
+            format!(
+                "The tenant requires {} % uptime, but {} redundancy is built to {} % (Uptime Institute tiers: N+1 is Tier III's 99.982 %, 2N Tier IV's 99.995 %): choose a higher redundancy, whose capex the bill then carries, or expect a lower rent.",
+                crate::format::number(s.power.tenant_uptime_pct),
+                match s.retrofit.redundancy {
+                    crate::scenario::Redundancy::N => "N",
+                    crate::scenario::Redundancy::NPlus1 => "N+1",
+                    crate::scenario::Redundancy::TwoN => "2N",
+                },
+                crate::format::number(designed)
+            ),
+        ));
+    }
     if !renews {
         let end = t
             .commissioning

@@ -772,6 +772,22 @@ fn rules(s: &Scenario, errors: &mut Vec<ValidationError>) {
         }
     }
 
+    // An imported profile in use is one whole year of hours.
+    if s.power.profile == crate::scenario::PriceProfile::Imported && clean(errors, &["power.importedProfile"]) {
+        let hours = s.power.imported_profile.len();
+        if hours != 8_760 && hours != crate::fields::MAX_PROFILE_HOURS {
+            errors.push(ValidationError::new(
+                "power.importedProfile",
+                ErrorCode::Inconsistent,
+                format!(
+                    "must hold one whole year of hourly prices (8,760 hours, or 8,784 in a leap year) when the profile is \"imported\" (got {}): import a year's CSV, or choose a built-in profile",
+                    crate::format::number(hours as f64)
+                ),
+                Value::from(hours),
+            ));
+        }
+    }
+
     // A curve's months come in order, each once.
     for (path, points) in s.bitcoin.curves() {
         if !clean(errors, &[path]) {

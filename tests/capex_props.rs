@@ -241,6 +241,10 @@ fn every_library_item_can_appear_on_a_bill() {
                 s.retrofit.rack_density_kw = 20.0;
                 s.gpu_cloud.system = system;
                 s.gpu_cloud.fabric = fabric;
+                // On-site generation is on the bill when the AI load runs on it.
+                if fabric == Fabric::Ethernet {
+                    s.power.ai_supply = minepivot::scenario::FirmSupply::Generation;
+                }
                 let r = bill(&s);
                 for l in r
                     .lines

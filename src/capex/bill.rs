@@ -189,6 +189,10 @@ fn facility_less(s: &Scenario, site: &SiteReport, paid_by_tenant: f64) -> Vec<Ra
     b.add_as(lib::SWITCHGEAR, capacity_unit, capacity_kw);
     b.add_as(lib::UPS, capacity_unit, capacity_kw);
     b.add_as(lib::GENERATORS, capacity_unit, capacity_kw);
+    if s.power.ai_supply == crate::scenario::FirmSupply::Generation {
+        // Sized to the facility load the AI halls draw: IT × PUE.
+        b.add(lib::ONSITE_GENERATION, it_kw * r.pue);
+    }
     b.add_as(lib::DISTRIBUTION, capacity_unit, capacity_kw);
     b.add(lib::MV_FEEDERS, it_kw);
     let electrical_equipment = b.sum_from(start);

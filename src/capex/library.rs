@@ -200,6 +200,19 @@ pub const GENERATORS: LibraryItem = LibraryItem {
     as_of: "2025-12",
     estimate: true,
 };
+/// Prime-rated gas generation the AI load runs on whenever the grid costs more
+/// (`power.aiSupply` = `generation`), sized to the facility load.
+pub const ONSITE_GENERATION: LibraryItem = LibraryItem {
+    id: "onsiteGeneration",
+    category: Electrical,
+    label: "On-site gas generation (reciprocating engines) for the expensive hours",
+    unit: "kW of facility load",
+    unit_cost_usd: 1_800.0,
+    source: "$1,800/kW: NREL REopt's 3–4.5 MW engine defaults $2,120–2,700/kW with heat recovery, large turbines ~$1,000/kW; \
+     turbine makers sold out to 2029–30 (an estimate; https://www.eia.gov/analysis/studies/powerplants/capitalcost/)",
+    as_of: "2025-06",
+    estimate: true,
+};
 pub const DISTRIBUTION: LibraryItem = LibraryItem {
     id: "distribution",
     category: Electrical,
@@ -525,6 +538,7 @@ pub const LIBRARY: &[LibraryItem] = &[
     SWITCHGEAR,
     UPS,
     GENERATORS,
+    ONSITE_GENERATION,
     DISTRIBUTION,
     MV_FEEDERS,
     ELECTRICAL_INSTALLATION,

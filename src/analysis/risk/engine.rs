@@ -484,7 +484,7 @@ impl RiskModel {
             previous_it = g.cumulative_it_mw;
             let line_energy = it_mw * h.energy_per_it_mw;
             let per_mwh = if h.shutdown {
-                revenue_per_th / (g.mw_per_th * h.energy_per_it_mw)
+                revenue_per_th / (g.mw_per_th * h.energy_per_it_mw) + h.demand_response_per_mwh
             } else {
                 f64::INFINITY
             };
