@@ -69,6 +69,29 @@ mod native {
         c.bench_function("evaluate/curve_180_points_15y", |b| {
             b.iter(|| minepivot::evaluate(black_box(&s)))
         });
+        // Issue 18's target: the full report with an imported 8,760-hour profile over 15 years
+        // (the default's built-in 2024 year is `evaluate/default_15y`); and the flat model.
+        let s = imported();
+        c.bench_function("evaluate/imported_8760_hours_15y", |b| {
+            b.iter(|| minepivot::evaluate(black_box(&s)))
+        });
+        let s = Scenario {
+            power: minepivot::scenario::Power::flat(),
+            ..Scenario::default()
+        };
+        c.bench_function("evaluate/flat_power_15y", |b| {
+            b.iter(|| minepivot::evaluate(black_box(&s)))
+        });
+    }
+
+    /// The default with an imported year: 8,760 hours of a sawtooth with a daily shape.
+    pub fn imported() -> Scenario {
+        let mut s = Scenario::default();
+        s.power.profile = minepivot::scenario::PriceProfile::Imported;
+        s.power.imported_profile = (0..8_760)
+            .map(|h| 20.0 + 30.0 * ((h % 24) as f64 / 24.0 * std::f64::consts::TAU).sin().max(0.0) + (h % 97) as f64)
+            .collect();
+        s
     }
 
     /// The default (the economic network model) with a BTC price curve of 180 monthly points:
@@ -97,6 +120,17 @@ mod native {
                 b.iter(|| risk(black_box(&s), black_box(&o)))
             });
         }
+        let s = imported();
+        group.bench_function("fast_10k_paths_imported_8760_hours_15y", |b| {
+            b.iter(|| risk(black_box(&s), black_box(&o)))
+        });
+        let s = Scenario {
+            power: minepivot::scenario::Power::flat(),
+            ..Scenario::default()
+        };
+        group.bench_function("fast_10k_paths_flat_power_15y", |b| {
+            b.iter(|| risk(black_box(&s), black_box(&o)))
+        });
         let s = Scenario::default();
         let o = RiskOptions {
             paths: 1_000,

@@ -179,6 +179,8 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
     // recomputed from the formula should the months not be 0, 1, 2, …
     let price_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
     let mut power_price = crate::power::flat_price_usd_per_mwh(s);
+    // The escalation factor itself, carried the same way (hourly prices and the contract).
+    let mut escalation = 1.0;
     let mut power_price_month = 0u32;
     let mut hours_by_line: Vec<(usize, f64)> = Vec::new();
     let demand_response_per_mwh =
@@ -188,6 +190,7 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         let index = b.index;
         if index != power_price_month {
             power_price = power_price_usd_per_mwh(s, index);
+            escalation = grow(1.0, s.site.power_price_escalation_pct_per_year, f64::from(index));
         }
         let f = fleet_fraction(index);
         let f = if f.is_nan() { 0.0 } else { f.clamp(0.0, 1.0) };
@@ -203,6 +206,7 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             // Closed: the fleet was sold when the site closed; nothing is left to convert.
             run.months.push(MiningMonth::default());
             power_price *= price_step;
+            escalation *= price_step;
             power_price_month = index.saturating_add(1);
             continue;
         }
@@ -214,6 +218,7 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
                 ..MiningMonth::default()
             });
             power_price *= price_step;
+            escalation *= price_step;
             power_price_month = index.saturating_add(1);
             continue;
         }
@@ -224,9 +229,9 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         let credit_per_it_mw = m.pue * uptime * curtailment * HOURS_PER_MONTH * m.curtailment_credit_usd_per_mwh;
         let energy_per_it_mw = m.pue * hashing * HOURS_PER_MONTH;
         let marginal = hourly.as_ref().map(|h| {
-            let e = h.escalation(index);
+            let e = escalation;
             (
-                h.marginal(index, e, crate::power::contract_price(s, index)),
+                h.marginal(index, e, s.power.ppa_price_usd_per_mwh * e),
                 h.market(index, e),
             )
         });
@@ -296,7 +301,7 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         let p = &s.power;
         let mut sell_back = 0.0;
         if p.supply == PowerSupply::Ppa {
-            let contract = crate::power::contract_price(s, index);
+            let contract = s.power.ppa_price_usd_per_mwh * escalation;
             match &marginal {
                 Some((_, market)) if p.ppa_sell_back => {
                     // Take-or-pay: the volume at the contract price; what the running lines do
@@ -370,6 +375,7 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             },
         });
         power_price *= price_step;
+        escalation *= price_step;
         power_price_month = index.saturating_add(1);
         last_f = f;
     }
@@ -396,7 +402,7 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
 /// // (3 − 2.5) × (10 + 20) = 15, sold (2.5 − 1) × 30 + 2.5 × 40 = 145, per profile hour;
 /// // over 730.5 hours, × 730.5 ÷ 4.
 /// let m = MonthPrices::new(&[10.0, 20.0, 30.0, 40.0]);
-/// let priced = PricedMonth { prices: &m, map: PriceMap::affine(0.0, 1.0) };
+/// let priced = PricedMonth::new(&m, PriceMap::affine(0.0, 1.0));
 /// let (bought, sold) = minepivot::mining::market_balance(&priced, 2.5, &mut vec![(2, 2.0), (3, 1.0)]);
 /// assert!((bought - 15.0 * 730.5 / 4.0).abs() < 1e-9);
 /// assert!((sold - 145.0 * 730.5 / 4.0).abs() < 1e-9);

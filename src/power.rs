@@ -130,69 +130,74 @@ impl PriceMap {
 }
 
 /// One month of the horizon's hourly prices: the profile month's hours mapped by a
-/// [`PriceMap`].
+/// [`PriceMap`], with the count and profile-price sum of the hours in its lower piece (the
+/// same for every month that uses this profile month, so computed once).
 #[derive(Debug, Clone, Copy)]
 pub struct PricedMonth<'a> {
     pub prices: &'a MonthPrices,
     pub map: PriceMap,
+    /// Hours below the map's split and the sum of their profile prices.
+    pub low: (usize, f64),
 }
 
-impl PricedMonth<'_> {
+impl<'a> PricedMonth<'a> {
+    /// A month mapped by `map` (its lower piece counted here: one search).
+    pub fn new(prices: &'a MonthPrices, map: PriceMap) -> PricedMonth<'a> {
+        let low = if map.split == f64::NEG_INFINITY {
+            (0, 0.0)
+        } else {
+            prices.below(map.split)
+        };
+        PricedMonth { prices, map, low }
+    }
+
     /// Profile hours in the month (N).
     pub fn hours(&self) -> usize {
         self.prices.hours()
     }
 
-    /// The hours of an affine piece `a + c x` among the profile prices below `x_max` whose price
-    /// is below `threshold`: their count and the sum of their prices.
-    fn piece(&self, a: f64, c: f64, x_max: f64, threshold: f64) -> (usize, f64) {
-        let x = if c > 0.0 {
-            ((threshold - a) / c).min(x_max)
-        } else if a < threshold {
-            x_max
+    /// The lower piece's hours and the sum of their (mapped) prices.
+    fn low_sum(&self) -> (usize, f64) {
+        let (n, sum) = self.low;
+        (n, n as f64 * self.map.low_a + self.map.low_c * sum)
+    }
+
+    /// The hours priced below `threshold` and the sum of their prices: one search. The lower
+    /// piece's prices are negative and the upper piece's not, so a threshold above 0 takes the
+    /// whole lower piece and searches the upper one, and one at or below 0 searches the lower.
+    pub fn below(&self, threshold: f64) -> (usize, f64) {
+        let m = &self.map;
+        let (n_low, low_sum) = self.low_sum();
+        if n_low > 0 && threshold <= 0.0 {
+            // ok: a finite split means low_c > 0 (module docs).
+            let x = ((threshold - m.low_a) / m.low_c).min(m.split);
+            let (n, sum) = self.prices.below(x);
+            return (n, n as f64 * m.low_a + m.low_c * sum);
+        }
+        let x = if m.c > 0.0 {
+            (threshold - m.a) / m.c
+        } else if m.a < threshold {
+            f64::INFINITY
         } else {
             f64::NEG_INFINITY
         };
         let (n, sum) = self.prices.below(x);
-        (n, n as f64 * a + c * sum)
-    }
-
-    /// The hours priced below `threshold` and the sum of their prices.
-    pub fn below(&self, threshold: f64) -> (usize, f64) {
-        let m = &self.map;
-        let (n_low, sum_low) = self.piece(m.low_a, m.low_c, m.split, threshold);
-        if m.split == f64::NEG_INFINITY {
-            let (n, sum) = self.piece(m.a, m.c, f64::INFINITY, threshold);
-            return (n, sum);
+        if n <= n_low {
+            return (n_low, low_sum);
         }
-        let (n_split, x_split) = self.prices.below(m.split);
-        let (n_all, sum_all) = self.piece(m.a, m.c, f64::INFINITY, threshold);
-        if n_all <= n_split {
-            return (n_low, sum_low);
-        }
-        // The upper piece's hours: those below the threshold less those below the split.
-        let n_high = n_all - n_split;
-        let sum_high = sum_all - (n_split as f64 * m.a + m.c * x_split);
-        (n_low + n_high, sum_low + sum_high)
+        let high = (n - n_low) as f64 * m.a + m.c * (sum - self.low.1);
+        (n, low_sum + high)
     }
 
     /// The sum of the prices of the `n` cheapest hours.
     pub fn sum_cheapest(&self, n: usize) -> f64 {
-        let m = &self.map;
-        let n_split = if m.split == f64::NEG_INFINITY {
-            0
-        } else {
-            self.prices.below(m.split).0
-        };
-        let low = n.min(n_split);
-        let low_sum = low as f64 * m.low_a + m.low_c * self.prices.sum_cheapest(low);
-        if n <= n_split {
-            return low_sum;
+        let (n_low, low_sum) = self.low_sum();
+        if n <= n_low {
+            let m = &self.map;
+            return n as f64 * m.low_a + m.low_c * self.prices.sum_cheapest(n);
         }
-        let high = n.min(self.hours());
-        low_sum
-            + (high - n_split) as f64 * m.a
-            + m.c * (self.prices.sum_cheapest(high) - self.prices.sum_cheapest(n_split))
+        let n = n.min(self.hours());
+        low_sum + (n - n_low) as f64 * self.map.a + self.map.c * (self.prices.sum_cheapest(n) - self.low.1)
     }
 
     /// The month's average price.
@@ -201,7 +206,7 @@ impl PricedMonth<'_> {
         if n == 0 {
             return 0.0;
         }
-        self.below(f64::INFINITY).1 / n as f64
+        self.sum_cheapest(n) / n as f64
     }
 
     /// The average of min(price, cap): what a load pays that generates its own power at `cap`
@@ -232,6 +237,8 @@ pub struct SitePrices {
     escalation_pct: f64,
     /// Without sell-back, a contract prices every hour at its own price.
     flat_contract: bool,
+    /// Per profile month, the hours whose base is negative and their profile-price sum.
+    lows: Vec<(usize, f64)>,
 }
 
 impl SitePrices {
@@ -246,9 +253,11 @@ impl SitePrices {
         let split = split_of(base_a, base_c);
         // The means of the base's negative and non-negative parts (monthly means averaged).
         let (mut negative, mut positive) = (0.0, 0.0);
+        let mut lows = Vec::with_capacity(profile.months.len());
         for month in &profile.months {
             let hours = month.hours().max(1) as f64;
             let (n, sum) = month.below(split);
+            lows.push((n, sum));
             let low = n as f64 * base_a + base_c * sum;
             let all = month.hours() as f64 * base_a + base_c * month.sum_cheapest(month.hours());
             negative += low / hours;
@@ -273,12 +282,18 @@ impl SitePrices {
             profile_mean,
             escalation_pct: s.site.power_price_escalation_pct_per_year,
             flat_contract: s.power.supply == PowerSupply::Ppa && !s.power.ppa_sell_back,
+            lows,
         })
     }
 
     /// The profile the prices come from.
     pub fn profile(&self) -> &Profile {
         &self.profile
+    }
+
+    /// The same, shared (what a precomputed analysis keeps).
+    pub fn shared_profile(&self) -> Arc<Profile> {
+        self.profile.clone()
     }
 
     /// The escalation factor of month `index`.
@@ -295,17 +310,29 @@ impl SitePrices {
     /// (passed in so that a loop can carry it by multiplication): k e base(x) where base ≥ 0,
     /// base(x) where it is negative.
     pub fn market(&self, index: u32, e: f64) -> PricedMonth<'_> {
-        let ke = self.k * e;
+        let slot = self.slot(index);
         PricedMonth {
-            prices: &self.profile.months[self.slot(index)],
-            map: PriceMap {
-                a: ke * self.base_a,
-                c: ke * self.base_c,
-                low_a: self.base_a,
-                low_c: self.base_c,
-                split: split_of(self.base_a, self.base_c),
-            },
+            prices: &self.profile.months[slot],
+            map: self.map(e),
+            low: self.lows[slot],
         }
+    }
+
+    /// How profile prices map to the site's at escalation `e` (the same for every month).
+    pub fn map(&self, e: f64) -> PriceMap {
+        let ke = self.k * e;
+        PriceMap {
+            a: ke * self.base_a,
+            c: ke * self.base_c,
+            low_a: self.base_a,
+            low_c: self.base_c,
+            split: split_of(self.base_a, self.base_c),
+        }
+    }
+
+    /// Per profile month, the hours of the map's lower piece and their profile-price sum.
+    pub fn lows(&self) -> &[(usize, f64)] {
+        &self.lows
     }
 
     /// What running costs an hour in month `index`: the market's price, or under a contract
@@ -315,6 +342,7 @@ impl SitePrices {
         if self.flat_contract {
             PricedMonth {
                 map: PriceMap::flat(contract),
+                low: (0, 0.0),
                 ..market
             }
         } else {

@@ -29,32 +29,62 @@ pub const MAX_PROFILE_CSV_BYTES: usize = 2_500_000;
 /// The hours of a leap year: the most a profile holds.
 pub const MAX_HOURS: usize = crate::fields::MAX_PROFILE_HOURS;
 
-/// One calendar month of hourly prices, sorted, with their running sums.
+/// Cells of a month's search grid: a 730-hour month's prices between its cheapest and its 99th
+/// percentile, so that a cell holds an hour or two where the prices are spread out.
+const GRID_CELLS: usize = 1_024;
+
+/// One calendar month of hourly prices, sorted, with their running sums and a search grid.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonthPrices {
-    /// Ascending.
-    sorted: Vec<f64>,
-    /// `prefix[i]` = the sum of the `i` cheapest prices; `prefix.len()` = hours + 1.
-    prefix: Vec<f64>,
+    /// Ascending, each price with the sum of the prices up to and including it (side by side,
+    /// so that the search's last comparison has loaded the sum).
+    pairs: Vec<[f64; 2]>,
+    /// `grid[i]` = how many prices are below `grid_lo + i ÷ grid_scale`, for i = 0..=cells: a
+    /// threshold's cell bounds its count to a few hours, counted there instead of searched over
+    /// the month (the risk analysis asks ten million such questions). The grid spans the
+    /// cheapest price to the 99th percentile; a threshold above it searches the top 1 %.
+    grid: Vec<u16>,
+    grid_lo: f64,
+    grid_scale: f64,
 }
 
 impl MonthPrices {
     pub fn new(prices: &[f64]) -> MonthPrices {
         let mut sorted = prices.to_vec();
         sorted.sort_unstable_by(f64::total_cmp);
-        let mut prefix = Vec::with_capacity(sorted.len() + 1);
         let mut sum = 0.0;
-        prefix.push(0.0);
-        for &p in &sorted {
-            sum += p;
-            prefix.push(sum);
+        let pairs: Vec<[f64; 2]> = sorted
+            .iter()
+            .map(|&p| {
+                sum += p;
+                [p, sum]
+            })
+            .collect();
+        let (mut grid, mut grid_lo, mut grid_scale) = (Vec::new(), 0.0, 0.0);
+        if let (Some(&lo), Some(&hi)) = (sorted.first(), sorted.get(sorted.len() * 99 / 100)) {
+            if hi > lo && (hi - lo).is_finite() && sorted.len() < usize::from(u16::MAX) {
+                grid_lo = lo;
+                grid_scale = GRID_CELLS as f64 / (hi - lo);
+                grid = (0..=GRID_CELLS)
+                    .map(|i| {
+                        let edge = lo + i as f64 / grid_scale;
+                        // ok: fewer than 65,535 prices (checked above).
+                        sorted.partition_point(|&p| p < edge) as u16
+                    })
+                    .collect();
+            }
         }
-        MonthPrices { sorted, prefix }
+        MonthPrices {
+            pairs,
+            grid,
+            grid_lo,
+            grid_scale,
+        }
     }
 
     /// Hours in the month.
     pub fn hours(&self) -> usize {
-        self.sorted.len()
+        self.pairs.len()
     }
 
     /// The hours priced strictly below `threshold` USD/MWh and the sum of their prices.
@@ -65,26 +95,53 @@ impl MonthPrices {
     /// assert_eq!(m.below(60.0), (3, 45.0));
     /// ```
     pub fn below(&self, threshold: f64) -> (usize, f64) {
-        let n = self.sorted.partition_point(|&p| p < threshold);
-        (n, self.prefix[n])
+        let n = self.count_below(threshold);
+        (n, self.sum_cheapest(n))
+    }
+
+    /// How many prices are below `threshold`: the grid's cell, then a count inside it (the
+    /// whole month searched when the cell's bounds do not hold, as rounding at an edge may
+    /// make them).
+    fn count_below(&self, threshold: f64) -> usize {
+        let pairs = &self.pairs;
+        let n = pairs.len();
+        let offset = (threshold - self.grid_lo) * self.grid_scale;
+        let (start, end) = if self.grid.is_empty() || offset.is_nan() {
+            (0, n)
+        } else if offset < 0.0 {
+            (0, usize::from(self.grid[0]))
+        } else if offset < GRID_CELLS as f64 {
+            // ok: 0 ≤ offset < GRID_CELLS.
+            let cell = offset as usize;
+            (usize::from(self.grid[cell]), usize::from(self.grid[cell + 1]))
+        } else {
+            (usize::from(self.grid[GRID_CELLS]), n)
+        };
+        // The cell's bounds hold unless rounding put the threshold a hair across an edge.
+        let holds = (start == 0 || pairs[start - 1][0] < threshold) && (end == n || pairs[end][0] >= threshold);
+        let (start, end) = if holds { (start, end) } else { (0, n) };
+        start + pairs[start..end].partition_point(|p| p[0] < threshold)
     }
 
     /// The sum of the `n` cheapest prices (of all of them for `n` ≥ the hours).
     pub fn sum_cheapest(&self, n: usize) -> f64 {
-        self.prefix[n.min(self.sorted.len())]
+        match n.min(self.pairs.len()) {
+            0 => 0.0,
+            n => self.pairs[n - 1][1],
+        }
     }
 
     /// The average price of the month's hours (0 for none).
     pub fn mean(&self) -> f64 {
-        match self.sorted.len() {
+        match self.pairs.len() {
             0 => 0.0,
-            n => self.prefix[n] / n as f64,
+            n => self.sum_cheapest(n) / n as f64,
         }
     }
 
     /// The prices, cheapest first: the month's duration curve read from the right.
-    pub fn sorted(&self) -> &[f64] {
-        &self.sorted
+    pub fn sorted(&self) -> impl ExactSizeIterator<Item = f64> + '_ {
+        self.pairs.iter().map(|p| p[0])
     }
 }
 

@@ -44,7 +44,7 @@ test('the link holds the layout version and only what differs from the default, 
   const payload = new URL(page.url()).hash.slice('#s=1.'.length);
   // The version travels with the differences: a later minepivot reads them against the
   // defaults of this version, not its own.
-  expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ schemaVersion: 4, site: { powerPriceUsdPerMwh: 50 } });
+  expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ schemaVersion: 5, site: { powerPriceUsdPerMwh: 50 } });
 });
 
 test('a version-1 link written before the version travelled with it opens with the same numbers', async ({ page }) => {
@@ -207,7 +207,7 @@ test('CSV export is the core’s file: the assumptions, a real header and the sa
   expect(all[0]).toMatch(/^# minepivot \d+\.\d+\.\d+ /);
   expect(all).toContain('# site.gridCapacityMw = 100.0');
   const lines = all.filter((l) => !l.startsWith('# '));
-  expect(lines[0]).toBe('pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,assetSalesUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd');
+  expect(lines[0]).toBe('pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,sellBackUsd,demandResponseUsd,powerCostUsd,energyMwh,miningHoursRun,avoidedChargesUsd,opexUsd,capexUsd,assetSalesUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd');
   // 3 pathways × (15 years + 180 months + the value at the horizon) + the header.
   expect(lines).toHaveLength(1 + 3 * (15 + 180 + 1));
   const rows = lines.slice(1).map((l) => l.split(','));

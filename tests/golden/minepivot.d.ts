@@ -276,13 +276,41 @@ export interface CashFlowMonth {
     month: string;
     index: number;
     /**
-     * All revenue: mining + AI + curtailment credits.
+     * All revenue: mining + AI + curtailment credits + power sold back + demand response.
      */
     revenueUsd: number;
     miningRevenueUsd: number;
     aiRevenueUsd: number;
+    /**
+     * The flat model's credit for curtailed hours (`mining.curtailmentCreditUsdPerMwh`).
+     */
     curtailmentCreditUsd: number;
+    /**
+     * Contracted power the site did not draw, sold at the hourly price.
+     */
+    sellBackUsd: number;
+    /**
+     * Demand-response or ancillary-service payments for the enrolled mining load.
+     */
+    demandResponseUsd: number;
+    /**
+     * Energy (bought, or contracted) and the transmission charge paid.
+     */
     powerCostUsd: number;
+    /**
+     * Energy drawn, MWh: the running ASIC lines' and the AI load's.
+     */
+    energyMwh: number;
+    /**
+     * Hours the mining fleet ran at full load (its energy ÷ the facility load of the fleet
+     * still there; fewer than the month's 730.5 where lines curtail).
+     */
+    miningHoursRun: number;
+    /**
+     * The transmission charge the curtailing fleet avoided at the system peaks (not a cash
+     * flow: already absent from `powerCostUsd`).
+     */
+    avoidedChargesUsd: number;
     opexUsd: number;
     /**
      * Capex, net of the proceeds of equipment sold (`assetSalesUsd`): a refresh month's GPU
@@ -330,7 +358,12 @@ export interface CashFlowYear {
     miningRevenueUsd: number;
     aiRevenueUsd: number;
     curtailmentCreditUsd: number;
+    sellBackUsd: number;
+    demandResponseUsd: number;
     powerCostUsd: number;
+    energyMwh: number;
+    miningHoursRun: number;
+    avoidedChargesUsd: number;
     opexUsd: number;
     capexUsd: number;
     assetSalesUsd: number;
@@ -818,6 +851,11 @@ export interface Financing {
     years: DebtYearReport[];
 }
 
+/**
+ * How the AI load, which never curtails, is supplied in every hour.
+ */
+export type FirmSupply = "grid" | "premium" | "generation";
+
 export interface FleetLine {
     /**
      * ASIC model name, e.g. "Antminer S21 XP".
@@ -1156,6 +1194,12 @@ export interface PathwayReport {
     paybackNote: string | null;
     totalCapexUsd: number;
     /**
+     * What the pathway pays per MWh it draws over the horizon, USD: power cost (energy and
+     * transmission) less power sold back and demand response, ÷ energy. Null without energy
+     * (a colocation lease whose tenant pays the power).
+     */
+    effectivePowerUsdPerMwh: number | null;
+    /**
      * Capex ÷ critical IT MW; null for mining.
      */
     capexPerItMwUsd: number | null;
@@ -1261,6 +1305,85 @@ export interface Phase {
 }
 
 /**
+ * The site's power: how it is priced hour by hour, how it is bought, and what a flexible load
+ * earns or avoids (docs/methodology-power.md).
+ */
+export interface Power {
+    pricing?: PowerPricing;
+    profile?: PriceProfile;
+    scaling?: ProfileScaling;
+    /**
+     * The profile's spread around its average, %: 100 as in the file, 0 flat, 200 twice as
+     * wide (every hour: average + shape × (price − average)).
+     */
+    shapePct?: number;
+    /**
+     * An imported year of hourly prices, USD/MWh, from its first hour (1 January 00:00 UTC):
+     * 8,760 hours, or 8,784 in a leap year. Empty unless a file was imported.
+     */
+    importedProfile?: number[];
+    /**
+     * Where the imported profile came from, for people (a file name).
+     */
+    importedProfileName?: string;
+    supply?: PowerSupply;
+    /**
+     * The contract's price in month 0, USD/MWh, escalating as the site's power price.
+     */
+    ppaPriceUsdPerMwh?: number;
+    /**
+     * The contracted volume, % of the mining fleet's facility load.
+     */
+    ppaVolumePct?: number;
+    /**
+     * Whether the contracted volume the site does not draw is sold back at the hourly price
+     * (take-or-pay); without it the contract bills only what the site draws.
+     */
+    ppaSellBack?: boolean;
+    /**
+     * Transmission (capacity) charge on the load at the system peaks, USD per kW-month.
+     */
+    transmissionUsdPerKwMonth?: number;
+    /**
+     * The share of that charge a flexible load avoids by curtailing at the peaks, %.
+     */
+    transmissionAvoidedPct?: number;
+    /**
+     * Demand-response or ancillary-service payment, USD per MW-month of capacity enrolled,
+     * earned for the hours the enrolled load is running (ready to curtail).
+     */
+    demandResponseUsdPerMwMonth?: number;
+    /**
+     * The share of the mining fleet's facility load enrolled, %.
+     */
+    demandResponseEnrolledPct?: number;
+    aiSupply?: FirmSupply;
+    /**
+     * Firm supply's premium over the profile's average, USD/MWh.
+     */
+    firmPremiumUsdPerMwh?: number;
+    /**
+     * On-site generation's running cost in month 0 (fuel and variable upkeep), USD/MWh,
+     * escalating as the site's power price.
+     */
+    generationUsdPerMwh?: number;
+    /**
+     * The uptime the AI tenant requires, %.
+     */
+    tenantUptimePct?: number;
+}
+
+/**
+ * How the site's power is priced (docs/methodology-power.md).
+ */
+export type PowerPricing = "flat" | "hourly";
+
+/**
+ * How the site buys its power.
+ */
+export type PowerSupply = "index" | "ppa";
+
+/**
  * How a prepayment made at signing is credited against the rent.
  */
 export type PrepaymentCredit = "firstMonths" | "overTerm";
@@ -1309,6 +1432,16 @@ export interface PriceBand {
     p50Usd: number;
     p90Usd: number;
 }
+
+/**
+ * Which year of hourly prices shapes the months.
+ */
+export type PriceProfile = "ercot2024" | "ercot2023" | "ercot2021" | "imported";
+
+/**
+ * How the profile's prices become the site's.
+ */
+export type ProfileScaling = "toPriceLevel" | "asIs";
 
 /**
  * Electrical redundancy of UPS, generators and distribution.
@@ -1450,7 +1583,7 @@ export interface SampleSite {
 
 export interface Scenario {
     /**
-     * Version of this document's layout; the current one is 4.
+     * Version of this document's layout; the current one is 5.
      */
     schemaVersion?: number;
     /**
@@ -1472,6 +1605,7 @@ export interface Scenario {
     colocation?: Colocation;
     gpuCloud?: GpuCloud;
     finance?: Finance;
+    power?: Power;
 }
 
 /**

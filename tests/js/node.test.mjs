@@ -34,7 +34,7 @@ test("cashFlowCsv() is the CLI's CSV: assumptions, header, yearly then monthly r
   assert.match(lines[0], /^# minepivot \d/);
   assert.ok(lines.includes("# horizonYears = 10"));
   const header = lines.findIndex((l) => l.startsWith("pathway,"));
-  assert.equal(lines[header], "pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,powerCostUsd,opexUsd,capexUsd,assetSalesUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd");
+  assert.equal(lines[header], "pathway,period,index,month,revenueUsd,miningRevenueUsd,aiRevenueUsd,curtailmentCreditUsd,sellBackUsd,demandResponseUsd,powerCostUsd,energyMwh,miningHoursRun,avoidedChargesUsd,opexUsd,capexUsd,assetSalesUsd,taxUsd,netCashFlowUsd,cumulativeUsd,loanDrawUsd,loanFeeUsd,interestUsd,principalUsd,debtServiceUsd,loanBalanceUsd,dscr,equityCashFlowUsd");
   // 3 pathways × 10 years, 3 × 120 months, 3 values at the horizon, and the empty string
   // after the last CRLF.
   assert.equal(lines.length, header + 1 + 30 + 360 + 3 + 1);
@@ -61,7 +61,7 @@ test("upgrade completes a partial document of a released version with that versi
   assert.equal(whole.site.gridCapacityMw, 100);
   // Upgraded to the current layout: version 1 had no project debt, so both loans are 0 %,
   // and no GPU contract.
-  assert.equal(whole.schemaVersion, 4);
+  assert.equal(whole.schemaVersion, 5);
   // Version 1 grew the network hashrate at a fixed rate and kept an idle site open.
   assert.equal(whole.bitcoin.hashrateModel, "fixedGrowth");
   assert.equal(whole.mining.exit, "stay");

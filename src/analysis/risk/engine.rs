@@ -140,7 +140,12 @@ pub struct RiskModel {
 #[derive(Debug, Clone)]
 struct HourlyFleet {
     profile: std::sync::Arc<crate::profile::Profile>,
+    /// Per profile month, the hours below the price map's split ([`crate::power::PricedMonth`]).
+    lows: Vec<(usize, f64)>,
     energy_per_it_mw: f64,
+    /// Per efficiency group (before and after a refresh), 1 ÷ its MWh per TH/s-month at full
+    /// load: revenue per TH/s × this = revenue per MWh.
+    inverse_energy_per_th: [Vec<f64>; 2],
     demand_response_per_mwh: f64,
     shutdown: bool,
 }
@@ -187,6 +192,12 @@ impl RiskModel {
             })
         };
         let groups = [efficiency_groups(lines(false)), efficiency_groups(lines(true))];
+        let inverse_energy_per_th = groups.clone().map(|regime| {
+            regime
+                .iter()
+                .map(|g| 1.0 / (g.mw_per_th * m.pue * uptime * HOURS_PER_MONTH))
+                .collect()
+        });
         // Under flat prices, what a running MW of IT load earns besides its revenue: the
         // curtailment credit and demand response per MWh drawn (under hourly prices,
         // [`RiskModel::hourly_net`] counts these). The transmission charge kept is fixed.
@@ -204,6 +215,8 @@ impl RiskModel {
         let power_step = grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0);
         let mut discount = 1.0;
         let mut power_price = crate::power::flat_price_usd_per_mwh(s);
+        // The escalation factor, carried as mining::simulate carries it.
+        let mut escalation = 1.0;
         let mut months = Vec::with_capacity(s.months() as usize);
         let mut previous_fraction = 1.0;
         let stepper = (s.bitcoin.hashrate_model == HashrateModel::Economic)
@@ -233,9 +246,9 @@ impl RiskModel {
             let opex_usd = m.fixed_opex_usd_per_mw_year * facility_mw / 12.0;
             let p = &s.power;
             let ppa = p.supply == crate::scenario::PowerSupply::Ppa;
-            let contract = crate::power::contract_price(s, index);
+            let contract = p.ppa_price_usd_per_mwh * escalation;
             let hourly = site_prices.as_ref().map(|h| {
-                let e = h.escalation(index);
+                let e = escalation;
                 let marginal = h.marginal(index, e, contract);
                 let slot = h.slot(index);
                 // Take-or-pay with sell-back: the volume at the contract less its value at the
@@ -290,6 +303,7 @@ impl RiskModel {
                 hourly: hourly.map(|(slot, map, _)| (slot, map)),
             });
             power_price *= power_step;
+            escalation *= power_step;
         }
 
         let gpu_weight_by_age = gpu_weights(s, capex, &timeline, &months);
@@ -307,8 +321,10 @@ impl RiskModel {
             ai_rest_npv: [0.0; 2],
             deterministic,
             hourly: site_prices.map(|h| HourlyFleet {
-                profile: std::sync::Arc::new(h.profile().clone()),
+                profile: h.shared_profile(),
+                lows: h.lows().to_vec(),
                 energy_per_it_mw: m.pue * uptime * HOURS_PER_MONTH,
+                inverse_energy_per_th,
                 demand_response_per_mwh,
                 shutdown: m.shutdown_when_unprofitable,
             }),
@@ -472,19 +488,25 @@ impl RiskModel {
         let Some(prices) = h.profile.months.get(slot) else {
             return (true, -c.fixed_usd);
         };
-        let priced = crate::power::PricedMonth { prices, map };
+        let low = if map.split == f64::NEG_INFINITY {
+            (0, 0.0)
+        } else {
+            h.lows.get(slot).copied().unwrap_or((0, 0.0))
+        };
+        let priced = crate::power::PricedMonth { prices, map, low };
         let hours = priced.hours().max(1) as f64;
         let groups = &self.groups[usize::from(c.refreshed)];
         let (mut net, mut energy) = (0.0, 0.0);
         let (mut previous_ths, mut previous_it) = (0.0, 0.0);
         let mut any = false;
-        for g in groups {
+        let inverse_energy = &h.inverse_energy_per_th[usize::from(c.refreshed)];
+        for (g, &per_th) in groups.iter().zip(inverse_energy) {
             let (ths, it_mw) = (g.cumulative_ths - previous_ths, g.cumulative_it_mw - previous_it);
             previous_ths = g.cumulative_ths;
             previous_it = g.cumulative_it_mw;
             let line_energy = it_mw * h.energy_per_it_mw;
             let per_mwh = if h.shutdown {
-                revenue_per_th / (g.mw_per_th * h.energy_per_it_mw) + h.demand_response_per_mwh
+                revenue_per_th * per_th + h.demand_response_per_mwh
             } else {
                 f64::INFINITY
             };
