@@ -532,6 +532,7 @@ pub fn evaluate(valid: &ValidScenario) -> Report {
     warnings.extend(own_warnings(s, &capex));
     warnings.extend(debt_warnings(s, &reports));
 
+    let power = power_report(s, &mining.btc.months);
     Report {
         schema_version: SCHEMA_VERSION,
         scenario_name: s.name.clone(),
@@ -551,6 +552,109 @@ pub fn evaluate(valid: &ValidScenario) -> Report {
             basis_label: analysis::verdict::basis(s),
         },
         sensitivity,
+        power,
         warnings,
+    }
+}
+
+/// The first year's prices and each line's break-even on them (see [`PowerReport`]).
+fn power_report(s: &Scenario, btc: &[BitcoinMonth]) -> PowerReport {
+    use crate::calendar::{DAYS_PER_MONTH, HOURS_PER_MONTH};
+    let hourly = crate::power::SitePrices::of(s);
+    let year = s.months().min(12);
+    // Every hour of the first year, priced as running costs it (a flat month: 730 hours at its price).
+    let mut prices: Vec<f64> = Vec::new();
+    // The year's average as a load drawing the same power every hour pays it: each month
+    // counts 730.5 hours (the mean of the monthly means).
+    let mut monthly_means = 0.0;
+    for index in 0..year {
+        match &hourly {
+            Some(h) => {
+                let e = h.escalation(index);
+                let priced = h.marginal(index, e, s.power.ppa_price_usd_per_mwh * e);
+                prices.extend(priced.prices.sorted().map(|x| priced.map.price_of(x)));
+                monthly_means += priced.mean();
+            }
+            None => {
+                let price = mining::power_price_usd_per_mwh(s, index);
+                prices.extend(std::iter::repeat_n(price, 730));
+                monthly_means += price;
+            }
+        }
+    }
+    prices.sort_unstable_by(|a, b| b.total_cmp(a));
+    let total = prices.len().max(1);
+    let step = total.div_ceil(365).max(1);
+    let mut curve: Vec<DurationPoint> = prices
+        .iter()
+        .enumerate()
+        .step_by(step)
+        .map(|(i, &p)| DurationPoint {
+            hours_pct: i as f64 / total as f64 * 100.0,
+            usd_per_mwh: p,
+        })
+        .collect();
+    if let Some(&last) = prices.last() {
+        curve.push(DurationPoint {
+            hours_pct: 100.0,
+            usd_per_mwh: last,
+        });
+    }
+    let m = &s.mining;
+    let hashprice = btc.first().map_or(0.0, |b| b.hashprice_usd_per_ph_day);
+    let demand_response =
+        s.power.demand_response_enrolled_pct / 100.0 * s.power.demand_response_usd_per_mw_month / HOURS_PER_MONTH;
+    let lines = m
+        .fleet
+        .iter()
+        .map(|l| {
+            // Per TH/s a month: hashprice ÷ 1,000 × 30.4375 × (1 − pool fee) earned, for
+            // J/TH ÷ 10⁶ × PUE × 730.5 MWh drawn (uptime scales both).
+            let energy = l.efficiency_j_per_th / 1e6 * m.pue * HOURS_PER_MONTH;
+            let revenue = hashprice / 1000.0 * DAYS_PER_MONTH * (1.0 - m.pool_fee_pct / 100.0);
+            let break_even = if energy > 0.0 {
+                revenue / energy + demand_response
+            } else {
+                0.0
+            };
+            let below = prices.iter().filter(|&&p| p < break_even).count();
+            LineBreakEven {
+                model: l.model.clone(),
+                efficiency_j_per_th: l.efficiency_j_per_th,
+                break_even_usd_per_mwh: break_even,
+                hours_run_pct: below as f64 / total as f64 * 100.0,
+            }
+        })
+        .collect();
+    let average = monthly_means / f64::from(year.max(1));
+    PowerReport {
+        pricing: match s.power.pricing {
+            crate::scenario::PowerPricing::Flat => "flat".to_string(),
+            crate::scenario::PowerPricing::Hourly => "hourly".to_string(),
+        },
+        profile_label: profile_label(s),
+        average_usd_per_mwh: average,
+        highest_usd_per_mwh: prices.first().copied().unwrap_or(0.0),
+        duration_curve: curve,
+        lines,
+    }
+}
+
+/// The profile in words.
+fn profile_label(s: &Scenario) -> String {
+    use crate::scenario::{PowerPricing, PriceProfile, ProfileScaling};
+    if s.power.pricing == PowerPricing::Flat {
+        return "One flat price for every hour".to_string();
+    }
+    let source = match s.power.profile {
+        PriceProfile::Ercot2024 => "ERCOT 2024, day-ahead hub average".to_string(),
+        PriceProfile::Ercot2023 => "ERCOT 2023, day-ahead hub average".to_string(),
+        PriceProfile::Ercot2021 => "ERCOT 2021 (Winter Storm Uri), day-ahead hub average".to_string(),
+        PriceProfile::Imported if s.power.imported_profile_name.is_empty() => "Imported year".to_string(),
+        PriceProfile::Imported => format!("Imported: {}", s.power.imported_profile_name),
+    };
+    match s.power.scaling {
+        ProfileScaling::ToPriceLevel => format!("{source}, scaled to the site's price"),
+        ProfileScaling::AsIs => format!("{source}, as in the file"),
     }
 }

@@ -117,6 +117,15 @@ impl PriceMap {
         PriceMap::affine(price, 0.0)
     }
 
+    /// The site's price of a profile price `x`.
+    pub fn price_of(&self, x: f64) -> f64 {
+        if x < self.split {
+            self.low_a + self.low_c * x
+        } else {
+            self.a + self.c * x
+        }
+    }
+
     /// Every hour x at a + c x.
     pub fn affine(a: f64, c: f64) -> PriceMap {
         PriceMap {

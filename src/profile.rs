@@ -245,6 +245,43 @@ impl Profile {
     }
 }
 
+/// A year read from CSV as a scenario holds it (`power.importedProfile`), with what a person
+/// checks before using it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedProfile {
+    /// The file's name, for `power.importedProfileName`.
+    pub name: String,
+    /// The year of its first hour (UTC).
+    pub year: i32,
+    /// Every hour's price in order from 1 January 00:00 UTC, USD/MWh.
+    pub hours: Vec<f64>,
+    pub average_usd_per_mwh: f64,
+    pub lowest_usd_per_mwh: f64,
+    pub highest_usd_per_mwh: f64,
+    /// Hours priced below 0 (legal in ERCOT; kept and used).
+    pub negative_hours: u32,
+}
+
+/// Reads a year of hourly prices from CSV ([`from_csv`]) for `power.importedProfile`; `name`
+/// is kept with it (the file's name).
+pub fn import(name: &str, text: &str) -> Result<ImportedProfile, Vec<ValidationError>> {
+    let p = from_csv("power.importedProfile", text)?;
+    let hours = p.hourly;
+    let fold = |f: fn(f64, f64) -> f64, start: f64| hours.iter().copied().fold(start, f);
+    Ok(ImportedProfile {
+        name: crate::format::clip(name.trim()),
+        year: p.year,
+        average_usd_per_mwh: hours.iter().sum::<f64>() / hours.len().max(1) as f64,
+        lowest_usd_per_mwh: fold(f64::min, f64::INFINITY),
+        highest_usd_per_mwh: fold(f64::max, f64::NEG_INFINITY),
+        // ok: at most 8,784 hours.
+        negative_hours: hours.iter().filter(|&&x| x < 0.0).count() as u32,
+        hours,
+    })
+}
+
 /// An instant of a CSV row, in hours since 1970-01-01 00:00 UTC.
 fn utc_hour(text: &str) -> Option<i64> {
     let text = text.trim().trim_matches('"');

@@ -54,7 +54,53 @@ pub struct Report {
     pub pathways: Vec<PathwayReport>,
     pub comparison: Comparison,
     pub sensitivity: Sensitivity,
+    pub power: PowerReport,
     pub warnings: Vec<Warning>,
+}
+
+/// The site's power in its first year (docs/methodology-power.md): the price duration curve
+/// and where each ASIC line's break-even falls on it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PowerReport {
+    /// `flat` or `hourly` (`power.pricing`).
+    pub pricing: String,
+    /// What the hourly prices are, for people ("ERCOT 2024, day-ahead hub average", or the
+    /// imported file's name); the flat price under flat pricing.
+    pub profile_label: String,
+    /// The site's average price over the first year, each month counting 730.5 hours, USD/MWh.
+    pub average_usd_per_mwh: f64,
+    /// The highest hour of the first year, USD/MWh.
+    pub highest_usd_per_mwh: f64,
+    /// The first year's hours from the dearest to the cheapest (what running costs an hour:
+    /// the market, or a contract's price without sell-back), thinned to at most 365 points.
+    pub duration_curve: Vec<DurationPoint>,
+    /// Each fleet line at month 0's hashprice.
+    pub lines: Vec<LineBreakEven>,
+}
+
+/// A point of the duration curve: this share of the year's hours cost at least this price.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct DurationPoint {
+    pub hours_pct: f64,
+    pub usd_per_mwh: f64,
+}
+
+/// One fleet line against the duration curve.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LineBreakEven {
+    pub model: String,
+    pub efficiency_j_per_th: f64,
+    /// What an MWh drawn earns the line at month 0's hashprice (and the demand-response
+    /// payment per MWh): it runs in the hours priced below this, USD/MWh.
+    pub break_even_usd_per_mwh: f64,
+    /// The share of the first year's hours priced below it, %.
+    pub hours_run_pct: f64,
 }
 
 /// Sizing of the site and of the converted share.
@@ -446,6 +492,11 @@ pub struct BreakEvens {
     /// GPU rent at which the GPU cloud equals mining, USD per GPU-hour: the market rent, with a
     /// contract's rate moved in proportion.
     pub gpu_rent_usd_per_gpu_hour: Option<f64>,
+    /// The site's power price level at which the best AI pathway equals mining, USD/MWh.
+    pub power_price_usd_per_mwh: Option<f64>,
+    /// Under hourly pricing, the spread of the hourly prices (`power.shapePct`) at which mining
+    /// equals the best AI pathway, %: wider spikes favour the miner that curtails them.
+    pub price_shape_pct: Option<f64>,
     /// Why a break-even is null, where one is.
     pub notes: Vec<String>,
 }

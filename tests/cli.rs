@@ -239,3 +239,39 @@ fn a_real_ercot_year_reads_as_a_duration_curve_and_a_broken_one_names_its_row() 
         "{err}"
     );
 }
+
+#[test]
+fn the_uri_year_goes_into_a_scenario_and_the_table_shows_its_curtailment() {
+    // `minepivot profile 2021.csv --scenario s.json | minepivot evaluate - --format table`:
+    // the scenario priced on the imported year, and the table's power block.
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let file = format!("{dir}/data/ercot-dam-hb-hubavg/2021.csv");
+    let defaults = format!("{dir}/src/released/defaults-v5.json");
+    let out = minepivot(&["profile", &file, "--scenario", &defaults], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let scenario: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(scenario["power"]["profile"], "imported");
+    assert_eq!(scenario["power"]["importedProfileName"], "2021.csv (2021)");
+    assert_eq!(scenario["power"]["importedProfile"].as_array().unwrap().len(), 8_760);
+    let table = minepivot(&["evaluate", "-", "--format", "table"], &text(&out.stdout));
+    assert!(table.status.success(), "{}", text(&table.stderr));
+    let shown = text(&table.stdout);
+    assert!(
+        shown.contains("Power: Imported: 2021.csv (2021), scaled to the site's price"),
+        "{shown}"
+    );
+    // Each line's break-even on the first year's duration curve.
+    assert!(shown.contains("Antminer S19j Pro (29.5 J/TH): runs below $"), "{shown}");
+    // The same year imported equals the built-in 2021 profile to the cent it is stored at.
+    let built_in = minepivot(
+        &["evaluate", "-", "--format", "json"],
+        r#"{"power": {"profile": "ercot2021"}}"#,
+    );
+    let imported = minepivot(&["evaluate", "-", "--format", "json"], &text(&out.stdout));
+    let npv = |o: &Output| -> f64 {
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        r["pathways"][0]["npvUsd"].as_f64().unwrap()
+    };
+    let (a, b) = (npv(&built_in), npv(&imported));
+    assert!((a - b).abs() < 1e-4 * a.abs(), "{a} vs {b}");
+}

@@ -582,6 +582,8 @@ fn the_verdict_has_words_for_every_case() {
         btc_price_usd: Some(195_000.0),
         lease_usd_per_kw_month: Some(118.25),
         gpu_rent_usd_per_gpu_hour: Some(4.1),
+        power_price_usd_per_mwh: None,
+        price_shape_pct: None,
         notes: vec![],
     };
     let none = BreakEvens::default();

@@ -235,3 +235,26 @@ proptest! {
         prop_assert!(curtailing >= running - 1e-6 * running.abs().max(1.0), "{} < {}", curtailing, running);
     }
 }
+
+#[test]
+fn the_power_price_break_even_equalises_the_pathways() {
+    // A lease of $100/kW-month that mining beats at $45/MWh: dearer power favours the lease
+    // (its tenant pays the power), until the two are equal.
+    let mut s = Scenario::default();
+    s.colocation.lease_usd_per_kw_month = 100.0;
+    let r = minepivot::evaluate(&s).unwrap();
+    assert_eq!(r.comparison.best_pathway, minepivot::report::PathwayId::Mining);
+    let p = r
+        .comparison
+        .break_evens
+        .power_price_usd_per_mwh
+        .expect("a power break-even");
+    assert!(p > 45.0, "{p}");
+    s.site.power_price_usd_per_mwh = p;
+    let at = minepivot::evaluate(&s).unwrap();
+    let (mining, lease) = (at.pathways[0].npv_usd, at.pathways[1].npv_usd);
+    assert!((mining - lease).abs() <= 1e-6 * lease.abs(), "{mining} vs {lease}");
+    // The spread at which mining equals the lease, wider than the profile's own.
+    let v = r.comparison.break_evens.price_shape_pct;
+    assert!(v.is_none() || v.is_some_and(|v| v < 100.0), "{v:?}");
+}

@@ -45,7 +45,19 @@ pub enum Miss {
 
 /// A root of `g`, assumed increasing, in `[lo, hi]`, searched outward from `x0` by doubling
 /// (up) or halving (down, ending at `lo`) until the sign changes, then by Brent's method.
-pub fn solve_increasing(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64) -> Result<f64, Miss> {
+pub fn solve_increasing(g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64) -> Result<f64, Miss> {
+    solve_from(g, x0, lo, hi, true)
+}
+
+/// [`solve_increasing`] for a difference that may turn back at the far end of its range (the
+/// power price: a dear enough price closes the mine early and sells its fleet, which lifts
+/// mining again): the walk from `x0` finds the nearest sign change, without looking at the far
+/// end first.
+pub fn solve_nearest(g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64) -> Result<f64, Miss> {
+    solve_from(g, x0, lo, hi, false)
+}
+
+fn solve_from(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64, end_first: bool) -> Result<f64, Miss> {
     let x0 = x0.clamp(lo, hi);
     let g0 = g(x0);
     if g0 == 0.0 {
@@ -53,7 +65,7 @@ pub fn solve_increasing(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64
     }
     // The far end first: a miss costs one run instead of the whole walk there.
     let end = if g0 < 0.0 { hi } else { lo };
-    if end != x0 {
+    if end_first && end != x0 {
         let g_end = g(end);
         if g0 < 0.0 && g_end < 0.0 {
             return Err(Miss::AboveRange);
@@ -93,6 +105,70 @@ pub fn solve_increasing(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64
     // Tight on x: the NPVs it equalises are within a hair, far inside the 0.1 % promised.
     let tol = 1e-10 * b.abs().max(1e-9);
     find_root(g, a, b, tol).ok_or(Miss::AboveRange)
+}
+
+/// The power price level at which the best AI pathway equals mining (AI − mining, rising with
+/// the price: mining pays for every MWh it draws, the AI pathways for fewer or none), and
+/// under hourly pricing the spread of the hourly prices at which mining equals it (mining −
+/// AI, rising with the spread: a curtailing fleet runs the cheap hours and skips the dear).
+fn power_break_evens(
+    s: &Scenario,
+    mining: &MiningStage,
+    capex: &CapexStage,
+    best_ai: PathwayId,
+    ai_label: &str,
+    buf: &mut Buffers,
+    out: &mut BreakEvens,
+) {
+    let needed = only(&[PathwayId::Mining, best_ai]);
+    let mut scenario = s.clone();
+    let difference = |scenario: &Scenario, buf: &mut Buffers| {
+        let runs = FleetRuns::new(scenario, &mining.btc.months);
+        let n = npvs_only(scenario, &runs, capex, Adjust::NONE, buf, needed);
+        n[best_ai] - n.mining
+    };
+    let (lo, hi) = field_range("site.powerPriceUsdPerMwh");
+    let price = solve_nearest(
+        |p| {
+            scenario.site.power_price_usd_per_mwh = p;
+            difference(&scenario, buf)
+        },
+        s.site.power_price_usd_per_mwh,
+        lo,
+        hi,
+    );
+    scenario.site.power_price_usd_per_mwh = s.site.power_price_usd_per_mwh;
+    match price {
+        Ok(p) => out.power_price_usd_per_mwh = Some(p),
+        Err(Miss::AboveRange) => out.notes.push(format!(
+            "Power price: the {ai_label} stays below mining at every power price up to ${hi:.0}/MWh."
+        )),
+        Err(Miss::BelowRange) => out.notes.push(format!(
+            "Power price: the {ai_label} matches or beats mining even with power at ${lo:.0}/MWh."
+        )),
+    }
+    if s.power.pricing != crate::scenario::PowerPricing::Hourly {
+        return;
+    }
+    let (lo, hi) = field_range("power.shapePct");
+    let shape = solve_nearest(
+        |v| {
+            scenario.power.shape_pct = v;
+            -difference(&scenario, buf)
+        },
+        s.power.shape_pct,
+        lo,
+        hi,
+    );
+    match shape {
+        Ok(v) => out.price_shape_pct = Some(v),
+        Err(Miss::AboveRange) => out.notes.push(format!(
+            "Price spikes: mining stays below the {ai_label} even with the hourly spread at {hi:.0} % of the profile's."
+        )),
+        Err(Miss::BelowRange) => out.notes.push(format!(
+            "Price spikes: mining stays ahead of the {ai_label} even with flat hourly prices ({lo:.0} % spread)."
+        )),
+    }
 }
 
 /// All break-evens of a scenario, from its prepared stages.
@@ -172,6 +248,10 @@ pub fn solve(
             BTC_MULTIPLE_RANGE.0
         )),
     }
+
+    // The power price level and the spread of hourly prices move every pathway that pays for
+    // power: the fleet is re-run at each value.
+    power_break_evens(s, mining, capex, best_ai, ai_label, buf, &mut out);
 
     // The lease and the GPU rent move one AI pathway each: mining's NPV is the base one.
     let base_mining = npvs_only(s, &mining.runs, capex, Adjust::NONE, buf, only(&[PathwayId::Mining])).mining;

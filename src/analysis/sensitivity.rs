@@ -115,6 +115,13 @@ pub const INPUTS: &[Input] = &[
         Touches::Bitcoin,
     ),
     field("site.powerPriceUsdPerMwh", "Power price", None, Touches::Fleet),
+    field("power.shapePct", "Price spikes (hourly spread)", None, Touches::Fleet),
+    field(
+        "power.transmissionUsdPerKwMonth",
+        "Transmission charge",
+        None,
+        Touches::Fleet,
+    ),
     field("colocation.leaseUsdPerKwMonth", "Lease rate", COLO, Touches::Flows),
     field(
         "colocation.escalatorPctPerYear",
@@ -177,6 +184,8 @@ impl Input {
         match self.field {
             "bitcoin.networkHashrateGrowthPctPerYear" => !economic,
             "bitcoin.marginalPowerUsdPerMwh" | "bitcoin.marginalEfficiencyGainPctPerYear" => economic,
+            // The spread of hourly prices exists only under hourly pricing.
+            "power.shapePct" => s.power.pricing == crate::scenario::PowerPricing::Hourly,
             _ => true,
         }
     }

@@ -86,6 +86,10 @@ enum Command {
         /// Also print, month by month, the hours priced below this USD/MWh and their average.
         #[arg(long)]
         below: Option<f64>,
+        /// Scenario JSON file to put the year into (hourly pricing on the imported profile);
+        /// the scenario is printed (pipe it to `minepivot evaluate -`).
+        #[arg(long)]
+        scenario: Option<String>,
     },
     /// Print the presets (ASICs, GPU systems, cooling, sample sites, cost library, sources) as JSON.
     Presets,
@@ -171,6 +175,39 @@ fn profile(csv: &str, below: Option<f64>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `minepivot profile CSV --scenario FILE`: the scenario, priced on the year of the CSV.
+fn profile_into(csv: &str, file: &str) -> ExitCode {
+    let text = match load(csv) {
+        Ok(text) => text,
+        Err(code) => return code,
+    };
+    let name = std::path::Path::new(csv)
+        .file_name()
+        .map_or_else(|| csv.to_string(), |n| n.to_string_lossy().into_owned());
+    let year = match minepivot::profile::import(&name, &text) {
+        Ok(year) => year,
+        Err(errors) => return invalid_as(csv, "hourly price profile", &errors),
+    };
+    let text = match load(file) {
+        Ok(text) => text,
+        Err(code) => return code,
+    };
+    match parse::scenario_from_json(&text) {
+        Err(errors) => invalid(file, &errors),
+        Ok(valid) => {
+            let mut s = valid.into_inner();
+            s.power.pricing = minepivot::scenario::PowerPricing::Hourly;
+            s.power.profile = minepivot::scenario::PriceProfile::Imported;
+            s.power.imported_profile = year.hours;
+            s.power.imported_profile_name = format!("{} ({})", year.name, year.year);
+            match minepivot::validate::check(s) {
+                Ok(s) => print_json(&*s),
+                Err(errors) => invalid(file, &errors),
+            }
+        }
+    }
+}
+
 /// `minepivot curve`: the points of a CSV, or a scenario with them.
 fn curve(which: CurveKind, csv: &str, scenario: Option<&str>) -> ExitCode {
     let text = match load(csv) {
@@ -212,7 +249,10 @@ fn main() -> ExitCode {
         Command::Presets => print_json(&minepivot::catalogue::presets()),
         Command::Fields => print_json(&minepivot::catalogue::fields()),
         Command::Curve { which, csv, scenario } => curve(which, &csv, scenario.as_deref()),
-        Command::Profile { csv, below } => profile(&csv, below),
+        Command::Profile { csv, below, scenario } => match scenario {
+            Some(file) => profile_into(&csv, &file),
+            None => profile(&csv, below),
+        },
         Command::Validate { file } => match load(&file) {
             Err(code) => code,
             Ok(text) => match parse::scenario_from_json(&text) {
@@ -335,6 +375,42 @@ fn opt<T>(value: Option<T>, show: impl Fn(T) -> String) -> String {
     value.map_or_else(|| "n/a".to_string(), show)
 }
 
+/// The power block of the table: the profile, what each pathway pays per MWh, and where each
+/// ASIC line's break-even falls on the first year's duration curve.
+fn power_table(r: &Report) -> String {
+    let p = &r.power;
+    let mut out = format!(
+        "\nPower: {}; first year averages ${:.2}/MWh, highest hour ${:.2}\n",
+        p.profile_label, p.average_usd_per_mwh, p.highest_usd_per_mwh
+    );
+    let paid: Vec<String> = r
+        .pathways
+        .iter()
+        .map(|x| match x.effective_power_usd_per_mwh {
+            Some(v) => format!("{} ${v:.2}", x.label),
+            None => format!("{} — (the tenant pays)", x.label),
+        })
+        .collect();
+    out.push_str(&format!("  effective $/MWh over the horizon: {}\n", paid.join("; ")));
+    for l in &p.lines {
+        out.push_str(&format!(
+            "  {} ({} J/TH): runs below ${:.2}/MWh, {:.1} % of the first year's hours\n",
+            l.model, l.efficiency_j_per_th, l.break_even_usd_per_mwh, l.hours_run_pct
+        ));
+    }
+    if let Some(y) = r.pathways.first().and_then(|m| m.years.first()) {
+        out.push_str(&format!(
+            "  mining, year 1: {:.0} full-load hours, {:.0} MWh; sold back {}, demand response {}, transmission avoided {}\n",
+            y.mining_hours_run,
+            y.energy_mwh,
+            money(y.sell_back_usd),
+            money(y.demand_response_usd),
+            money(y.avoided_charges_usd)
+        ));
+    }
+    out
+}
+
 fn table(r: &Report) -> String {
     let mut out = String::new();
     out.push_str(&format!(
@@ -406,16 +482,19 @@ fn table(r: &Report) -> String {
     out.push('\n');
     let b = &r.comparison.break_evens;
     out.push_str(&format!(
-        "\nBreak-evens: BTC price {}; lease {}/kW-month; GPU rent {}/GPU-hour\n",
+        "\nBreak-evens: BTC price {}; lease {}/kW-month; GPU rent {}/GPU-hour; power {}; price spikes {}\n",
         opt(b.btc_price_usd.zip(b.btc_price_multiple), |(usd, k)| format!(
             "${usd:.0} ({k:.2}× the path)"
         )),
         opt(b.lease_usd_per_kw_month, |v| format!("${v:.1}")),
         opt(b.gpu_rent_usd_per_gpu_hour, |v| format!("${v:.2}")),
+        opt(b.power_price_usd_per_mwh, |v| format!("${v:.2}/MWh")),
+        opt(b.price_shape_pct, |v| format!("{v:.0} % of the profile's spread")),
     ));
     for note in &b.notes {
         out.push_str(&format!("  note: {note}\n"));
     }
+    out.push_str(&power_table(r));
     if r.site.converted_grid_mw > 0.0 {
         out.push_str(&format!(
             "\nRetrofit capex: {} ({} per MW IT); greenfield would be {} and {} months longer\n",

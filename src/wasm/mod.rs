@@ -129,6 +129,19 @@ pub fn curve_from_csv(path: &str, text: &str) -> Result<Vec<Ts<crate::scenario::
     points.iter().map(output).collect()
 }
 
+/// Reads a year of hourly power prices from CSV (an ISO's download: a header row, then
+/// `timestamp with offset,…,price` — the first column the hour, the last its USD/MWh) for
+/// `power.importedProfile`. Hours are read in UTC, so a daylight-saving repeat is its own hour;
+/// the file must hold one whole year (8,760 or 8,784 consecutive hours from 1 January 00:00
+/// UTC). Negative prices are kept. At most 2.5 MB.
+///
+/// @throws {MinepivotInputError} naming the row of every problem; nothing is read from a bad file.
+#[wasm_bindgen(js_name = profileFromCsv)]
+pub fn profile_from_csv(name: &str, text: &str) -> Result<Ts<crate::profile::ImportedProfile>, JsValue> {
+    let profile = crate::profile::import(name, text).map_err(|e| error::input_error(&e))?;
+    output(&profile)
+}
+
 /// The field registry: every input of the scenario and every risk option, with its label,
 /// unit, kind, bounds, step, page group, choices and the source of its default.
 #[wasm_bindgen]

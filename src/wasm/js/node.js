@@ -13,6 +13,7 @@ import {
   isInputError,
   initSync,
   presets,
+  profileFromCsv,
   risk,
   sensitivity,
   upgrade,
@@ -21,7 +22,7 @@ import {
 
 initSync({ module: readFileSync(new URL("../web/minepivot_bg.wasm", import.meta.url)) });
 
-export { cashFlowCsv, curveFromCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, upgrade, validate };
+export { cashFlowCsv, curveFromCsv, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

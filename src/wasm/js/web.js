@@ -12,6 +12,7 @@ import init, {
   fields,
   isInputError,
   presets,
+  profileFromCsv,
   risk,
   sensitivity,
   upgrade,
@@ -20,7 +21,7 @@ import init, {
 
 await init({ module_or_path: new URL("./minepivot_bg.wasm", import.meta.url) });
 
-export { cashFlowCsv, curveFromCsv, defaultScenario, evaluate, fields, isInputError, presets, risk, sensitivity, upgrade, validate };
+export { cashFlowCsv, curveFromCsv, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();
