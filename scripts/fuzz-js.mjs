@@ -4,7 +4,7 @@
 // getters that throw, Proxies whose traps throw and revoked Proxies) through every export of
 // the built package, in Node. What must hold for every value:
 //   - validate() never throws and returns a list;
-//   - evaluate(), sensitivity(), risk() and upgrade() either answer or throw the package's
+//   - evaluate(), sensitivity(), risk(), upgrade() and profileFromCsv() either answer or throw the package's
 //     MinepivotInputError (isInputError), never anything else;
 //   - every number in an answer is finite;
 //   - after all of it, the default scenario still gives the same report (the instance is sound).
@@ -107,6 +107,16 @@ function answers(what, f) {
   finite(answer, what);
 }
 
+/** A value as text for the CSV readers: itself if a string, else its JSON ("" if it has none). */
+function textOf(value) {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return "";
+  }
+}
+
 let calls = 0;
 const started = performance.now();
 fc.assert(
@@ -119,7 +129,9 @@ fc.assert(
     answers("upgrade", () => mp.upgrade(value));
     answers("sensitivity", () => mp.sensitivity(value, { pct }));
     answers("risk", () => mp.risk(value, { paths: 100, seed: 1, btcVolatilityPct: option }));
-    calls += 5;
+    // Any text as an hourly CSV: a year, or an input error naming its row.
+    answers("profileFromCsv", () => mp.profileFromCsv("fuzz.csv", textOf(value)));
+    calls += 6;
   }),
   { numRuns: runs, seed },
 );

@@ -8,7 +8,6 @@ use minepivot::scenario::{
     FleetLine, HashrateModel, MiningExit, Power, PowerPricing, PowerSupply, PriceProfile, ProfileScaling,
 };
 use minepivot::Scenario;
-use proptest::prelude::*;
 
 fn close(actual: f64, expected: f64, tolerance: f64) {
     assert!(
@@ -210,32 +209,6 @@ fn an_imported_profile_in_use_must_be_a_whole_year() {
     );
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
-
-    /// Curtailing can only raise the mining pathway's NPV over running every hour.
-    #[test]
-    fn curtailing_never_lowers_the_mining_npv(
-        prices in prop::collection::vec(-50.0f64..400.0, 24),
-        level in 5.0f64..150.0,
-        shape in 0.0f64..250.0,
-        ppa in any::<bool>(),
-    ) {
-        let mut s = Scenario { horizon_years: 5, ..Scenario::default() };
-        s.colocation.debt.tenor_years = 5;
-        s.power.profile = PriceProfile::Imported;
-        s.power.imported_profile = (0..8_760).map(|h| prices[h % 24] + (h / 24 % 7) as f64).collect();
-        s.power.shape_pct = shape;
-        s.site.power_price_usd_per_mwh = level;
-        s.power.supply = if ppa { PowerSupply::Ppa } else { PowerSupply::Index };
-        s.mining.exit = MiningExit::Stay;
-        let curtailing = minepivot::evaluate(&s).unwrap().pathways[0].npv_usd;
-        s.mining.shutdown_when_unprofitable = false;
-        let running = minepivot::evaluate(&s).unwrap().pathways[0].npv_usd;
-        prop_assert!(curtailing >= running - 1e-6 * running.abs().max(1.0), "{} < {}", curtailing, running);
-    }
-}
-
 #[test]
 fn the_power_price_break_even_equalises_the_pathways() {
     // A lease of $100/kW-month that mining beats at $45/MWh: dearer power favours the lease
@@ -257,4 +230,37 @@ fn the_power_price_break_even_equalises_the_pathways() {
     // The spread at which mining equals the lease, wider than the profile's own.
     let v = r.comparison.break_evens.price_shape_pct;
     assert!(v.is_none() || v.is_some_and(|v| v < 100.0), "{v:?}");
+}
+
+/// Over random profiles (the property needs proptest, a native dev-dependency).
+#[cfg(not(target_arch = "wasm32"))]
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Curtailing can only raise the mining pathway's NPV over running every hour.
+        #[test]
+        fn curtailing_never_lowers_the_mining_npv(
+            prices in prop::collection::vec(-50.0f64..400.0, 24),
+            level in 5.0f64..150.0,
+            shape in 0.0f64..250.0,
+            ppa in any::<bool>(),
+        ) {
+            let mut s = Scenario { horizon_years: 5, ..Scenario::default() };
+            s.colocation.debt.tenor_years = 5;
+            s.power.profile = PriceProfile::Imported;
+            s.power.imported_profile = (0..8_760).map(|h| prices[h % 24] + (h / 24 % 7) as f64).collect();
+            s.power.shape_pct = shape;
+            s.site.power_price_usd_per_mwh = level;
+            s.power.supply = if ppa { PowerSupply::Ppa } else { PowerSupply::Index };
+            s.mining.exit = MiningExit::Stay;
+            let curtailing = minepivot::evaluate(&s).unwrap().pathways[0].npv_usd;
+            s.mining.shutdown_when_unprofitable = false;
+            let running = minepivot::evaluate(&s).unwrap().pathways[0].npv_usd;
+            prop_assert!(curtailing >= running - 1e-6 * running.abs().max(1.0), "{} < {}", curtailing, running);
+        }
+    }
 }

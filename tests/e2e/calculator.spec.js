@@ -285,6 +285,10 @@ test('the form shows every input of the core’s field registry, with its label 
       const list = path.split('[')[0];
       expect(await page.locator(`.curve[data-for="${list}"] textarea`).count(), path).toBe(1);
       if (path === list) await expect(page.locator(`.curve[data-for="${list}"] label`).first(), path).toContainText(entry.label);
+    } else if (path === 'power.importedProfile' || path === 'power.importedProfileName') {
+      // The imported year: one editor (its summary names the file), filled by importing a CSV.
+      expect(await page.locator('.curve.profile[data-for="power.importedProfile"]').count(), path).toBe(1);
+      if (path === 'power.importedProfile') await expect(page.locator('.curve.profile .fleet-title'), path).toContainText(entry.label);
     } else if (path.startsWith('retrofit.costOverrides')) {
       expect(await page.locator('[data-for^="cost:"]').count(), path).toBeGreaterThan(0);
     } else {

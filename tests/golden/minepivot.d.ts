@@ -197,6 +197,15 @@ export interface BreakEvens {
      */
     gpuRentUsdPerGpuHour: number | null;
     /**
+     * The site's power price level at which the best AI pathway equals mining, USD/MWh.
+     */
+    powerPriceUsdPerMwh: number | null;
+    /**
+     * Under hourly pricing, the spread of the hourly prices (`power.shapePct`) at which mining
+     * equals the best AI pathway, %: wider spikes favour the miner that curtails them.
+     */
+    priceShapePct: number | null;
+    /**
      * Why a break-even is null, where one is.
      */
     notes: string[];
@@ -660,6 +669,14 @@ export interface DebtYearReport {
 }
 
 /**
+ * A point of the duration curve: this share of the year's hours cost at least this price.
+ */
+export interface DurationPoint {
+    hoursPct: number;
+    usdPerMwh: number;
+}
+
+/**
  * Stable machine codes of input problems.
  */
 export type ErrorCode = "invalidJson" | "invalidType" | "unknownField" | "notFinite" | "outOfRange" | "invalidFormat" | "inconsistent" | "tooLarge" | "unsupportedVersion";
@@ -1076,6 +1093,32 @@ export interface HistogramSeries {
 }
 
 /**
+ * A year read from CSV as a scenario holds it (`power.importedProfile`), with what a person
+ * checks before using it.
+ */
+export interface ImportedProfile {
+    /**
+     * The file's name, for `power.importedProfileName`.
+     */
+    name: string;
+    /**
+     * The year of its first hour (UTC).
+     */
+    year: number;
+    /**
+     * Every hour's price in order from 1 January 00:00 UTC, USD/MWh.
+     */
+    hours: number[];
+    averageUsdPerMwh: number;
+    lowestUsdPerMwh: number;
+    highestUsdPerMwh: number;
+    /**
+     * Hours priced below 0 (legal in ERCOT; kept and used).
+     */
+    negativeHours: number;
+}
+
+/**
  * What happens to a lease at the end of its term within the horizon.
  */
 export type LeaseEnd = "renew" | "vacate" | "relet";
@@ -1084,6 +1127,23 @@ export type LeaseEnd = "renew" | "vacate" | "relet";
  * Who pays the tenant's power and the building's operating costs (docs/methodology-pathways.md "Colocation").
  */
 export type LeaseType = "nnn" | "gross" | "modifiedGross";
+
+/**
+ * One fleet line against the duration curve.
+ */
+export interface LineBreakEven {
+    model: string;
+    efficiencyJPerTh: number;
+    /**
+     * What an MWh drawn earns the line at month 0's hashprice (and the demand-response
+     * payment per MWh): it runs in the hours priced below this, USD/MWh.
+     */
+    breakEvenUsdPerMwh: number;
+    /**
+     * The share of the first year's hours priced below it, %.
+     */
+    hoursRunPct: number;
+}
 
 /**
  * Thrown by `evaluate` and `sensitivity` when the input is invalid (check
@@ -1379,6 +1439,39 @@ export interface Power {
 export type PowerPricing = "flat" | "hourly";
 
 /**
+ * The site's power in its first year (docs/methodology-power.md): the price duration curve
+ * and where each ASIC line's break-even falls on it.
+ */
+export interface PowerReport {
+    /**
+     * `flat` or `hourly` (`power.pricing`).
+     */
+    pricing: string;
+    /**
+     * What the hourly prices are, for people ("ERCOT 2024, day-ahead hub average", or the
+     * imported file's name); the flat price under flat pricing.
+     */
+    profileLabel: string;
+    /**
+     * The site's average price over the first year, each month counting 730.5 hours, USD/MWh.
+     */
+    averageUsdPerMwh: number;
+    /**
+     * The highest hour of the first year, USD/MWh.
+     */
+    highestUsdPerMwh: number;
+    /**
+     * The first year's hours from the dearest to the cheapest (what running costs an hour:
+     * the market, or a contract's price without sell-back), thinned to at most 365 points.
+     */
+    durationCurve: DurationPoint[];
+    /**
+     * Each fleet line at month 0's hashprice.
+     */
+    lines: LineBreakEven[];
+}
+
+/**
  * How the site buys its power.
  */
 export type PowerSupply = "index" | "ppa";
@@ -1465,6 +1558,7 @@ export interface Report {
     pathways: PathwayReport[];
     comparison: Comparison;
     sensitivity: Sensitivity;
+    power: PowerReport;
     warnings: Warning[];
 }
 
@@ -1855,6 +1949,17 @@ export function isInputError(error: unknown): error is MinepivotInputError;
  * sites, the retrofit cost library — and the source of every default.
  */
 export function presets(): Presets;
+
+/**
+ * Reads a year of hourly power prices from CSV (an ISO's download: a header row, then
+ * `timestamp with offset,…,price` — the first column the hour, the last its USD/MWh) for
+ * `power.importedProfile`. Hours are read in UTC, so a daylight-saving repeat is its own hour;
+ * the file must hold one whole year (8,760 or 8,784 consecutive hours from 1 January 00:00
+ * UTC). Negative prices are kept. At most 2.5 MB.
+ *
+ * @throws {MinepivotInputError} naming the row of every problem; nothing is read from a bad file.
+ */
+export function profileFromCsv(name: string, text: string): ImportedProfile;
 
 /**
  * Monte Carlo risk: `options.paths` paths (default 10,000) of BTC price (log-normal, with

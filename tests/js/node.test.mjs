@@ -83,12 +83,39 @@ test("exports exactly the public API, without the init functions", () => {
     "fields",
     "isInputError",
     "presets",
+    "profileFromCsv",
     "risk",
     "sensitivity",
     "upgrade",
     "validate",
     "version",
   ]);
+});
+
+test("profileFromCsv reads an ISO's hourly year in UTC into a scenario, and names the row of a bad one", () => {
+  // A leap year of hours from 1 January 00:00 UTC, written as ERCOT's Central time with its
+  // offset: every hour at $30 but the first 6 of each day at −$5 (negative prices are kept).
+  const rows = ["Datetime (Local),Price (USD/MWh)"];
+  const start = Date.UTC(2024, 0, 1);
+  for (let h = 0; h < 8_784; h++) {
+    const t = new Date(start + h * 3_600_000 - 6 * 3_600_000);
+    rows.push(`${t.toISOString().slice(0, 13).replace("T", " ")}:00:00-06:00,${h % 24 < 6 ? -5 : 30}`);
+  }
+  const year = minepivot.profileFromCsv("flat-2024.csv", rows.join("\n"));
+  assert.equal(year.year, 2024);
+  assert.equal(year.hours.length, 8_784);
+  assert.equal(year.negativeHours, 366 * 6);
+  // Average: (6 × −5 + 18 × 30) ÷ 24 = 510 ÷ 24 = 21.25.
+  assert.equal(year.averageUsdPerMwh, 21.25);
+  const s = defaultScenario();
+  s.power.profile = "imported";
+  s.power.importedProfile = year.hours;
+  const report = evaluate(s);
+  assert.match(report.power.profileLabel, /^Imported year, scaled/);
+  assert.throws(
+    () => minepivot.profileFromCsv("bad.csv", rows.slice(0, 100).join("\n")),
+    (e) => minepivot.isInputError(e) && e.errors[0].field === "power.importedProfile",
+  );
 });
 
 test("curveFromCsv reads a forward curve into a scenario, and names the row of a bad one", () => {

@@ -265,3 +265,45 @@ export function hashpriceChart(el) {
     };
   });
 }
+
+/**
+ * The first year's hourly prices from the dearest to the cheapest (the duration curve), with
+ * each ASIC line's break-even drawn across it: a line runs in the hours right of where its
+ * break-even meets the curve. The price axis stops above the highest break-even and the
+ * curve's top 2 % (the spikes, named in the panel's text), so that the bulk of the year is read.
+ */
+export function durationChart(el) {
+  return managedChart(el, (report) => {
+    const t = theme();
+    const p = report.power;
+    const curve = p?.durationCurve || [];
+    if (curve.length === 0) return { empty: 'No hourly prices in this report.' };
+    const lines = p.lines || [];
+    const x = curve.map((d) => d.hoursPct);
+    const prices = curve.map((d) => d.usdPerMwh);
+    const top = prices.find((_, i) => x[i] >= 2) ?? prices[0];
+    const high = Math.max(top, ...lines.map((l) => l.breakEvenUsdPerMwh)) * 1.15;
+    const low = Math.min(0, prices[prices.length - 1]);
+    const dollars = (u, v) => (v === null || v === undefined ? '–' : `$${v.toFixed(2)}/MWh`);
+    const dashes = [[8, 4], [3, 3], [12, 4, 3, 4], [2, 6]];
+    const series = [
+      { label: 'Share of the year’s hours', value: (u, v) => (v === null || v === undefined ? '–' : `${v.toFixed(1)} %`) },
+      { label: 'Hourly price, dearest first', stroke: css('--c-hashprice'), width: 2, points: { show: false }, value: dollars },
+      ...lines.map((l, i) => ({ label: `${l.model} runs below`, stroke: css('--c-mining'), width: 1.5, dash: dashes[i % dashes.length], points: { show: false }, value: dollars })),
+    ];
+    return {
+      key: `dc|${curve.length}|${lines.length}`,
+      data: [x, prices.map((v) => Math.min(v, high)), ...lines.map((l) => x.map(() => l.breakEvenUsdPerMwh))],
+      options: {
+        class: 'chart',
+        scales: { x: { time: false, range: [0, 100] }, y: { range: [low, high] } },
+        legend: { live: true },
+        series,
+        axes: [
+          { stroke: t.text, font: t.font, grid: { stroke: t.grid, width: 1 }, ticks: { stroke: t.grid, width: 1 }, values: (u, splits) => splits.map((v) => `${v} %`) },
+          axisY(t, (v) => `$${v}`, 56),
+        ],
+      },
+    };
+  });
+}

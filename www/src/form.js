@@ -4,7 +4,7 @@
 // default comes from and how old that figure is.
 
 import { h, fill, $, $$, sourceLink } from './dom.js';
-import { curveFromCsv } from 'minepivot';
+import { curveFromCsv, profileFromCsv } from 'minepivot';
 import { GROUPS, FLEET_COLUMNS, PHASE_COLUMNS, advancedOf } from './fields.js';
 import { getPath, parsePath } from './state.js';
 import { num, plain, usdExact } from './format.js';
@@ -372,10 +372,94 @@ export function createForm({ root, presets, defaults, onChange }) {
     return box;
   }
 
+  /** The imported year of hourly prices: its summary, an import button and a clear. */
+  let profileBox = null;
+  function profileSummary(hours, name) {
+    if (!hours.length) return 'No year imported: choose a built-in ERCOT year above, or import an ISO\'s hourly CSV (timestamp with its offset, …, price in USD/MWh).';
+    let sum = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    let negative = 0;
+    for (const x of hours) {
+      sum += x;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+      if (x < 0) negative += 1;
+    }
+    return `${name || 'Imported year'}: ${num(hours.length)} hours, average ${usdExact(sum / hours.length, 2)}/MWh, from ${usdExact(lo, 2)} to ${usdExact(hi, 2)}${negative ? `, ${num(negative)} negative` : ''}.`;
+  }
+
+  function profileEditor(field) {
+    const id = idFor(field.path);
+    const summary = h('p', { class: 'curve-summary', id: `${id}-summary`, role: 'status' });
+    const error = h('span', { class: 'error', id: `${id}-err`, hidden: true, role: 'status' });
+    const box = h('div', { class: 'curve profile', dataset: { for: field.path } });
+    const show = (hours, name) => {
+      summary.textContent = profileSummary(hours, name);
+    };
+    const refuse = (message) => {
+      box.classList.add('invalid');
+      error.textContent = message;
+      error.hidden = false;
+    };
+    const choose = (path, value) => {
+      const select = $$('[data-path]', root).find((el) => el.dataset.path === path);
+      if (select) select.value = value;
+      onChange(path, value);
+    };
+    const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain', hidden: true, id: `${id}-file`,
+      'aria-label': `${field.label}: CSV file`,
+      async onchange() {
+        const chosen = file.files?.[0];
+        file.value = '';
+        if (!chosen) return;
+        box.classList.remove('invalid');
+        error.hidden = true;
+        // The core refuses more than 2.5 MB by length; a file far larger is not even read.
+        if (chosen.size > 8 * 1024 * 1024) {
+          refuse(`${chosen.name} is ${num(Math.ceil(chosen.size / (1024 * 1024)))} MB; a year of hourly prices may be at most 2.5 MB.`);
+          return;
+        }
+        try {
+          const year = profileFromCsv(chosen.name, await chosen.text());
+          const name = `${year.name} (${year.year})`;
+          show(year.hours, name);
+          onChange('power.importedProfileName', name);
+          onChange(field.path, year.hours);
+          choose('power.profile', 'imported');
+          choose('power.pricing', 'hourly');
+        } catch (e) {
+          // Nothing is read from a file with a problem: the profile in use stays as it was.
+          refuse(e.errors ? e.errors.map((x) => x.message).join(' ') : String(e.message || e));
+        }
+      } });
+    fill(box,
+      h('div', { class: 'fleet-head' }, h('span', { class: 'fleet-title', id: `${id}-title` }, field.label),
+        h('span', { class: 'unit' }, 'one year, hour by hour, read in UTC')),
+      summary, error,
+      h('div', { class: 'fleet-add' },
+        h('button', { type: 'button', class: 'button', 'aria-describedby': `${id}-summary`, onclick: () => file.click() }, 'Import hourly CSV…'), file,
+        h('button', { type: 'button', class: 'button quiet', onclick() {
+          box.classList.remove('invalid');
+          error.hidden = true;
+          show([], '');
+          onChange('power.importedProfileName', '');
+          onChange(field.path, []);
+          if (getPath(current(), 'power.profile') === 'imported') choose('power.profile', 'ercot2024');
+        } }, 'Clear')));
+    profileBox = { show };
+    show([], '');
+    return box;
+  }
+  /** The scenario as last written into the form (for the profile editor's Clear). */
+  let written = {};
+  const current = () => written;
+
   // --- build -------------------------------------------------------------------------
 
   const groups = GROUPS.map((g) => {
-    const body = g.fields.map((f) => (f.kind === 'fleet' ? fleetEditor() : f.kind === 'phases' ? phasesEditor() : fieldRow(f)));
+    const body = g.fields.map((f) => (f.kind === 'fleet' ? fleetEditor() : f.kind === 'phases' ? phasesEditor()
+      : f.kind === 'profile' ? profileEditor(f) : fieldRow(f)));
     const advanced = advancedOf(g).map((a) => h('details', { class: 'advanced' }, h('summary', {}, a.title),
       h('div', { class: 'fields' }, a.kind === 'costs' ? costEditor() : a.fields.map((f) => (f.kind === 'curve' ? curveEditor(f) : fieldRow(f))))));
     return h('details', { class: 'group', id: `group-${g.id}`, open: g.open || false },
@@ -433,6 +517,9 @@ export function createForm({ root, presets, defaults, onChange }) {
   // --- write a whole scenario ----------------------------------------------------------
 
   function set(scenario) {
+    written = scenario;
+    const hours = getPath(scenario, 'power.importedProfile');
+    profileBox?.show(Array.isArray(hours) ? hours : [], getPath(scenario, 'power.importedProfileName') || '');
     for (const input of $$('[data-path]', root)) {
       if (!input.matches('input, select') || input.closest('.fleet, .phases')) continue;
       const value = getPath(scenario, input.dataset.path);

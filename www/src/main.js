@@ -10,9 +10,9 @@ import { clone, setPath } from './state.js';
 import * as share from './share.js';
 import * as storage from './storage.js';
 import { cashFlowCsv, reportJson, fileStem, download, parseImport } from './export.js';
-import { cashFlowChart, hashpriceChart } from './charts.js';
+import { cashFlowChart, hashpriceChart, durationChart } from './charts.js';
 import {
-  renderVerdict, renderCards, renderFinancing, renderSite, renderWarnings, renderCapex, renderBreakEvens,
+  renderVerdict, renderCards, renderFinancing, renderSite, renderWarnings, renderCapex, renderBreakEvens, renderPower,
   renderTornado, renderYears, renderAssumptions, setStale,
 } from './render.js';
 import { renderComparison } from './compare.js';
@@ -56,6 +56,7 @@ const errorSummary = (errors) => errors.slice(0, 4).map((e) => (e.field ? `${e.f
 const charts = {
   cashflow: cashFlowChart($('#chart-cashflow')),
   hashprice: hashpriceChart($('#chart-hashprice')),
+  duration: durationChart($('#chart-duration')),
 };
 
 /** The answer: verdict and one card per pathway. */
@@ -71,6 +72,8 @@ function drawDetails() {
   renderWarnings($('#warnings'), report);
   charts.cashflow.update(report, scenario);
   charts.hashprice.update(report);
+  charts.duration.update(report);
+  renderPower($('#power-note'), $('#power-facts'), report);
   renderFinancing($('#financing'), report);
   renderSite($('#site-facts'), report);
   renderCapex($('#capex'), report);
@@ -261,7 +264,9 @@ $('#share').addEventListener('click', async () => {
   const url = location.href;
   try {
     await navigator.clipboard.writeText(url);
-    notify('Link copied. Anyone who opens it sees this scenario and these numbers.');
+    notify(share.hasImportedProfile(shown.scenario)
+      ? 'Link copied. It carries every input but the imported year of hourly prices (too long for a link): whoever opens it sees the built-in ERCOT 2024 year. Export the JSON file to share the imported year.'
+      : 'Link copied. Anyone who opens it sees this scenario and these numbers.');
   } catch {
     const field = h('input', { type: 'text', readonly: true, class: 'share-url', 'aria-label': 'Share link', value: url });
     notify('Copy this link:', 'info', field);
@@ -356,6 +361,7 @@ function applyScheme() {
   document.documentElement.dataset.scheme = dark.matches ? 'dark' : 'light';
   charts.cashflow.redraw();
   charts.hashprice.redraw();
+  charts.duration.redraw();
   risk?.redraw();
 }
 dark.addEventListener('change', applyScheme);
@@ -371,7 +377,11 @@ function openFromHash() {
     return false;
   }
   if (link.kind === 'ok') {
-    if (openUntrusted(link.partial, 'The shared link')) return true;
+    const missing = share.restoreProfile(link.partial, link.meta);
+    if (openUntrusted(link.partial, 'The shared link')) {
+      if (missing) notify(missing, 'info');
+      return true;
+    }
     history.replaceState(null, '', `${location.pathname}${location.search}`);
   }
   return false;
@@ -390,9 +400,12 @@ window.addEventListener('hashchange', () => {
 function start() {
   const link = share.decode(location.hash);
   let note = link.kind === 'error' ? `${link.message} Showing the default scenario instead.` : '';
+  // A link made with an imported year this tab no longer keeps: said, not an error.
+  let missing = '';
   let result = null;
   if (link.kind === 'ok') {
     // A link holds what differs from the defaults of its schemaVersion: completed with those.
+    missing = share.restoreProfile(link.partial, link.meta);
     const upgraded = engine.upgrade(link.partial);
     result = upgraded.ok ? engine.evaluate(upgraded.scenario) : upgraded;
     if (result.ok) current = upgraded.scenario;
@@ -415,6 +428,7 @@ function start() {
     drawDetails();
     risk = createRiskPanel({ root: $('#risk'), scenario: () => shown.scenario, sources: presets.riskOptionSources });
     if (note) notify(note, 'error');
+    else if (missing) notify(missing, 'info');
     $('#version').textContent = version ? `Core version ${version}.` : '';
     refreshSaved();
     document.documentElement.dataset.ready = 'true';

@@ -53,6 +53,8 @@ export function renderCards(el, report) {
       // for the GPU cloud), which is what the disclosed $/MW figures compare with.
       row('Capex in the horizon', { text: usd(p.totalCapexUsd), note: salesNote(p) }),
       row('Build cost per MW IT', isMining ? { text: 'n/a', note: 'nothing is converted' } : buildCost(p)),
+      row('Power paid', p.effectivePowerUsdPerMwh === null || p.effectivePowerUsdPerMwh === undefined
+        ? { text: 'n/a', note: 'the tenant pays the power' } : { text: `${usdExact(p.effectivePowerUsdPerMwh, 2)}/MWh`, note: '' }),
     ];
     // The equity's view, where the pathway borrows: its return and the loan's thinnest cover.
     const f = p.financing;
@@ -218,12 +220,43 @@ export function renderCapex(el, report) {
   for (const seg of el.querySelectorAll('.seg')) seg.style.width = seg.dataset.width;
 }
 
+/** The power panel's words and tables: the profile, what each pathway pays per MWh, each
+ * line's break-even on the duration curve, and mining's first year of curtailing. */
+export function renderPower(note, el, report) {
+  const p = report.power;
+  if (!p) return;
+  const hourly = p.pricing === 'hourly';
+  note.textContent = hourly
+    ? `${p.profileLabel}. The first year averages ${usdExact(p.averageUsdPerMwh, 2)}/MWh; its dearest hour costs ${usdExact(p.highestUsdPerMwh, 2)}/MWh (the chart stops below the spikes). Each ASIC line runs in the hours priced below its break-even and curtails in the rest; an AI hall draws in every hour.`
+    : `${p.profileLabel}: ${usdExact(p.averageUsdPerMwh, 2)}/MWh on average over the first year. Mining curtails a flat share of its hours (Bitcoin & fleet); choose hourly pricing under Power to curtail hour by hour.`;
+  const paid = report.pathways.map((x) => h('tr', {}, h('th', { scope: 'row' }, x.label),
+    h('td', { class: 'num' }, x.effectivePowerUsdPerMwh === null || x.effectivePowerUsdPerMwh === undefined
+      ? 'paid by the tenant' : `${usdExact(x.effectivePowerUsdPerMwh, 2)}/MWh`)));
+  const lines = (p.lines || []).map((l) => h('tr', {}, h('th', { scope: 'row' }, `${l.model} (${plain(l.efficiencyJPerTh)} J/TH)`),
+    h('td', { class: 'num' }, `${usdExact(l.breakEvenUsdPerMwh, 2)}/MWh`), h('td', { class: 'num' }, `${num(l.hoursRunPct, 1)} %`)));
+  const y = report.pathways[0]?.years?.[0];
+  fill(el,
+    h('table', { class: 'compact' }, h('caption', {}, 'What each pathway pays per MWh it draws, over the horizon (power and transmission, less power sold back and demand response)'),
+      h('tbody', {}, paid)),
+    lines.length ? h('table', { class: 'compact' }, h('caption', {}, 'Each ASIC line at month 0’s hashprice'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Line'), h('th', { scope: 'col', class: 'num' }, 'Runs below'), h('th', { scope: 'col', class: 'num' }, 'Hours of the first year'))),
+      h('tbody', {}, lines)) : null,
+    y ? h('dl', { class: 'facts' },
+      h('div', {}, h('dt', {}, 'Mining, first year: full-load hours'), h('dd', {}, `${num(y.miningHoursRun)} of ${num(8766)}`)),
+      h('div', {}, h('dt', {}, 'Energy drawn'), h('dd', {}, `${num(y.energyMwh)} MWh`)),
+      h('div', {}, h('dt', {}, 'Power sold back'), h('dd', {}, usd(y.sellBackUsd))),
+      h('div', {}, h('dt', {}, 'Demand response'), h('dd', {}, usd(y.demandResponseUsd))),
+      h('div', {}, h('dt', {}, 'Transmission charge avoided at the peaks'), h('dd', {}, usd(y.avoidedChargesUsd)))) : null);
+}
+
 export function renderBreakEvens(el, report) {
   const b = report.comparison.breakEvens || {};
   const rows = [
     ['BTC price at which mining equals the best AI pathway', b.btcPriceUsd, (v) => `${usdExact(v)}${b.btcPriceMultiple ? ` (${num(b.btcPriceMultiple, 2)} × the price path)` : ''}`],
     ['Lease rate at which colocation equals mining', b.leaseUsdPerKwMonth, (v) => `${usdExact(v, 2)} per kW-month`],
     ['GPU rent at which the GPU cloud equals mining', b.gpuRentUsdPerGpuHour, (v) => `${usdExact(v, 2)} per GPU-hour`],
+    ['Power price at which the best AI pathway equals mining', b.powerPriceUsdPerMwh, (v) => `${usdExact(v, 2)}/MWh`],
+    ['Hourly price spread at which mining equals the best AI pathway', b.priceShapePct, (v) => `${num(v, 0)} % of the profile’s`],
   ];
   fill(el,
     h('dl', { class: 'facts' }, rows.map(([k, v, f]) => h('div', {}, h('dt', {}, k), h('dd', {}, v === null || v === undefined ? 'n/a' : f(v))))),
@@ -294,7 +327,11 @@ export function renderYears(el, report, view) {
 export function renderAssumptions(el, scenario, presets) {
   const rows = allFields().map((f) => {
     let v = getPath(scenario, f.path);
-    if (typeof v === 'boolean') v = v ? 'yes' : 'no';
+    if (f.kind === 'profile') {
+      // A year of hours is named, not listed.
+      const hours = Array.isArray(v) ? v : [];
+      v = hours.length ? `${getPath(scenario, 'power.importedProfileName') || 'imported'}: ${num(hours.length)} hours` : 'none';
+    } else if (typeof v === 'boolean') v = v ? 'yes' : 'no';
     else if (typeof v === 'number') v = `${plain(v)}${f.unit ? ` ${f.unit}` : ''}`;
     else if (f.kind === 'select' && f.options === 'gpuSystems') v = presets.gpuSystems.find((g) => g.id === v)?.label ?? v;
     else if (f.kind === 'select' && f.options === 'cooling') v = presets.cooling.find((c) => c.id === v)?.label ?? v;
