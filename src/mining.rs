@@ -230,10 +230,9 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         let energy_per_it_mw = m.pue * hashing * HOURS_PER_MONTH;
         let marginal = hourly.as_ref().map(|h| {
             let e = escalation;
-            (
-                h.marginal(index, e, s.power.ppa_price_usd_per_mwh * e),
-                h.market(index, e),
-            )
+            let priced = h.marginal(index, e, s.power.ppa_price_usd_per_mwh * e);
+            let mean = priced.mean();
+            (priced, h.market(index, e), mean)
         });
 
         let (mut revenue_all, mut power_all) = (0.0, 0.0);
@@ -253,7 +252,7 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             let line_revenue = ths * revenue_per_th;
             let (line_power, line_share) = match &marginal {
                 // Every hour at the month's average (the flat model's "running all month").
-                Some((priced, _)) => (it_mw * energy_per_it_mw * priced.mean(), 1.0),
+                Some((_, _, mean)) => (it_mw * energy_per_it_mw * mean, 1.0),
                 None => (it_mw * power_per_it_mw, 1.0),
             };
             revenue_all += line_revenue;
@@ -265,7 +264,7 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             }
             let (line_revenue, line_power, line_share) = match &marginal {
                 // Economic curtailment: the hours priced below the line's revenue per MWh.
-                Some((priced, _)) if it_mw > 0.0 => {
+                Some((priced, _, _)) if it_mw > 0.0 => {
                     let line_energy = it_mw * energy_per_it_mw;
                     // A line earns its hashprice revenue and the demand-response payment per MWh it
                     // draws; it runs in the hours priced below the two.
@@ -303,7 +302,7 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
         if p.supply == PowerSupply::Ppa {
             let contract = s.power.ppa_price_usd_per_mwh * escalation;
             match &marginal {
-                Some((_, market)) if p.ppa_sell_back => {
+                Some((_, market, _)) if p.ppa_sell_back => {
                     // Take-or-pay: the volume at the contract price; what the running lines do
                     // not draw is sold at the hour's price, what they draw above it bought there.
                     let volume_mw = p.ppa_volume_pct / 100.0 * original_facility_mw;

@@ -582,7 +582,9 @@ fn power_report(s: &Scenario, btc: &[BitcoinMonth]) -> PowerReport {
             }
         }
     }
-    prices.sort_unstable_by(|a, b| b.total_cmp(a));
+    // Twelve months each already in order: a stable sort merges the runs (n log 12).
+    prices.sort_by(f64::total_cmp);
+    prices.reverse();
     let total = prices.len().max(1);
     let step = total.div_ceil(365).max(1);
     let mut curve: Vec<DurationPoint> = prices
@@ -617,7 +619,8 @@ fn power_report(s: &Scenario, btc: &[BitcoinMonth]) -> PowerReport {
             } else {
                 0.0
             };
-            let below = prices.iter().filter(|&&p| p < break_even).count();
+            // The prices run from the dearest: those below the break-even are the tail.
+            let below = total.min(prices.len()) - prices.partition_point(|&p| p >= break_even);
             LineBreakEven {
                 model: l.model.clone(),
                 efficiency_j_per_th: l.efficiency_j_per_th,
