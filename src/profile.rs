@@ -29,23 +29,29 @@ pub const MAX_PROFILE_CSV_BYTES: usize = 2_500_000;
 /// The hours of a leap year: the most a profile holds.
 pub const MAX_HOURS: usize = crate::fields::MAX_PROFILE_HOURS;
 
-/// Cells of a month's search grid: a 730-hour month's prices between its cheapest and its 99th
-/// percentile, so that a cell holds an hour or two where the prices are spread out.
-const GRID_CELLS: usize = 1_024;
+/// The longest count table a month keeps, in cents: $327.67 of prices above its cheapest, which
+/// covers all but the scarcity hours of most months (dearer thresholds search the rest).
+const MAX_TABLE_CENTS: usize = 32_767;
 
-/// One calendar month of hourly prices, sorted, with their running sums and a search grid.
+/// One calendar month of hourly prices, sorted, with their running sums and a count table.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonthPrices {
     /// Ascending, each price with the sum of the prices up to and including it (side by side,
     /// so that the search's last comparison has loaded the sum).
     pairs: Vec<[f64; 2]>,
-    /// `grid[i]` = how many prices are below `grid_lo + i ÷ grid_scale`, for i = 0..=cells: a
-    /// threshold's cell bounds its count to a few hours, counted there instead of searched over
-    /// the month (the risk analysis asks ten million such questions). The grid spans the
-    /// cheapest price to the 99th percentile; a threshold above it searches the top 1 %.
-    grid: Vec<u16>,
-    grid_lo: f64,
-    grid_scale: f64,
+    /// When every price is a whole number of cents (the built-in years; an imported year is
+    /// rounded to the cent, [`Profile::from_hours`]): `counts[j]` = how many prices are below
+    /// `cents_lo + j` cents. "How many hours are below x" is then a look-up at x's cent, not a
+    /// search (the risk analysis asks it ten million times). Empty otherwise.
+    counts: Vec<u16>,
+    cents_lo: i64,
+}
+
+/// `x` as a whole number of cents, if it is one.
+fn whole_cents(x: f64) -> Option<i64> {
+    let c = (x * 100.0).round();
+    // ok: |c| is checked below 2⁵³ first, so the conversion is exact.
+    (c.abs() < 9.0e15 && c / 100.0 == x).then_some(c as i64)
 }
 
 impl MonthPrices {
@@ -60,25 +66,27 @@ impl MonthPrices {
                 [p, sum]
             })
             .collect();
-        let (mut grid, mut grid_lo, mut grid_scale) = (Vec::new(), 0.0, 0.0);
-        if let (Some(&lo), Some(&hi)) = (sorted.first(), sorted.get(sorted.len() * 99 / 100)) {
-            if hi > lo && (hi - lo).is_finite() && sorted.len() < usize::from(u16::MAX) {
-                grid_lo = lo;
-                grid_scale = GRID_CELLS as f64 / (hi - lo);
-                grid = (0..=GRID_CELLS)
-                    .map(|i| {
-                        let edge = lo + i as f64 / grid_scale;
-                        // ok: fewer than 65,535 prices (checked above).
-                        sorted.partition_point(|&p| p < edge) as u16
-                    })
-                    .collect();
+        let cents: Option<Vec<i64>> = sorted.iter().map(|&p| whole_cents(p)).collect();
+        let (mut counts, mut cents_lo) = (Vec::new(), 0);
+        if let Some(cents) = cents.filter(|c| !c.is_empty() && c.len() < usize::from(u16::MAX)) {
+            cents_lo = cents[0];
+            let span = cents[cents.len() - 1] - cents_lo;
+            // ok: span ≥ 0 (sorted), and the table is capped at MAX_TABLE_CENTS.
+            let len = (span as usize).min(MAX_TABLE_CENTS) + 1;
+            counts = Vec::with_capacity(len);
+            let mut below = 0usize;
+            for j in 0..len as i64 {
+                while below < cents.len() && cents[below] < cents_lo + j {
+                    below += 1;
+                }
+                // ok: fewer than 65,535 prices (checked above).
+                counts.push(below as u16);
             }
         }
         MonthPrices {
             pairs,
-            grid,
-            grid_lo,
-            grid_scale,
+            counts,
+            cents_lo,
         }
     }
 
@@ -99,28 +107,34 @@ impl MonthPrices {
         (n, self.sum_cheapest(n))
     }
 
-    /// How many prices are below `threshold`: the grid's cell, then a count inside it (the
-    /// whole month searched when the cell's bounds do not hold, as rounding at an edge may
-    /// make them).
+    /// How many prices are below `threshold`. With a count table: k = the smallest whole cent
+    /// at or above 100 × the threshold (a price of c cents is below it when c < k), then the
+    /// table at k; a search where the table does not reach.
     fn count_below(&self, threshold: f64) -> usize {
         let pairs = &self.pairs;
-        let n = pairs.len();
-        let offset = (threshold - self.grid_lo) * self.grid_scale;
-        let (start, end) = if self.grid.is_empty() || offset.is_nan() {
-            (0, n)
-        } else if offset < 0.0 {
-            (0, usize::from(self.grid[0]))
-        } else if offset < GRID_CELLS as f64 {
-            // ok: 0 ≤ offset < GRID_CELLS.
-            let cell = offset as usize;
-            (usize::from(self.grid[cell]), usize::from(self.grid[cell + 1]))
-        } else {
-            (usize::from(self.grid[GRID_CELLS]), n)
-        };
-        // The cell's bounds hold unless rounding put the threshold a hair across an edge.
-        let holds = (start == 0 || pairs[start - 1][0] < threshold) && (end == n || pairs[end][0] >= threshold);
-        let (start, end) = if holds { (start, end) } else { (0, n) };
-        start + pairs[start..end].partition_point(|p| p[0] < threshold)
+        if !self.counts.is_empty() && threshold.is_finite() && threshold.abs() < 1.0e12 {
+            // The smallest whole cent k at or above the threshold in cents: the prices below the
+            // threshold are those below k cents. (Cents compared in cents: no division, and no
+            // call to ceil, a library call on the baseline x86-64 target.)
+            let t = threshold * 100.0;
+            // ok: |t| < 10¹⁴, so it fits an i64 exactly after truncation toward 0.
+            let mut k = t as i64;
+            if (k as f64) < t {
+                k += 1;
+            }
+            let j = k - self.cents_lo;
+            if j <= 0 {
+                return 0;
+            }
+            // ok: 0 < j, checked against the table's length.
+            if let Some(&count) = self.counts.get(j as usize) {
+                return usize::from(count);
+            }
+            // Above the table: the hours it does not cover, searched.
+            let start = usize::from(self.counts[self.counts.len() - 1]);
+            return start + pairs[start..].partition_point(|p| p[0] < threshold);
+        }
+        pairs.partition_point(|p| p[0] < threshold)
     }
 
     /// The sum of the `n` cheapest prices (of all of them for `n` ≥ the hours).
@@ -199,7 +213,8 @@ pub struct Profile {
 
 impl Profile {
     /// A year from its hours in order from 1 January 00:00 UTC: 8,760 (a common year) or 8,784
-    /// (a leap year); `None` for any other count.
+    /// (a leap year); `None` for any other count. Prices are used to the cent (half a cent per
+    /// MWh at most, as the built-in years are stored).
     pub fn from_hours(hours: &[f64]) -> Option<Profile> {
         let leap = match hours.len() {
             8_760 => false,
@@ -216,7 +231,9 @@ impl Profile {
                 _ => 31,
             };
             let end = start + days * 24;
-            months.push(MonthPrices::new(&hours[start..end]));
+            // To the cent, as the built-in years: a look-up per question instead of a search.
+            let cents: Vec<f64> = hours[start..end].iter().map(|&x| (x * 100.0).round() / 100.0).collect();
+            months.push(MonthPrices::new(&cents));
             start = end;
         }
         Some(Profile {
