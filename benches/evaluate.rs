@@ -90,7 +90,8 @@ mod native {
         s.power.profile = minepivot::scenario::PriceProfile::Imported;
         s.power.imported_profile = (0..8_760)
             .map(|h| 20.0 + 30.0 * ((h % 24) as f64 / 24.0 * std::f64::consts::TAU).sin().max(0.0) + (h % 97) as f64)
-            .collect();
+            .collect::<Vec<f64>>()
+            .into();
         s
     }
 

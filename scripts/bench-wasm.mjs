@@ -107,8 +107,24 @@ if (shipped.schemaVersion >= 4) {
   line("evaluate 180-point curve 15y", time(() => minepivot.evaluate(curved), 10), 5);
 }
 
+// Version 5's hourly pricing: an imported 8,760-hour year (issue 18's target: ≤ 5 ms), and the
+// flat pricing of versions 1–4 beside it.
+let imported = null;
+let flat = null;
+if (shipped.schemaVersion >= 5) {
+  const hours = Array.from({ length: 8760 }, (_, h) => 20 + 30 * Math.max(0, Math.sin(((h % 24) / 24) * 2 * Math.PI)) + (h % 97));
+  imported = { ...shipped, power: { ...shipped.power, profile: "imported", importedProfile: hours } };
+  flat = { ...shipped, power: { ...shipped.power, pricing: "flat", transmissionUsdPerKwMonth: 0, demandResponseUsdPerMwMonth: 0 } };
+  line("evaluate imported 8760 h 15y", time(() => minepivot.evaluate(imported), 10), 5);
+  line("evaluate flat power 15y", time(() => minepivot.evaluate(flat), 10));
+}
+
 if (typeof minepivot.risk === "function") {
   const options = { paths, seed: 42 };
+  if (imported) {
+    line(`risk ${paths.toLocaleString("en")} paths imported 8760 h`, time(() => minepivot.risk(imported, options), 3), paths === 10000 ? 100 : undefined);
+    line(`risk ${paths.toLocaleString("en")} paths flat power`, time(() => minepivot.risk(flat, options), 3));
+  }
   for (const [name, scenario] of scenarios) {
     const answer = minepivot.risk(scenario, options);
     if (answer?.pathways?.length !== 3) throw new Error("bench-wasm: risk returned no report");

@@ -2468,7 +2468,7 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     .source(src("None until a year is imported", "2026-11", Derived))
     .access(Access::Numbers {
         get: |s| &s.power.imported_profile,
-        set: |s, v| s.power.imported_profile = v,
+        set: |s, v| s.power.imported_profile = v.into(),
     }),
     text("power.importedProfileName", G_POWER, "Imported profile")
         .source(src("None until a year is imported", "2026-11", Derived))

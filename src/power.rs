@@ -70,10 +70,13 @@ pub fn builtin(p: PriceProfile) -> Option<Arc<Profile>> {
     Some(CACHE[slot].get_or_init(|| Arc::new(read_compact(text))).clone())
 }
 
+/// An imported year's hours and the profile built from them.
+type Built = Option<(Arc<[f64]>, Arc<Profile>)>;
+
 std::thread_local! {
     /// The last imported profile built, so that the analyses' hundreds of re-runs of one
     /// scenario sort its 8,760 hours once.
-    static IMPORTED: std::cell::RefCell<Option<(Vec<f64>, Arc<Profile>)>> = const { std::cell::RefCell::new(None) };
+    static IMPORTED: std::cell::RefCell<Built> = const { std::cell::RefCell::new(None) };
 }
 
 /// The profile a scenario uses: a built-in year, or its imported hours (`None` when the
@@ -85,7 +88,8 @@ pub fn profile_of(s: &Scenario) -> Option<Arc<Profile>> {
             IMPORTED.with(|cache| {
                 let mut cache = cache.borrow_mut();
                 if let Some((key, profile)) = cache.as_ref() {
-                    if key == hours {
+                    // The same allocation (a clone of the scenario), or the same hours.
+                    if Arc::ptr_eq(key, hours) || key[..] == hours[..] {
                         return Some(profile.clone());
                     }
                 }

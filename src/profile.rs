@@ -102,6 +102,7 @@ impl MonthPrices {
     /// // Below $60: −5, 20 and 30 → 3 hours costing $45 per MW; $60 itself is left off.
     /// assert_eq!(m.below(60.0), (3, 45.0));
     /// ```
+    #[inline]
     pub fn below(&self, threshold: f64) -> (usize, f64) {
         let n = self.count_below(threshold);
         (n, self.sum_cheapest(n))
@@ -110,6 +111,7 @@ impl MonthPrices {
     /// How many prices are below `threshold`. With a count table: k = the smallest whole cent
     /// at or above 100 × the threshold (a price of c cents is below it when c < k), then the
     /// table at k; a search where the table does not reach.
+    #[inline]
     fn count_below(&self, threshold: f64) -> usize {
         let pairs = &self.pairs;
         if !self.counts.is_empty() && threshold.is_finite() && threshold.abs() < 1.0e12 {

@@ -252,8 +252,11 @@ pub struct Power {
     /// wide (every hour: average + shape × (price − average)).
     pub shape_pct: f64,
     /// An imported year of hourly prices, USD/MWh, from its first hour (1 January 00:00 UTC):
-    /// 8,760 hours, or 8,784 in a leap year. Empty unless a file was imported.
-    pub imported_profile: Vec<f64>,
+    /// 8,760 hours, or 8,784 in a leap year. Empty unless a file was imported. Shared, not
+    /// copied, when a scenario is cloned (the analyses clone it dozens of times), so that the
+    /// profile built from it is found again by pointer.
+    #[cfg_attr(feature = "typescript", tsify(type = "number[]"))]
+    pub imported_profile: std::sync::Arc<[f64]>,
     /// Where the imported profile came from, for people (a file name).
     pub imported_profile_name: String,
     pub supply: PowerSupply,
@@ -1030,7 +1033,7 @@ impl Default for Power {
             profile: PriceProfile::Ercot2024,
             scaling: ProfileScaling::ToPriceLevel,
             shape_pct: 100.0,
-            imported_profile: Vec::new(),
+            imported_profile: std::sync::Arc::from([]),
             imported_profile_name: String::new(),
             supply: PowerSupply::Index,
             ppa_price_usd_per_mwh: 25.0,

@@ -63,7 +63,7 @@ fn sawtooth_year() -> Vec<f64> {
 #[test]
 fn a_line_runs_exactly_the_hours_priced_below_its_revenue_per_mwh() {
     let mut s = one_line();
-    s.power.imported_profile = sawtooth_year();
+    s.power.imported_profile = sawtooth_year().into();
     let btc = project(&s).months;
     let run = simulate(&s, &btc, &|_| 1.0);
     let january = &run.months[0];
@@ -91,7 +91,7 @@ fn a_flat_profile_at_the_flat_price_gives_the_flat_figures() {
     hourly.power.pricing = PowerPricing::Hourly;
     hourly.power.profile = PriceProfile::Imported;
     hourly.power.scaling = ProfileScaling::AsIs;
-    hourly.power.imported_profile = vec![45.0; 8_760];
+    hourly.power.imported_profile = vec![45.0; 8_760].into();
     let a = minepivot::evaluate(&flat).unwrap();
     let b = minepivot::evaluate(&hourly).unwrap();
     for (p, q) in a.pathways.iter().zip(&b.pathways) {
@@ -105,7 +105,7 @@ fn a_flat_profile_at_the_flat_price_gives_the_flat_figures() {
     }
     // Scaled to the price level instead, a flat profile at any price gives the same.
     hourly.power.scaling = ProfileScaling::ToPriceLevel;
-    hourly.power.imported_profile = vec![20.0; 8_760];
+    hourly.power.imported_profile = vec![20.0; 8_760].into();
     let c = minepivot::evaluate(&hourly).unwrap();
     for (p, q) in a.pathways.iter().zip(&c.pathways) {
         assert!(
@@ -126,7 +126,7 @@ fn a_contract_without_sell_back_is_the_index_at_the_contract_price() {
     let mut index = Scenario::default();
     index.power.profile = PriceProfile::Imported;
     index.power.scaling = ProfileScaling::AsIs;
-    index.power.imported_profile = vec![38.0; 8_784];
+    index.power.imported_profile = vec![38.0; 8_784].into();
     let a = minepivot::evaluate(&ppa).unwrap();
     let b = minepivot::evaluate(&index).unwrap();
     let (m, n) = (&a.pathways[0], &b.pathways[0]);
@@ -143,7 +143,7 @@ fn a_take_or_pay_contract_moves_the_cost_not_the_hours_run() {
     // With sell-back the line still runs where the market is below its revenue: the contract
     // adds V × 730.5 × (contract − the month's average), whatever runs.
     let mut s = one_line();
-    s.power.imported_profile = sawtooth_year();
+    s.power.imported_profile = sawtooth_year().into();
     let index = simulate(&s, &project(&s).months, &|_| 1.0);
     s.power.supply = PowerSupply::Ppa;
     s.power.ppa_price_usd_per_mwh = 30.0;
@@ -252,7 +252,7 @@ mod property {
             let mut s = Scenario { horizon_years: 5, ..Scenario::default() };
             s.colocation.debt.tenor_years = 5;
             s.power.profile = PriceProfile::Imported;
-            s.power.imported_profile = (0..8_760).map(|h| prices[h % 24] + (h / 24 % 7) as f64).collect();
+            s.power.imported_profile = (0..8_760).map(|h| prices[h % 24] + (h / 24 % 7) as f64).collect::<Vec<f64>>().into();
             s.power.shape_pct = shape;
             s.site.power_price_usd_per_mwh = level;
             s.power.supply = if ppa { PowerSupply::Ppa } else { PowerSupply::Index };

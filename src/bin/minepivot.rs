@@ -198,7 +198,7 @@ fn profile_into(csv: &str, file: &str) -> ExitCode {
             let mut s = valid.into_inner();
             s.power.pricing = minepivot::scenario::PowerPricing::Hourly;
             s.power.profile = minepivot::scenario::PriceProfile::Imported;
-            s.power.imported_profile = year.hours;
+            s.power.imported_profile = year.hours.into();
             s.power.imported_profile_name = format!("{} ({})", year.name, year.year);
             match minepivot::validate::check(s) {
                 Ok(s) => print_json(&*s),

@@ -494,7 +494,8 @@ impl RiskModel {
             h.lows.get(slot).copied().unwrap_or((0, 0.0))
         };
         let priced = crate::power::PricedMonth { prices, map, low };
-        let hours = priced.hours().max(1) as f64;
+        // One division a month, not two a line.
+        let per_hour = 1.0 / priced.hours().max(1) as f64;
         let groups = &self.groups[usize::from(c.refreshed)];
         let (mut net, mut energy) = (0.0, 0.0);
         let (mut previous_ths, mut previous_it) = (0.0, 0.0);
@@ -518,8 +519,8 @@ impl RiskModel {
                 continue;
             }
             any = true;
-            let share = n as f64 / hours;
-            net += revenue_per_th * ths * share - line_energy * sum / hours;
+            let share = n as f64 * per_hour;
+            net += revenue_per_th * ths * share - line_energy * sum * per_hour;
             energy += line_energy * share;
         }
         net += energy * h.demand_response_per_mwh - c.fixed_usd;
