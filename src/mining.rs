@@ -234,6 +234,10 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
             let mean = priced.mean();
             (priced, h.market(index, e), mean)
         });
+        // One division a month for the share of the month's profile hours, not two a line.
+        let per_profile_hour = marginal
+            .as_ref()
+            .map_or(0.0, |(priced, _, _)| 1.0 / priced.hours().max(1) as f64);
 
         let (mut revenue_all, mut power_all) = (0.0, 0.0);
         let (mut revenue, mut power, mut credit, mut active_ths) = (0.0, 0.0, 0.0, 0.0);
@@ -274,12 +278,11 @@ pub fn simulate(s: &Scenario, btc: &[BitcoinMonth], fleet_fraction: &dyn Fn(u32)
                         f64::INFINITY
                     };
                     let (n, sum) = priced.below(per_mwh);
-                    let hours = priced.hours().max(1) as f64;
-                    let share = n as f64 / hours;
+                    let share = n as f64 * per_profile_hour;
                     if n > 0 {
                         hours_by_line.push((n, it_mw * m.pue * uptime));
                     }
-                    (line_revenue * share, line_energy * sum / hours, share)
+                    (line_revenue * share, line_energy * sum * per_profile_hour, share)
                 }
                 _ => (line_revenue, line_power, line_share),
             };

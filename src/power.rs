@@ -250,6 +250,8 @@ pub struct SitePrices {
     escalation_pct: f64,
     /// Without sell-back, a contract prices every hour at its own price.
     flat_contract: bool,
+    /// The profile price below which base(x) is negative (−∞ if none is).
+    split: f64,
     /// Per profile month, the hours whose base is negative and their profile-price sum.
     lows: Vec<(usize, f64)>,
 }
@@ -259,7 +261,8 @@ impl SitePrices {
         if s.power.pricing != PowerPricing::Hourly {
             return None;
         }
-        let profile = profile_of(s)?;
+        // A profile is twelve months (every reader builds twelve; anything else is no profile).
+        let profile = profile_of(s).filter(|p| p.months.len() == 12)?;
         let profile_mean = profile.monthly_mean();
         let shape = s.power.shape_pct / 100.0;
         let (base_a, base_c) = (profile_mean * (1.0 - shape), shape);
@@ -295,6 +298,7 @@ impl SitePrices {
             profile_mean,
             escalation_pct: s.site.power_price_escalation_pct_per_year,
             flat_contract: s.power.supply == PowerSupply::Ppa && !s.power.ppa_sell_back,
+            split,
             lows,
         })
     }
@@ -316,7 +320,7 @@ impl SitePrices {
 
     /// The profile month of month `index` (an index into the profile's months).
     pub fn slot(&self, index: u32) -> usize {
-        (self.first_month + index as usize) % self.profile.months.len().max(1)
+        (self.first_month + index as usize) % 12
     }
 
     /// The market's prices in month `index`, with the escalation factor `e` of that month
@@ -339,7 +343,7 @@ impl SitePrices {
             c: ke * self.base_c,
             low_a: self.base_a,
             low_c: self.base_c,
-            split: split_of(self.base_a, self.base_c),
+            split: self.split,
         }
     }
 
