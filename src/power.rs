@@ -393,15 +393,6 @@ pub fn flat_price_usd_per_mwh(s: &Scenario) -> f64 {
     }
 }
 
-/// The site's contract price in month `index`, USD/MWh (escalating as the power price).
-pub fn contract_price(s: &Scenario, index: u32) -> f64 {
-    grow(
-        s.power.ppa_price_usd_per_mwh,
-        s.site.power_price_escalation_pct_per_year,
-        f64::from(index),
-    )
-}
-
 /// What the AI load pays a month per MW it draws in every hour, USD, energy and transmission:
 /// 730.5 h × its price + 1,000 kW × the transmission charge (less the share on-site generation
 /// avoids by running at the peaks). Its price per MWh:

@@ -494,6 +494,10 @@ fn negative_zero_is_zero() {
     // -0 is a valid price (0 USD/MWh) but not a valid grid capacity (must be more than 0).
     let input = default_js();
     set(&input, "site.powerPriceUsdPerMwh", JsValue::from_f64(-0.0));
+    // One flat price and no transmission charge: every MWh then costs exactly −0 = 0 (hourly
+    // pricing would keep the profile's negative hours and the charge).
+    set(&input, "power.pricing", JsValue::from_str("flat"));
+    set(&input, "power.transmissionUsdPerKwMonth", JsValue::from_f64(0.0));
     assert!(problems(&input).is_empty());
     let report = decode_report(evaluate(&input).expect("valid"));
     assert!(report.pathways[0].months.iter().all(|m| m.power_cost_usd == 0.0));
