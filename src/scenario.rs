@@ -252,9 +252,9 @@ pub struct Power {
     /// wide (every hour: average + shape × (price − average)).
     pub shape_pct: f64,
     /// An imported year of hourly prices, USD/MWh, from its first hour (1 January 00:00 UTC):
-    /// 8,760 hours, or 8,784 in a leap year. Empty unless a file was imported. Shared, not
-    /// copied, when a scenario is cloned (the analyses clone it dozens of times), so that the
-    /// profile built from it is found again by pointer.
+    /// 8,760 hours, or 8,784 in a leap year. Empty unless a file was imported.
+    // Shared, not copied, when a scenario is cloned (the analyses clone it dozens of times),
+    // so that the profile built from it is found again by pointer (`power::profile_of`).
     #[cfg_attr(feature = "typescript", tsify(type = "number[]"))]
     pub imported_profile: std::sync::Arc<[f64]>,
     /// Where the imported profile came from, for people (a file name).
