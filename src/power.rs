@@ -2,13 +2,18 @@
 //! the horizon sees, and what the AI load, which never curtails, pays for them.
 //!
 //! **Prices.** Under `power.pricing` = `hourly`, month m of the horizon takes the profile's
-//! calendar month of the same name (its hours sorted, [`crate::profile::MonthPrices`]) and
-//! maps every hour's price p to a + c p, where, with μ the profile's average (the mean of its
-//! twelve monthly means: every month counts as 730.5 hours, as everywhere in the model),
-//! k = the site's power price ÷ μ (`toPriceLevel`; 1 `asIs`), s = `shapePct` ÷ 100 and
-//! e(m) = (1 + escalation)^(m/12):
+//! calendar month of the same name (its hours sorted, [`crate::profile::MonthPrices`]). With μ
+//! the profile's average (the mean of its twelve monthly means: every month counts as 730.5
+//! hours, as everywhere in the model), s = `shapePct` ÷ 100 and e(m) = (1 + escalation)^(m/12),
+//! a profile price x becomes
 //!
-//! price(m, p) = k e(m) (μ + s (p − μ)), so a = k e(m) μ (1 − s) and c = k e(m) s.
+//! base(x) = μ (1 − s) + s x;  price = k e(m) base(x) where base(x) ≥ 0, base(x) where it is < 0
+//!
+//! — a negative price is a market fact, kept as it is (scaling it would make a higher price
+//! level raise the value of running in those hours). k makes the year average the site's power
+//! price (`toPriceLevel`: k = (price − N) ÷ P with P and N the averages of base's non-negative
+//! and negative parts), or is 1 (`asIs`). The two pieces meet at 0 and both rise with x
+//! ([`PriceMap`]), so the month's hours stay in order and every question is one look-up.
 //!
 //! At s = 1 this is the profile scaled to the price level; at s = 0 every hour costs the level.
 //! Each month counts 730.5 hours whatever its hours in the profile: a line running n of the
