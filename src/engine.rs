@@ -128,7 +128,15 @@ impl FleetRuns {
         let rest = if kept >= 1.0 || timeline.construction_start >= s.months() {
             whole.clone()
         } else {
-            mining::simulate(s, btc, &|m| timeline.ai_fleet_fraction(kept, m))
+            // With nothing kept, the AI pathways' fleet is gone once the last phase has started
+            // (its share sold then): every month after is zero, so the run stops there.
+            let end = match timeline.phases().iter().map(|p| p.construction_start).max() {
+                Some(last) if kept <= 0.0 => (last as usize).saturating_add(1).min(btc.len()),
+                _ => btc.len(),
+            };
+            let mut run = mining::simulate(s, &btc[..end], &|m| timeline.ai_fleet_fraction(kept, m));
+            run.months.resize(btc.len(), mining::MiningMonth::default());
+            run
         };
         FleetRuns { whole, rest }
     }
