@@ -562,44 +562,74 @@ fn power_report(s: &Scenario, btc: &[BitcoinMonth]) -> PowerReport {
     use crate::calendar::{DAYS_PER_MONTH, HOURS_PER_MONTH};
     let hourly = crate::power::SitePrices::of(s);
     let year = s.months().min(12);
-    // Every hour of the first year, priced as running costs it (a flat month: 730 hours at its price).
-    let mut prices: Vec<f64> = Vec::new();
-    // The year's average as a load drawing the same power every hour pays it: each month
-    // counts 730.5 hours (the mean of the monthly means).
-    let mut monthly_means = 0.0;
-    for index in 0..year {
-        match &hourly {
-            Some(h) => {
+    let months: Vec<Option<crate::power::PricedMonth>> = (0..year)
+        .map(|index| {
+            hourly.as_ref().map(|h| {
                 let e = h.escalation(index);
-                let priced = h.marginal(index, e, s.power.ppa_price_usd_per_mwh * e);
-                prices.extend(priced.prices.sorted().map(|x| priced.map.price_of(x)));
+                h.marginal(index, e, s.power.ppa_price_usd_per_mwh * e)
+            })
+        })
+        .collect();
+    let flat_price = |index: u32| mining::power_price_usd_per_mwh(s, index);
+    // The duration curve from every 24th hour of each month, dearest first, each standing for
+    // the hours down to the next (a month of 730 flat hours under flat pricing): the year's
+    // hours thinned to ~365 points without ordering all 8,760 of them.
+    const EVERY: usize = 24;
+    let mut samples: Vec<(f64, usize)> = Vec::with_capacity(400);
+    let mut total = 0usize;
+    let mut monthly_means = 0.0;
+    let mut highest = f64::NEG_INFINITY;
+    for (index, priced) in (0u32..).zip(&months) {
+        match priced {
+            Some(priced) => {
+                let n = priced.hours();
+                let price_at = |rank: usize| priced.map.price_of(priced.prices.nth_cheapest(rank));
+                let mut top = n;
+                while top > 0 {
+                    let weight = top.min(EVERY);
+                    samples.push((price_at(top - 1), weight));
+                    top -= weight;
+                }
+                if n > 0 {
+                    highest = highest.max(price_at(n - 1));
+                }
+                total += n;
                 monthly_means += priced.mean();
             }
             None => {
-                let price = mining::power_price_usd_per_mwh(s, index);
-                prices.extend(std::iter::repeat_n(price, 730));
+                let price = flat_price(index);
+                samples.push((price, 730));
+                highest = highest.max(price);
+                total += 730;
                 monthly_means += price;
             }
         }
     }
-    // Twelve months each already in order: a stable sort merges the runs (n log 12).
-    prices.sort_by(f64::total_cmp);
-    prices.reverse();
-    let total = prices.len().max(1);
-    let step = total.div_ceil(365).max(1);
-    let mut curve: Vec<DurationPoint> = prices
+    samples.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    let total = total.max(1);
+    let mut curve = Vec::with_capacity(samples.len() + 1);
+    let mut above = 0usize;
+    for &(price, weight) in &samples {
+        curve.push(DurationPoint {
+            hours_pct: above as f64 / total as f64 * 100.0,
+            usd_per_mwh: price,
+        });
+        above += weight;
+    }
+    // The cheapest hour of the year closes the curve.
+    let cheapest = months
         .iter()
-        .enumerate()
-        .step_by(step)
-        .map(|(i, &p)| DurationPoint {
-            hours_pct: i as f64 / total as f64 * 100.0,
-            usd_per_mwh: p,
+        .zip(0u32..)
+        .map(|(priced, index)| match priced {
+            Some(p) if p.hours() > 0 => p.map.price_of(p.prices.nth_cheapest(0)),
+            Some(_) => f64::INFINITY,
+            None => flat_price(index),
         })
-        .collect();
-    if let Some(&last) = prices.last() {
+        .fold(f64::INFINITY, f64::min);
+    if cheapest.is_finite() {
         curve.push(DurationPoint {
             hours_pct: 100.0,
-            usd_per_mwh: last,
+            usd_per_mwh: cheapest,
         });
     }
     let m = &s.mining;
@@ -619,8 +649,16 @@ fn power_report(s: &Scenario, btc: &[BitcoinMonth]) -> PowerReport {
             } else {
                 0.0
             };
-            // The prices run from the dearest: those below the break-even are the tail.
-            let below = total.min(prices.len()) - prices.partition_point(|&p| p >= break_even);
+            // The first year's hours below it, month by month (one look-up each).
+            let below: usize = months
+                .iter()
+                .zip(0u32..)
+                .map(|(priced, index)| match priced {
+                    Some(p) => p.below(break_even).0,
+                    None if flat_price(index) < break_even => 730,
+                    None => 0,
+                })
+                .sum();
             LineBreakEven {
                 model: l.model.clone(),
                 efficiency_j_per_th: l.efficiency_j_per_th,
@@ -637,7 +675,7 @@ fn power_report(s: &Scenario, btc: &[BitcoinMonth]) -> PowerReport {
         },
         profile_label: profile_label(s),
         average_usd_per_mwh: average,
-        highest_usd_per_mwh: prices.first().copied().unwrap_or(0.0),
+        highest_usd_per_mwh: if highest.is_finite() { highest } else { 0.0 },
         duration_curve: curve,
         lines,
     }

@@ -127,6 +127,7 @@ impl PriceMap {
     }
 
     /// The site's price of a profile price `x`.
+    #[inline]
     pub fn price_of(&self, x: f64) -> f64 {
         if x < self.split {
             self.low_a + self.low_c * x

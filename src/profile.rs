@@ -155,6 +155,14 @@ impl MonthPrices {
         }
     }
 
+    /// The price of rank `n` from the cheapest (0: the cheapest); the dearest for `n` past the end.
+    pub fn nth_cheapest(&self, n: usize) -> f64 {
+        match self.pairs.len() {
+            0 => 0.0,
+            len => self.pairs[n.min(len - 1)][0],
+        }
+    }
+
     /// The prices, cheapest first: the month's duration curve read from the right.
     pub fn sorted(&self) -> impl ExactSizeIterator<Item = f64> + '_ {
         self.pairs.iter().map(|p| p[0])

@@ -49,15 +49,16 @@ pub fn solve_increasing(g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64) ->
     solve_from(g, x0, lo, hi, true)
 }
 
-/// [`solve_increasing`] for a difference that may turn back at the far end of its range (the
-/// power price: a dear enough price closes the mine early and sells its fleet, which lifts
-/// mining again): the walk from `x0` finds the nearest sign change, without looking at the far
-/// end first.
+/// [`solve_increasing`] for a difference that may turn back at the top of its range (the power
+/// price: a dear enough price closes the mine early and sells its fleet, which lifts mining
+/// again): upward, the walk from `x0` finds the nearest sign change without looking at the top
+/// first; downward, the bottom is still looked at first (a miss there costs one run instead of
+/// a dozen halvings).
 pub fn solve_nearest(g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64) -> Result<f64, Miss> {
     solve_from(g, x0, lo, hi, false)
 }
 
-fn solve_from(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64, end_first: bool) -> Result<f64, Miss> {
+fn solve_from(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64, top_first: bool) -> Result<f64, Miss> {
     let x0 = x0.clamp(lo, hi);
     let g0 = g(x0);
     if g0 == 0.0 {
@@ -65,7 +66,7 @@ fn solve_from(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64, end_firs
     }
     // The far end first: a miss costs one run instead of the whole walk there.
     let end = if g0 < 0.0 { hi } else { lo };
-    if end_first && end != x0 {
+    if (top_first || g0 > 0.0) && end != x0 {
         let g_end = g(end);
         if g0 < 0.0 && g_end < 0.0 {
             return Err(Miss::AboveRange);
