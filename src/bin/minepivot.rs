@@ -188,6 +188,17 @@ fn profile_into(csv: &str, file: &str) -> ExitCode {
         Ok(year) => year,
         Err(errors) => return invalid_as(csv, "hourly price profile", &errors),
     };
+    with_scenario(file, |s| {
+        s.power.pricing = minepivot::scenario::PowerPricing::Hourly;
+        s.power.profile = minepivot::scenario::PriceProfile::Imported;
+        s.power.imported_profile = year.hours.into();
+        s.power.imported_profile_name = format!("{} ({})", year.name, year.year);
+    })
+}
+
+/// Reads the scenario in `file`, changes it with `change`, and prints it if it is still valid
+/// (ready for `minepivot evaluate -`); the problems, naming `file`, if not.
+fn with_scenario(file: &str, change: impl FnOnce(&mut minepivot::Scenario)) -> ExitCode {
     let text = match load(file) {
         Ok(text) => text,
         Err(code) => return code,
@@ -196,10 +207,7 @@ fn profile_into(csv: &str, file: &str) -> ExitCode {
         Err(errors) => invalid(file, &errors),
         Ok(valid) => {
             let mut s = valid.into_inner();
-            s.power.pricing = minepivot::scenario::PowerPricing::Hourly;
-            s.power.profile = minepivot::scenario::PriceProfile::Imported;
-            s.power.imported_profile = year.hours.into();
-            s.power.imported_profile_name = format!("{} ({})", year.name, year.year);
+            change(&mut s);
             match minepivot::validate::check(s) {
                 Ok(s) => print_json(&*s),
                 Err(errors) => invalid(file, &errors),
@@ -221,25 +229,11 @@ fn curve(which: CurveKind, csv: &str, scenario: Option<&str>) -> ExitCode {
     let Some(file) = scenario else {
         return print_json(&points);
     };
-    let text = match load(file) {
-        Ok(text) => text,
-        Err(code) => return code,
-    };
-    match parse::scenario_from_json(&text) {
-        Err(errors) => invalid(file, &errors),
-        Ok(valid) => {
-            let mut s = valid.into_inner();
-            match which {
-                CurveKind::BtcPrice => s.bitcoin.btc_price_curve = points,
-                CurveKind::Hashprice => s.bitcoin.hashprice_curve = points,
-                CurveKind::NetworkHashrate => s.bitcoin.network_hashrate_curve = points,
-            }
-            match minepivot::validate::check(s) {
-                Ok(s) => print_json(&*s),
-                Err(errors) => invalid(file, &errors),
-            }
-        }
-    }
+    with_scenario(file, |s| match which {
+        CurveKind::BtcPrice => s.bitcoin.btc_price_curve = points,
+        CurveKind::Hashprice => s.bitcoin.hashprice_curve = points,
+        CurveKind::NetworkHashrate => s.bitcoin.network_hashrate_curve = points,
+    })
 }
 
 fn main() -> ExitCode {
