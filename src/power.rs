@@ -353,11 +353,6 @@ impl SitePrices {
         }
     }
 
-    /// Per profile month, the hours of the map's lower piece and their profile-price sum.
-    pub fn lows(&self) -> &[(usize, f64)] {
-        &self.lows
-    }
-
     /// What running costs an hour in month `index`: the market's price, or under a contract
     /// without sell-back the contract's `contract` (escalated) in every hour.
     pub fn marginal(&self, index: u32, e: f64, contract: f64) -> PricedMonth<'_> {

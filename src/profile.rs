@@ -108,35 +108,54 @@ impl MonthPrices {
         (n, self.sum_cheapest(n))
     }
 
-    /// How many prices are below `threshold`. With a count table: k = the smallest whole cent
-    /// at or above 100 × the threshold (a price of c cents is below it when c < k), then the
-    /// table at k; a search where the table does not reach.
+    /// How many prices are below `threshold`: the count table at the threshold's cent
+    /// ([`MonthPrices::count_below_cents`]), a search where the table does not answer.
     #[inline]
     fn count_below(&self, threshold: f64) -> usize {
-        let pairs = &self.pairs;
-        if !self.counts.is_empty() && threshold.is_finite() && threshold.abs() < 1.0e12 {
-            // The smallest whole cent k at or above the threshold in cents: the prices below the
-            // threshold are those below k cents. (Cents compared in cents: no division, and no
-            // call to ceil, a library call on the baseline x86-64 target.)
-            let t = threshold * 100.0;
-            // ok: |t| < 10¹⁴, so it fits an i64 exactly after truncation toward 0.
-            let mut k = t as i64;
-            if (k as f64) < t {
-                k += 1;
-            }
-            let j = k - self.cents_lo;
-            if j <= 0 {
-                return 0;
-            }
-            // ok: 0 < j, checked against the table's length.
-            if let Some(&count) = self.counts.get(j as usize) {
-                return usize::from(count);
-            }
-            // Above the table: the hours it does not cover, searched.
-            let start = usize::from(self.counts[self.counts.len() - 1]);
-            return start + pairs[start..].partition_point(|p| p[0] < threshold);
+        self.count_below_cents(threshold * 100.0)
+            .unwrap_or_else(|| self.pairs.partition_point(|p| p[0] < threshold))
+    }
+
+    /// How many prices are below `x100` ÷ 100 USD/MWh (a threshold given in cents, so that a
+    /// caller who has it in cents saves the multiplication), when the month has a count table
+    /// and the threshold is finite (`None` otherwise). k = the smallest whole cent at or above
+    /// `x100`: a price of c cents is below the threshold when c < k, which the table answers at
+    /// k; above the table's reach, the dearest hours are searched.
+    #[inline]
+    pub fn count_below_cents(&self, x100: f64) -> Option<usize> {
+        if self.counts.is_empty() || x100.is_nan() || x100.abs() >= 1.0e14 {
+            return None;
         }
-        pairs.partition_point(|p| p[0] < threshold)
+        // Cents compared in cents: no division, and no call to ceil (a library call on the
+        // baseline x86-64 target). ok: |x100| < 10¹⁴, so it fits an i64 exactly after
+        // truncation toward 0.
+        let mut k = x100 as i64;
+        if (k as f64) < x100 {
+            k += 1;
+        }
+        let j = k - self.cents_lo;
+        if j <= 0 {
+            return Some(0);
+        }
+        // ok: 0 < j, checked against the table's length.
+        if let Some(&count) = self.counts.get(j as usize) {
+            return Some(usize::from(count));
+        }
+        // Above the table: the hours it does not cover, searched by their cents (c < k).
+        let start = usize::from(self.counts[self.counts.len() - 1]);
+        let k = k as f64;
+        Some(start + self.pairs[start..].partition_point(|p| (p[0] * 100.0).round() < k))
+    }
+
+    /// The count table and running sums for a hot loop ([`CountTable`]); `None` for a month
+    /// whose prices are not all whole cents.
+    pub fn table(&self) -> Option<CountTable<'_>> {
+        (!self.counts.is_empty()).then(|| CountTable {
+            counts: &self.counts,
+            // ok: the cheapest price's cents, |c| < 9 × 10¹⁵ (whole_cents), exact as f64.
+            cents_lo: self.cents_lo as f64,
+            pairs: &self.pairs,
+        })
     }
 
     /// The sum of the `n` cheapest prices (of all of them for `n` ≥ the hours).
@@ -166,6 +185,44 @@ impl MonthPrices {
     /// The prices, cheapest first: the month's duration curve read from the right.
     pub fn sorted(&self) -> impl ExactSizeIterator<Item = f64> + '_ {
         self.pairs.iter().map(|p| p[0])
+    }
+}
+
+/// A month's count table borrowed for a hot loop (the risk analysis asks it millions of
+/// times): the same answers as [`MonthPrices::count_below_cents`] and
+/// [`MonthPrices::sum_cheapest`], without their general cases.
+#[derive(Debug, Clone, Copy)]
+pub struct CountTable<'a> {
+    counts: &'a [u16],
+    cents_lo: f64,
+    pairs: &'a [[f64; 2]],
+}
+
+impl CountTable<'_> {
+    /// How many prices are below `x100` ÷ 100 USD/MWh when the table reaches that far
+    /// (`None` above it, or for NaN: ask [`MonthPrices::count_below_cents`]).
+    #[inline(always)]
+    pub fn count_below_cents(&self, x100: f64) -> Option<u32> {
+        // j = ⌈x100⌉ − cents_lo, in floating point: both are whole numbers below 2⁵³ here.
+        let j = x100 - self.cents_lo;
+        if j <= 0.0 {
+            return Some(0);
+        }
+        if j < self.counts.len() as f64 {
+            // ok: 0 < j < the table's length, so the truncation is exact and in range.
+            let mut i = j as usize;
+            if (i as f64) < j {
+                i += 1;
+            }
+            return self.counts.get(i).map(|&n| u32::from(n));
+        }
+        None
+    }
+
+    /// The sum of the `n` cheapest prices, 0 < `n` ≤ the hours.
+    #[inline(always)]
+    pub fn sum_cheapest(&self, n: u32) -> f64 {
+        self.pairs.get(n as usize - 1).map_or(0.0, |p| p[1])
     }
 }
 

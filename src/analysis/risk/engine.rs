@@ -13,6 +13,15 @@ use crate::timeline::Timeline;
 /// Evaluates the three NPVs `[mining, colocation, gpuCloud]` of one drawn path.
 pub(super) trait PathNpvs {
     fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64>;
+
+    /// A batch of paths, laid out as [`RiskModel::batch_npvs`] takes them: one path at a time
+    /// unless the engine has a faster way.
+    fn batch(&mut self, prices: &[f64], rates: &[(f64, f64)], out: &mut [PerPathway<f64>]) {
+        let horizon = prices.len() / rates.len().max(1);
+        for (p, (&(growth, decline), out)) in rates.iter().zip(out).enumerate() {
+            *out = self.npvs(&prices[p * horizon..(p + 1) * horizon], growth, decline);
+        }
+    }
 }
 
 /// ASIC lines of equal efficiency, merged; sorted by J/TH so that the lines still running in
@@ -88,9 +97,33 @@ struct MonthConstants {
     tier_count: usize,
     /// Whether the fleet has been refreshed (the post-refresh efficiency groups apply).
     refreshed: bool,
-    /// Under hourly prices: the month's profile month (index into the profile) and how its
-    /// prices map to what running costs an hour ([`crate::power::SitePrices::marginal`]).
-    hourly: Option<(usize, crate::power::PriceMap)>,
+    /// Under hourly prices: the month's profile month and its look-up ([`HourlyMonth`]).
+    hourly: Option<HourlyMonth>,
+}
+
+/// One month of hourly prices as the fast path looks them up: the profile month, how its
+/// prices map to what running costs an hour ([`crate::power::SitePrices::marginal`]), and
+/// the constants that turn a line's revenue per MWh into a look-up in the profile month's
+/// count table ([`crate::profile::MonthPrices::count_below_cents`]) without a division.
+#[derive(Debug, Clone, Copy)]
+struct HourlyMonth {
+    slot: usize,
+    map: crate::power::PriceMap,
+    /// Hours of the map's lower piece (negative prices) and the sum of their profile prices.
+    low: (usize, f64),
+    /// 100 ÷ c: the profile cents per USD/MWh above a (upper piece, price = a + c x), so that
+    /// a threshold t sits at (t − a) × this cents of the profile; 0 when c = 0 (a flat
+    /// contract: every hour at a), which the general search answers.
+    cents_per_usd: f64,
+    /// The cost of the n cheapest hours, n above the lower piece, is n a + c Sₙ + this (Sₙ
+    /// the profile sum): the lower piece's mapped sum − n_low a − c × its profile sum.
+    cost_offset: f64,
+    /// 1 ÷ the profile month's hours.
+    per_hour: f64,
+    /// Demand response per MWh − a, and (DR − a) × `cents_per_usd`: a line earning r per
+    /// TH/s runs the profile hours below r × 100 ÷ c × its MWh⁻¹ per TH/s + this cents.
+    dr_minus_a: f64,
+    dr_cents: f64,
 }
 
 /// Shutdown tiers kept per month; a fleet with more efficiency groups falls back to a search.
@@ -107,6 +140,36 @@ struct Tier {
     ths: f64,
     /// Power − curtailment credit of the running lines + fixed opex + refresh capex, USD.
     cost_usd: f64,
+}
+
+/// One path's state from month to month in the fast path.
+#[derive(Debug, Clone, Copy)]
+struct PathState {
+    /// 1 ÷ the yearly hashrate growth's monthly factor (the fixed-growth model).
+    inverse_step: f64,
+    /// The network hashrate, EH/s, and its reciprocal.
+    hashrate: f64,
+    inverse_hashrate: f64,
+    /// Discounted net cash flow so far: the whole fleet, and the AI pathways' fleet.
+    whole: f64,
+    share: f64,
+    /// Months in a row with the whole fleet off, and whether the site has closed.
+    off_streak: u32,
+    closed: bool,
+}
+
+impl PathState {
+    fn new(hashrate0_ehs: f64, hashrate_growth_pct: f64) -> PathState {
+        PathState {
+            inverse_step: 1.0 / grow(1.0, hashrate_growth_pct, 1.0),
+            hashrate: hashrate0_ehs,
+            inverse_hashrate: 1.0 / hashrate0_ehs,
+            whole: 0.0,
+            share: 0.0,
+            off_streak: 0,
+            closed: false,
+        }
+    }
 }
 
 /// The fast path: everything that does not depend on a path's draws, computed once for a
@@ -136,16 +199,26 @@ pub struct RiskModel {
     hourly: Option<HourlyFleet>,
 }
 
+/// One efficiency group as [`RiskModel::hourly_net`] counts it.
+#[derive(Debug, Clone, Copy)]
+struct HourlyGroup {
+    /// 1 ÷ its MWh per TH/s-month at full load.
+    per_th: f64,
+    /// Its TH/s, and the MWh it draws in a month at full load.
+    ths: f64,
+    energy_mwh: f64,
+}
+
 /// The fast path's constants under hourly prices (see [`RiskModel::hourly_net`]).
 #[derive(Debug, Clone)]
 struct HourlyFleet {
     profile: std::sync::Arc<crate::profile::Profile>,
-    /// Per profile month, the hours below the price map's split ([`crate::power::PricedMonth`]).
-    lows: Vec<(usize, f64)>,
     energy_per_it_mw: f64,
     /// Per efficiency group (before and after a refresh), 1 ÷ its MWh per TH/s-month at full
     /// load: revenue per TH/s × this = revenue per MWh.
     inverse_energy_per_th: [Vec<f64>; 2],
+    /// The same groups as the count-table loop reads them ([`HourlyGroup`]).
+    lines: [Vec<HourlyGroup>; 2],
     demand_response_per_mwh: f64,
     shutdown: bool,
 }
@@ -196,6 +269,22 @@ impl RiskModel {
             regime
                 .iter()
                 .map(|g| 1.0 / (g.mw_per_th * m.pue * uptime * HOURS_PER_MONTH))
+                .collect()
+        });
+        let lines: [Vec<HourlyGroup>; 2] = std::array::from_fn(|regime| {
+            let mut previous = (0.0, 0.0);
+            groups[regime]
+                .iter()
+                .zip(&inverse_energy_per_th[regime])
+                .map(|(g, &per_th)| {
+                    let (ths, it_mw) = (g.cumulative_ths - previous.0, g.cumulative_it_mw - previous.1);
+                    previous = (g.cumulative_ths, g.cumulative_it_mw);
+                    HourlyGroup {
+                        per_th,
+                        ths,
+                        energy_mwh: it_mw * m.pue * uptime * HOURS_PER_MONTH,
+                    }
+                })
                 .collect()
         });
         // Under flat prices, what a running MW of IT load earns besides its revenue: the
@@ -250,7 +339,27 @@ impl RiskModel {
             let hourly = site_prices.as_ref().map(|h| {
                 let e = escalation;
                 let marginal = h.marginal(index, e, contract);
-                let slot = h.slot(index);
+                let map = marginal.map;
+                let low = if map.split == f64::NEG_INFINITY {
+                    (0, 0.0)
+                } else {
+                    marginal.low
+                };
+                let low_sum = crate::power::PricedMonth { low, ..marginal }.sum_cheapest(low.0);
+                let month = HourlyMonth {
+                    slot: h.slot(index),
+                    map,
+                    low,
+                    cents_per_usd: if map.c > 0.0 { 100.0 / map.c } else { 0.0 },
+                    cost_offset: low_sum - low.0 as f64 * map.a - map.c * low.1,
+                    per_hour: 1.0 / marginal.hours().max(1) as f64,
+                    dr_minus_a: demand_response_per_mwh - map.a,
+                    dr_cents: if map.c > 0.0 {
+                        (demand_response_per_mwh - map.a) * (100.0 / map.c)
+                    } else {
+                        0.0
+                    },
+                };
                 // Take-or-pay with sell-back: the volume at the contract less its value at the
                 // market, whatever runs ([`crate::power`] module docs).
                 let settlement = if ppa && p.ppa_sell_back {
@@ -258,9 +367,9 @@ impl RiskModel {
                 } else {
                     0.0
                 };
-                (slot, marginal.map, settlement)
+                (month, settlement)
             });
-            let settlement = hourly.map_or(0.0, |h| h.2);
+            let settlement = hourly.map_or(0.0, |h| h.1);
             let fixed_usd = opex_usd + refresh_capex + settlement + transmission_per_facility_mw * facility_mw;
             let regime = &groups[usize::from(refreshed)];
             let all_off_below = match regime.first() {
@@ -300,7 +409,7 @@ impl RiskModel {
                 tiers,
                 tier_count,
                 refreshed,
-                hourly: hourly.map(|(slot, map, _)| (slot, map)),
+                hourly: hourly.map(|(month, _)| month),
             });
             power_price *= power_step;
             escalation *= power_step;
@@ -322,8 +431,8 @@ impl RiskModel {
             deterministic,
             hourly: site_prices.map(|h| HourlyFleet {
                 profile: h.shared_profile(),
-                lows: h.lows().to_vec(),
                 energy_per_it_mw: m.pue * uptime * HOURS_PER_MONTH,
+                lines,
                 inverse_energy_per_th,
                 demand_response_per_mwh,
                 shutdown: m.shutdown_when_unprofitable,
@@ -405,69 +514,97 @@ impl RiskModel {
     /// flow after it. The whole fleet's run and the AI pathways' run (f × it) close together:
     /// they are off in the same months while any of the AI pathways' fleet is left.
     fn fleet_npvs(&self, prices: &[f64], hashrate_growth_pct: f64) -> (f64, f64) {
-        let inverse_step = 1.0 / grow(1.0, hashrate_growth_pct, 1.0);
-        let mut inverse_hashrate = 1.0 / self.hashrate0_ehs;
-        let mut hashrate = self.hashrate0_ehs;
-        let (mut whole, mut share) = (0.0, 0.0);
-        let mut off_streak = 0u32;
-        let mut closed = false;
-        let to_hashprice = 1.0 / 1000.0;
+        let mut path = PathState::new(self.hashrate0_ehs, hashrate_growth_pct);
         for (i, c) in self.months.iter().enumerate() {
             // Months beyond the prices given have no price (not a case the analysis produces).
-            let price = prices.get(i).copied().unwrap_or(0.0);
-            if closed {
-                continue;
-            }
-            let revenue_per_th = price * inverse_hashrate * c.revenue_per_th_per_price_per_ehs;
-            let hashprice = || {
-                if hashrate > 0.0 {
-                    c.coins_per_day * price * inverse_hashrate * to_hashprice
-                } else {
-                    0.0
-                }
-            };
-            if c.conversion_sale_per_hashprice != 0.0 {
-                share += c.conversion_sale_per_hashprice * hashprice();
-            }
-            if self.exit == MiningExit::Close && off_streak >= self.exit_after {
-                // Closed after the trigger: the fleet left is sold, nothing else from now on.
-                let sale = c.resale_per_hashprice * hashprice();
-                whole += c.discount * sale;
-                share += c.discount_fleet * sale;
-                closed = true;
-                continue;
-            }
-            let (fully_off, mut net) = match (&self.hourly, c.hourly) {
-                (Some(h), Some(month)) => self.hourly_net(h, c, month, revenue_per_th),
-                _ => {
-                    let fully_off = revenue_per_th < c.all_off_below;
-                    let net = match c.tiers[..c.tier_count]
-                        .iter()
-                        .find(|t| revenue_per_th >= t.from_revenue_per_th)
-                    {
-                        Some(t) => revenue_per_th * t.ths - t.cost_usd,
-                        None => self.partly_running(c, revenue_per_th) - c.fixed_usd,
-                    };
-                    (fully_off, net)
-                }
-            };
-            if fully_off && self.exit == MiningExit::Mothball && off_streak >= self.exit_after {
-                net += c.opex_usd * (1.0 - self.mothball_share);
-            }
-            off_streak = if fully_off { off_streak + 1 } else { 0 };
-            whole += c.discount * net;
-            share += c.discount_fleet * net;
-            match self.economic {
-                // As network::Stepper::next, with the month's 1 ÷ (24 e p) precomputed.
-                Some((close, max_step)) => {
-                    let target = c.coins_per_day * price * c.equilibrium_per_revenue;
-                    hashrate = crate::network::step(hashrate, target, close, max_step);
-                    inverse_hashrate = if hashrate > 0.0 { 1.0 / hashrate } else { 0.0 };
-                }
-                None => inverse_hashrate *= inverse_step,
+            self.fleet_month(c, prices.get(i).copied().unwrap_or(0.0), &mut path);
+        }
+        (path.whole, path.share)
+    }
+
+    /// The NPVs of a batch of paths: `prices` holds each path's months one path after the
+    /// other (`prices[p × horizon + m]`), `rates` each path's hashrate growth and GPU rent
+    /// decline, %; `out` receives one entry per path. Equal, path by path, to
+    /// [`RiskModel::path_npvs`], but evaluated month-major: every path of the batch through
+    /// one month before the next, so that the month's hourly look-ups share the nearest cache
+    /// and the paths' independent work overlaps.
+    pub fn batch_npvs(&self, prices: &[f64], rates: &[(f64, f64)], out: &mut [PerPathway<f64>]) {
+        let horizon = self.months.len();
+        let mut paths: Vec<PathState> = rates
+            .iter()
+            .map(|&(growth, _)| PathState::new(self.hashrate0_ehs, growth))
+            .collect();
+        for (i, c) in self.months.iter().enumerate() {
+            for (p, path) in paths.iter_mut().enumerate() {
+                let price = prices.get(p * horizon + i).copied().unwrap_or(0.0);
+                self.fleet_month(c, price, path);
             }
         }
-        (whole, share)
+        for ((path, &(_, decline)), out) in paths.iter().zip(rates).zip(out) {
+            let gpu = self.gpu_revenue_npv(decline);
+            *out = PerPathway {
+                mining: path.whole,
+                colocation: self.ai_rest_npv[0] + path.share,
+                gpu_cloud: self.ai_rest_npv[1] + path.share + gpu,
+            };
+        }
+    }
+
+    /// One month of one path (see [`RiskModel::fleet_npvs`]).
+    #[inline(always)]
+    fn fleet_month(&self, c: &MonthConstants, price: f64, path: &mut PathState) {
+        if path.closed {
+            return;
+        }
+        let (hashrate, inverse_hashrate) = (path.hashrate, path.inverse_hashrate);
+        let revenue_per_th = price * inverse_hashrate * c.revenue_per_th_per_price_per_ehs;
+        let hashprice = || {
+            if hashrate > 0.0 {
+                c.coins_per_day * price * inverse_hashrate * (1.0 / 1000.0)
+            } else {
+                0.0
+            }
+        };
+        if c.conversion_sale_per_hashprice != 0.0 {
+            path.share += c.conversion_sale_per_hashprice * hashprice();
+        }
+        if self.exit == MiningExit::Close && path.off_streak >= self.exit_after {
+            // Closed after the trigger: the fleet left is sold, nothing else from now on.
+            let sale = c.resale_per_hashprice * hashprice();
+            path.whole += c.discount * sale;
+            path.share += c.discount_fleet * sale;
+            path.closed = true;
+            return;
+        }
+        let (fully_off, mut net) = match (&self.hourly, &c.hourly) {
+            (Some(h), Some(month)) => self.hourly_net(h, c, month, revenue_per_th),
+            _ => {
+                let fully_off = revenue_per_th < c.all_off_below;
+                let net = match c.tiers[..c.tier_count]
+                    .iter()
+                    .find(|t| revenue_per_th >= t.from_revenue_per_th)
+                {
+                    Some(t) => revenue_per_th * t.ths - t.cost_usd,
+                    None => self.partly_running(c, revenue_per_th) - c.fixed_usd,
+                };
+                (fully_off, net)
+            }
+        };
+        if fully_off && self.exit == MiningExit::Mothball && path.off_streak >= self.exit_after {
+            net += c.opex_usd * (1.0 - self.mothball_share);
+        }
+        path.off_streak = if fully_off { path.off_streak + 1 } else { 0 };
+        path.whole += c.discount * net;
+        path.share += c.discount_fleet * net;
+        match self.economic {
+            // As network::Stepper::next, with the month's 1 ÷ (24 e p) precomputed.
+            Some((close, max_step)) => {
+                let target = c.coins_per_day * price * c.equilibrium_per_revenue;
+                path.hashrate = crate::network::step(hashrate, target, close, max_step);
+                path.inverse_hashrate = if path.hashrate > 0.0 { 1.0 / path.hashrate } else { 0.0 };
+            }
+            None => path.inverse_hashrate *= path.inverse_step,
+        }
     }
 
     /// Under hourly prices, whether the whole fleet is off and the month's net cash flow, as
@@ -477,25 +614,19 @@ impl RiskModel {
     /// its energy × the sum of those hours' prices ÷ N. A group that runs no hour leaves every
     /// less efficient one off. Then demand response per MWh drawn and the fixed costs (the
     /// transmission charge kept and a contract's settlement among them).
-    fn hourly_net(
-        &self,
-        h: &HourlyFleet,
-        c: &MonthConstants,
-        month: (usize, crate::power::PriceMap),
-        revenue_per_th: f64,
-    ) -> (bool, f64) {
-        let (slot, map) = month;
-        let Some(prices) = h.profile.months.get(slot) else {
+    fn hourly_net(&self, h: &HourlyFleet, c: &MonthConstants, month: &HourlyMonth, revenue_per_th: f64) -> (bool, f64) {
+        let Some(prices) = h.profile.months.get(month.slot) else {
             return (true, -c.fixed_usd);
         };
-        let low = if map.split == f64::NEG_INFINITY {
-            (0, 0.0)
-        } else {
-            h.lows.get(slot).copied().unwrap_or((0, 0.0))
+        if let Some(net) = self.hourly_net_by_table(h, c, month, prices, revenue_per_th) {
+            return net;
+        }
+        let map = month.map;
+        let priced = crate::power::PricedMonth {
+            prices,
+            map,
+            low: month.low,
         };
-        let priced = crate::power::PricedMonth { prices, map, low };
-        // One division a month, not two a line.
-        let per_hour = 1.0 / priced.hours().max(1) as f64;
         let groups = &self.groups[usize::from(c.refreshed)];
         let (mut net, mut energy) = (0.0, 0.0);
         let (mut previous_ths, mut previous_it) = (0.0, 0.0);
@@ -511,7 +642,21 @@ impl RiskModel {
             } else {
                 f64::INFINITY
             };
-            let (n, sum) = priced.below(per_mwh);
+            // A threshold above 0 takes the whole lower piece and looks the upper one up by
+            // the cent ([`crate::power::PricedMonth::below`], one multiplication instead of its
+            // division); anything else is searched there.
+            let counted = if per_mwh > 0.0 && month.cents_per_usd > 0.0 {
+                prices.count_below_cents((per_mwh - map.a) * month.cents_per_usd)
+            } else {
+                None
+            };
+            let (n, sum) = match counted {
+                Some(n) => {
+                    let n = n.max(month.low.0);
+                    (n, n as f64 * map.a + map.c * prices.sum_cheapest(n) + month.cost_offset)
+                }
+                None => priced.below(per_mwh),
+            };
             if n == 0 {
                 if h.shutdown {
                     break;
@@ -519,12 +664,53 @@ impl RiskModel {
                 continue;
             }
             any = true;
-            let share = n as f64 * per_hour;
-            net += revenue_per_th * ths * share - line_energy * sum * per_hour;
+            let share = n as f64 * month.per_hour;
+            net += revenue_per_th * ths * share - line_energy * sum * month.per_hour;
             energy += line_energy * share;
         }
         net += energy * h.demand_response_per_mwh - c.fixed_usd;
         (!any && !groups.is_empty(), net)
+    }
+
+    /// [`RiskModel::hourly_net`] for the common month: lines that shut down when they do
+    /// not cover their power, a price map with c > 0, a positive revenue and a count table
+    /// that reaches every line's threshold. Each line is one look-up of n, its hours, and
+    /// Sₙ, their profile sum; the month is then one expression:
+    /// net = (r Σ n ths + Σ E (n (DR − a) − c Sₙ − offset)) ÷ N − fixed, E a line's MWh at
+    /// full load (the hours' mapped sum is n a + c Sₙ + offset, [`HourlyMonth`]). `None`
+    /// where the general loop must answer.
+    #[inline(always)]
+    fn hourly_net_by_table(
+        &self,
+        h: &HourlyFleet,
+        c: &MonthConstants,
+        month: &HourlyMonth,
+        prices: &crate::profile::MonthPrices,
+        revenue_per_th: f64,
+    ) -> Option<(bool, f64)> {
+        if !(h.shutdown && month.cents_per_usd > 0.0 && revenue_per_th > 0.0 && h.demand_response_per_mwh >= 0.0) {
+            return None;
+        }
+        let table = prices.table()?;
+        let n_low = month.low.0 as u32;
+        let scaled = revenue_per_th * month.cents_per_usd;
+        let (mut ths_hours, mut costs) = (0.0, 0.0);
+        let mut any = false;
+        for g in &h.lines[usize::from(c.refreshed)] {
+            let n = table.count_below_cents(scaled * g.per_th + month.dr_cents)?.max(n_low);
+            if n == 0 {
+                break;
+            }
+            any = true;
+            let n_f = f64::from(n);
+            ths_hours += n_f * g.ths;
+            costs += g.energy_mwh * (n_f * month.dr_minus_a - month.map.c * table.sum_cheapest(n) - month.cost_offset);
+        }
+        let groups = &self.groups[usize::from(c.refreshed)];
+        Some((
+            !any && !groups.is_empty(),
+            (revenue_per_th * ths_hours + costs) * month.per_hour - c.fixed_usd,
+        ))
     }
 
     /// Revenue − power + credit of the lines that cover their power, in a month where none of
@@ -601,6 +787,10 @@ fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[
 impl PathNpvs for RiskModel {
     fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64> {
         self.path_npvs(prices, hashrate_growth_pct, gpu_decline_pct)
+    }
+
+    fn batch(&mut self, prices: &[f64], rates: &[(f64, f64)], out: &mut [PerPathway<f64>]) {
+        self.batch_npvs(prices, rates, out);
     }
 }
 

@@ -406,8 +406,14 @@ struct Samples {
     fan: Vec<f32>,
 }
 
-/// Draws the paths in antithetic pairs (module docs) and evaluates each; an odd `paths`
-/// drops the last pair's twin.
+/// Paths drawn before they are evaluated together ([`PathNpvs::batch`]): enough for one
+/// month's look-ups to be shared across paths, few enough for their prices (128 × 360 months
+/// at most, 369 KB) to stay near.
+const BATCH: usize = 128;
+
+/// Draws the paths in antithetic pairs (module docs) and evaluates them in batches of
+/// [`BATCH`]; an odd `paths` drops the last pair's twin. The draws come in the same order
+/// whatever the batch, so a seed gives the same paths.
 /// With a BTC price curve, the paths are drawn around the projection's price path (`base`)
 /// instead of the price and its growth.
 fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dyn PathNpvs) -> Samples {
@@ -420,36 +426,49 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
     let mut npvs = PerPathway::from_fn(|_| vec![0.0; paths]);
     let mut fan = vec![0.0f32; years * paths];
     let b = &s.bitcoin;
-    let mut p = 0;
-    while p < paths {
-        let (z_hashrate, z_gpu) = rate_shocks(&mut rng);
-        if b.btc_price_curve.is_empty() {
-            btc_price_paths(
-                &mut rng,
-                b.btc_price_usd,
-                b.btc_price_growth_pct_per_year,
-                o.btc_volatility_pct,
-                &mut path,
-                &mut mirror,
-            );
-        } else {
-            let median: Vec<f64> = base.months.iter().map(|m| m.btc_price_usd).collect();
-            btc_price_paths_around(&mut rng, &median, o.btc_volatility_pct, &mut path, &mut mirror);
-        }
-        for (sign, prices) in [(1.0, &path), (-1.0, &mirror)] {
-            if p == paths {
-                break;
+    let median: Vec<f64> = base.months.iter().map(|m| m.btc_price_usd).collect();
+    let mut batch_prices: Vec<f64> = Vec::with_capacity(BATCH * horizon);
+    let mut batch_rates: Vec<(f64, f64)> = Vec::with_capacity(BATCH);
+    let mut values = vec![PerPathway::from_fn(|_| 0.0); BATCH];
+    let mut first = 0;
+    while first < paths {
+        let size = BATCH.min(paths - first);
+        batch_prices.clear();
+        batch_rates.clear();
+        while batch_rates.len() < size {
+            let (z_hashrate, z_gpu) = rate_shocks(&mut rng);
+            if b.btc_price_curve.is_empty() {
+                btc_price_paths(
+                    &mut rng,
+                    b.btc_price_usd,
+                    b.btc_price_growth_pct_per_year,
+                    o.btc_volatility_pct,
+                    &mut path,
+                    &mut mirror,
+                );
+            } else {
+                btc_price_paths_around(&mut rng, &median, o.btc_volatility_pct, &mut path, &mut mirror);
             }
-            let (hashrate_growth, gpu_decline) = rates(s, o, &bounds, sign * z_hashrate, sign * z_gpu);
-            let values = engine.npvs(prices, hashrate_growth, gpu_decline);
+            for (sign, prices) in [(1.0, &path), (-1.0, &mirror)] {
+                if batch_rates.len() == size {
+                    break;
+                }
+                batch_rates.push(rates(s, o, &bounds, sign * z_hashrate, sign * z_gpu));
+                batch_prices.extend_from_slice(prices);
+            }
+        }
+        engine.batch(&batch_prices, &batch_rates, &mut values[..size]);
+        for (k, value) in values[..size].iter().enumerate() {
+            let p = first + k;
+            let prices = &batch_prices[k * horizon..(k + 1) * horizon];
             for id in PathwayId::ALL {
-                npvs[id][p] = values[id];
+                npvs[id][p] = value[id];
             }
             for y in 0..years {
                 fan[y * paths + p] = prices[y * 12 + 11] as f32;
             }
-            p += 1;
         }
+        first += size;
     }
     Samples { npvs, fan }
 }
