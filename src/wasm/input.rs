@@ -31,6 +31,28 @@ extern "C" {
     fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 
+// A year of hourly prices is 8,760 numbers: read one by one across the boundary, with a path
+// for each, they cost ~3 ms a call. This reads a list of finite numbers in one call and one
+// copy; anything else in it (a NaN, text, a hole, a getter) answers `undefined`, and the
+// element-by-element walk then reports it exactly as before.
+#[wasm_bindgen(inline_js = "export function finite_numbers(a) {
+  const n = a.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) return undefined;
+    out[i] = x;
+  }
+  return out;
+}")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn finite_numbers(list: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Lists at least this long are first tried as a list of finite numbers ([`finite_numbers`]).
+const NUMBER_LIST_MIN: u32 = 64;
+
 use crate::parse::MAX_DOCUMENT_BYTES;
 use crate::validate::{ErrorCode, ValidationError};
 
@@ -211,6 +233,20 @@ impl Walker {
                 format!("is a list of {length} items; a scenario has at most {MAX_NODES} values"),
             ));
         }
+        if length >= NUMBER_LIST_MIN
+            && self.nodes + length as usize <= MAX_NODES
+            && self.units + 8 * length as usize <= MAX_INPUT_UNITS
+        {
+            if let Ok(list) = finite_numbers(v) {
+                if let Some(list) = list.dyn_ref::<js_sys::Float64Array>() {
+                    if list.length() == length {
+                        self.nodes += length as usize;
+                        self.units += 8 * length as usize;
+                        return Ok(Value::Array(list.to_vec().into_iter().map(whole_or_number).collect()));
+                    }
+                }
+            }
+        }
         let mut out = Vec::with_capacity(length.min(1_024) as usize);
         for i in 0..length {
             let len = path.len();
@@ -236,13 +272,7 @@ impl Walker {
             let given = if x > 0.0 { "Infinity" } else { "-Infinity" };
             return self.mark(path, ErrorCode::NotFinite, given);
         }
-        // 2^53: beyond it a JS number is no longer an exact integer.
-        const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
-        if x.fract() == 0.0 && x.abs() <= MAX_SAFE {
-            // ok: |x| ≤ 2^53 and whole, so the cast is exact (and -0 becomes 0).
-            return Value::from(x as i64);
-        }
-        Number::from_f64(x).map_or(Value::Null, Value::Number)
+        whole_or_number(x)
     }
 
     fn mark(&mut self, path: &str, code: ErrorCode, given: &'static str) -> Value {
@@ -253,6 +283,18 @@ impl Walker {
         });
         Number::from_f64(SENTINEL).map_or(Value::Null, Value::Number)
     }
+}
+
+/// A finite number as JSON: a whole one as an integer, so that count fields (`units`,
+/// `horizonYears`) read it as natively.
+fn whole_or_number(x: f64) -> Value {
+    // 2^53: beyond it a JS number is no longer an exact integer.
+    const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
+    if x.fract() == 0.0 && x.abs() <= MAX_SAFE {
+        // ok: |x| ≤ 2^53 and whole, so the cast is exact (and -0 becomes 0).
+        return Value::from(x as i64);
+    }
+    Number::from_f64(x).map_or(Value::Null, Value::Number)
 }
 
 fn over_budget() -> ValidationError {
