@@ -66,6 +66,11 @@ expected="package.json pkg/minepivot.d.ts pkg/node/index.js pkg/web/index.js pkg
 for optional in LICENSE README.md; do
   [[ -f $optional ]] && expected="$expected $optional"
 done
+# wasm-bindgen's snippets: the JS the core imports itself (src/wasm/input.rs reads a list of
+# numbers in one call), one file per inline_js block, under a directory named by a hash.
+while IFS= read -r snippet; do
+  expected="$expected $snippet"
+done < <(cd "$repo" && find pkg/web/snippets -name '*.js' 2>/dev/null | sort)
 expected=$(tr ' ' '\n' <<<"$expected" | sort | tr '\n' ' ' | sed 's/ $//')
 if [[ "$files" == "$expected" ]]; then
   ok "tarball contents: $files"

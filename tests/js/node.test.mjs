@@ -118,6 +118,43 @@ test("profileFromCsv reads an ISO's hourly year in UTC into a scenario, and name
   );
 });
 
+test("an imported year is read whole when every hour is a finite number, and hour by hour otherwise, with the same errors", () => {
+  // 8,760 hours at $20, $40, $60, … repeating by the hour of the day (mean $40 with a
+  // spread), in three forms: an array, a copy of it, and one with a bad hour in it.
+  const hours = Array.from({ length: 8_760 }, (_, h) => 20 + 20 * (h % 3));
+  const s = defaultScenario();
+  s.power.profile = "imported";
+  s.power.importedProfile = hours;
+  const a = evaluate(s);
+  const b = evaluate({ ...s, power: { ...s.power, importedProfile: [...hours] } });
+  assert.equal(a.pathways[0].npvUsd, b.pathways[0].npvUsd);
+  // Each kind of bad hour falls back to the element-by-element reading and is named by index.
+  for (const [bad, code] of [
+    [Number.NaN, "notFinite"],
+    [Number.POSITIVE_INFINITY, "notFinite"],
+    ["30", "invalidType"],
+    [undefined, "invalidType"],
+  ]) {
+    const list = [...hours];
+    list[4_321] = bad;
+    assert.throws(
+      () => evaluate({ ...s, power: { ...s.power, importedProfile: list } }),
+      (e) => minepivot.isInputError(e) && e.errors.some((x) => x.field === "power.importedProfile[4321]" && x.code === code),
+      `an hour of ${String(bad)}`,
+    );
+  }
+  // A hole (a sparse array) and a getter that throws are read hour by hour, too.
+  const holed = [...hours];
+  delete holed[17];
+  assert.throws(() => evaluate({ ...s, power: { ...s.power, importedProfile: holed } }), (e) => minepivot.isInputError(e));
+  const trap = [...hours];
+  Object.defineProperty(trap, 99, { get: () => { throw new Error("no"); } });
+  assert.throws(
+    () => evaluate({ ...s, power: { ...s.power, importedProfile: trap } }),
+    (e) => minepivot.isInputError(e) && e.errors.some((x) => x.field === "power.importedProfile[99]"),
+  );
+});
+
 test("curveFromCsv reads a forward curve into a scenario, and names the row of a bad one", () => {
   const points = minepivot.curveFromCsv("bitcoin.hashpriceCurve", "date,usd\n2027-01-31,40\n2027-06-30,30\n");
   assert.deepEqual(points, [
