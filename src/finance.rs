@@ -146,7 +146,8 @@ pub fn irr_solve(flows: &[f64]) -> Result<IrrSolution, NoIrr> {
         if f_lo == 0.0 {
             keep(u_at(i));
         } else if f_hi != 0.0 && (f_lo < 0.0) != (f_hi < 0.0) {
-            if let Some(u) = find_root(npv_u, u_at(i), u_at(i + 1), 1e-13) {
+            // The grid's values at the ends (the same sums, four at a time).
+            if let Some(u) = find_root_from(npv_u, (u_at(i), f_lo), (u_at(i + 1), f_hi), 1e-13) {
                 keep(u);
             }
         }
@@ -300,8 +301,15 @@ pub fn payback(flows: &[f64]) -> Option<u32> {
 /// assert_eq!(find_root(|x| x * x + 1.0, -1.0, 1.0, 1e-12), None);
 /// ```
 pub fn find_root(mut f: impl FnMut(f64) -> f64, lo: f64, hi: f64, tol: f64) -> Option<f64> {
-    let (mut a, mut b) = (lo, hi);
-    let (mut fa, mut fb) = (f(a), f(b));
+    let (f_lo, f_hi) = (f(lo), f(hi));
+    find_root_from(f, (lo, f_lo), (hi, f_hi), tol)
+}
+
+/// [`find_root`] from ends whose values the caller already has (a bracket found by walking,
+/// a scan's grid), `(x, f(x))` each: two evaluations fewer, which is two runs of the whole
+/// model for a break-even.
+pub fn find_root_from(mut f: impl FnMut(f64) -> f64, lo: (f64, f64), hi: (f64, f64), tol: f64) -> Option<f64> {
+    let ((mut a, mut fa), (mut b, mut fb)) = (lo, hi);
     if !(fa.is_finite() && fb.is_finite()) {
         return None;
     }

@@ -14,7 +14,7 @@
 //! answer is `None` with a note saying which way it missed.
 
 use crate::engine::{npvs_only, scale_btc_price, Adjust, Buffers, CapexStage, FleetRuns, MiningStage, PerPathway};
-use crate::finance::find_root;
+use crate::finance::find_root_from;
 use crate::report::{BreakEvens, PathwayId};
 use crate::scenario::Scenario;
 
@@ -66,6 +66,8 @@ fn solve_from(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64, top_firs
     }
     // The far end first: a miss costs one run instead of the whole walk there.
     let end = if g0 < 0.0 { hi } else { lo };
+    // g at the far end, once looked at: the walk may end there and need it again.
+    let mut at_end = None;
     if (top_first || g0 > 0.0) && end != x0 {
         let g_end = g(end);
         if g0 < 0.0 && g_end < 0.0 {
@@ -74,16 +76,23 @@ fn solve_from(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64, top_firs
         if g0 > 0.0 && g_end > 0.0 {
             return Err(Miss::BelowRange);
         }
+        at_end = Some(g_end);
     }
-    let (mut a, mut b) = (x0, x0);
+    let mut g_at = |x: f64| match at_end {
+        Some(v) if x == end => v,
+        _ => g(x),
+    };
+    // The bracket [a, b] with g(a) and g(b), walked out from x0.
+    let ((mut a, mut ga), (mut b, mut gb)) = ((x0, g0), (x0, g0));
     if g0 < 0.0 {
         loop {
             if b >= hi {
                 return Err(Miss::AboveRange);
             }
-            a = b;
+            (a, ga) = (b, gb);
             b = if b > 0.0 { (b * 2.0).min(hi) } else { hi / 1024.0 };
-            if g(b) >= 0.0 {
+            gb = g_at(b);
+            if gb >= 0.0 {
                 break;
             }
         }
@@ -92,20 +101,21 @@ fn solve_from(mut g: impl FnMut(f64) -> f64, x0: f64, lo: f64, hi: f64, top_firs
             if a <= lo {
                 return Err(Miss::BelowRange);
             }
-            b = a;
+            (b, gb) = (a, ga);
             a = if a / 2.0 <= lo || a / 2.0 < x0 / 1024.0 {
                 lo
             } else {
                 a / 2.0
             };
-            if g(a) <= 0.0 {
+            ga = g_at(a);
+            if ga <= 0.0 {
                 break;
             }
         }
     }
     // Tight on x: the NPVs it equalises are within a hair, far inside the 0.1 % promised.
     let tol = 1e-10 * b.abs().max(1e-9);
-    find_root(g, a, b, tol).ok_or(Miss::AboveRange)
+    find_root_from(g_at, (a, ga), (b, gb), tol).ok_or(Miss::AboveRange)
 }
 
 /// The power price level at which the best AI pathway equals mining (AI − mining, rising with
