@@ -92,9 +92,15 @@ pub fn profile_of(s: &Scenario) -> Option<Arc<Profile>> {
             let hours = &s.power.imported_profile;
             IMPORTED.with(|cache| {
                 let mut cache = cache.borrow_mut();
-                if let Some((key, profile)) = cache.as_ref() {
-                    // The same allocation (a clone of the scenario), or the same hours.
-                    if Arc::ptr_eq(key, hours) || key[..] == hours[..] {
+                if let Some((key, profile)) = cache.as_mut() {
+                    // The same allocation (a clone of the scenario), or the same hours: then
+                    // this allocation becomes the key, so that the report's re-runs, which
+                    // clone this scenario, find it by pointer rather than 8,760 comparisons.
+                    if Arc::ptr_eq(key, hours) {
+                        return Some(profile.clone());
+                    }
+                    if key[..] == hours[..] {
+                        *key = hours.clone();
                         return Some(profile.clone());
                     }
                 }
@@ -176,6 +182,7 @@ impl<'a> PricedMonth<'a> {
     }
 
     /// The lower piece's hours and the sum of their (mapped) prices.
+    #[inline(always)]
     fn low_sum(&self) -> (usize, f64) {
         let (n, sum) = self.low;
         (n, n as f64 * self.map.low_a + self.map.low_c * sum)
@@ -184,6 +191,7 @@ impl<'a> PricedMonth<'a> {
     /// The hours priced below `threshold` and the sum of their prices: one search. The lower
     /// piece's prices are negative and the upper piece's not, so a threshold above 0 takes the
     /// whole lower piece and searches the upper one, and one at or below 0 searches the lower.
+    #[inline(always)]
     pub fn below(&self, threshold: f64) -> (usize, f64) {
         let m = &self.map;
         let (n_low, low_sum) = self.low_sum();

@@ -102,7 +102,7 @@ impl MonthPrices {
     /// // Below $60: −5, 20 and 30 → 3 hours costing $45 per MW; $60 itself is left off.
     /// assert_eq!(m.below(60.0), (3, 45.0));
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn below(&self, threshold: f64) -> (usize, f64) {
         let n = self.count_below(threshold);
         (n, self.sum_cheapest(n))
@@ -110,7 +110,7 @@ impl MonthPrices {
 
     /// How many prices are below `threshold`: the count table at the threshold's cent
     /// ([`MonthPrices::count_below_cents`]), a search where the table does not answer.
-    #[inline]
+    #[inline(always)]
     fn count_below(&self, threshold: f64) -> usize {
         self.count_below_cents(threshold * 100.0)
             .unwrap_or_else(|| self.pairs.partition_point(|p| p[0] < threshold))
@@ -121,7 +121,7 @@ impl MonthPrices {
     /// and the threshold is finite (`None` otherwise). k = the smallest whole cent at or above
     /// `x100`: a price of c cents is below the threshold when c < k, which the table answers at
     /// k; above the table's reach, the dearest hours are searched.
-    #[inline]
+    #[inline(always)]
     pub fn count_below_cents(&self, x100: f64) -> Option<usize> {
         if self.counts.is_empty() || x100.is_nan() || x100.abs() >= 1.0e14 {
             return None;
@@ -159,6 +159,7 @@ impl MonthPrices {
     }
 
     /// The sum of the `n` cheapest prices (of all of them for `n` ≥ the hours).
+    #[inline(always)]
     pub fn sum_cheapest(&self, n: usize) -> f64 {
         match n.min(self.pairs.len()) {
             0 => 0.0,
