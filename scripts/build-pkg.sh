@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
-# wasm-release: the release profile at opt-level "s" (Cargo.toml says why).
+# wasm-release: the release profile (opt-level 3; Cargo.toml says why it has its own name).
 profile="${PROFILE:-wasm-release}"
 opt_level="${WASM_OPT_LEVEL:--Oz}"
 wasm_opt="$PWD/node_modules/.bin/wasm-opt"
