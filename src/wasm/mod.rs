@@ -14,6 +14,9 @@
 
 mod error;
 mod input;
+mod rows;
+#[doc(hidden)]
+pub use rows::literal_tables;
 
 use serde_json::Value;
 use tsify::Ts;
@@ -86,7 +89,41 @@ export interface MinepivotInputError extends Error {
 #[wasm_bindgen]
 pub fn evaluate(scenario: Ts<ScenarioInput>) -> Result<Ts<Report>, JsValue> {
     let scenario = read_scenario(&scenario.js_value()).map_err(|e| error::input_error(&e))?;
-    output(&crate::report(&scenario).map_err(|e| error::input_error(&e))?)
+    report_to_js(crate::report(&scenario).map_err(|e| error::input_error(&e))?).map(Ts::new_unchecked)
+}
+
+/// A report as the JS document [`output`] makes of it, with its tables of months sent one
+/// table at a time ([`rows`]): the same objects, a fraction of the crossings.
+#[doc(hidden)]
+pub fn report_to_js(mut report: Report) -> Result<JsValue, JsValue> {
+    use std::mem::take;
+    let bitcoin_months = take(&mut report.bitcoin.months);
+    let duration_curve = take(&mut report.power.duration_curve);
+    let tables: Vec<_> = report
+        .pathways
+        .iter_mut()
+        .map(|p| {
+            let financing = p.financing.as_mut().map(|f| take(&mut f.months));
+            (take(&mut p.months), take(&mut p.years), financing)
+        })
+        .collect();
+    let out = error::to_js(&report)?;
+    let set = |target: &JsValue, key: &str, value: JsValue| {
+        js_sys::Reflect::set(target, &JsValue::from_str(key), &value).map(|_| ())
+    };
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key));
+    set(&get(&out, "bitcoin")?, "months", rows::table(&bitcoin_months)?)?;
+    set(&get(&out, "power")?, "durationCurve", rows::table(&duration_curve)?)?;
+    let pathways = get(&out, "pathways")?;
+    for (i, (months, years, financing)) in tables.iter().enumerate() {
+        let pathway = js_sys::Reflect::get_u32(&pathways, i as u32)?;
+        set(&pathway, "months", rows::table(months)?)?;
+        set(&pathway, "years", rows::table(years)?)?;
+        if let Some(financing_months) = financing {
+            set(&get(&pathway, "financing")?, "months", rows::table(financing_months)?)?;
+        }
+    }
+    Ok(out)
 }
 
 /// The cash flows of every pathway as CSV (the file the CLI's `--format csv` writes): the
