@@ -141,9 +141,18 @@ impl Stepper {
 /// One month's move from `h` EH/s toward `target`: a share `close` of the gap, growth at
 /// most `max_step` × `h`, never below 0 ([`Stepper::next`], and the risk analysis's fast path
 /// with its equilibria precomputed).
+#[inline]
 pub fn step(h: f64, target: f64, close: f64, max_step: f64) -> f64 {
     let next = h + (target - h) * close;
-    next.min(h * max_step).max(0.0)
+    // Comparisons rather than f64::min and max, whose NaN rules make them a call in wasm (the
+    // risk analysis steps ~2 million path-months); equal for every number the model makes.
+    let cap = h * max_step;
+    let next = if next < cap { next } else { cap };
+    if next > 0.0 {
+        next
+    } else {
+        0.0
+    }
 }
 
 /// The hashrate month by month from `h0` EH/s in month 0, given the network's revenue per day

@@ -45,6 +45,17 @@ pub struct MonthPrices {
     /// search (the risk analysis asks it ten million times). Empty otherwise.
     counts: Vec<u16>,
     cents_lo: i64,
+    /// Whether the count table reaches the dearest price (it stops at [`MAX_TABLE_CENTS`]): a
+    /// threshold beyond it then has every hour below it.
+    whole_table: bool,
+}
+
+/// The dearest price's cents above `cents_lo` (−1 for no price or one not in whole cents).
+fn span_of(pairs: &[[f64; 2]], cents_lo: i64) -> i64 {
+    pairs
+        .last()
+        .and_then(|p| whole_cents(p[0]))
+        .map_or(-1, |top| top - cents_lo)
 }
 
 /// `x` as a whole number of cents, if it is one.
@@ -83,10 +94,12 @@ impl MonthPrices {
                 counts.push(below as u16);
             }
         }
+        let whole_table = !counts.is_empty() && counts.len() as i64 > span_of(&pairs, cents_lo);
         MonthPrices {
             pairs,
             counts,
             cents_lo,
+            whole_table,
         }
     }
 
@@ -151,6 +164,7 @@ impl MonthPrices {
     /// whose prices are not all whole cents.
     pub fn table(&self) -> Option<CountTable<'_>> {
         (!self.counts.is_empty()).then(|| CountTable {
+            beyond: self.whole_table.then_some(self.pairs.len() as u32),
             counts: &self.counts,
             // ok: the cheapest price's cents, |c| < 9 × 10¹⁵ (whole_cents), exact as f64.
             cents_lo: self.cents_lo as f64,
@@ -194,6 +208,8 @@ impl MonthPrices {
 /// [`MonthPrices::sum_cheapest`], without their general cases.
 #[derive(Debug, Clone, Copy)]
 pub struct CountTable<'a> {
+    /// The hours, when the table reaches the dearest price: the count beyond its end.
+    beyond: Option<u32>,
     counts: &'a [u16],
     cents_lo: f64,
     pairs: &'a [[f64; 2]],
@@ -215,7 +231,12 @@ impl CountTable<'_> {
             if (i as f64) < j {
                 i += 1;
             }
-            return self.counts.get(i).map(|&n| u32::from(n));
+            // Past the last entry (j within a cent of the end): beyond it.
+            return self.counts.get(i).map_or(self.beyond, |&n| Some(u32::from(n)));
+        }
+        // Beyond the table: every hour, if it reaches the dearest price (NaN is not beyond).
+        if j >= self.counts.len() as f64 {
+            return self.beyond;
         }
         None
     }
@@ -581,5 +602,29 @@ mod tests {
         assert_eq!(m.below(1e9), (730, 20_300.0 + 170.0 * 70.0 + 30.0 * 300.0));
         // Mean: (300 + 20,000 + 11,900 + 9,000) ÷ 730 = 41,200 ÷ 730 = $56.44.
         assert!((m.mean() - 41_200.0 / 730.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_hot_loops_table_counts_as_the_month_does_up_to_and_beyond_its_dearest_hour() {
+        // Prices from −$12.34 to $98.76: the table reaches the dearest, so a threshold beyond
+        // it counts every hour; a month with a $5,000 hour stops its table at $327.67 above its
+        // cheapest, and a threshold past that is left to the search (None).
+        let m = MonthPrices::new(&[-12.34, 0.0, 25.5, 25.5, 40.01, 98.76]);
+        let t = m.table().expect("whole cents");
+        for x100 in [
+            -5_000.0, -1_234.0, -1_233.5, 0.0, 0.5, 2_550.0, 2_550.01, 4_001.0, 9_875.5, 9_876.0, 9_876.2, 9_877.0, 1e9,
+        ] {
+            let general = m.count_below_cents(x100).expect("a table");
+            assert_eq!(t.count_below_cents(x100), Some(general as u32), "at {x100} cents");
+        }
+        // Below $98.76 exactly: the five cheaper hours; just above it: all six.
+        assert_eq!(t.count_below_cents(9_876.0), Some(5));
+        assert_eq!(t.count_below_cents(9_876.000_001), Some(6));
+        let spiky = MonthPrices::new(&[20.0, 30.0, 5_000.0]);
+        let t = spiky.table().expect("whole cents");
+        assert_eq!(t.count_below_cents(3_100.0), Some(2));
+        assert_eq!(t.count_below_cents(40_000.0), None);
+        assert_eq!(spiky.count_below_cents(40_000.0), Some(2));
+        assert_eq!(t.count_below_cents(f64::NAN), None);
     }
 }
