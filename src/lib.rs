@@ -71,6 +71,12 @@ pub fn report(valid: &ValidScenario) -> Result<Report, Vec<ValidationError>> {
     checked(report, valid)
 }
 
+/// The headline figures of a valid scenario without the analyses ([`model::summary`]), checked
+/// for finite numbers as [`report`] is.
+pub fn summary(valid: &ValidScenario) -> Result<report::Summary, Vec<ValidationError>> {
+    checked(model::summary(valid), valid)
+}
+
 /// `answer` itself when every number in it is finite; otherwise an error naming where, and
 /// the inputs that lie at the ends of their ranges.
 pub fn checked<T: serde::Serialize>(answer: T, scenario: &Scenario) -> Result<T, Vec<ValidationError>> {

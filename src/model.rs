@@ -474,8 +474,19 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
     out
 }
 
-/// The full report of a valid scenario.
-pub fn evaluate(valid: &ValidScenario) -> Report {
+/// What [`evaluate`] and [`summary`] share: the stages, the capex bill and the three pathways'
+/// reports with the best pathways among them.
+struct Pathways {
+    mining: MiningStage,
+    capex: CapexStage,
+    bill: crate::report::CapexReport,
+    reports: PerPathway<PathwayReport>,
+    npvs: PerPathway<f64>,
+    best_pathway: PathwayId,
+    best_ai_pathway: PathwayId,
+}
+
+fn pathways(valid: &ValidScenario) -> Pathways {
     let s: &Scenario = valid;
     let mut mining = MiningStage::new(s);
     if !s.bitcoin.hashprice_curve.is_empty() {
@@ -513,6 +524,54 @@ pub fn evaluate(valid: &ValidScenario) -> Report {
     });
     let npvs = PerPathway::from_fn(|id| reports[id].value_usd);
     let (best_pathway, best_ai_pathway) = best_pathways(npvs);
+    Pathways {
+        mining,
+        capex,
+        bill,
+        reports,
+        npvs,
+        best_pathway,
+        best_ai_pathway,
+    }
+}
+
+/// The three pathways' headline figures without the analyses (no break-evens, no tornado):
+/// what `minepivot batch` writes a line of, equal to the same fields of [`evaluate`]'s report.
+pub fn summary(valid: &ValidScenario) -> Summary {
+    let p = pathways(valid);
+    let line = |r: &PathwayReport| PathwaySummary {
+        id: r.id,
+        npv_usd: r.npv_usd,
+        value_usd: r.value_usd,
+        irr_pct: r.irr_pct,
+        mirr_pct: r.mirr_pct,
+        payback_months: r.payback_months,
+        pivot_value_usd: r.pivot_value_usd,
+        total_capex_usd: r.total_capex_usd,
+        equity_npv_usd: r.financing.as_ref().map(|f| f.equity_npv_usd),
+        equity_irr_pct: r.financing.as_ref().and_then(|f| f.equity_irr_pct),
+    };
+    Summary {
+        scenario_name: valid.name.clone(),
+        best_pathway: p.best_pathway,
+        best_ai_pathway: p.best_ai_pathway,
+        basis: valid.finance.verdict_basis,
+        pathways: PathwayId::ALL.iter().map(|&id| line(&p.reports[id])).collect(),
+    }
+}
+
+/// The full report of a valid scenario.
+pub fn evaluate(valid: &ValidScenario) -> Report {
+    let s: &Scenario = valid;
+    let Pathways {
+        mining,
+        capex,
+        bill,
+        reports,
+        npvs,
+        best_pathway,
+        best_ai_pathway,
+    } = pathways(valid);
 
     let mut buffers = Buffers::default();
     let break_evens = analysis::breakeven::solve(s, &mining, &capex, best_ai_pathway, &mut buffers);

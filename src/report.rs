@@ -574,3 +574,35 @@ impl Warning {
         }
     }
 }
+
+/// One scenario's headline figures, what `minepivot batch` writes a line of
+/// ([`crate::model::summary`]): the same values as the full report's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub scenario_name: String,
+    /// The pathway with the highest `valueUsd`, and the better of the two AI pathways.
+    pub best_pathway: PathwayId,
+    pub best_ai_pathway: PathwayId,
+    /// What `valueUsd` is: the unlevered or the equity NPV (`finance.verdictBasis`).
+    pub basis: crate::scenario::Basis,
+    /// Mining, colocation, GPU cloud.
+    pub pathways: Vec<PathwaySummary>,
+}
+
+/// A pathway's line in a [`Summary`]: the fields of [`PathwayReport`] of the same names, and
+/// its equity's NPV and IRR (null without a loan).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PathwaySummary {
+    pub id: PathwayId,
+    pub npv_usd: f64,
+    pub value_usd: f64,
+    pub irr_pct: Option<f64>,
+    pub mirr_pct: Option<f64>,
+    pub payback_months: Option<u32>,
+    pub pivot_value_usd: f64,
+    pub total_capex_usd: f64,
+    pub equity_npv_usd: Option<f64>,
+    pub equity_irr_pct: Option<f64>,
+}

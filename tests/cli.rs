@@ -275,3 +275,83 @@ fn the_uri_year_goes_into_a_scenario_and_the_table_shows_its_curtailment() {
     let (a, b) = (npv(&built_in), npv(&imported));
     assert!((a - b).abs() < 1e-4 * a.abs(), "{a} vs {b}");
 }
+
+#[test]
+fn batch_answers_each_line_in_its_order_reports_bad_ones_and_equals_evaluate() {
+    // Six lines: the default, a partial document (the rest from the defaults), a power price
+    // out of range, a blank line, text that is not JSON, and the default at $30/MWh.
+    let default = text(&minepivot(&["scenario"], "").stdout);
+    let compact = |pretty: &str| -> String {
+        let v: serde_json::Value = serde_json::from_str(pretty).expect("the default is JSON");
+        v.to_string()
+    };
+    let base = compact(&default);
+    let mut cheap: serde_json::Value = serde_json::from_str(&base).expect("JSON");
+    cheap["site"]["powerPriceUsdPerMwh"] = serde_json::Value::from(30.0);
+    let input = [
+        base.clone(),
+        r#"{"schemaVersion": 5, "finance": {"discountRatePct": 12}}"#.to_string(),
+        r#"{"site": {"powerPriceUsdPerMwh": -1}}"#.to_string(),
+        String::new(),
+        "not json".to_string(),
+        cheap.to_string(),
+    ]
+    .join("\n");
+    let out = minepivot(&["batch"], &input);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 6, "one output line per input line");
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(line["line"], serde_json::Value::from(i as u64 + 1));
+    }
+    for ok in [0, 1, 5] {
+        assert!(lines[ok]["summary"].is_object(), "line {}: {}", ok + 1, lines[ok]);
+    }
+    for bad in [2, 3, 4] {
+        assert!(lines[bad]["errors"].is_array(), "line {}: {}", bad + 1, lines[bad]);
+    }
+    assert_eq!(lines[2]["errors"][0]["field"], "site.powerPriceUsdPerMwh");
+    // Each summary holds the numbers `minepivot evaluate` reports for the same document.
+    for (ok, doc) in [(0, base.clone()), (5, cheap.to_string())] {
+        let report: serde_json::Value =
+            serde_json::from_slice(&minepivot(&["evaluate", "-"], &doc).stdout).expect("a report");
+        let summary = &lines[ok]["summary"];
+        assert_eq!(summary["bestPathway"], report["comparison"]["bestPathway"]);
+        for p in 0..3 {
+            for key in [
+                "id",
+                "npvUsd",
+                "valueUsd",
+                "irrPct",
+                "mirrPct",
+                "paybackMonths",
+                "pivotValueUsd",
+                "totalCapexUsd",
+            ] {
+                assert_eq!(
+                    summary["pathways"][p][key],
+                    report["pathways"][p][key],
+                    "line {} pathway {p} {key}",
+                    ok + 1
+                );
+            }
+            let equity = &report["pathways"][p]["financing"];
+            let equity_npv = if equity.is_null() {
+                serde_json::Value::Null
+            } else {
+                equity["equityNpvUsd"].clone()
+            };
+            assert_eq!(summary["pathways"][p]["equityNpvUsd"], equity_npv);
+        }
+    }
+    // Cheaper power helps mining: the two summaries differ where they should.
+    assert!(
+        lines[5]["summary"]["pathways"][0]["npvUsd"].as_f64() > lines[0]["summary"]["pathways"][0]["npvUsd"].as_f64()
+    );
+    // One thread or many: the same lines.
+    let single = minepivot(&["batch", "--threads", "1"], &input);
+    assert_eq!(single.stdout, out.stdout);
+}

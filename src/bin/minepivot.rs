@@ -5,6 +5,7 @@
 //! minepivot evaluate FILE [--format F]     the report: json (default), table, csv
 //! minepivot validate FILE                  every input error, or "valid"
 //! minepivot risk FILE [--paths N --seed S]  Monte Carlo: P10/P50/P90 NPV per pathway
+//! minepivot batch < IN.ndjson > OUT.ndjson  one scenario a line in, one summary a line out
 //! minepivot presets                        ASICs, GPU systems, cooling, sample sites, costs, sources
 //! minepivot fields                         every input: path, label, unit, range, source
 //! ```
@@ -14,6 +15,9 @@
 
 use std::io::Read;
 use std::process::ExitCode;
+
+#[path = "minepivot/batch.rs"]
+mod batch;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use minepivot::analysis::risk::{self, RiskOptions, RiskReport};
@@ -65,6 +69,14 @@ enum Command {
         /// json: the whole risk report; table: the percentiles a person reads.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Evaluate many scenarios: one JSON document a line on standard input (NDJSON), one
+    /// summary a line on standard output, in the same order (NPVs, IRRs, payback and the best
+    /// pathway, or the line's errors with their field paths), on every core.
+    Batch {
+        /// Worker threads (default: one per core).
+        #[arg(long)]
+        threads: Option<usize>,
     },
     /// Read a curve from CSV (month,value rows) into a scenario, or print its points as JSON.
     Curve {
@@ -240,6 +252,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Scenario => print_json(&minepivot::Scenario::default()),
+        Command::Batch { threads } => batch::run(threads),
         Command::Presets => print_json(&minepivot::catalogue::presets()),
         Command::Fields => print_json(&minepivot::catalogue::fields()),
         Command::Curve { which, csv, scenario } => curve(which, &csv, scenario.as_deref()),
