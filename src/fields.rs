@@ -2642,6 +2642,23 @@ pub const RISK_FIELDS: &[Field] = &[
         "2026-11",
         Derived,
     )),
+    num("capexOverrunMeanPct", G_RISK, "Build cost overrun (mean)", "% of budget", -50.0, 200.0, 1.0).source(src_at(
+        "Estimate: 9 in 10 large projects exceed their budget (Flyvbjerg et al. 2003, 258 projects); data-centre tender prices rose more than 15 % in 2022 for most respondents (Turner & Townsend, Data centre cost index 2022); 10 % for a conceptual (class 4–5) estimate",
+        "2022-07",
+        Estimate,
+        "https://reports.turnerandtownsend.com/dcci-2022/survey-statistics",
+    )),
+    num("capexOverrunSdPct", G_RISK, "Build cost overrun spread (SD)", "percentage points", 0.0, 100.0, 1.0).source(src_at(
+        "Estimate: a conceptual estimate is accurate to about −20 % / +30 % (AACE class 4); 9 in 10 data centres finish late, on average 34 % over schedule (Foresight Works via Fierce Network, 2025)",
+        "2025-02",
+        Estimate,
+        "https://fierce-network.com/cloud/optimism-could-kill-data-center-boom",
+    )),
+    num("occupancySdPct", G_RISK, "Colocation occupancy spread (SD)", "percentage points", 0.0, 50.0, 1.0).source(src(
+        "Estimate: North American data-centre vacancy ran at 1.6–2.8 % in 2024–25 (CBRE, North America Data Center Trends), so a leased hall's occupancy is near full; 5 pp allows for a tenant that uses less than it signed for",
+        "2025-06",
+        Estimate,
+    )),
 ];
 
 /// The scenario field at `path` (list items as `mining.fleet[].units`).

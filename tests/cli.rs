@@ -107,9 +107,11 @@ fn risk_is_reproducible_by_seed_and_rejects_bad_options() {
     assert_eq!(a.stdout, b.stdout);
     let report: serde_json::Value = serde_json::from_slice(&a.stdout).expect("JSON");
     assert_eq!(report["options"]["paths"], 500);
-    // The colocation of the whole site carries no BTC exposure: every path has the same NPV.
+    // The colocation of the whole site carries no BTC exposure, but its build cost and
+    // occupancy are drawn: its NPV spreads.
     let colo = &report["pathways"][1];
-    assert_eq!(colo["p10NpvUsd"], colo["p90NpvUsd"]);
+    assert!(colo["p10NpvUsd"].as_f64() < colo["p90NpvUsd"].as_f64(), "{colo}");
+    assert_eq!(report["drawn"][3], "buildCost");
 
     let bad = minepivot(&["risk", "-", "--paths", "5"], &scenario);
     assert_eq!(bad.status.code(), Some(2));

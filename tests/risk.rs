@@ -15,14 +15,33 @@ fn options(paths: u32) -> RiskOptions {
     }
 }
 
-/// No randomness left: zero price volatility and zero spreads of the two drawn rates.
+/// No randomness left: every factor off (zero price volatility, zero spreads, no overrun).
 fn still(paths: u32) -> RiskOptions {
+    project_only(paths, 0.0, 0.0, 0.0)
+}
+
+/// Only the project factors drawn: the build cost's overrun (mean, SD) and the occupancy's SD.
+fn project_only(paths: u32, overrun_mean_pct: f64, overrun_sd_pct: f64, occupancy_sd_pct: f64) -> RiskOptions {
     RiskOptions {
         paths,
         btc_volatility_pct: 0.0,
         hashrate_growth_sd_pct: 0.0,
         gpu_rent_decline_sd_pct: 0.0,
+        capex_overrun_mean_pct: overrun_mean_pct,
+        capex_overrun_sd_pct: overrun_sd_pct,
+        occupancy_sd_pct,
         ..RiskOptions::default()
+    }
+}
+
+/// Only the market drawn (the BTC price, the hashrate and the GPU rent), as before the
+/// project factors.
+fn market_only(paths: u32) -> RiskOptions {
+    RiskOptions {
+        capex_overrun_mean_pct: 0.0,
+        capex_overrun_sd_pct: 0.0,
+        occupancy_sd_pct: 0.0,
+        ..options(paths)
     }
 }
 
@@ -227,6 +246,9 @@ fn the_fast_path_equals_the_full_model_path_by_path() {
         hashrate_growth_sd_pct: 25.0,
         gpu_rent_decline_sd_pct: 15.0,
         histogram_bins: 30,
+        capex_overrun_mean_pct: 20.0,
+        capex_overrun_sd_pct: 30.0,
+        occupancy_sd_pct: 15.0,
     };
     for (name, s) in variants() {
         let fast = risk_using(&s, &o, RiskMethod::Fast).unwrap();
@@ -394,9 +416,9 @@ fn mining_without_shutdown_is_linear_in_price_so_its_mean_is_the_deterministic_n
 #[test]
 fn a_pathway_the_draws_cannot_touch_has_no_spread() {
     // Default site: 100 % converted from month 0, so the colocation pathway mines nothing,
-    // and its lease depends on no draw: every path gives the deterministic NPV, and it beats
-    // mining exactly on the paths where mining's NPV is lower.
-    let r = run(&Scenario::default(), &options(5_000));
+    // and with only the market drawn its lease depends on no draw: every path gives the
+    // deterministic NPV, and it beats mining exactly on the paths where mining's NPV is lower.
+    let r = run(&Scenario::default(), &market_only(5_000));
     let colo = &r.pathways[1];
     assert_eq!(colo.min_npv_usd, colo.max_npv_usd);
     assert!(close(colo.p50_npv_usd, colo.deterministic_npv_usd, 1e-9));
@@ -491,6 +513,9 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
         hashrate_growth_sd_pct: -1.0,
         gpu_rent_decline_sd_pct: 51.0,
         histogram_bins: 0,
+        capex_overrun_mean_pct: -60.0,
+        capex_overrun_sd_pct: 101.0,
+        occupancy_sd_pct: f64::INFINITY,
     };
     let mut s = Scenario::default();
     s.bitcoin.btc_price_usd = -1.0;
@@ -505,7 +530,10 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
             "btcVolatilityPct",
             "hashrateGrowthSdPct",
             "gpuRentDeclineSdPct",
-            "histogramBins"
+            "histogramBins",
+            "capexOverrunMeanPct",
+            "capexOverrunSdPct",
+            "occupancySdPct"
         ]
     );
     assert!(errors[1].message.contains("100 to 100,000"), "{}", errors[1].message);
@@ -548,4 +576,49 @@ fn a_run_has_a_work_cap_named_at_paths() {
         .map(|i| minepivot::scenario::FleetLine::new(&format!("m{i}"), 1, 100.0, 20.0))
         .collect();
     assert_eq!(risk(&wide, &o).unwrap_err()[0].field, "paths");
+}
+
+#[test]
+fn with_only_the_project_factors_drawn_mining_is_a_single_point_and_the_ai_pathways_spread() {
+    // Build cost +10 % ± 15 pp, occupancy ± 5 pp: mining has no capex and no lease, so every
+    // path gives its deterministic NPV; both AI pathways pay the build cost, so they spread,
+    // and an expected overrun lowers their mean.
+    let s = Scenario::default();
+    let r = run(&s, &project_only(4_000, 10.0, 15.0, 5.0));
+    assert_eq!(r.drawn, ["buildCost", "occupancy"]);
+    assert_eq!(run(&s, &still(100)).drawn, Vec::<String>::new());
+    assert_eq!(
+        run(&s, &options(100)).drawn,
+        ["btcPrice", "networkHashrate", "gpuRent", "buildCost", "occupancy"]
+    );
+    let mining = &r.pathways[0];
+    assert_eq!(mining.min_npv_usd, mining.max_npv_usd);
+    assert!(close(mining.p50_npv_usd, mining.deterministic_npv_usd, 1e-12));
+    for ai in &r.pathways[1..] {
+        assert!(ai.std_dev_npv_usd > 1e6, "{:?} spreads: {}", ai.id, ai.std_dev_npv_usd);
+        assert!(ai.mean_npv_usd < ai.deterministic_npv_usd, "{:?}", ai.id);
+    }
+    // With the overrun alone, the colocation NPV is linear in the multiplier κ: its mean is
+    // det + E[κ − 1] × C, C the capex's NPV (negative). A fixed κ = 0.5 (mean −50 %, SD 0) on
+    // every path gives det − 0.5 C, so C = 2 × (det − NPV(0.5)); with E[κ] = 1.10 the mean
+    // is det + 0.10 × C, within three standard errors of the 4,000 paths.
+    let alone = run(&s, &project_only(4_000, 10.0, 15.0, 0.0));
+    let colo = &alone.pathways[1];
+    let half = run(&s, &project_only(100, -50.0, 0.0, 0.0)).pathways[1].mean_npv_usd;
+    let capex_npv = 2.0 * (colo.deterministic_npv_usd - half);
+    assert!(capex_npv < 0.0);
+    let expected = colo.deterministic_npv_usd + 0.10 * capex_npv;
+    let se = colo.std_dev_npv_usd / (4_000f64).sqrt();
+    assert!(
+        (colo.mean_npv_usd - expected).abs() < 3.0 * se,
+        "mean {} expected {expected} se {se}",
+        colo.mean_npv_usd
+    );
+    // Its spread is that of κ: SD(κ) = 0.15 × |C|, within 5 %.
+    assert!(
+        (colo.std_dev_npv_usd / (0.15 * capex_npv.abs()) - 1.0).abs() < 0.05,
+        "SD {} vs {}",
+        colo.std_dev_npv_usd,
+        0.15 * capex_npv.abs()
+    );
 }

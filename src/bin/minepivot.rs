@@ -53,7 +53,8 @@ enum Command {
         /// Scenario JSON file, or - for standard input.
         file: String,
     },
-    /// Monte Carlo over BTC price, hashrate growth and GPU rent decline: NPV percentiles per pathway.
+    /// Monte Carlo over the BTC price, hashrate growth, GPU rent decline, build cost and
+    /// colocation occupancy: NPV percentiles per pathway.
     Risk {
         /// Scenario JSON file, or - for standard input.
         file: String,
@@ -543,8 +544,16 @@ fn table(r: &Report) -> String {
 fn risk_table(r: &RiskReport) -> String {
     let o = &r.options;
     let mut out = format!(
-        "Monte Carlo: {} paths, seed {}, BTC volatility {}%/yr, hashrate growth ±{} pp, GPU rent decline ±{} pp\n\n",
-        o.paths, o.seed, o.btc_volatility_pct, o.hashrate_growth_sd_pct, o.gpu_rent_decline_sd_pct
+        "Monte Carlo: {} paths, seed {}, BTC volatility {}%/yr, hashrate growth ±{} pp, GPU rent decline ±{} pp,\n\
+         build cost {:+}% ± {} pp, colocation occupancy ± {} pp\n\n",
+        o.paths,
+        o.seed,
+        o.btc_volatility_pct,
+        o.hashrate_growth_sd_pct,
+        o.gpu_rent_decline_sd_pct,
+        o.capex_overrun_mean_pct,
+        o.capex_overrun_sd_pct,
+        o.occupancy_sd_pct
     );
     out.push_str(&format!(
         "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14}\n",

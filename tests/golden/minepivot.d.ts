@@ -1637,6 +1637,22 @@ export interface RiskOptions {
      * Bins of the NPV histogram, 1–200 (default 40), shared by the three pathways.
      */
     histogramBins?: number;
+    /**
+     * Expected overrun of the build cost (the retrofit and the GPU systems, as the tornado's
+     * capex bar moves them), % of the budget, −50 to 200. Default 10: an estimate (module
+     * docs, "Project factors").
+     */
+    capexOverrunMeanPct?: number;
+    /**
+     * Standard deviation of the build cost's multiplier, percentage points of the budget,
+     * 0–100. Default 15: an estimate. With the mean at 0 too, the cost is not drawn.
+     */
+    capexOverrunSdPct?: number;
+    /**
+     * Standard deviation of the colocation lease's occupancy around the scenario's,
+     * percentage points, 0–50 (clamped to 0–100 %). Default 5: an estimate.
+     */
+    occupancySdPct?: number;
 }
 
 /**
@@ -1660,6 +1676,12 @@ export interface RiskReport {
      * The simulated BTC price at the last month of each model year.
      */
     btcPriceFan: PriceBand[];
+    /**
+     * The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
+     * `gpuRent`, `buildCost`, `occupancy` (a factor whose spread is 0 is not drawn).
+     * Everything else keeps its scenario value on every path.
+     */
+    drawn: string[];
     /**
      * What a reader should know about the run.
      */

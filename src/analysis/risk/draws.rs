@@ -110,6 +110,81 @@ impl RateBounds {
     }
 }
 
+/// What one path draws besides its BTC prices.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathDraw {
+    /// Yearly network hashrate growth, %.
+    pub hashrate_growth_pct: f64,
+    /// Yearly GPU rent decline, %.
+    pub gpu_decline_pct: f64,
+    /// The build cost's multiplier (1: as budgeted; [`crate::engine::Adjust::capex_factor`]).
+    pub capex_factor: f64,
+    /// The colocation lease's occupancy, %.
+    pub occupancy_pct: f64,
+}
+
+impl PathDraw {
+    /// The scenario's own values: the deterministic path's draw.
+    pub fn of(s: &Scenario) -> PathDraw {
+        PathDraw {
+            hashrate_growth_pct: s.bitcoin.network_hashrate_growth_pct_per_year,
+            gpu_decline_pct: s.gpu_cloud.rent_decline_pct_per_year,
+            capex_factor: 1.0,
+            occupancy_pct: s.colocation.occupancy_pct,
+        }
+    }
+}
+
+/// The generator of the project factors for a seed: a stream of its own (the seed's bytes and
+/// a tag as PCG's 128-bit seed), so that adding or switching off a project factor leaves the
+/// market's draws for a seed as they were.
+pub fn project_generator(seed: u64) -> Generator {
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    bytes[8..].copy_from_slice(b"project\0");
+    Generator::from_seed(bytes)
+}
+
+/// The two standard normal shocks of a pair of paths' project factors: (build cost,
+/// occupancy), drawn in that order whatever the options.
+pub(super) fn project_shocks(rng: &mut Generator) -> (f64, f64) {
+    let z_capex: f64 = rng.sample(StandardNormal);
+    let z_occupancy: f64 = rng.sample(StandardNormal);
+    (z_capex, z_occupancy)
+}
+
+/// How the project shocks become a path's build-cost multiplier and occupancy.
+pub(super) struct ProjectDraws {
+    /// The multiplier's log-normal parameters: ln κ ~ Normal(μ, σ²), E[κ] = 1 + mean.
+    ln_mean: f64,
+    ln_sd: f64,
+    occupancy: f64,
+    occupancy_sd: f64,
+}
+
+impl ProjectDraws {
+    /// For a multiplier of mean m = 1 + `capexOverrunMeanPct`/100 and standard deviation
+    /// s = `capexOverrunSdPct`/100: σ² = ln(1 + s²/m²), μ = ln m − σ²/2.
+    pub(super) fn new(s: &Scenario, o: &RiskOptions) -> ProjectDraws {
+        let m = 1.0 + o.capex_overrun_mean_pct / 100.0;
+        let sd = o.capex_overrun_sd_pct / 100.0;
+        let variance = (1.0 + sd * sd / (m * m)).ln();
+        ProjectDraws {
+            ln_mean: m.ln() - variance / 2.0,
+            ln_sd: variance.sqrt(),
+            occupancy: s.colocation.occupancy_pct,
+            occupancy_sd: o.occupancy_sd_pct,
+        }
+    }
+
+    /// The build-cost multiplier and the occupancy, % (kept within 0–100), for shocks z.
+    pub(super) fn at(&self, z_capex: f64, z_occupancy: f64) -> (f64, f64) {
+        let capex = (self.ln_mean + self.ln_sd * z_capex).exp();
+        let occupancy = (self.occupancy + self.occupancy_sd * z_occupancy).clamp(0.0, 100.0);
+        (capex, occupancy)
+    }
+}
+
 /// A path's yearly network hashrate growth and GPU rent decline, %, from its shocks.
 pub(super) fn rates(s: &Scenario, o: &RiskOptions, bounds: &RateBounds, z_hashrate: f64, z_gpu: f64) -> (f64, f64) {
     let hashrate = s.bitcoin.network_hashrate_growth_pct_per_year + o.hashrate_growth_sd_pct * z_hashrate;
@@ -118,4 +193,70 @@ pub(super) fn rates(s: &Scenario, o: &RiskOptions, bounds: &RateBounds, z_hashra
         hashrate.clamp(bounds.hashrate.0, bounds.hashrate.1),
         decline.clamp(bounds.decline.0, bounds.decline.1),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mean and standard deviation of `xs`.
+    fn moments(xs: &[f64]) -> (f64, f64) {
+        let n = xs.len() as f64;
+        let mean = xs.iter().sum::<f64>() / n;
+        let var = xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1.0);
+        (mean, var.sqrt())
+    }
+
+    #[test]
+    fn the_project_draws_have_the_moments_asked_for() {
+        // 20,000 shocks from the project stream: the build-cost multiplier has mean 1.10 and
+        // SD 0.15 (log-normal, σ² = ln(1 + 0.15²/1.1²) = 0.018429, μ = ln 1.1 − σ²/2); the
+        // occupancy 50 % ± 10 pp (no clamp within 5 SD). Means within 3 standard errors
+        // (SD/√n), SDs within 3 % (the SD of a sample SD is ≈ SD/√(2n) = 0.5 %, more for the
+        // log-normal's tail).
+        let mut s = Scenario::default();
+        s.colocation.occupancy_pct = 50.0;
+        let o = RiskOptions {
+            capex_overrun_mean_pct: 10.0,
+            capex_overrun_sd_pct: 15.0,
+            occupancy_sd_pct: 10.0,
+            ..RiskOptions::default()
+        };
+        let draws = ProjectDraws::new(&s, &o);
+        let mut rng = project_generator(7);
+        let n = 20_000;
+        let (mut capex, mut occupancy) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for _ in 0..n {
+            let (zc, zo) = project_shocks(&mut rng);
+            let (c, o) = draws.at(zc, zo);
+            capex.push(c);
+            occupancy.push(o);
+        }
+        let root_n = (n as f64).sqrt();
+        let (m, sd) = moments(&capex);
+        assert!((m - 1.10).abs() < 3.0 * 0.15 / root_n, "capex mean {m}");
+        assert!((sd / 0.15 - 1.0).abs() < 0.03, "capex SD {sd}");
+        let (m, sd) = moments(&occupancy);
+        assert!((m - 50.0).abs() < 3.0 * 10.0 / root_n, "occupancy mean {m}");
+        assert!((sd / 10.0 - 1.0).abs() < 0.03, "occupancy SD {sd}");
+        // Off: no overrun and no spread give exactly the scenario's values.
+        let off = ProjectDraws::new(
+            &s,
+            &RiskOptions {
+                capex_overrun_mean_pct: 0.0,
+                capex_overrun_sd_pct: 0.0,
+                occupancy_sd_pct: 0.0,
+                ..RiskOptions::default()
+            },
+        );
+        assert_eq!(off.at(2.5, -1.5), (1.0, 50.0));
+    }
+
+    #[test]
+    fn the_project_stream_is_not_the_market_stream() {
+        let (mut a, mut b) = (generator(42), project_generator(42));
+        let za: f64 = a.sample(StandardNormal);
+        let zb: f64 = b.sample(StandardNormal);
+        assert_ne!(za, zb);
+    }
 }

@@ -10,16 +10,18 @@ use crate::report::BitcoinReport;
 use crate::scenario::{GpuEnd, HashrateModel, MiningExit, Scenario};
 use crate::timeline::Timeline;
 
+use super::PathDraw;
+
 /// Evaluates the three NPVs `[mining, colocation, gpuCloud]` of one drawn path.
 pub(super) trait PathNpvs {
-    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64>;
+    fn npvs(&mut self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64>;
 
     /// A batch of paths, laid out as [`RiskModel::batch_npvs`] takes them: one path at a time
     /// unless the engine has a faster way.
-    fn batch(&mut self, prices: &[f64], rates: &[(f64, f64)], out: &mut [PerPathway<f64>]) {
-        let horizon = prices.len() / rates.len().max(1);
-        for (p, (&(growth, decline), out)) in rates.iter().zip(out).enumerate() {
-            *out = self.npvs(&prices[p * horizon..(p + 1) * horizon], growth, decline);
+    fn batch(&mut self, prices: &[f64], draws: &[PathDraw], out: &mut [PerPathway<f64>]) {
+        let horizon = prices.len() / draws.len().max(1);
+        for (p, (draw, out)) in draws.iter().zip(out).enumerate() {
+            *out = self.npvs(&prices[p * horizon..(p + 1) * horizon], draw);
         }
     }
 }
@@ -193,6 +195,13 @@ pub struct RiskModel {
     gpu_weight_by_age: Vec<f64>,
     /// NPV of each AI pathway's flows other than mining and GPU revenue, USD.
     ai_rest_npv: [f64; 2],
+    /// The AI pathways' NPV per unit of the build-cost multiplier (colocation, GPU cloud):
+    /// NPV(κ = 1) − NPV(κ = 0); unlevered and untaxed, the NPV is linear in κ.
+    capex_slope: [f64; 2],
+    /// Colocation's NPV per percentage point of occupancy (rent and, under a gross lease, the
+    /// tenant's power are proportional to it), and the scenario's occupancy, %.
+    occupancy_slope: f64,
+    occupancy_pct: f64,
     deterministic: PerPathway<f64>,
     /// Under hourly prices: the profile, the energy of a month at full load per MW of IT load
     /// (PUE × uptime × 730.5 h) and the demand response per MWh drawn.
@@ -428,6 +437,9 @@ impl RiskModel {
             groups,
             gpu_weight_by_age,
             ai_rest_npv: [0.0; 2],
+            capex_slope: [0.0; 2],
+            occupancy_slope: 0.0,
+            occupancy_pct: s.colocation.occupancy_pct,
             deterministic,
             hourly: site_prices.map(|h| HourlyFleet {
                 profile: h.shared_profile(),
@@ -467,6 +479,19 @@ impl RiskModel {
         // The model's mining run of the whole fleet: the AI pathways' run is f × it, except for
         // the sale at conversion, which only the AI pathways have.
         let ai_fleet_npv = fleet_share_npv + conversion_sale_npv;
+        // The project factors: the model at no build cost, and at empty and full halls.
+        let mut buf = Buffers::default();
+        let free = npvs_with(s, &mining.runs, capex, Adjust { capex_factor: 0.0 }, &mut buf);
+        model.capex_slope = [
+            deterministic.colocation - free.colocation,
+            deterministic.gpu_cloud - free.gpu_cloud,
+        ];
+        let colocation_at = |occupancy_pct: f64, buf: &mut Buffers| {
+            let mut at = s.clone();
+            at.colocation.occupancy_pct = occupancy_pct;
+            npvs_with(&at, &mining.runs, capex, Adjust::NONE, buf).colocation
+        };
+        model.occupancy_slope = (colocation_at(100.0, &mut buf) - colocation_at(0.0, &mut buf)) / 100.0;
         model.ai_rest_npv = [
             deterministic.colocation - ai_fleet_npv,
             deterministic.gpu_cloud - ai_fleet_npv - gpu_revenue_npv,
@@ -488,12 +513,34 @@ impl RiskModel {
     /// (`prices.len()` = horizon months; missing months count as no price), a yearly network
     /// hashrate growth and a yearly GPU rent decline, %.
     pub fn path_npvs(&self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64> {
-        let (whole, share) = self.fleet_npvs(prices, hashrate_growth_pct);
-        let gpu = self.gpu_revenue_npv(gpu_decline_pct);
+        let draw = PathDraw {
+            hashrate_growth_pct,
+            gpu_decline_pct,
+            capex_factor: 1.0,
+            occupancy_pct: self.occupancy_pct,
+        };
+        self.draw_npvs(prices, &draw)
+    }
+
+    /// The NPVs of one path with every draw of [`PathDraw`] (the project factors too).
+    pub fn draw_npvs(&self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64> {
+        let (whole, share) = self.fleet_npvs(prices, draw.hashrate_growth_pct);
+        self.npvs_of(whole, share, draw)
+    }
+
+    /// The three NPVs from the path's fleet flows and its other draws: the AI pathways' rest,
+    /// plus what the GPU rent, the build cost and the occupancy move (each exactly 0 at the
+    /// scenario's own values).
+    fn npvs_of(&self, whole: f64, share: f64, draw: &PathDraw) -> PerPathway<f64> {
+        let gpu = self.gpu_revenue_npv(draw.gpu_decline_pct);
+        let overrun = draw.capex_factor - 1.0;
         PerPathway {
             mining: whole,
-            colocation: self.ai_rest_npv[0] + share,
-            gpu_cloud: self.ai_rest_npv[1] + share + gpu,
+            colocation: self.ai_rest_npv[0]
+                + share
+                + overrun * self.capex_slope[0]
+                + (draw.occupancy_pct - self.occupancy_pct) * self.occupancy_slope,
+            gpu_cloud: self.ai_rest_npv[1] + share + gpu + overrun * self.capex_slope[1],
         }
     }
 
@@ -523,16 +570,16 @@ impl RiskModel {
     }
 
     /// The NPVs of a batch of paths: `prices` holds each path's months one path after the
-    /// other (`prices[p × horizon + m]`), `rates` each path's hashrate growth and GPU rent
-    /// decline, %; `out` receives one entry per path. Equal, path by path, to
-    /// [`RiskModel::path_npvs`], but evaluated month-major: every path of the batch through
+    /// other (`prices[p × horizon + m]`), `draws` each path's other draws; `out` receives one
+    /// entry per path. Equal, path by path, to [`RiskModel::draw_npvs`], but evaluated
+    /// month-major: every path of the batch through
     /// one month before the next, so that the month's hourly look-ups share the nearest cache
     /// and the paths' independent work overlaps.
-    pub fn batch_npvs(&self, prices: &[f64], rates: &[(f64, f64)], out: &mut [PerPathway<f64>]) {
+    pub fn batch_npvs(&self, prices: &[f64], draws: &[PathDraw], out: &mut [PerPathway<f64>]) {
         let horizon = self.months.len();
-        let mut paths: Vec<PathState> = rates
+        let mut paths: Vec<PathState> = draws
             .iter()
-            .map(|&(growth, _)| PathState::new(self.hashrate0_ehs, growth))
+            .map(|d| PathState::new(self.hashrate0_ehs, d.hashrate_growth_pct))
             .collect();
         for (i, c) in self.months.iter().enumerate() {
             for (p, path) in paths.iter_mut().enumerate() {
@@ -540,13 +587,8 @@ impl RiskModel {
                 self.fleet_month(c, price, path);
             }
         }
-        for ((path, &(_, decline)), out) in paths.iter().zip(rates).zip(out) {
-            let gpu = self.gpu_revenue_npv(decline);
-            *out = PerPathway {
-                mining: path.whole,
-                colocation: self.ai_rest_npv[0] + path.share,
-                gpu_cloud: self.ai_rest_npv[1] + path.share + gpu,
-            };
+        for ((path, draw), out) in paths.iter().zip(draws).zip(out) {
+            *out = self.npvs_of(path.whole, path.share, draw);
         }
     }
 
@@ -785,12 +827,12 @@ fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[
 }
 
 impl PathNpvs for RiskModel {
-    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64> {
-        self.path_npvs(prices, hashrate_growth_pct, gpu_decline_pct)
+    fn npvs(&mut self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64> {
+        self.draw_npvs(prices, draw)
     }
 
-    fn batch(&mut self, prices: &[f64], rates: &[(f64, f64)], out: &mut [PerPathway<f64>]) {
-        self.batch_npvs(prices, rates, out);
+    fn batch(&mut self, prices: &[f64], draws: &[PathDraw], out: &mut [PerPathway<f64>]) {
+        self.batch_npvs(prices, draws, out);
     }
 }
 
@@ -815,14 +857,18 @@ impl FullModel {
 }
 
 impl PathNpvs for FullModel {
-    fn npvs(&mut self, prices: &[f64], hashrate_growth_pct: f64, gpu_decline_pct: f64) -> PerPathway<f64> {
+    fn npvs(&mut self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64> {
         let s = &mut self.scenario;
-        s.bitcoin.network_hashrate_growth_pct_per_year = hashrate_growth_pct;
-        s.gpu_cloud.rent_decline_pct_per_year = gpu_decline_pct;
+        s.bitcoin.network_hashrate_growth_pct_per_year = draw.hashrate_growth_pct;
+        s.gpu_cloud.rent_decline_pct_per_year = draw.gpu_decline_pct;
+        s.colocation.occupancy_pct = draw.occupancy_pct;
         let s = &self.scenario;
         crate::bitcoin::project_prices_into(s, crate::bitcoin::Prices::Given(prices), &mut self.btc);
         let runs = FleetRuns::new(s, &self.btc.months);
-        npvs_with(s, &runs, &self.capex, Adjust::NONE, &mut self.buf)
+        let adjust = Adjust {
+            capex_factor: draw.capex_factor,
+        };
+        npvs_with(s, &runs, &self.capex, adjust, &mut self.buf)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Monte Carlo risk: how the three pathways' NPVs spread when the BTC price, the network
-//! hashrate and GPU rents do not follow the scenario's single path. (Issue 8; docs/model.md
+//! hashrate, GPU rents, the build cost and the lease's occupancy do not follow the scenario's
+//! single path. (Issue 8; docs/model.md
 //! "Answers: Risk".)
 //!
 //! # What is drawn, per path
@@ -23,9 +24,22 @@
 //! - **GPU rent decline**, one yearly rate per path: d ~ Normal(`rentDeclinePctPerYear`,
 //!   `gpuRentDeclineSdPct`), clamped to −50 … 99 %/yr.
 //!
-//! Fees, power prices, lease rates and everything else keep their scenario values. Each
-//! path uses the same draws for all three pathways, so "colocation beats mining" is a paired
-//! comparison on the same market.
+//! # Project factors
+//!
+//! - **Build cost**, one multiplier κ per path on the retrofit and the GPU systems (what the
+//!   tornado's capex bar moves, [`crate::engine::Adjust::capex_factor`]): log-normal with mean
+//!   m = 1 + `capexOverrunMeanPct`/100 and standard deviation s = `capexOverrunSdPct`/100,
+//!   ln κ ~ Normal(ln m − σ²/2, σ²), σ² = ln(1 + s²/m²). Defaults +10 % ± 15 pp: estimates
+//!   (9 in 10 large projects exceed their budget; a conceptual estimate is good to about
+//!   −20 %/+30 %; sources in the field registry).
+//! - **Occupancy** of the colocation lease, one per path: Normal(scenario's, `occupancySdPct`)
+//!   clamped to 0–100 %. Rent (and a gross lease's power) is proportional to it.
+//!
+//! They are drawn from a stream of their own ([`project_generator`]), so the market's draws
+//! for a seed are the same whether they are on or not. Fees, power prices, lease rates,
+//! delays and tenant default keep their scenario values (`drawn` in the report lists what
+//! was drawn). Each path uses the same draws for all three pathways, so "colocation beats
+//! mining" is a paired comparison on the same market.
 //!
 //! Paths come in **antithetic pairs** (a standard variance reduction): the second path of a
 //! pair uses the first one's shocks with the opposite sign, −z_H, −z_GPU and −zₘ. Each path
@@ -57,7 +71,10 @@
 //!    proportional to f, and the shutdown test (revenue < power) does not depend on it;
 //! 2. the GPU revenue under the drawn decline, `Σₐ Wₐ qᵃ` with q = (1 − d)^(1/12) and Wₐ the
 //!    discounted revenue earned at rent age a months (after the revenue-linked opex);
-//! 3. the NPVs as dot products with the discount factors.
+//! 3. the project factors, each a line: unlevered and untaxed, an AI pathway's NPV is linear
+//!    in the build-cost multiplier (its slope NPV(κ = 1) − NPV(κ = 0), from the model) and
+//!    colocation's in the occupancy (slope from the model at 0 % and 100 %);
+//! 4. the NPVs as dot products with the discount factors.
 //!
 //! With `finance.taxEnabled` the cash flows are no longer linear in those pieces (losses carry
 //! forward), so each path runs the full model instead ([`RiskMethod::FullModel`]): correct,
@@ -78,8 +95,8 @@ use crate::report::{BitcoinReport, PathwayId};
 use crate::scenario::Scenario;
 use crate::validate::{ErrorCode, ValidationError};
 
-pub use draws::{btc_price_paths, btc_price_paths_around, generator, Generator};
-use draws::{rate_shocks, rates, RateBounds};
+pub use draws::{btc_price_paths, btc_price_paths_around, generator, project_generator, Generator, PathDraw};
+use draws::{project_shocks, rate_shocks, rates, ProjectDraws, RateBounds};
 pub use engine::RiskModel;
 use engine::{FullModel, PathNpvs};
 pub use stats::percentiles;
@@ -120,6 +137,16 @@ pub struct RiskOptions {
     pub gpu_rent_decline_sd_pct: f64,
     /// Bins of the NPV histogram, 1–200 (default 40), shared by the three pathways.
     pub histogram_bins: u32,
+    /// Expected overrun of the build cost (the retrofit and the GPU systems, as the tornado's
+    /// capex bar moves them), % of the budget, −50 to 200. Default 10: an estimate (module
+    /// docs, "Project factors").
+    pub capex_overrun_mean_pct: f64,
+    /// Standard deviation of the build cost's multiplier, percentage points of the budget,
+    /// 0–100. Default 15: an estimate. With the mean at 0 too, the cost is not drawn.
+    pub capex_overrun_sd_pct: f64,
+    /// Standard deviation of the colocation lease's occupancy around the scenario's,
+    /// percentage points, 0–50 (clamped to 0–100 %). Default 5: an estimate.
+    pub occupancy_sd_pct: f64,
 }
 
 impl Default for RiskOptions {
@@ -131,6 +158,9 @@ impl Default for RiskOptions {
             hashrate_growth_sd_pct: 15.0,
             gpu_rent_decline_sd_pct: 10.0,
             histogram_bins: 40,
+            capex_overrun_mean_pct: 10.0,
+            capex_overrun_sd_pct: 15.0,
+            occupancy_sd_pct: 5.0,
         }
     }
 }
@@ -160,6 +190,10 @@ pub struct RiskReport {
     pub histogram: Histogram,
     /// The simulated BTC price at the last month of each model year.
     pub btc_price_fan: Vec<PriceBand>,
+    /// The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
+    /// `gpuRent`, `buildCost`, `occupancy` (a factor whose spread is 0 is not drawn).
+    /// Everything else keeps its scenario value on every path.
+    pub drawn: Vec<String>,
     /// What a reader should know about the run.
     pub notes: Vec<String>,
 }
@@ -421,6 +455,8 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
     let horizon = s.months() as usize;
     let years = horizon / 12;
     let mut rng = generator(o.seed);
+    let mut project_rng = project_generator(o.seed);
+    let project = ProjectDraws::new(s, o);
     let bounds = RateBounds::from_registry();
     let (mut path, mut mirror) = (vec![0.0; horizon], vec![0.0; horizon]);
     let mut npvs = PerPathway::from_fn(|_| vec![0.0; paths]);
@@ -428,15 +464,16 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
     let b = &s.bitcoin;
     let median: Vec<f64> = base.months.iter().map(|m| m.btc_price_usd).collect();
     let mut batch_prices: Vec<f64> = Vec::with_capacity(BATCH * horizon);
-    let mut batch_rates: Vec<(f64, f64)> = Vec::with_capacity(BATCH);
+    let mut batch_draws: Vec<PathDraw> = Vec::with_capacity(BATCH);
     let mut values = vec![PerPathway::from_fn(|_| 0.0); BATCH];
     let mut first = 0;
     while first < paths {
         let size = BATCH.min(paths - first);
         batch_prices.clear();
-        batch_rates.clear();
-        while batch_rates.len() < size {
+        batch_draws.clear();
+        while batch_draws.len() < size {
             let (z_hashrate, z_gpu) = rate_shocks(&mut rng);
+            let (z_capex, z_occupancy) = project_shocks(&mut project_rng);
             if b.btc_price_curve.is_empty() {
                 btc_price_paths(
                     &mut rng,
@@ -450,14 +487,21 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
                 btc_price_paths_around(&mut rng, &median, o.btc_volatility_pct, &mut path, &mut mirror);
             }
             for (sign, prices) in [(1.0, &path), (-1.0, &mirror)] {
-                if batch_rates.len() == size {
+                if batch_draws.len() == size {
                     break;
                 }
-                batch_rates.push(rates(s, o, &bounds, sign * z_hashrate, sign * z_gpu));
+                let (hashrate_growth_pct, gpu_decline_pct) = rates(s, o, &bounds, sign * z_hashrate, sign * z_gpu);
+                let (capex_factor, occupancy_pct) = project.at(sign * z_capex, sign * z_occupancy);
+                batch_draws.push(PathDraw {
+                    hashrate_growth_pct,
+                    gpu_decline_pct,
+                    capex_factor,
+                    occupancy_pct,
+                });
                 batch_prices.extend_from_slice(prices);
             }
         }
-        engine.batch(&batch_prices, &batch_rates, &mut values[..size]);
+        engine.batch(&batch_prices, &batch_draws, &mut values[..size]);
         for (k, value) in values[..size].iter().enumerate() {
             let p = first + k;
             let prices = &batch_prices[k * horizon..(k + 1) * horizon];
@@ -600,6 +644,15 @@ fn summarize(
     if !b.btc_price_curve.is_empty() {
         notes.push("The BTC price paths are drawn around the BTC price curve entered.".to_string());
     }
+    let drawn = drawn_factors(s, o);
+    notes.push(if drawn.is_empty() {
+        "Nothing is drawn: every path is the scenario's own.".to_string()
+    } else {
+        format!(
+            "Drawn: {}. Everything else (fees, power prices, lease rates, delays, tenant default) keeps its scenario value.",
+            drawn.iter().map(|d| factor_label(d)).collect::<Vec<_>>().join(", ")
+        )
+    });
     if method == RiskMethod::FullModel {
         notes.push(if let Some(reason) = full_model_reason(s) {
             format!("Every path runs the full model because {reason}: slower than the fast path.")
@@ -617,6 +670,45 @@ fn summarize(
             series,
         },
         btc_price_fan,
+        drawn,
         notes,
+    }
+}
+
+/// The factors a run draws ([`RiskReport::drawn`]).
+fn drawn_factors(s: &Scenario, o: &RiskOptions) -> Vec<String> {
+    let economic = s.bitcoin.hashrate_model == crate::scenario::HashrateModel::Economic;
+    [
+        ("btcPrice", o.btc_volatility_pct > 0.0),
+        (
+            "networkHashrate",
+            if economic {
+                o.btc_volatility_pct > 0.0
+            } else {
+                o.hashrate_growth_sd_pct > 0.0
+            },
+        ),
+        ("gpuRent", o.gpu_rent_decline_sd_pct > 0.0),
+        (
+            "buildCost",
+            o.capex_overrun_mean_pct != 0.0 || o.capex_overrun_sd_pct > 0.0,
+        ),
+        ("occupancy", o.occupancy_sd_pct > 0.0),
+    ]
+    .into_iter()
+    .filter(|&(_, on)| on)
+    .map(|(name, _)| name.to_string())
+    .collect()
+}
+
+/// A drawn factor's name as the notes say it.
+fn factor_label(name: &str) -> &'static str {
+    match name {
+        "btcPrice" => "the BTC price",
+        "networkHashrate" => "the network hashrate",
+        "gpuRent" => "the GPU rent's decline",
+        "buildCost" => "the build cost (overrun)",
+        "occupancy" => "the colocation occupancy",
+        _ => "another factor",
     }
 }
