@@ -205,6 +205,34 @@ fn lease_months(
     }
 }
 
+/// The tenant's default in a risk path (issue 19): from `month` of the horizon the halls stand
+/// empty for `vacancy_months` (no rent; under a gross lease no tenant power either), then are
+/// let again at `relet_ratio` × the rent the lease would have paid, for the rest of the horizon.
+/// The landlord's opex runs on unchanged (under an NNN lease the empty months' opex, which the
+/// tenant would have paid, is not added: a small understatement of the loss).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TenantDefault {
+    pub month: u32,
+    pub vacancy_months: u32,
+    pub relet_ratio: f64,
+}
+
+impl TenantDefault {
+    /// The lease's months after the default (see the type's docs).
+    pub fn apply(&self, months: &mut [AiMonth]) {
+        let relet_from = self.month.saturating_add(self.vacancy_months);
+        for (m, month) in months.iter_mut().enumerate().skip(self.month as usize) {
+            if (m as u64) < u64::from(relet_from) {
+                month.revenue_usd = 0.0;
+                month.power_cost_usd = 0.0;
+                month.energy_mwh = 0.0;
+            } else {
+                month.revenue_usd *= self.relet_ratio;
+            }
+        }
+    }
+}
+
 /// `step^year`, remembered for the last year asked (the lease asks twelve months in a row for
 /// the same year): one `powi` a lease year instead of one a month.
 struct Escalations {

@@ -239,10 +239,15 @@ impl CapexStage {
 pub struct Adjust {
     /// Multiplies every capex unit cost (facility and GPU equipment; ASIC refresh excluded).
     pub capex_factor: f64,
+    /// The colocation tenant defaults ([`crate::colocation::TenantDefault`]).
+    pub tenant_default: Option<crate::colocation::TenantDefault>,
 }
 
 impl Adjust {
-    pub const NONE: Adjust = Adjust { capex_factor: 1.0 };
+    pub const NONE: Adjust = Adjust {
+        capex_factor: 1.0,
+        tenant_default: None,
+    };
 }
 
 /// One month of one pathway, before labels (the hot path's record).
@@ -650,7 +655,12 @@ pub fn npvs_only(
     for id in PathwayId::ALL.into_iter().filter(|&id| needed[id]) {
         match id {
             PathwayId::Mining => buf.ai.clear(),
-            PathwayId::Colocation => colocation::simulate_into(s, &capex.site, &mut buf.ai),
+            PathwayId::Colocation => {
+                colocation::simulate_into(s, &capex.site, &mut buf.ai);
+                if let Some(default) = adjust.tenant_default {
+                    default.apply(&mut buf.ai);
+                }
+            }
             PathwayId::GpuCloud => gpu_cloud::simulate_into(s, &capex.site, capex.totals.gpu_cloud_usd, &mut buf.ai),
         }
         pathway_flows(s, runs, capex, id, &buf.ai, adjust, &mut buf.flows);

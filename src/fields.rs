@@ -2659,6 +2659,12 @@ pub const RISK_FIELDS: &[Field] = &[
         "2025-06",
         Estimate,
     )),
+    num("tenantDefaultPctPerYear", G_RISK, "Colocation tenant default", "% per year", 0.0, 100.0, 0.5).source(src_at(
+        "Estimate for a speculative-grade AI tenant: S&P's global speculative-grade ('BB+' or lower) default rate was 1.7 % in 2021, 1.9 % in 2022 and 3.7 % in 2023 (S&P Global Ratings, 2023 Annual Global Corporate Default And Rating Transition Study)",
+        "2024-03",
+        Estimate,
+        "https://www.spglobal.com/ratings/en/research/articles/240328-default-transition-and-recovery-2023-annual-global-corporate-default-and-rating-transition-study-13047827",
+    )),
 ];
 
 /// The scenario field at `path` (list items as `mining.fleet[].units`).

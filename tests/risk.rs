@@ -30,6 +30,7 @@ fn project_only(paths: u32, overrun_mean_pct: f64, overrun_sd_pct: f64, occupanc
         capex_overrun_mean_pct: overrun_mean_pct,
         capex_overrun_sd_pct: overrun_sd_pct,
         occupancy_sd_pct,
+        tenant_default_pct_per_year: 0.0,
         ..RiskOptions::default()
     }
 }
@@ -41,6 +42,7 @@ fn market_only(paths: u32) -> RiskOptions {
         capex_overrun_mean_pct: 0.0,
         capex_overrun_sd_pct: 0.0,
         occupancy_sd_pct: 0.0,
+        tenant_default_pct_per_year: 0.0,
         ..options(paths)
     }
 }
@@ -249,6 +251,7 @@ fn the_fast_path_equals_the_full_model_path_by_path() {
         capex_overrun_mean_pct: 20.0,
         capex_overrun_sd_pct: 30.0,
         occupancy_sd_pct: 15.0,
+        tenant_default_pct_per_year: 8.0,
     };
     for (name, s) in variants() {
         let fast = risk_using(&s, &o, RiskMethod::Fast).unwrap();
@@ -516,6 +519,7 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
         capex_overrun_mean_pct: -60.0,
         capex_overrun_sd_pct: 101.0,
         occupancy_sd_pct: f64::INFINITY,
+        tenant_default_pct_per_year: 100.5,
     };
     let mut s = Scenario::default();
     s.bitcoin.btc_price_usd = -1.0;
@@ -533,7 +537,8 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
             "histogramBins",
             "capexOverrunMeanPct",
             "capexOverrunSdPct",
-            "occupancySdPct"
+            "occupancySdPct",
+            "tenantDefaultPctPerYear"
         ]
     );
     assert!(errors[1].message.contains("100 to 100,000"), "{}", errors[1].message);
@@ -589,7 +594,14 @@ fn with_only_the_project_factors_drawn_mining_is_a_single_point_and_the_ai_pathw
     assert_eq!(run(&s, &still(100)).drawn, Vec::<String>::new());
     assert_eq!(
         run(&s, &options(100)).drawn,
-        ["btcPrice", "networkHashrate", "gpuRent", "buildCost", "occupancy"]
+        [
+            "btcPrice",
+            "networkHashrate",
+            "gpuRent",
+            "buildCost",
+            "occupancy",
+            "tenantDefault"
+        ]
     );
     let mining = &r.pathways[0];
     assert_eq!(mining.min_npv_usd, mining.max_npv_usd);
@@ -621,4 +633,49 @@ fn with_only_the_project_factors_drawn_mining_is_a_single_point_and_the_ai_pathw
         colo.std_dev_npv_usd,
         0.15 * capex_npv.abs()
     );
+}
+
+#[test]
+fn a_tenant_certain_to_default_in_year_one_leaves_the_re_let_cash_flows() {
+    // Default at 100 %/yr: every path's tenant defaults in the lease's first month c; the halls
+    // stand empty for V = reletVacancyMonths, then earn μ = reletRentPct % of the lease's rent.
+    // Expected, from the deterministic report's own months: NPV(colocation) + Σ over months m
+    // of vₘ × Δrentₘ, vₘ = (1 + r_m)^−(m+1), Δrent = −rent in [c, c + V), (μ − 1) × rent after.
+    let mut s = Scenario::default();
+    s.colocation.relet_vacancy_months = 9;
+    s.colocation.relet_rent_pct = 80.0;
+    let o = RiskOptions {
+        tenant_default_pct_per_year: 100.0,
+        ..still(200)
+    };
+    let r = run(&s, &o);
+    assert_eq!(r.drawn, ["tenantDefault"]);
+    let colo = &r.pathways[1];
+    assert_eq!(colo.min_npv_usd, colo.max_npv_usd, "every path defaults the same way");
+    let report = minepivot::evaluate(&s).expect("valid");
+    let months = &report.pathways[1].months;
+    let c = months
+        .iter()
+        .position(|m| m.ai_revenue_usd > 0.0)
+        .expect("the lease starts") as usize;
+    let rate = minepivot::finance::monthly_rate(s.finance.discount_rate_pct);
+    let mut change = 0.0;
+    for (m, month) in months.iter().enumerate() {
+        let v = (1.0 + rate).powi(-(m as i32 + 1));
+        if m >= c && m < c + 9 {
+            change -= v * month.ai_revenue_usd;
+        } else if m >= c + 9 {
+            change += v * (0.8 - 1.0) * month.ai_revenue_usd;
+        }
+    }
+    let expected = report.pathways[1].npv_usd + change;
+    assert!(change < -1e7, "the default costs the lease: {change}");
+    assert!(
+        close(colo.p50_npv_usd, expected, 1e-9),
+        "{} vs {expected}",
+        colo.p50_npv_usd
+    );
+    // Mining and the GPU cloud do not depend on the tenant.
+    assert!(close(r.pathways[0].p50_npv_usd, report.pathways[0].npv_usd, 1e-12));
+    assert!(close(r.pathways[2].p50_npv_usd, report.pathways[2].npv_usd, 1e-9));
 }

@@ -267,7 +267,16 @@ impl Input {
             npvs_only(s, runs, c, adjust, buf, needed)
         };
         if let Knob::CapexFactor = self.knob {
-            return npvs_with(scratch, &mining.runs, capex, Adjust { capex_factor: value }, buf);
+            return npvs_with(
+                scratch,
+                &mining.runs,
+                capex,
+                Adjust {
+                    capex_factor: value,
+                    ..Adjust::NONE
+                },
+                buf,
+            );
         }
         let base = self.value(scratch);
         // Moving every phase by the same months can clamp one: keep them whole to restore.

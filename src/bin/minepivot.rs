@@ -53,8 +53,8 @@ enum Command {
         /// Scenario JSON file, or - for standard input.
         file: String,
     },
-    /// Monte Carlo over the BTC price, hashrate growth, GPU rent decline, build cost and
-    /// colocation occupancy: NPV percentiles per pathway.
+    /// Monte Carlo over the BTC price, hashrate growth, GPU rent decline, build cost,
+    /// colocation occupancy and the tenant's default: NPV percentiles per pathway.
     Risk {
         /// Scenario JSON file, or - for standard input.
         file: String,
@@ -545,7 +545,7 @@ fn risk_table(r: &RiskReport) -> String {
     let o = &r.options;
     let mut out = format!(
         "Monte Carlo: {} paths, seed {}, BTC volatility {}%/yr, hashrate growth ±{} pp, GPU rent decline ±{} pp,\n\
-         build cost {:+}% ± {} pp, colocation occupancy ± {} pp\n\n",
+         build cost {:+}% ± {} pp, colocation occupancy ± {} pp, tenant default {}%/yr\n\n",
         o.paths,
         o.seed,
         o.btc_volatility_pct,
@@ -553,7 +553,8 @@ fn risk_table(r: &RiskReport) -> String {
         o.gpu_rent_decline_sd_pct,
         o.capex_overrun_mean_pct,
         o.capex_overrun_sd_pct,
-        o.occupancy_sd_pct
+        o.occupancy_sd_pct,
+        o.tenant_default_pct_per_year
     );
     out.push_str(&format!(
         "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14}\n",

@@ -1653,6 +1653,13 @@ export interface RiskOptions {
      * percentage points, 0–50 (clamped to 0–100 %). Default 5: an estimate.
      */
     occupancySdPct?: number;
+    /**
+     * Yearly probability that the colocation tenant defaults, %, 0–100. On default the halls
+     * stand empty for `colocation.reletVacancyMonths`, then are let at
+     * `colocation.reletRentPct` % of the rent the lease would have paid. Default 2: an
+     * estimate (module docs).
+     */
+    tenantDefaultPctPerYear?: number;
 }
 
 /**
@@ -1678,7 +1685,8 @@ export interface RiskReport {
     btcPriceFan: PriceBand[];
     /**
      * The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
-     * `gpuRent`, `buildCost`, `occupancy` (a factor whose spread is 0 is not drawn).
+     * `gpuRent`, `buildCost`, `occupancy`, `tenantDefault` (a factor whose spread or
+     * probability is 0 is not drawn).
      * Everything else keeps its scenario value on every path.
      */
     drawn: string[];

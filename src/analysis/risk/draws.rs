@@ -121,6 +121,8 @@ pub struct PathDraw {
     pub capex_factor: f64,
     /// The colocation lease's occupancy, %.
     pub occupancy_pct: f64,
+    /// The month of the horizon the colocation tenant defaults in, if it does.
+    pub default_month: Option<u32>,
 }
 
 impl PathDraw {
@@ -131,6 +133,7 @@ impl PathDraw {
             gpu_decline_pct: s.gpu_cloud.rent_decline_pct_per_year,
             capex_factor: 1.0,
             occupancy_pct: s.colocation.occupancy_pct,
+            default_month: None,
         }
     }
 }
@@ -145,12 +148,25 @@ pub fn project_generator(seed: u64) -> Generator {
     Generator::from_seed(bytes)
 }
 
-/// The two standard normal shocks of a pair of paths' project factors: (build cost,
-/// occupancy), drawn in that order whatever the options.
-pub(super) fn project_shocks(rng: &mut Generator) -> (f64, f64) {
-    let z_capex: f64 = rng.sample(StandardNormal);
-    let z_occupancy: f64 = rng.sample(StandardNormal);
-    (z_capex, z_occupancy)
+/// The shocks of a pair of paths' project factors, drawn in this order whatever the options:
+/// two standard normals (build cost, occupancy) and a uniform in (0, 1) for the tenant's
+/// default (the twin takes 1 − u).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ProjectShocks {
+    pub capex: f64,
+    pub occupancy: f64,
+    pub default: f64,
+}
+
+pub(super) fn project_shocks(rng: &mut Generator) -> ProjectShocks {
+    let capex: f64 = rng.sample(StandardNormal);
+    let occupancy: f64 = rng.sample(StandardNormal);
+    let default: f64 = rng.sample(rand::distr::Open01);
+    ProjectShocks {
+        capex,
+        occupancy,
+        default,
+    }
 }
 
 /// How the project shocks become a path's build-cost multiplier and occupancy.
@@ -160,6 +176,12 @@ pub(super) struct ProjectDraws {
     ln_sd: f64,
     occupancy: f64,
     occupancy_sd: f64,
+    /// ln(1 − h), h the monthly default hazard: 1 − (1 − p)^(1/12) for a yearly probability p
+    /// (−∞ at p = 100 %, 0 at p = 0).
+    ln_survive: f64,
+    /// The lease's first month (the first phase's commissioning) and the horizon's length.
+    lease_start: u32,
+    horizon: u32,
 }
 
 impl ProjectDraws {
@@ -174,6 +196,9 @@ impl ProjectDraws {
             ln_sd: variance.sqrt(),
             occupancy: s.colocation.occupancy_pct,
             occupancy_sd: o.occupancy_sd_pct,
+            ln_survive: (1.0 - o.tenant_default_pct_per_year / 100.0).ln() / 12.0,
+            lease_start: crate::timeline::Timeline::new(s).first().commissioning,
+            horizon: s.months(),
         }
     }
 
@@ -182,6 +207,20 @@ impl ProjectDraws {
         let capex = (self.ln_mean + self.ln_sd * z_capex).exp();
         let occupancy = (self.occupancy + self.occupancy_sd * z_occupancy).clamp(0.0, 100.0);
         (capex, occupancy)
+    }
+
+    /// The month the tenant defaults in for a uniform u in (0, 1), if within the horizon: the
+    /// lease's operating months survived are geometric, k = ⌊ln u ÷ ln(1 − h)⌋ (so that
+    /// P(k ≥ 12 n) = (1 − p)ⁿ); at p = 100 % every path defaults in the lease's first month.
+    pub(super) fn default_month(&self, u: f64) -> Option<u32> {
+        if self.ln_survive == 0.0 || !(u > 0.0 && u < 1.0) {
+            return None;
+        }
+        // ln u < 0 and ln(1 − h) < 0 (or −∞: k = 0).
+        let k = (u.ln() / self.ln_survive).floor();
+        let month = f64::from(self.lease_start) + k;
+        // ok: compared as floats first, so the conversion is exact and in range.
+        (month < f64::from(self.horizon)).then_some(month as u32)
     }
 }
 
@@ -227,8 +266,8 @@ mod tests {
         let n = 20_000;
         let (mut capex, mut occupancy) = (Vec::with_capacity(n), Vec::with_capacity(n));
         for _ in 0..n {
-            let (zc, zo) = project_shocks(&mut rng);
-            let (c, o) = draws.at(zc, zo);
+            let z = project_shocks(&mut rng);
+            let (c, o) = draws.at(z.capex, z.occupancy);
             capex.push(c);
             occupancy.push(o);
         }
@@ -250,6 +289,48 @@ mod tests {
             },
         );
         assert_eq!(off.at(2.5, -1.5), (1.0, 50.0));
+    }
+
+    #[test]
+    fn the_default_month_is_geometric_with_the_yearly_probability() {
+        // p = 20 %/yr: P(default in the lease's first year) = 0.20, in the first two
+        // 1 − 0.8² = 0.36; the lease starts at the default's commissioning month c. Shares
+        // within three standard errors √(q(1 − q)/n) of 20,000 draws.
+        let s = Scenario::default();
+        let o = RiskOptions {
+            tenant_default_pct_per_year: 20.0,
+            ..RiskOptions::default()
+        };
+        let draws = ProjectDraws::new(&s, &o);
+        let c = crate::timeline::Timeline::new(&s).first().commissioning;
+        let mut rng = project_generator(11);
+        let n = 20_000;
+        let months: Vec<Option<u32>> = (0..n)
+            .map(|_| draws.default_month(project_shocks(&mut rng).default))
+            .collect();
+        for (years, q) in [(1, 0.20), (2, 0.36)] {
+            let share = months.iter().filter(|m| m.is_some_and(|m| m < c + 12 * years)).count() as f64 / n as f64;
+            let se = (q * (1.0 - q) / n as f64).sqrt();
+            assert!((share - q).abs() < 3.0 * se, "within {years} year(s): {share} vs {q}");
+        }
+        assert!(months.iter().flatten().all(|&m| m >= c && m < s.months()));
+        // Certain: the first month of the lease, whatever u; never: none.
+        let certain = ProjectDraws::new(
+            &s,
+            &RiskOptions {
+                tenant_default_pct_per_year: 100.0,
+                ..o.clone()
+            },
+        );
+        assert_eq!(certain.default_month(0.999), Some(c));
+        let never = ProjectDraws::new(
+            &s,
+            &RiskOptions {
+                tenant_default_pct_per_year: 0.0,
+                ..o
+            },
+        );
+        assert_eq!(never.default_month(0.001), None);
     }
 
     #[test]

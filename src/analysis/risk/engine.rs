@@ -202,6 +202,13 @@ pub struct RiskModel {
     /// tenant's power are proportional to it), and the scenario's occupancy, %.
     occupancy_slope: f64,
     occupancy_pct: f64,
+    /// For the tenant's default: the running sums of colocation's discounted rent and of its
+    /// discounted tenant power (gross leases), per percentage point of occupancy
+    /// (`[0] = 0`, `[m + 1]` = months 0 … m), the vacancy in months and the re-let rent's ratio.
+    rent_sums: Vec<f64>,
+    power_sums: Vec<f64>,
+    vacancy_months: u32,
+    relet_ratio: f64,
     deterministic: PerPathway<f64>,
     /// Under hourly prices: the profile, the energy of a month at full load per MW of IT load
     /// (PUE × uptime × 730.5 h) and the demand response per MWh drawn.
@@ -440,6 +447,10 @@ impl RiskModel {
             capex_slope: [0.0; 2],
             occupancy_slope: 0.0,
             occupancy_pct: s.colocation.occupancy_pct,
+            rent_sums: Vec::new(),
+            power_sums: Vec::new(),
+            vacancy_months: s.colocation.relet_vacancy_months,
+            relet_ratio: s.colocation.relet_rent_pct / 100.0,
             deterministic,
             hourly: site_prices.map(|h| HourlyFleet {
                 profile: h.shared_profile(),
@@ -481,7 +492,16 @@ impl RiskModel {
         let ai_fleet_npv = fleet_share_npv + conversion_sale_npv;
         // The project factors: the model at no build cost, and at empty and full halls.
         let mut buf = Buffers::default();
-        let free = npvs_with(s, &mining.runs, capex, Adjust { capex_factor: 0.0 }, &mut buf);
+        let free = npvs_with(
+            s,
+            &mining.runs,
+            capex,
+            Adjust {
+                capex_factor: 0.0,
+                ..Adjust::NONE
+            },
+            &mut buf,
+        );
         model.capex_slope = [
             deterministic.colocation - free.colocation,
             deterministic.gpu_cloud - free.gpu_cloud,
@@ -492,6 +512,19 @@ impl RiskModel {
             npvs_with(&at, &mining.runs, capex, Adjust::NONE, buf).colocation
         };
         model.occupancy_slope = (colocation_at(100.0, &mut buf) - colocation_at(0.0, &mut buf)) / 100.0;
+        // The lease at full halls, discounted month by month, per percentage point.
+        let mut full = s.clone();
+        full.colocation.occupancy_pct = 100.0;
+        let lease = crate::colocation::simulate(&full, &capex.site);
+        let (mut rent, mut power) = (0.0, 0.0);
+        model.rent_sums.push(0.0);
+        model.power_sums.push(0.0);
+        for (c, a) in model.months.iter().zip(&lease) {
+            rent += c.discount * a.revenue_usd / 100.0;
+            power += c.discount * a.power_cost_usd / 100.0;
+            model.rent_sums.push(rent);
+            model.power_sums.push(power);
+        }
         model.ai_rest_npv = [
             deterministic.colocation - ai_fleet_npv,
             deterministic.gpu_cloud - ai_fleet_npv - gpu_revenue_npv,
@@ -518,6 +551,7 @@ impl RiskModel {
             gpu_decline_pct,
             capex_factor: 1.0,
             occupancy_pct: self.occupancy_pct,
+            default_month: None,
         };
         self.draw_npvs(prices, &draw)
     }
@@ -539,9 +573,30 @@ impl RiskModel {
             colocation: self.ai_rest_npv[0]
                 + share
                 + overrun * self.capex_slope[0]
-                + (draw.occupancy_pct - self.occupancy_pct) * self.occupancy_slope,
+                + (draw.occupancy_pct - self.occupancy_pct) * self.occupancy_slope
+                + draw
+                    .default_month
+                    .map_or(0.0, |m| self.default_change(m, draw.occupancy_pct)),
             gpu_cloud: self.ai_rest_npv[1] + share + gpu + overrun * self.capex_slope[1],
         }
+    }
+
+    /// What the tenant's default in month `t` changes in colocation's NPV at occupancy ω %
+    /// ([`crate::colocation::TenantDefault`]): the rent of the vacancy [t, t + V) lost and its
+    /// tenant power saved, and the rent after it scaled by the re-let ratio μ:
+    /// ω × (−(R[t+V] − R[t]) + (P[t+V] − P[t]) + (μ − 1)(R[N] − R[t+V])), R and P the running
+    /// sums per percentage point.
+    fn default_change(&self, t: u32, occupancy_pct: f64) -> f64 {
+        let n = self.rent_sums.len().saturating_sub(1);
+        let at = |i: u64| i.min(n as u64) as usize;
+        let (from, relet) = (at(u64::from(t)), at(u64::from(t) + u64::from(self.vacancy_months)));
+        let (r, p) = (&self.rent_sums, &self.power_sums);
+        let (Some(&r_from), Some(&r_relet), Some(&r_end), Some(&p_from), Some(&p_relet)) =
+            (r.get(from), r.get(relet), r.get(n), p.get(from), p.get(relet))
+        else {
+            return 0.0;
+        };
+        occupancy_pct * (-(r_relet - r_from) + (p_relet - p_from) + (self.relet_ratio - 1.0) * (r_end - r_relet))
     }
 
     /// Discounted net cash flow of the whole fleet, and of the AI pathways' fleet (its
@@ -865,8 +920,14 @@ impl PathNpvs for FullModel {
         let s = &self.scenario;
         crate::bitcoin::project_prices_into(s, crate::bitcoin::Prices::Given(prices), &mut self.btc);
         let runs = FleetRuns::new(s, &self.btc.months);
+        let c = &s.colocation;
         let adjust = Adjust {
             capex_factor: draw.capex_factor,
+            tenant_default: draw.default_month.map(|month| crate::colocation::TenantDefault {
+                month,
+                vacancy_months: c.relet_vacancy_months,
+                relet_ratio: c.relet_rent_pct / 100.0,
+            }),
         };
         npvs_with(s, &runs, &self.capex, adjust, &mut self.buf)
     }

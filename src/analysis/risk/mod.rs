@@ -34,10 +34,17 @@
 //!   −20 %/+30 %; sources in the field registry).
 //! - **Occupancy** of the colocation lease, one per path: Normal(scenario's, `occupancySdPct`)
 //!   clamped to 0–100 %. Rent (and a gross lease's power) is proportional to it.
+//! - **Tenant default**, at most once per path: a yearly probability p
+//!   (`tenantDefaultPctPerYear`, default 2 %: an estimate from speculative-grade default
+//!   rates) as a monthly hazard h = 1 − (1 − p)^(1/12) from the lease's first month; the
+//!   operating months survived are k = ⌊ln u ÷ ln(1 − h)⌋ for a uniform u (the twin takes
+//!   1 − u). From the default the halls stand empty for `colocation.reletVacancyMonths`, then
+//!   earn `colocation.reletRentPct` % of the rent the lease would have paid
+//!   ([`crate::colocation::TenantDefault`]).
 //!
 //! They are drawn from a stream of their own ([`project_generator`]), so the market's draws
-//! for a seed are the same whether they are on or not. Fees, power prices, lease rates,
-//! delays and tenant default keep their scenario values (`drawn` in the report lists what
+//! for a seed are the same whether they are on or not. Fees, power prices, lease rates and
+//! delays keep their scenario values (`drawn` in the report lists what
 //! was drawn). Each path uses the same draws for all three pathways, so "colocation beats
 //! mining" is a paired comparison on the same market.
 //!
@@ -73,7 +80,9 @@
 //!    discounted revenue earned at rent age a months (after the revenue-linked opex);
 //! 3. the project factors, each a line: unlevered and untaxed, an AI pathway's NPV is linear
 //!    in the build-cost multiplier (its slope NPV(κ = 1) − NPV(κ = 0), from the model) and
-//!    colocation's in the occupancy (slope from the model at 0 % and 100 %);
+//!    colocation's in the occupancy (slope from the model at 0 % and 100 %); a default in
+//!    month t changes it by ω × (−rent of the vacancy + its tenant power + (μ − 1) × rent
+//!    after it), read from running sums of the lease's discounted rent per point of occupancy;
 //! 4. the NPVs as dot products with the discount factors.
 //!
 //! With `finance.taxEnabled` the cash flows are no longer linear in those pieces (losses carry
@@ -147,6 +156,11 @@ pub struct RiskOptions {
     /// Standard deviation of the colocation lease's occupancy around the scenario's,
     /// percentage points, 0–50 (clamped to 0–100 %). Default 5: an estimate.
     pub occupancy_sd_pct: f64,
+    /// Yearly probability that the colocation tenant defaults, %, 0–100. On default the halls
+    /// stand empty for `colocation.reletVacancyMonths`, then are let at
+    /// `colocation.reletRentPct` % of the rent the lease would have paid. Default 2: an
+    /// estimate (module docs).
+    pub tenant_default_pct_per_year: f64,
 }
 
 impl Default for RiskOptions {
@@ -161,6 +175,7 @@ impl Default for RiskOptions {
             capex_overrun_mean_pct: 10.0,
             capex_overrun_sd_pct: 15.0,
             occupancy_sd_pct: 5.0,
+            tenant_default_pct_per_year: 2.0,
         }
     }
 }
@@ -191,7 +206,8 @@ pub struct RiskReport {
     /// The simulated BTC price at the last month of each model year.
     pub btc_price_fan: Vec<PriceBand>,
     /// The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
-    /// `gpuRent`, `buildCost`, `occupancy` (a factor whose spread is 0 is not drawn).
+    /// `gpuRent`, `buildCost`, `occupancy`, `tenantDefault` (a factor whose spread or
+    /// probability is 0 is not drawn).
     /// Everything else keeps its scenario value on every path.
     pub drawn: Vec<String>,
     /// What a reader should know about the run.
@@ -473,7 +489,7 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
         batch_draws.clear();
         while batch_draws.len() < size {
             let (z_hashrate, z_gpu) = rate_shocks(&mut rng);
-            let (z_capex, z_occupancy) = project_shocks(&mut project_rng);
+            let shocks = project_shocks(&mut project_rng);
             if b.btc_price_curve.is_empty() {
                 btc_price_paths(
                     &mut rng,
@@ -491,12 +507,18 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
                     break;
                 }
                 let (hashrate_growth_pct, gpu_decline_pct) = rates(s, o, &bounds, sign * z_hashrate, sign * z_gpu);
-                let (capex_factor, occupancy_pct) = project.at(sign * z_capex, sign * z_occupancy);
+                let (capex_factor, occupancy_pct) = project.at(sign * shocks.capex, sign * shocks.occupancy);
+                let u = if sign > 0.0 {
+                    shocks.default
+                } else {
+                    1.0 - shocks.default
+                };
                 batch_draws.push(PathDraw {
                     hashrate_growth_pct,
                     gpu_decline_pct,
                     capex_factor,
                     occupancy_pct,
+                    default_month: project.default_month(u),
                 });
                 batch_prices.extend_from_slice(prices);
             }
@@ -649,7 +671,7 @@ fn summarize(
         "Nothing is drawn: every path is the scenario's own.".to_string()
     } else {
         format!(
-            "Drawn: {}. Everything else (fees, power prices, lease rates, delays, tenant default) keeps its scenario value.",
+            "Drawn: {}. Everything else (fees, power prices, lease rates, delays) keeps its scenario value.",
             drawn.iter().map(|d| factor_label(d)).collect::<Vec<_>>().join(", ")
         )
     });
@@ -694,6 +716,7 @@ fn drawn_factors(s: &Scenario, o: &RiskOptions) -> Vec<String> {
             o.capex_overrun_mean_pct != 0.0 || o.capex_overrun_sd_pct > 0.0,
         ),
         ("occupancy", o.occupancy_sd_pct > 0.0),
+        ("tenantDefault", o.tenant_default_pct_per_year > 0.0),
     ]
     .into_iter()
     .filter(|&(_, on)| on)
@@ -709,6 +732,7 @@ fn factor_label(name: &str) -> &'static str {
         "gpuRent" => "the GPU rent's decline",
         "buildCost" => "the build cost (overrun)",
         "occupancy" => "the colocation occupancy",
+        "tenantDefault" => "the colocation tenant's default",
         _ => "another factor",
     }
 }
