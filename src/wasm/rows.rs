@@ -119,6 +119,71 @@ enum Cell {
 
 struct CellReader;
 
+/// The methods both serializers here share: everything nested (a list, a map, a nested
+/// struct, a variant with data) and the rare scalars no table has, refused, so that such a
+/// table goes to serde-wasm-bindgen. `$ok` is the serializer's `Ok`.
+macro_rules! refuse_nested {
+    ($ok:ty) => {
+        fn serialize_char(self, _: char) -> Result<$ok, NotFlat> {
+            Err(NotFlat)
+        }
+        fn serialize_bytes(self, _: &[u8]) -> Result<$ok, NotFlat> {
+            Err(NotFlat)
+        }
+        fn serialize_unit_struct(self, _: &'static str) -> Result<$ok, NotFlat> {
+            Err(NotFlat)
+        }
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<$ok, NotFlat> {
+            Err(NotFlat)
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotFlat> {
+            Err(NotFlat)
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotFlat> {
+            Err(NotFlat)
+        }
+        fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, NotFlat> {
+            Err(NotFlat)
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, NotFlat> {
+            Err(NotFlat)
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotFlat> {
+            Err(NotFlat)
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, NotFlat> {
+            Err(NotFlat)
+        }
+    };
+}
+
+/// Refused one-argument scalars of a row itself (a row is a struct, never a scalar).
+macro_rules! refuse_scalars {
+    ($($method:ident: $t:ty),*) => {$(
+        fn $method(self, _: $t) -> Result<(), NotFlat> {
+            Err(NotFlat)
+        }
+    )*};
+}
+
 macro_rules! whole {
     ($($method:ident: $t:ty),*) => {$(
         fn $method(self, v: $t) -> Result<Cell, NotFlat> {
@@ -175,57 +240,10 @@ impl Serializer for CellReader {
     fn serialize_bool(self, _: bool) -> Result<Cell, NotFlat> {
         Err(NotFlat)
     }
-    fn serialize_char(self, _: char) -> Result<Cell, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<Cell, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<Cell, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<Cell, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotFlat> {
-        Err(NotFlat)
-    }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, NotFlat> {
         Err(NotFlat)
     }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotFlat> {
-        Err(NotFlat)
-    }
+    refuse_nested!(Cell);
 }
 
 impl SerializeStruct for &mut Row<'_> {
@@ -287,48 +305,9 @@ impl<'a, 'b> Serializer for &'a mut Row<'b> {
         Ok(self)
     }
 
-    fn serialize_bool(self, _: bool) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_char(self, _: char) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_str(self, _: &str) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
+    refuse_scalars!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
+        serialize_f32: f32, serialize_f64: f64, serialize_str: &str);
     fn serialize_none(self) -> Result<(), NotFlat> {
         Err(NotFlat)
     }
@@ -338,52 +317,11 @@ impl<'a, 'b> Serializer for &'a mut Row<'b> {
     fn serialize_unit(self) -> Result<(), NotFlat> {
         Err(NotFlat)
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
     fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), NotFlat> {
         Err(NotFlat)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<(), NotFlat> {
         Err(NotFlat)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotFlat> {
-        Err(NotFlat)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotFlat> {
-        Err(NotFlat)
-    }
+    refuse_nested!(());
 }
