@@ -679,3 +679,28 @@ fn a_tenant_certain_to_default_in_year_one_leaves_the_re_let_cash_flows() {
     assert!(close(r.pathways[0].p50_npv_usd, report.pathways[0].npv_usd, 1e-12));
     assert!(close(r.pathways[2].p50_npv_usd, report.pathways[2].npv_usd, 1e-9));
 }
+
+#[test]
+fn the_chance_of_loss_is_the_share_of_paths_below_zero() {
+    // With every factor off, every path is the deterministic one: the chance of loss is 100 %
+    // for a pathway whose NPV is negative (the default GPU cloud) and 0 % otherwise. With the
+    // market drawn it lies strictly between for mining's and the GPU cloud's spread, and
+    // agrees with the percentiles: P10 < 0 < P90 brackets a share between 10 % and 90 %.
+    let s = Scenario::default();
+    let still = run(&s, &still(200));
+    for p in &still.pathways {
+        let expected = if p.deterministic_npv_usd < 0.0 { 100.0 } else { 0.0 };
+        assert_eq!(p.probability_of_loss_pct, expected, "{:?}", p.id);
+    }
+    let r = run(&s, &options(4_000));
+    for p in &r.pathways {
+        let loss = p.probability_of_loss_pct;
+        if p.p10_npv_usd < 0.0 && p.p90_npv_usd > 0.0 {
+            assert!(loss > 10.0 && loss < 90.0, "{:?}: {loss}", p.id);
+        } else if p.p90_npv_usd < 0.0 {
+            assert!(loss >= 90.0, "{:?}: {loss}", p.id);
+        } else if p.p10_npv_usd > 0.0 {
+            assert!(loss <= 10.0, "{:?}: {loss}", p.id);
+        }
+    }
+}

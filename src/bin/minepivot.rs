@@ -557,18 +557,19 @@ fn risk_table(r: &RiskReport) -> String {
         o.tenant_default_pct_per_year
     );
     out.push_str(&format!(
-        "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14}\n",
-        "pathway", "P10 NPV", "P50 NPV", "P90 NPV", "base NPV", "beats mining"
+        "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14} {:>10}\n",
+        "pathway", "P10 NPV", "P50 NPV", "P90 NPV", "base NPV", "beats mining", "loss"
     ));
     for p in &r.pathways {
         out.push_str(&format!(
-            "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14}\n",
+            "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14} {:>10}\n",
             p.label,
             money(p.p10_npv_usd),
             money(p.p50_npv_usd),
             money(p.p90_npv_usd),
             money(p.deterministic_npv_usd),
-            opt(p.probability_beats_mining_pct, |v| format!("{v:.1}%"))
+            opt(p.probability_beats_mining_pct, |v| format!("{v:.1}%")),
+            format!("{:.1}%", p.probability_of_loss_pct)
         ));
     }
     for note in &r.notes {

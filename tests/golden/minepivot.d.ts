@@ -1340,6 +1340,11 @@ export interface PathwayRisk {
      * to the first in the order mining, colocation, gpuCloud).
      */
     probabilityBestPct: number;
+    /**
+     * Share of paths on which this pathway's NPV is below 0 (it does not earn the discount
+     * rate), %.
+     */
+    probabilityOfLossPct: number;
 }
 
 /**

@@ -204,7 +204,7 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
 
   function drawTable(report) {
     const head = h('tr', {}, h('th', { scope: 'col' }, 'Pathway'),
-      ['P10 NPV', 'P50 NPV', 'P90 NPV', 'Mean NPV', 'Single-path NPV', 'Beats mining', 'Best of three'].map((t) => h('th', { scope: 'col', class: 'num' }, t)));
+      ['P10 NPV', 'P50 NPV', 'P90 NPV', 'Mean NPV', 'Single-path NPV', 'Beats mining', 'Best of three', 'Chance of loss'].map((t) => h('th', { scope: 'col', class: 'num' }, t)));
     const rows = report.pathways.map((p) => {
       const beats = p.probabilityBeatsMiningPct;
       const beatsCell = beats === null || beats === undefined
@@ -218,11 +218,12 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
         h('td', { class: 'num', dataset: { stat: 'mean' } }, usd(p.meanNpvUsd)),
         h('td', { class: 'num', dataset: { stat: 'deterministic' } }, usd(p.deterministicNpvUsd)),
         beatsCell,
-        h('td', { class: 'num', dataset: { stat: 'best' } }, pct(p.probabilityBestPct, 1)));
+        h('td', { class: 'num', dataset: { stat: 'best' } }, pct(p.probabilityBestPct, 1)),
+        h('td', { class: 'num', dataset: { stat: 'loss' } }, pct(p.probabilityOfLossPct, 1)));
     });
     // The explanation sits above the scrolling box, so a phone does not cut it off.
     fill(table,
-      h('p', { class: 'muted risk-key' }, 'NPV over the simulated paths: 10 % of paths end below P10, 10 % above P90. “Beats mining”: share of paths where the pathway’s NPV exceeds mining’s on the same market.'),
+      h('p', { class: 'muted risk-key' }, 'NPV over the simulated paths: 10 % of paths end below P10, 10 % above P90. “Beats mining”: share of paths where the pathway’s NPV exceeds mining’s on the same market. “Chance of loss”: share of paths with an NPV below 0.'),
       h('div', { class: 'table-scroll' }, h('table', { class: 'years risk-table' },
         h('caption', { class: 'visually-hidden' }, 'Simulated NPV per pathway'),
         h('thead', {}, head), h('tbody', {}, rows))));

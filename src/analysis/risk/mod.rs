@@ -242,6 +242,9 @@ pub struct PathwayRisk {
     /// Share of paths on which this pathway has the highest NPV of the three, % (a tie goes
     /// to the first in the order mining, colocation, gpuCloud).
     pub probability_best_pct: f64,
+    /// Share of paths on which this pathway's NPV is below 0 (it does not earn the discount
+    /// rate), %.
+    pub probability_of_loss_pct: f64,
 }
 
 /// Counts of paths per NPV bin; the bins are shared by the pathways so the bars compare.
@@ -601,6 +604,7 @@ fn summarize(
         let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
             (lo.min(v), hi.max(v))
         });
+        let losses = values.iter().filter(|&&v| v < 0.0).count();
         let [p10, p50, p90] = percentiles(values, [0.1, 0.5, 0.9]);
         pathways.push(PathwayRisk {
             id,
@@ -618,6 +622,7 @@ fn summarize(
             pivot_value_p50_usd: pivot_pcts[1],
             pivot_value_p90_usd: pivot_pcts[2],
             probability_best_pct: share(best[id]),
+            probability_of_loss_pct: share(losses),
         });
     }
 
