@@ -451,10 +451,20 @@ fn the_report_is_complete_and_consistent() {
     assert_eq!(r.pathways.len(), 3);
     assert_eq!(r.histogram.bin_edges_usd.len(), 41);
     assert!(r.histogram.bin_edges_usd.windows(2).all(|w| w[0] < w[1]));
+    // The bins span the pooled 1st–99th percentiles: about 1 % of the 9,000 NPVs lies below
+    // and 1 % above (percentiles interpolate, so up to a path either way), and each series
+    // counts every path once.
+    let (mut below, mut above) = (0, 0);
     for series in &r.histogram.series {
         assert_eq!(series.counts.len(), 40);
-        assert_eq!(series.counts.iter().sum::<u32>(), 3_000);
+        assert_eq!(series.counts.iter().sum::<u32>() + series.below + series.above, 3_000);
+        below += series.below;
+        above += series.above;
     }
+    assert!(
+        (89..=91).contains(&below) && (89..=91).contains(&above),
+        "{below} below, {above} above"
+    );
     let best: f64 = r.pathways.iter().map(|p| p.probability_best_pct).sum();
     assert!((best - 100.0).abs() < 1e-9);
     assert_eq!(r.pathways[0].probability_beats_mining_pct, None);

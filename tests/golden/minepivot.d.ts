@@ -1078,7 +1078,8 @@ export type HashrateModel = "fixedGrowth" | "economic";
  */
 export interface Histogram {
     /**
-     * `bins + 1` increasing edges, USD; bin i is [edge i, edge i+1), the last one closed.
+     * `bins + 1` increasing edges, USD, from the 1st to the 99th percentile of all three
+     * pathways' paths together; bin i is [edge i, edge i+1), the last one closed.
      */
     binEdgesUsd: number[];
     series: HistogramSeries[];
@@ -1087,9 +1088,15 @@ export interface Histogram {
 export interface HistogramSeries {
     id: PathwayId;
     /**
-     * Paths per bin; they sum to `options.paths`.
+     * Paths per bin.
      */
     counts: number[];
+    /**
+     * Paths below the first edge and above the last (the tails beyond the 1st and 99th
+     * percentiles); with `counts` they sum to `options.paths`.
+     */
+    below: number;
+    above: number;
 }
 
 /**
@@ -1681,7 +1688,8 @@ export interface RiskReport {
      */
     pathways: PathwayRisk[];
     /**
-     * NPV counts per pathway over shared bins.
+     * NPV counts per pathway over shared bins spanning the 1st–99th percentile of all paths,
+     * with the tails counted apart.
      */
     histogram: Histogram;
     /**

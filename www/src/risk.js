@@ -233,6 +233,11 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     const edges = report.histogram.binEdgesUsd;
     const series = report.histogram.series;
     const label = new Map(report.pathways.map((p) => [p.id, p.label]));
+    // The bins span the 1st to the 99th percentile of all paths; the tails are counted here.
+    const tails = series
+      .filter((s) => s.below > 0 || s.above > 0)
+      .map((s) => `${label.get(s.id) || s.id} ${num(s.below)} below, ${num(s.above)} above`);
+    chartNote.textContent = `Paths per NPV bin, the same bins for the three pathways; dashes as in the cash-flow chart. The chart spans ${usd(edges[0])} to ${usd(edges[edges.length - 1])}, the 1st to the 99th percentile of all paths${tails.length ? `; beyond it: ${tails.join('; ')}` : ''}.`;
     // Stepped outlines over the bin edges: value i holds from edge i to edge i+1; the last
     // edge repeats the last count so the final bin is drawn to its right edge.
     const data = [edges, ...series.map((s) => [...s.counts, s.counts[s.counts.length - 1] ?? 0])];

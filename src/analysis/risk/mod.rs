@@ -201,7 +201,8 @@ pub struct RiskReport {
     pub method: RiskMethod,
     /// One per pathway, in the order mining, colocation, gpuCloud.
     pub pathways: Vec<PathwayRisk>,
-    /// NPV counts per pathway over shared bins.
+    /// NPV counts per pathway over shared bins spanning the 1st–99th percentile of all paths,
+    /// with the tails counted apart.
     pub histogram: Histogram,
     /// The simulated BTC price at the last month of each model year.
     pub btc_price_fan: Vec<PriceBand>,
@@ -252,7 +253,8 @@ pub struct PathwayRisk {
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Histogram {
-    /// `bins + 1` increasing edges, USD; bin i is [edge i, edge i+1), the last one closed.
+    /// `bins + 1` increasing edges, USD, from the 1st to the 99th percentile of all three
+    /// pathways' paths together; bin i is [edge i, edge i+1), the last one closed.
     pub bin_edges_usd: Vec<f64>,
     pub series: Vec<HistogramSeries>,
 }
@@ -262,8 +264,12 @@ pub struct Histogram {
 #[serde(rename_all = "camelCase")]
 pub struct HistogramSeries {
     pub id: PathwayId,
-    /// Paths per bin; they sum to `options.paths`.
+    /// Paths per bin.
     pub counts: Vec<u32>,
+    /// Paths below the first edge and above the last (the tails beyond the 1st and 99th
+    /// percentiles); with `counts` they sum to `options.paths`.
+    pub below: u32,
+    pub above: u32,
 }
 
 /// The simulated BTC price at one month (a point of the fan chart).
@@ -568,18 +574,22 @@ fn summarize(
         best[winner] += 1;
     }
 
-    let (lo, hi) = npvs
-        .iter()
-        .flat_map(|(_, values)| values)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
-            (lo.min(v), hi.max(v))
-        });
+    // The bins span the 1st to the 99th percentile of every pathway's paths together, so that
+    // a far tail of one pathway does not squeeze the others into a bar or two; the paths
+    // beyond are counted in each series' `below` and `above`.
+    let mut pooled: Vec<f64> = npvs.iter().flat_map(|(_, values)| values.iter().copied()).collect();
+    let [lo, hi] = percentiles(&mut pooled, [0.01, 0.99]);
     let edges = bin_edges(lo, hi, o.histogram_bins.max(1) as usize);
     let series: Vec<HistogramSeries> = npvs
         .iter()
-        .map(|(id, values)| HistogramSeries {
-            id,
-            counts: histogram_counts(values, &edges),
+        .map(|(id, values)| {
+            let (counts, below, above) = histogram_counts(values, &edges);
+            HistogramSeries {
+                id,
+                counts,
+                below,
+                above,
+            }
         })
         .collect();
 

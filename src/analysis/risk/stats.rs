@@ -53,23 +53,33 @@ pub(super) fn bin_edges(lo: f64, hi: f64, bins: usize) -> Vec<f64> {
     edges
 }
 
-/// Paths per bin; bin i is [edges[i], edges[i+1]), the last bin also takes `hi`.
-pub(super) fn histogram_counts(values: &[f64], edges: &[f64]) -> Vec<u32> {
+/// Paths per bin, and those below the first edge and above the last: bin i is
+/// [edges[i], edges[i+1]), the last bin also takes `hi`.
+pub(super) fn histogram_counts(values: &[f64], edges: &[f64]) -> (Vec<u32>, u32, u32) {
     let bins = edges.len().saturating_sub(1);
     let mut counts = vec![0u32; bins];
     let (Some(&lo), Some(&hi)) = (edges.first(), edges.last()) else {
-        return counts;
+        return (counts, 0, 0);
     };
     if bins == 0 {
-        return counts;
+        return (counts, 0, 0);
     }
+    let (mut below, mut above) = (0, 0);
     let per_usd = bins as f64 / (hi - lo);
     for &v in values {
+        if v < lo {
+            below += 1;
+            continue;
+        }
+        if v > hi {
+            above += 1;
+            continue;
+        }
         let i = ((v - lo) * per_usd).floor();
         let i = if i.is_finite() && i > 0.0 { i as usize } else { 0 };
         counts[i.min(bins - 1)] += 1;
     }
-    counts
+    (counts, below, above)
 }
 
 #[cfg(test)]
@@ -92,10 +102,18 @@ mod tests {
         // Edges 0, 2.5, 5, 7.5, 10: 0 and 2 → bin 0; 2.5 → bin 1; 9.99 and 10 → bin 3.
         let edges = bin_edges(0.0, 10.0, 4);
         assert_eq!(edges, vec![0.0, 2.5, 5.0, 7.5, 10.0]);
-        assert_eq!(histogram_counts(&[0.0, 2.0, 2.5, 9.99, 10.0], &edges), vec![2, 1, 0, 2]);
+        assert_eq!(
+            histogram_counts(&[0.0, 2.0, 2.5, 9.99, 10.0], &edges),
+            (vec![2, 1, 0, 2], 0, 0)
+        );
+        // Beyond the edges: −1 below, 10.5 and 11 above.
+        assert_eq!(
+            histogram_counts(&[-1.0, 5.0, 10.5, 11.0], &edges),
+            (vec![0, 0, 1, 0], 1, 2)
+        );
         // Zero width: widened by 0.1 % of 1e6 = 1,000 either side.
         let edges = bin_edges(1e6, 1e6, 2);
         assert_eq!(edges, vec![999_000.0, 1e6, 1_001_000.0]);
-        assert_eq!(histogram_counts(&[1e6; 3], &edges), vec![0, 3]);
+        assert_eq!(histogram_counts(&[1e6; 3], &edges), (vec![0, 3], 0, 0));
     }
 }
