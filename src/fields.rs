@@ -2665,6 +2665,11 @@ pub const RISK_FIELDS: &[Field] = &[
         Estimate,
         "https://www.spglobal.com/ratings/en/research/articles/240328-default-transition-and-recovery-2023-annual-global-corporate-default-and-rating-transition-study-13047827",
     )),
+    num("gpuUtilizationSdPct", G_RISK, "GPU utilisation spread (SD)", "percentage points", 0.0, 50.0, 1.0).source(src(
+        "Estimate: the share of GPU-hours a cloud sells moves with its contracts and the market; ±10 pp around the scenario's 85 % spans 70–100 % at ±1.65 σ",
+        "2026-11",
+        Estimate,
+    )),
 ];
 
 /// The scenario field at `path` (list items as `mining.fleet[].units`).

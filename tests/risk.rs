@@ -31,6 +31,7 @@ fn project_only(paths: u32, overrun_mean_pct: f64, overrun_sd_pct: f64, occupanc
         capex_overrun_sd_pct: overrun_sd_pct,
         occupancy_sd_pct,
         tenant_default_pct_per_year: 0.0,
+        gpu_utilization_sd_pct: 0.0,
         ..RiskOptions::default()
     }
 }
@@ -43,6 +44,7 @@ fn market_only(paths: u32) -> RiskOptions {
         capex_overrun_sd_pct: 0.0,
         occupancy_sd_pct: 0.0,
         tenant_default_pct_per_year: 0.0,
+        gpu_utilization_sd_pct: 0.0,
         ..options(paths)
     }
 }
@@ -252,6 +254,7 @@ fn the_fast_path_equals_the_full_model_path_by_path() {
         capex_overrun_sd_pct: 30.0,
         occupancy_sd_pct: 15.0,
         tenant_default_pct_per_year: 8.0,
+        gpu_utilization_sd_pct: 12.0,
     };
     for (name, s) in variants() {
         let fast = risk_using(&s, &o, RiskMethod::Fast).unwrap();
@@ -530,6 +533,7 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
         capex_overrun_sd_pct: 101.0,
         occupancy_sd_pct: f64::INFINITY,
         tenant_default_pct_per_year: 100.5,
+        gpu_utilization_sd_pct: -3.0,
     };
     let mut s = Scenario::default();
     s.bitcoin.btc_price_usd = -1.0;
@@ -548,7 +552,8 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
             "capexOverrunMeanPct",
             "capexOverrunSdPct",
             "occupancySdPct",
-            "tenantDefaultPctPerYear"
+            "tenantDefaultPctPerYear",
+            "gpuUtilizationSdPct"
         ]
     );
     assert!(errors[1].message.contains("100 to 100,000"), "{}", errors[1].message);
@@ -610,7 +615,8 @@ fn with_only_the_project_factors_drawn_mining_is_a_single_point_and_the_ai_pathw
             "gpuRent",
             "buildCost",
             "occupancy",
-            "tenantDefault"
+            "tenantDefault",
+            "gpuUtilization"
         ]
     );
     let mining = &r.pathways[0];
@@ -713,4 +719,27 @@ fn the_chance_of_loss_is_the_share_of_paths_below_zero() {
             assert!(loss <= 10.0, "{:?}: {loss}", p.id);
         }
     }
+}
+
+#[test]
+fn the_gpu_utilisation_moves_the_gpu_cloud_alone() {
+    // Utilisation ± 10 pp around 85 %: the GPU cloud's sold hours scale with it; mining and
+    // colocation do not depend on it (single points). Fast and full model agree path by path
+    // (the_fast_path_equals_the_full_model_path_by_path draws it too).
+    let s = Scenario::default();
+    let o = RiskOptions {
+        gpu_utilization_sd_pct: 10.0,
+        ..still(2_000)
+    };
+    let r = run(&s, &o);
+    assert_eq!(r.drawn, ["gpuUtilization"]);
+    for p in &r.pathways[..2] {
+        assert_eq!(p.min_npv_usd, p.max_npv_usd, "{:?}", p.id);
+    }
+    let gpu = &r.pathways[2];
+    assert!(gpu.std_dev_npv_usd > 1e6, "{}", gpu.std_dev_npv_usd);
+    // Symmetric draws about 85 % (clamped at 100 % beyond 1.5 σ, which lowers the mean
+    // utilisation by 10 × (φ(1.5) − 1.5 (1 − Φ(1.5))) = 0.29 pp): the mean NPV is not above
+    // the single path's by more than three standard errors.
+    assert!(gpu.mean_npv_usd < gpu.deterministic_npv_usd + 3.0 * gpu.std_dev_npv_usd / (2_000f64).sqrt());
 }

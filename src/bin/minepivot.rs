@@ -545,7 +545,8 @@ fn risk_table(r: &RiskReport) -> String {
     let o = &r.options;
     let mut out = format!(
         "Monte Carlo: {} paths, seed {}, BTC volatility {}%/yr, hashrate growth ±{} pp, GPU rent decline ±{} pp,\n\
-         build cost {:+}% ± {} pp, colocation occupancy ± {} pp, tenant default {}%/yr\n\n",
+         build cost {:+}% ± {} pp, colocation occupancy ± {} pp, tenant default {}%/yr,\n\
+         GPU utilisation ± {} pp\n\n",
         o.paths,
         o.seed,
         o.btc_volatility_pct,
@@ -554,7 +555,8 @@ fn risk_table(r: &RiskReport) -> String {
         o.capex_overrun_mean_pct,
         o.capex_overrun_sd_pct,
         o.occupancy_sd_pct,
-        o.tenant_default_pct_per_year
+        o.tenant_default_pct_per_year,
+        o.gpu_utilization_sd_pct
     );
     out.push_str(&format!(
         "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14} {:>10}\n",

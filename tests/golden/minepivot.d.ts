@@ -1672,6 +1672,11 @@ export interface RiskOptions {
      * estimate (module docs).
      */
     tenantDefaultPctPerYear?: number;
+    /**
+     * Standard deviation of the GPU cloud's utilisation around the scenario's, percentage
+     * points, 0–50 (clamped to 0–100 %). Default 10: an estimate.
+     */
+    gpuUtilizationSdPct?: number;
 }
 
 /**
@@ -1698,7 +1703,7 @@ export interface RiskReport {
     btcPriceFan: PriceBand[];
     /**
      * The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
-     * `gpuRent`, `buildCost`, `occupancy`, `tenantDefault` (a factor whose spread or
+     * `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization` (a factor whose spread or
      * probability is 0 is not drawn).
      * Everything else keeps its scenario value on every path.
      */

@@ -78,7 +78,7 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
   const notes = h('ul', { class: 'notes', id: 'risk-notes' });
   const results = h('div', { class: 'risk-results', id: 'risk-results', 'aria-live': 'polite', hidden: true },
     table, chartHead, chartNote, chartBox, h('h3', { class: 'risk-sub' }, 'About this run'), notes);
-  const intro = h('p', { class: 'muted risk-intro' }, 'Runs the model on thousands of simulated paths: the BTC price as a log-normal path, the network hashrate, the GPU rent decline, the build cost (an expected overrun with a spread), the colocation occupancy and the tenant’s default drawn around your inputs. Everything else — fees, power prices, lease rates, delays — keeps your values; “About this run” lists what was drawn.');
+  const intro = h('p', { class: 'muted risk-intro' }, 'Runs the model on thousands of simulated paths: the BTC price as a log-normal path, the network hashrate, the GPU rent decline, the build cost (an expected overrun with a spread), the colocation occupancy, the tenant’s default and the GPU utilisation drawn around your inputs. Everything else — fees, power prices, lease rates, delays — keeps your values; “About this run” lists what was drawn.');
   root.append(intro, form, progress, staleNote, results);
 
   let ranOnce = false;
@@ -198,7 +198,7 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     drawTable(last);
     drawHistogram(last);
     fill(notes,
-      h('li', {}, `${num(last.options.paths)} paths, seed ${String(last.options.seed)}, BTC volatility ${pct(last.options.btcVolatilityPct, 0)}/yr, ${last.notes.some((n) => n.includes('hashrate growth spread is not used')) ? '' : `hashrate growth SD ${num(last.options.hashrateGrowthSdPct, 1)} pp, `}GPU rent decline SD ${num(last.options.gpuRentDeclineSdPct, 1)} pp, build cost ${last.options.capexOverrunMeanPct >= 0 ? '+' : ''}${num(last.options.capexOverrunMeanPct, 0)} % ± ${num(last.options.capexOverrunSdPct, 0)} pp, occupancy SD ${num(last.options.occupancySdPct, 0)} pp, tenant default ${num(last.options.tenantDefaultPctPerYear, 1)} %/yr; ${last.method === 'fullModel' ? 'the full model on every path (tax is on)' : 'fast path'}.`),
+      h('li', {}, `${num(last.options.paths)} paths, seed ${String(last.options.seed)}, BTC volatility ${pct(last.options.btcVolatilityPct, 0)}/yr, ${last.notes.some((n) => n.includes('hashrate growth spread is not used')) ? '' : `hashrate growth SD ${num(last.options.hashrateGrowthSdPct, 1)} pp, `}GPU rent decline SD ${num(last.options.gpuRentDeclineSdPct, 1)} pp, build cost ${last.options.capexOverrunMeanPct >= 0 ? '+' : ''}${num(last.options.capexOverrunMeanPct, 0)} % ± ${num(last.options.capexOverrunSdPct, 0)} pp, occupancy SD ${num(last.options.occupancySdPct, 0)} pp, tenant default ${num(last.options.tenantDefaultPctPerYear, 1)} %/yr, GPU utilisation SD ${num(last.options.gpuUtilizationSdPct, 0)} pp; ${last.method === 'fullModel' ? 'the full model on every path (tax is on)' : 'fast path'}.`),
       last.notes.map((n) => h('li', {}, n)));
   }
 

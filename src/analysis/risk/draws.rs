@@ -123,6 +123,8 @@ pub struct PathDraw {
     pub occupancy_pct: f64,
     /// The month of the horizon the colocation tenant defaults in, if it does.
     pub default_month: Option<u32>,
+    /// The GPU cloud's utilisation (share of its GPU-hours sold), %.
+    pub utilization_pct: f64,
 }
 
 impl PathDraw {
@@ -134,6 +136,7 @@ impl PathDraw {
             capex_factor: 1.0,
             occupancy_pct: s.colocation.occupancy_pct,
             default_month: None,
+            utilization_pct: s.gpu_cloud.utilization_pct,
         }
     }
 }
@@ -149,23 +152,26 @@ pub fn project_generator(seed: u64) -> Generator {
 }
 
 /// The shocks of a pair of paths' project factors, drawn in this order whatever the options:
-/// two standard normals (build cost, occupancy) and a uniform in (0, 1) for the tenant's
-/// default (the twin takes 1 − u).
+/// two standard normals (build cost, occupancy), a uniform in (0, 1) for the tenant's default
+/// (the twin takes 1 − u) and a standard normal for the GPU utilisation.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct ProjectShocks {
     pub capex: f64,
     pub occupancy: f64,
     pub default: f64,
+    pub utilization: f64,
 }
 
 pub(super) fn project_shocks(rng: &mut Generator) -> ProjectShocks {
     let capex: f64 = rng.sample(StandardNormal);
     let occupancy: f64 = rng.sample(StandardNormal);
     let default: f64 = rng.sample(rand::distr::Open01);
+    let utilization: f64 = rng.sample(StandardNormal);
     ProjectShocks {
         capex,
         occupancy,
         default,
+        utilization,
     }
 }
 
@@ -182,6 +188,8 @@ pub(super) struct ProjectDraws {
     /// The lease's first month (the first phase's commissioning) and the horizon's length.
     lease_start: u32,
     horizon: u32,
+    utilization: f64,
+    utilization_sd: f64,
 }
 
 impl ProjectDraws {
@@ -199,7 +207,14 @@ impl ProjectDraws {
             ln_survive: (1.0 - o.tenant_default_pct_per_year / 100.0).ln() / 12.0,
             lease_start: crate::timeline::Timeline::new(s).first().commissioning,
             horizon: s.months(),
+            utilization: s.gpu_cloud.utilization_pct,
+            utilization_sd: o.gpu_utilization_sd_pct,
         }
+    }
+
+    /// The GPU utilisation, % (kept within 0–100), for a shock z.
+    pub(super) fn utilization(&self, z: f64) -> f64 {
+        (self.utilization + self.utilization_sd * z).clamp(0.0, 100.0)
     }
 
     /// The build-cost multiplier and the occupancy, % (kept within 0–100), for shocks z.

@@ -202,6 +202,8 @@ pub struct RiskModel {
     /// tenant's power are proportional to it), and the scenario's occupancy, %.
     occupancy_slope: f64,
     occupancy_pct: f64,
+    /// The GPU cloud's utilisation, % (its market revenue is proportional to it).
+    utilization_pct: f64,
     /// For the tenant's default: the running sums of colocation's discounted rent and of its
     /// discounted tenant power (gross leases), per percentage point of occupancy
     /// (`[0] = 0`, `[m + 1]` = months 0 … m), the vacancy in months and the re-let rent's ratio.
@@ -447,6 +449,7 @@ impl RiskModel {
             capex_slope: [0.0; 2],
             occupancy_slope: 0.0,
             occupancy_pct: s.colocation.occupancy_pct,
+            utilization_pct: s.gpu_cloud.utilization_pct,
             rent_sums: Vec::new(),
             power_sums: Vec::new(),
             vacancy_months: s.colocation.relet_vacancy_months,
@@ -486,7 +489,8 @@ impl RiskModel {
             .zip(&mining.btc.months)
             .map(|(c, b)| c.conversion_sale_per_hashprice * b.hashprice_usd_per_ph_day)
             .sum();
-        let gpu_revenue_npv = model.gpu_revenue_npv(s.gpu_cloud.rent_decline_pct_per_year);
+        let gpu_revenue_npv =
+            model.gpu_revenue_npv(s.gpu_cloud.rent_decline_pct_per_year) * (s.gpu_cloud.utilization_pct / 100.0);
         // The model's mining run of the whole fleet: the AI pathways' run is f × it, except for
         // the sale at conversion, which only the AI pathways have.
         let ai_fleet_npv = fleet_share_npv + conversion_sale_npv;
@@ -552,6 +556,7 @@ impl RiskModel {
             capex_factor: 1.0,
             occupancy_pct: self.occupancy_pct,
             default_month: None,
+            utilization_pct: self.utilization_pct,
         };
         self.draw_npvs(prices, &draw)
     }
@@ -566,7 +571,7 @@ impl RiskModel {
     /// plus what the GPU rent, the build cost and the occupancy move (each exactly 0 at the
     /// scenario's own values).
     fn npvs_of(&self, whole: f64, share: f64, draw: &PathDraw) -> PerPathway<f64> {
-        let gpu = self.gpu_revenue_npv(draw.gpu_decline_pct);
+        let gpu = self.gpu_revenue_npv(draw.gpu_decline_pct) * (draw.utilization_pct / 100.0);
         let overrun = draw.capex_factor - 1.0;
         PerPathway {
             mining: whole,
@@ -860,6 +865,9 @@ fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[
     // the pathway's NPV, so they are priced at 0 here.
     flat.gpu_cloud.contract_rate_usd_per_gpu_hour = 0.0;
     flat.gpu_cloud.contract_prepayment_pct = 0.0;
+    // At full utilisation: the hours sold are proportional to it, so a path's utilisation u
+    // scales these weights by u ÷ 100 ([`RiskModel::npvs_of`]).
+    flat.gpu_cloud.utilization_pct = 100.0;
     let mut revenue: Vec<AiMonth> = Vec::new();
     crate::gpu_cloud::simulate_into(&flat, &capex.site, capex.totals.gpu_cloud_usd, &mut revenue);
     let life = g.useful_life_years.max(1).saturating_mul(12);
@@ -917,6 +925,7 @@ impl PathNpvs for FullModel {
         s.bitcoin.network_hashrate_growth_pct_per_year = draw.hashrate_growth_pct;
         s.gpu_cloud.rent_decline_pct_per_year = draw.gpu_decline_pct;
         s.colocation.occupancy_pct = draw.occupancy_pct;
+        s.gpu_cloud.utilization_pct = draw.utilization_pct;
         let s = &self.scenario;
         crate::bitcoin::project_prices_into(s, crate::bitcoin::Prices::Given(prices), &mut self.btc);
         let runs = FleetRuns::new(s, &self.btc.months);

@@ -41,6 +41,9 @@
 //!   1 − u). From the default the halls stand empty for `colocation.reletVacancyMonths`, then
 //!   earn `colocation.reletRentPct` % of the rent the lease would have paid
 //!   ([`crate::colocation::TenantDefault`]).
+//! - **GPU utilisation**, one per path: Normal(scenario's, `gpuUtilizationSdPct`) clamped to
+//!   0–100 %; the GPU-hours sold at the market (and the contracted ones after their term) are
+//!   proportional to it, the power and the fixed opex are not.
 //!
 //! They are drawn from a stream of their own ([`project_generator`]), so the market's draws
 //! for a seed are the same whether they are on or not. Fees, power prices, lease rates and
@@ -83,6 +86,7 @@
 //!    colocation's in the occupancy (slope from the model at 0 % and 100 %); a default in
 //!    month t changes it by ω × (−rent of the vacancy + its tenant power + (μ − 1) × rent
 //!    after it), read from running sums of the lease's discounted rent per point of occupancy;
+//!    the GPU revenue's weights are taken at 100 % utilisation and scaled by the path's;
 //! 4. the NPVs as dot products with the discount factors.
 //!
 //! With `finance.taxEnabled` the cash flows are no longer linear in those pieces (losses carry
@@ -161,6 +165,9 @@ pub struct RiskOptions {
     /// `colocation.reletRentPct` % of the rent the lease would have paid. Default 2: an
     /// estimate (module docs).
     pub tenant_default_pct_per_year: f64,
+    /// Standard deviation of the GPU cloud's utilisation around the scenario's, percentage
+    /// points, 0–50 (clamped to 0–100 %). Default 10: an estimate.
+    pub gpu_utilization_sd_pct: f64,
 }
 
 impl Default for RiskOptions {
@@ -176,6 +183,7 @@ impl Default for RiskOptions {
             capex_overrun_sd_pct: 15.0,
             occupancy_sd_pct: 5.0,
             tenant_default_pct_per_year: 2.0,
+            gpu_utilization_sd_pct: 10.0,
         }
     }
 }
@@ -207,7 +215,7 @@ pub struct RiskReport {
     /// The simulated BTC price at the last month of each model year.
     pub btc_price_fan: Vec<PriceBand>,
     /// The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
-    /// `gpuRent`, `buildCost`, `occupancy`, `tenantDefault` (a factor whose spread or
+    /// `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization` (a factor whose spread or
     /// probability is 0 is not drawn).
     /// Everything else keeps its scenario value on every path.
     pub drawn: Vec<String>,
@@ -528,6 +536,7 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
                     capex_factor,
                     occupancy_pct,
                     default_month: project.default_month(u),
+                    utilization_pct: project.utilization(sign * shocks.utilization),
                 });
                 batch_prices.extend_from_slice(prices);
             }
@@ -732,6 +741,7 @@ fn drawn_factors(s: &Scenario, o: &RiskOptions) -> Vec<String> {
         ),
         ("occupancy", o.occupancy_sd_pct > 0.0),
         ("tenantDefault", o.tenant_default_pct_per_year > 0.0),
+        ("gpuUtilization", o.gpu_utilization_sd_pct > 0.0),
     ]
     .into_iter()
     .filter(|&(_, on)| on)
@@ -748,6 +758,7 @@ fn factor_label(name: &str) -> &'static str {
         "buildCost" => "the build cost (overrun)",
         "occupancy" => "the colocation occupancy",
         "tenantDefault" => "the colocation tenant's default",
+        "gpuUtilization" => "the GPU utilisation",
         _ => "another factor",
     }
 }
