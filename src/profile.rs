@@ -131,33 +131,22 @@ impl MonthPrices {
 
     /// How many prices are below `x100` ÷ 100 USD/MWh (a threshold given in cents, so that a
     /// caller who has it in cents saves the multiplication), when the month has a count table
-    /// and the threshold is finite (`None` otherwise). k = the smallest whole cent at or above
-    /// `x100`: a price of c cents is below the threshold when c < k, which the table answers at
-    /// k; above the table's reach, the dearest hours are searched.
+    /// and the threshold is finite (`None` otherwise): the month's [`CountTable`] answers, and
+    /// above the reach of a table that stops short of the dearest price those hours are
+    /// searched.
     #[inline(always)]
     pub fn count_below_cents(&self, x100: f64) -> Option<usize> {
-        if self.counts.is_empty() || x100.is_nan() || x100.abs() >= 1.0e14 {
+        if x100.is_nan() || x100.abs() >= 1.0e14 {
             return None;
         }
-        // Cents compared in cents: no division, and no call to ceil (a library call on the
-        // baseline x86-64 target). ok: |x100| < 10¹⁴, so it fits an i64 exactly after
-        // truncation toward 0.
-        let mut k = x100 as i64;
-        if (k as f64) < x100 {
-            k += 1;
+        let table = self.table()?;
+        if let Some(n) = table.count_below_cents(x100) {
+            return Some(n as usize);
         }
-        let j = k - self.cents_lo;
-        if j <= 0 {
-            return Some(0);
-        }
-        // ok: 0 < j, checked against the table's length.
-        if let Some(&count) = self.counts.get(j as usize) {
-            return Some(usize::from(count));
-        }
-        // Above the table: the hours it does not cover, searched by their cents (c < k).
-        let start = usize::from(self.counts[self.counts.len() - 1]);
-        let k = k as f64;
-        Some(start + self.pairs[start..].partition_point(|p| (p[0] * 100.0).round() < k))
+        // Above a table that stops short of the dearest price: the hours it does not cover,
+        // searched by their cents (a price of c cents is below when c < ⌈x100⌉, i.e. c < x100).
+        let start = self.counts.last().map_or(0, |&n| usize::from(n));
+        Some(start + self.pairs[start..].partition_point(|p| (p[0] * 100.0).round() < x100))
     }
 
     /// The count table and running sums for a hot loop ([`CountTable`]); `None` for a month
