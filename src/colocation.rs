@@ -70,12 +70,18 @@ pub fn simulate(s: &Scenario, site: &SiteReport) -> Vec<AiMonth> {
 /// [`simulate`] into a reused buffer (the analysis runs it many times): the sum of the phases'
 /// leases, each on its share of the IT capacity from its own commissioning.
 pub fn simulate_into(s: &Scenario, site: &SiteReport, out: &mut Vec<AiMonth>) {
+    simulate_adjusted(s, site, 1.0, out);
+}
+
+/// [`simulate_into`] with the rent after each phase's first term (its renewal, or its re-lets)
+/// multiplied by `after_term` (a risk path's draw; 1: the scenario's lease).
+pub fn simulate_adjusted(s: &Scenario, site: &SiteReport, after_term: f64, out: &mut Vec<AiMonth>) {
     let n = s.months();
     out.clear();
     out.resize(n as usize, AiMonth::default());
     let timeline = Timeline::new(s);
     for phase in timeline.phases() {
-        lease_months(s, site, &timeline, phase, 0..n, |m, month| {
+        lease_months(s, site, &timeline, phase, 0..n, after_term, |m, month| {
             let slot = &mut out[m as usize];
             slot.revenue_usd += month.revenue_usd;
             slot.power_cost_usd += month.power_cost_usd;
@@ -93,7 +99,7 @@ pub fn next_year_noi(s: &Scenario, site: &SiteReport) -> f64 {
     let n = s.months();
     let timeline = Timeline::new(s);
     for phase in timeline.phases().iter().filter(|p| p.commissioning < n) {
-        lease_months(s, site, &timeline, phase, n..n + 12, |_, m| {
+        lease_months(s, site, &timeline, phase, n..n + 12, 1.0, |_, m| {
             noi += m.revenue_usd - m.power_cost_usd - m.opex_usd
         });
     }
@@ -109,6 +115,7 @@ fn lease_months(
     timeline: &Timeline,
     phase: &PhaseTime,
     months: std::ops::Range<u32>,
+    after_term: f64,
     mut emit: impl FnMut(u32, AiMonth),
 ) {
     let c = &s.colocation;
@@ -162,8 +169,10 @@ fn lease_months(
                 };
                 let mut rent = if k < c.rent_free_months && first_term {
                     0.0
-                } else {
+                } else if first_term {
                     rent_first_year * escalation * share
+                } else {
+                    rent_first_year * escalation * share * after_term
                 };
                 if first_term && rent > 0.0 {
                     let credit = match c.prepayment_credit {

@@ -241,12 +241,15 @@ pub struct Adjust {
     pub capex_factor: f64,
     /// The colocation tenant defaults ([`crate::colocation::TenantDefault`]).
     pub tenant_default: Option<crate::colocation::TenantDefault>,
+    /// Multiplies the colocation rent after each phase's first term (its renewal or re-let).
+    pub after_term_rent_factor: f64,
 }
 
 impl Adjust {
     pub const NONE: Adjust = Adjust {
         capex_factor: 1.0,
         tenant_default: None,
+        after_term_rent_factor: 1.0,
     };
 }
 
@@ -656,7 +659,7 @@ pub fn npvs_only(
         match id {
             PathwayId::Mining => buf.ai.clear(),
             PathwayId::Colocation => {
-                colocation::simulate_into(s, &capex.site, &mut buf.ai);
+                colocation::simulate_adjusted(s, &capex.site, adjust.after_term_rent_factor, &mut buf.ai);
                 if let Some(default) = adjust.tenant_default {
                     default.apply(&mut buf.ai);
                 }

@@ -2670,6 +2670,54 @@ pub const RISK_FIELDS: &[Field] = &[
         "2026-11",
         Estimate,
     )),
+    num("btcJumpsPerYear", G_RISK, "BTC price jumps", "per year", 0.0, 12.0, 0.5).source(src(
+        "Off by default. Estimate when on: one-month moves beyond the volatility, such as −37 % on 12 March 2020, −35 % in May 2021, −16 % in November 2022 (FTX) and the 10 October 2025 liquidation cascade, happen about once a year",
+        "2025-10",
+        Estimate,
+    )),
+    num("btcJumpMeanPct", G_RISK, "BTC price jump size (mean)", "% (log)", -90.0, 90.0, 1.0).source(src(
+        "Estimate: the crashes above ran −15 % to −40 % in a month; −15 % in log terms is a typical one",
+        "2025-10",
+        Estimate,
+    )),
+    num("btcJumpSdPct", G_RISK, "BTC price jump size spread (SD)", "percentage points", 0.0, 100.0, 1.0).source(src(
+        "Estimate: 10 pp around the mean spans the −5 % to −35 % moves above at ±1.5 σ",
+        "2025-10",
+        Estimate,
+    )),
+    num("btcHashrateCorrelation", G_RISK, "Correlation: BTC price ↔ hashrate growth", "", -1.0, 1.0, 0.05).source(src_at(
+        "Estimate: the price leads the hashrate by weeks to months, so over years they move together (yearly hashrate growth 20–70 % in 2020–25, fastest in the price's rising years); the correlation of their levels has swung from 0.94 to negative (CoinLedger, Bitcoin hashrate and price dynamics, 2025)",
+        "2025-07",
+        Estimate,
+        "https://coinledger.io/sv/research/bitcoin-hashrate-and-price-dynamics",
+    )),
+    num("btcGpuRentCorrelation", G_RISK, "Correlation: BTC price ↔ GPU rent decline", "", -1.0, 1.0, 0.05).source(src(
+        "0: no public series links the BTC price to GPU rents (a model choice)",
+        "2026-11",
+        Derived,
+    )),
+    num("hashrateGpuRentCorrelation", G_RISK, "Correlation: hashrate growth ↔ GPU rent decline", "", -1.0, 1.0, 0.05).source(src(
+        "0: no public series links them (a model choice); miners moving power to AI would make it negative",
+        "2026-11",
+        Derived,
+    )),
+    num("feesSdPct", G_RISK, "Fees per block spread (SD)", "% of the scenario's", 0.0, 300.0, 5.0).source(src(
+        "Estimate: average fees per block moved several-fold from year to year since 2023 (the Ordinals and Runes peaks of 2023–24, the quiet mempool of 2025; mempool.space block data)",
+        "2025-12",
+        Estimate,
+    )),
+    num("renewalRentSdPct", G_RISK, "Rent after the first term spread (SD)", "% of the scenario's", 0.0, 100.0, 1.0).source(src_at(
+        "Estimate: Digital Realty's cash rent on renewal leases rose 7.3 % in Q2 2025, after single-digit falls in 2019–21; 15 % allows a term that ends in a weaker or a tighter market",
+        "2025-07",
+        Estimate,
+        "https://www.sec.gov/Archives/edgar/data/1297996/000155837025009543/dlr-20250724xex99d1.htm",
+    )),
+    num("buildDelayMeanMonths", G_RISK, "Construction delay (mean)", "months", 0.0, 12.0, 0.5).source(src_at(
+        "Estimate: 9 in 10 data centres finish late, on average 34 % over schedule (Foresight Works via Fierce Network, 2025): about 4 months on a 12-month build",
+        "2025-02",
+        Estimate,
+        "https://fierce-network.com/cloud/optimism-could-kill-data-center-boom",
+    )),
 ];
 
 /// The scenario field at `path` (list items as `mining.fleet[].units`).

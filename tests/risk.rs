@@ -32,6 +32,9 @@ fn project_only(paths: u32, overrun_mean_pct: f64, overrun_sd_pct: f64, occupanc
         occupancy_sd_pct,
         tenant_default_pct_per_year: 0.0,
         gpu_utilization_sd_pct: 0.0,
+        fees_sd_pct: 0.0,
+        renewal_rent_sd_pct: 0.0,
+        build_delay_mean_months: 0.0,
         ..RiskOptions::default()
     }
 }
@@ -45,6 +48,9 @@ fn market_only(paths: u32) -> RiskOptions {
         occupancy_sd_pct: 0.0,
         tenant_default_pct_per_year: 0.0,
         gpu_utilization_sd_pct: 0.0,
+        fees_sd_pct: 0.0,
+        renewal_rent_sd_pct: 0.0,
+        build_delay_mean_months: 0.0,
         ..options(paths)
     }
 }
@@ -255,6 +261,15 @@ fn the_fast_path_equals_the_full_model_path_by_path() {
         occupancy_sd_pct: 15.0,
         tenant_default_pct_per_year: 8.0,
         gpu_utilization_sd_pct: 12.0,
+        btc_jumps_per_year: 1.5,
+        btc_jump_mean_pct: -20.0,
+        btc_jump_sd_pct: 12.0,
+        btc_hashrate_correlation: 0.6,
+        btc_gpu_rent_correlation: 0.2,
+        hashrate_gpu_rent_correlation: -0.1,
+        fees_sd_pct: 60.0,
+        renewal_rent_sd_pct: 20.0,
+        build_delay_mean_months: 3.0,
     };
     for (name, s) in variants() {
         let fast = risk_using(&s, &o, RiskMethod::Fast).unwrap();
@@ -534,6 +549,15 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
         occupancy_sd_pct: f64::INFINITY,
         tenant_default_pct_per_year: 100.5,
         gpu_utilization_sd_pct: -3.0,
+        btc_jumps_per_year: 13.0,
+        btc_jump_mean_pct: -91.0,
+        btc_jump_sd_pct: 101.0,
+        btc_hashrate_correlation: 1.5,
+        btc_gpu_rent_correlation: -1.01,
+        hashrate_gpu_rent_correlation: f64::NAN,
+        fees_sd_pct: 301.0,
+        renewal_rent_sd_pct: -1.0,
+        build_delay_mean_months: 12.5,
     };
     let mut s = Scenario::default();
     s.bitcoin.btc_price_usd = -1.0;
@@ -553,7 +577,16 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
             "capexOverrunSdPct",
             "occupancySdPct",
             "tenantDefaultPctPerYear",
-            "gpuUtilizationSdPct"
+            "gpuUtilizationSdPct",
+            "btcJumpsPerYear",
+            "btcJumpMeanPct",
+            "btcJumpSdPct",
+            "btcHashrateCorrelation",
+            "btcGpuRentCorrelation",
+            "hashrateGpuRentCorrelation",
+            "feesSdPct",
+            "renewalRentSdPct",
+            "buildDelayMeanMonths"
         ]
     );
     assert!(errors[1].message.contains("100 to 100,000"), "{}", errors[1].message);
@@ -616,7 +649,10 @@ fn with_only_the_project_factors_drawn_mining_is_a_single_point_and_the_ai_pathw
             "buildCost",
             "occupancy",
             "tenantDefault",
-            "gpuUtilization"
+            "gpuUtilization",
+            "fees",
+            "renewalRent",
+            "buildDelay"
         ]
     );
     let mining = &r.pathways[0];
@@ -742,4 +778,65 @@ fn the_gpu_utilisation_moves_the_gpu_cloud_alone() {
     // utilisation by 10 × (φ(1.5) − 1.5 (1 − Φ(1.5))) = 0.29 pp): the mean NPV is not above
     // the single path's by more than three standard errors.
     assert!(gpu.mean_npv_usd < gpu.deterministic_npv_usd + 3.0 * gpu.std_dev_npv_usd / (2_000f64).sqrt());
+}
+
+#[test]
+fn correlations_that_no_three_quantities_can_have_are_refused_at_their_path() {
+    // 0.9, 0.9, −0.9: each within −1…1, but the matrix's determinant 1 + 2abc − a² − b² − c²
+    // = 1 − 1.458 − 2.43 = −2.888 < 0 (not positive semi-definite).
+    let bad = RiskOptions {
+        btc_hashrate_correlation: 0.9,
+        btc_gpu_rent_correlation: 0.9,
+        hashrate_gpu_rent_correlation: -0.9,
+        ..options(1_000)
+    };
+    let errors = risk(&Scenario::default(), &bad).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "btcHashrateCorrelation");
+    assert!(
+        errors[0].message.contains("not positive semi-definite"),
+        "{}",
+        errors[0].message
+    );
+    assert!(errors[0].message.contains("-2.888"), "{}", errors[0].message);
+    // The same through a JSON document (what JavaScript sends).
+    let doc = serde_json::json!({
+        "btcHashrateCorrelation": 0.9,
+        "btcGpuRentCorrelation": 0.9,
+        "hashrateGpuRentCorrelation": -0.9
+    });
+    let errors = minepivot::analysis::risk::options_from_value(doc).unwrap_err();
+    assert_eq!(errors[0].field, "btcHashrateCorrelation");
+    // A singular but valid matrix runs: the hashrate moves with the price alone.
+    let singular = RiskOptions {
+        btc_hashrate_correlation: 1.0,
+        btc_gpu_rent_correlation: 0.0,
+        hashrate_gpu_rent_correlation: 0.0,
+        ..options(1_000)
+    };
+    assert!(risk(&Scenario::default(), &singular).is_ok());
+}
+
+#[test]
+fn a_construction_delay_moves_the_ai_pathways_only_and_costs_them() {
+    // Only the delay drawn (mean 4 months): mining never converts, so it is a single point;
+    // colocation (worth more than nothing at the defaults) earns later, so its mean NPV is
+    // below its deterministic NPV and no path beats the on-time one (the delay is never
+    // negative). The GPU cloud spreads too (at the defaults it loses money, so a delay,
+    // which postpones its losses as well as its capex, can even help it).
+    let s = Scenario::default();
+    let o = RiskOptions {
+        build_delay_mean_months: 4.0,
+        ..still(2_000)
+    };
+    let r = run(&s, &o);
+    assert_eq!(r.drawn, ["buildDelay"]);
+    let mining = &r.pathways[0];
+    assert!(close(mining.p10_npv_usd, mining.p90_npv_usd, 1e-12));
+    let colocation = &r.pathways[1];
+    assert!(colocation.mean_npv_usd < colocation.deterministic_npv_usd);
+    assert!(colocation.max_npv_usd <= colocation.deterministic_npv_usd + 1.0);
+    assert!(colocation.min_npv_usd < colocation.deterministic_npv_usd);
+    let gpu = &r.pathways[2];
+    assert!(gpu.min_npv_usd < gpu.max_npv_usd);
 }

@@ -1677,6 +1677,51 @@ export interface RiskOptions {
      * points, 0–50 (clamped to 0–100 %). Default 10: an estimate.
      */
     gpuUtilizationSdPct?: number;
+    /**
+     * Jumps of the BTC price a year, 0–12 (0: none, the default). Each is a crash or a spike
+     * in one month on top of the volatility, compensated so the expected price is unchanged
+     * ([`Jumps`]).
+     */
+    btcJumpsPerYear?: number;
+    /**
+     * A jump's mean log size, %, −90 to 90. Default −15: an estimate.
+     */
+    btcJumpMeanPct?: number;
+    /**
+     * A jump's spread (SD of its log size), percentage points, 0–100. Default 10: an estimate.
+     */
+    btcJumpSdPct?: number;
+    /**
+     * Correlation of the BTC price's return over the horizon and the network hashrate's
+     * yearly growth, −1 to 1 (the fixed-growth model). Default 0.5: an estimate.
+     */
+    btcHashrateCorrelation?: number;
+    /**
+     * Correlation of the BTC price's return and the GPU rent's yearly decline, −1 to 1.
+     * Default 0: no public series links them.
+     */
+    btcGpuRentCorrelation?: number;
+    /**
+     * Correlation of the network hashrate's growth and the GPU rent's decline, −1 to 1.
+     * Default 0. The three must form a positive semi-definite correlation matrix.
+     */
+    hashrateGpuRentCorrelation?: number;
+    /**
+     * Standard deviation of the fees per block's multiplier (log-normal, mean 1), % of the
+     * scenario's fees, 0–300. Default 50: an estimate.
+     */
+    feesSdPct?: number;
+    /**
+     * Standard deviation of the colocation rent after the first term (the renewal or re-let
+     * rate's multiplier, log-normal, mean 1), % of the scenario's, 0–100. Default 15: an
+     * estimate.
+     */
+    renewalRentSdPct?: number;
+    /**
+     * Mean delay of the construction, months, 0–12 (geometric, at most 24). Default 4: an
+     * estimate.
+     */
+    buildDelayMeanMonths?: number;
 }
 
 /**
@@ -1703,8 +1748,9 @@ export interface RiskReport {
     btcPriceFan: PriceBand[];
     /**
      * The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
-     * `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization` (a factor whose spread or
-     * probability is 0 is not drawn).
+     * `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization`, `btcJumps`,
+     * `fees`, `renewalRent`, `buildDelay` (a factor whose spread or probability is 0 is not
+     * drawn).
      * Everything else keeps its scenario value on every path.
      */
     drawn: string[];

@@ -69,18 +69,22 @@ struct MonthConstants {
     discount: f64,
     /// The same times the AI pathways' fleet fraction f(m).
     discount_fleet: f64,
-    /// Revenue per TH/s per unit of (BTC price ÷ network EH/s): blocks/day × (subsidy + fees)
-    /// ÷ 10⁶ × hashing share × 30.4375 × (1 − pool fee), i.e. the hashprice formula of
-    /// [`crate::bitcoin`] times the revenue factors of [`crate::mining`].
-    revenue_per_th_per_price_per_ehs: f64,
+    /// Revenue per TH/s per unit of (BTC price ÷ network EH/s) from the subsidy and from the
+    /// fees: blocks/day × subsidy (or fees) ÷ 10⁶ × hashing share × 30.4375 × (1 − pool fee),
+    /// i.e. the hashprice formula of [`crate::bitcoin`] times the revenue factors of
+    /// [`crate::mining`]; a path's fees multiplier φ weighs the second.
+    revenue_subsidy: f64,
+    revenue_fees: f64,
     /// Power cost per MW of ASIC IT load hashing all month: PUE × hashing share × 730.5 h × price.
     power_per_it_mw: f64,
     /// Fixed opex and refresh capex of the whole fleet, USD.
     fixed_usd: f64,
     /// Of which the fixed opex (what a mothballed site pays a share of), USD.
     opex_usd: f64,
-    /// Coins the network earns a day: blocks/day × (subsidy + fees), BTC.
-    coins_per_day: f64,
+    /// Coins the network earns a day from the subsidy and from the fees: blocks/day × subsidy
+    /// (or fees), BTC.
+    subsidy_coins: f64,
+    fee_coins: f64,
     /// Under the economic model, the equilibrium network per USD of network revenue a day:
     /// 1 ÷ (24 × e_m × p_m) ([`crate::network::Stepper::equilibrium_per_revenue`]).
     equilibrium_per_revenue: f64,
@@ -158,11 +162,14 @@ struct PathState {
     /// Months in a row with the whole fleet off, and whether the site has closed.
     off_streak: u32,
     closed: bool,
+    /// The fees per block's multiplier.
+    fees: f64,
 }
 
 impl PathState {
-    fn new(hashrate0_ehs: f64, hashrate_growth_pct: f64) -> PathState {
+    fn new(hashrate0_ehs: f64, hashrate_growth_pct: f64, fees: f64) -> PathState {
         PathState {
+            fees,
             inverse_step: 1.0 / grow(1.0, hashrate_growth_pct, 1.0),
             hashrate: hashrate0_ehs,
             inverse_hashrate: 1.0 / hashrate0_ehs,
@@ -191,24 +198,15 @@ pub struct RiskModel {
     mothball_share: f64,
     credit_per_it_mw: f64,
     groups: [Vec<EfficiencyGroup>; 2],
-    /// Discounted GPU revenue after revenue-linked opex, by rent age in months, at zero decline.
-    gpu_weight_by_age: Vec<f64>,
-    /// NPV of each AI pathway's flows other than mining and GPU revenue, USD.
-    ai_rest_npv: [f64; 2],
-    /// The AI pathways' NPV per unit of the build-cost multiplier (colocation, GPU cloud):
-    /// NPV(κ = 1) − NPV(κ = 0); unlevered and untaxed, the NPV is linear in κ.
-    capex_slope: [f64; 2],
-    /// Colocation's NPV per percentage point of occupancy (rent and, under a gross lease, the
-    /// tenant's power are proportional to it), and the scenario's occupancy, %.
-    occupancy_slope: f64,
+    /// The AI pathways' pieces for each construction delay in months (0 …
+    /// [`super::MAX_DELAY_MONTHS`]), each computed the first time a path needs it.
+    variants: Vec<std::sync::OnceLock<AiVariant>>,
+    /// What a delay's pieces are computed from.
+    source: std::sync::Arc<VariantSource>,
+    /// The colocation lease's occupancy, %, and the GPU cloud's utilisation, % (the scenario's).
     occupancy_pct: f64,
-    /// The GPU cloud's utilisation, % (its market revenue is proportional to it).
     utilization_pct: f64,
-    /// For the tenant's default: the running sums of colocation's discounted rent and of its
-    /// discounted tenant power (gross leases), per percentage point of occupancy
-    /// (`[0] = 0`, `[m + 1]` = months 0 … m), the vacancy in months and the re-let rent's ratio.
-    rent_sums: Vec<f64>,
-    power_sums: Vec<f64>,
+    /// The vacancy after a default, months, and the re-let rent's ratio.
     vacancy_months: u32,
     relet_ratio: f64,
     deterministic: PerPathway<f64>,
@@ -239,6 +237,123 @@ struct HourlyFleet {
     lines: [Vec<HourlyGroup>; 2],
     demand_response_per_mwh: f64,
     shutdown: bool,
+}
+
+/// The AI pathways' flows that do not depend on the market draws, for one construction delay:
+/// a delay moves each phase's commissioning (and so the lease, the GPU revenue and the capex's
+/// spending) but not the construction start, so the fleet flows are the same for every delay.
+#[derive(Debug, Clone)]
+struct AiVariant {
+    /// NPV of each AI pathway's flows other than mining and GPU revenue, USD.
+    ai_rest_npv: [f64; 2],
+    /// The AI pathways' NPV per unit of the build-cost multiplier (colocation, GPU cloud):
+    /// NPV(κ = 1) − NPV(κ = 0); unlevered and untaxed, the NPV is linear in κ.
+    capex_slope: [f64; 2],
+    /// Colocation's NPV per percentage point of occupancy (rent and, under a gross lease, the
+    /// tenant's power are proportional to it).
+    occupancy_slope: f64,
+    /// Running sums of colocation's discounted rent in the first terms and after them, and of
+    /// its discounted tenant power (gross leases), per percentage point of occupancy
+    /// (`[0] = 0`, `[m + 1]` = months 0 … m): the tenant's default and the after-term rent.
+    first_term_sums: Vec<f64>,
+    after_term_sums: Vec<f64>,
+    power_sums: Vec<f64>,
+    /// Discounted GPU revenue after revenue-linked opex at full utilisation, by rent age in
+    /// months, at zero decline.
+    gpu_weight_by_age: Vec<f64>,
+}
+
+/// The scenario and stages a delay's [`AiVariant`] is computed from, and the NPV of the AI
+/// pathways' fleet flows (the same for every delay).
+#[derive(Debug)]
+struct VariantSource {
+    scenario: Scenario,
+    runs: FleetRuns,
+    capex: CapexStage,
+    ai_fleet_npv: f64,
+}
+
+/// The scenario with every phase built `delay` months longer.
+pub(super) fn delayed(s: &Scenario, delay: u32) -> Scenario {
+    let mut late = s.clone();
+    for phase in &mut late.retrofit.phases {
+        phase.build_months = phase.build_months.saturating_add(delay);
+    }
+    late
+}
+
+impl AiVariant {
+    /// The pieces for `delay` months: the model's own NPVs of the delayed scenario at the
+    /// scenario's draws, at no build cost and at empty and full halls, and its lease and GPU
+    /// revenue month by month.
+    fn new(source: &VariantSource, months: &[MonthConstants], delay: u32) -> AiVariant {
+        let s = &delayed(&source.scenario, delay);
+        let (runs, capex) = (&source.runs, &source.capex);
+        let mut buf = Buffers::default();
+        let at = npvs_with(s, runs, capex, Adjust::NONE, &mut buf);
+        let free = npvs_with(
+            s,
+            runs,
+            capex,
+            Adjust {
+                capex_factor: 0.0,
+                ..Adjust::NONE
+            },
+            &mut buf,
+        );
+        let colocation_at = |occupancy_pct: f64, buf: &mut Buffers| {
+            let mut at = s.clone();
+            at.colocation.occupancy_pct = occupancy_pct;
+            npvs_with(&at, runs, capex, Adjust::NONE, buf).colocation
+        };
+        let occupancy_slope = (colocation_at(100.0, &mut buf) - colocation_at(0.0, &mut buf)) / 100.0;
+        // The lease at full halls, discounted month by month, per percentage point: with the
+        // rent after the first terms, and without it.
+        let mut full = s.clone();
+        full.colocation.occupancy_pct = 100.0;
+        let (mut lease, mut first_terms) = (Vec::new(), Vec::new());
+        crate::colocation::simulate_adjusted(&full, &capex.site, 1.0, &mut lease);
+        crate::colocation::simulate_adjusted(&full, &capex.site, 0.0, &mut first_terms);
+        let (mut first, mut after, mut power) = (0.0, 0.0, 0.0);
+        let mut sums = (vec![0.0], vec![0.0], vec![0.0]);
+        for ((c, a), f) in months.iter().zip(&lease).zip(&first_terms) {
+            first += c.discount * f.revenue_usd / 100.0;
+            after += c.discount * (a.revenue_usd - f.revenue_usd) / 100.0;
+            power += c.discount * a.power_cost_usd / 100.0;
+            sums.0.push(first);
+            sums.1.push(after);
+            sums.2.push(power);
+        }
+        let timeline = Timeline::new(s);
+        let gpu_weight_by_age = gpu_weights(s, capex, &timeline, months);
+        let gpu_revenue_npv = decline_sum(&gpu_weight_by_age, s.gpu_cloud.rent_decline_pct_per_year)
+            * (s.gpu_cloud.utilization_pct / 100.0);
+        AiVariant {
+            ai_rest_npv: [
+                at.colocation - source.ai_fleet_npv,
+                at.gpu_cloud - source.ai_fleet_npv - gpu_revenue_npv,
+            ],
+            capex_slope: [at.colocation - free.colocation, at.gpu_cloud - free.gpu_cloud],
+            occupancy_slope,
+            first_term_sums: sums.0,
+            after_term_sums: sums.1,
+            power_sums: sums.2,
+            gpu_weight_by_age,
+        }
+    }
+}
+
+/// Σₐ Wₐ qᵃ, q = (1 − d)^(1/12): the discounted GPU revenue (after revenue-linked opex) at a
+/// yearly rent decline d, %.
+fn decline_sum(weights: &[f64], decline_pct: f64) -> f64 {
+    let q = grow(1.0, -decline_pct, 1.0);
+    let mut factor = 1.0;
+    let mut sum = 0.0;
+    for w in weights {
+        sum += w * factor;
+        factor *= q;
+    }
+    sum
 }
 
 impl RiskModel {
@@ -340,8 +455,11 @@ impl RiskModel {
                 0.0
             };
             previous_fraction = fraction;
-            let coins_per_day = mining.btc.months.get(index as usize).map_or(0.0, |b| {
-                s.bitcoin.blocks_per_day * (b.subsidy_btc + b.fees_btc_per_block)
+            let (subsidy_coins, fee_coins) = mining.btc.months.get(index as usize).map_or((0.0, 0.0), |b| {
+                (
+                    s.bitcoin.blocks_per_day * b.subsidy_btc,
+                    s.bitcoin.blocks_per_day * b.fees_btc_per_block,
+                )
             });
             let refresh_capex = if refresh_at == Some(index) {
                 m.refresh.capex_usd_per_th * total_ths
@@ -415,11 +533,13 @@ impl RiskModel {
             months.push(MonthConstants {
                 discount,
                 discount_fleet: discount * timeline.ai_fleet_fraction(kept, index),
-                revenue_per_th_per_price_per_ehs: coins_per_day * revenue_factor,
+                revenue_subsidy: subsidy_coins * revenue_factor,
+                revenue_fees: fee_coins * revenue_factor,
                 power_per_it_mw,
                 fixed_usd,
                 opex_usd,
-                coins_per_day,
+                subsidy_coins,
+                fee_coins,
                 equilibrium_per_revenue: equilibrium.get(index as usize).copied().unwrap_or(0.0),
                 all_off_below,
                 resale_per_hashprice,
@@ -433,8 +553,6 @@ impl RiskModel {
             escalation *= power_step;
         }
 
-        let gpu_weight_by_age = gpu_weights(s, capex, &timeline, &months);
-
         let mut model = RiskModel {
             months,
             hashrate0_ehs: s.bitcoin.network_hashrate_ehs,
@@ -444,14 +562,17 @@ impl RiskModel {
             mothball_share: m.mothball_opex_pct / 100.0,
             credit_per_it_mw,
             groups,
-            gpu_weight_by_age,
-            ai_rest_npv: [0.0; 2],
-            capex_slope: [0.0; 2],
-            occupancy_slope: 0.0,
+            variants: (0..=super::MAX_DELAY_MONTHS)
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            source: std::sync::Arc::new(VariantSource {
+                scenario: s.clone(),
+                runs: mining.runs.clone(),
+                capex: capex.clone(),
+                ai_fleet_npv: 0.0,
+            }),
             occupancy_pct: s.colocation.occupancy_pct,
             utilization_pct: s.gpu_cloud.utilization_pct,
-            rent_sums: Vec::new(),
-            power_sums: Vec::new(),
             vacancy_months: s.colocation.relet_vacancy_months,
             relet_ratio: s.colocation.relet_rent_pct / 100.0,
             deterministic,
@@ -465,10 +586,10 @@ impl RiskModel {
             }),
         };
 
-        // The AI pathways' flows other than mining and GPU rent: the model's own NPV minus
-        // the model's own mining run (f × the whole fleet) and GPU revenue at the scenario's
-        // decline. Taken from the model's mining run, not from this fast path's, so that any
-        // difference between the two shows in the zero-volatility test.
+        // The AI pathways' fleet flows: the model's own mining run (f × the whole fleet) and
+        // its sale at conversion, from the model's hashprice path. Taken from the model's
+        // mining run, not from this fast path's, so that any difference between the two shows
+        // in the zero-volatility test.
         let fleet_share_npv: f64 = model
             .months
             .iter()
@@ -482,58 +603,22 @@ impl RiskModel {
                         + mm.resale_usd)
             })
             .sum();
-        // The AI pathways' own fleet sold at conversion, from the model's hashprice path.
         let conversion_sale_npv: f64 = model
             .months
             .iter()
             .zip(&mining.btc.months)
             .map(|(c, b)| c.conversion_sale_per_hashprice * b.hashprice_usd_per_ph_day)
             .sum();
-        let gpu_revenue_npv =
-            model.gpu_revenue_npv(s.gpu_cloud.rent_decline_pct_per_year) * (s.gpu_cloud.utilization_pct / 100.0);
-        // The model's mining run of the whole fleet: the AI pathways' run is f × it, except for
-        // the sale at conversion, which only the AI pathways have.
-        let ai_fleet_npv = fleet_share_npv + conversion_sale_npv;
-        // The project factors: the model at no build cost, and at empty and full halls.
-        let mut buf = Buffers::default();
-        let free = npvs_with(
-            s,
-            &mining.runs,
-            capex,
-            Adjust {
-                capex_factor: 0.0,
-                ..Adjust::NONE
-            },
-            &mut buf,
-        );
-        model.capex_slope = [
-            deterministic.colocation - free.colocation,
-            deterministic.gpu_cloud - free.gpu_cloud,
-        ];
-        let colocation_at = |occupancy_pct: f64, buf: &mut Buffers| {
-            let mut at = s.clone();
-            at.colocation.occupancy_pct = occupancy_pct;
-            npvs_with(&at, &mining.runs, capex, Adjust::NONE, buf).colocation
-        };
-        model.occupancy_slope = (colocation_at(100.0, &mut buf) - colocation_at(0.0, &mut buf)) / 100.0;
-        // The lease at full halls, discounted month by month, per percentage point.
-        let mut full = s.clone();
-        full.colocation.occupancy_pct = 100.0;
-        let lease = crate::colocation::simulate(&full, &capex.site);
-        let (mut rent, mut power) = (0.0, 0.0);
-        model.rent_sums.push(0.0);
-        model.power_sums.push(0.0);
-        for (c, a) in model.months.iter().zip(&lease) {
-            rent += c.discount * a.revenue_usd / 100.0;
-            power += c.discount * a.power_cost_usd / 100.0;
-            model.rent_sums.push(rent);
-            model.power_sums.push(power);
+        if let Some(source) = std::sync::Arc::get_mut(&mut model.source) {
+            source.ai_fleet_npv = fleet_share_npv + conversion_sale_npv;
         }
-        model.ai_rest_npv = [
-            deterministic.colocation - ai_fleet_npv,
-            deterministic.gpu_cloud - ai_fleet_npv - gpu_revenue_npv,
-        ];
         model
+    }
+
+    /// The AI pathways' pieces for a construction delay (at most [`super::MAX_DELAY_MONTHS`]).
+    fn variant(&self, delay: u32) -> &AiVariant {
+        let slot = (delay as usize).min(self.variants.len() - 1);
+        self.variants[slot].get_or_init(|| AiVariant::new(&self.source, &self.months, slot as u32))
     }
 
     /// The deterministic NPVs of the scenario's own path.
@@ -557,47 +642,60 @@ impl RiskModel {
             occupancy_pct: self.occupancy_pct,
             default_month: None,
             utilization_pct: self.utilization_pct,
+            fees_factor: 1.0,
+            renewal_factor: 1.0,
+            delay_months: 0,
         };
         self.draw_npvs(prices, &draw)
     }
 
     /// The NPVs of one path with every draw of [`PathDraw`] (the project factors too).
     pub fn draw_npvs(&self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64> {
-        let (whole, share) = self.fleet_npvs(prices, draw.hashrate_growth_pct);
+        let (whole, share) = self.fleet_npvs(prices, draw.hashrate_growth_pct, draw.fees_factor);
         self.npvs_of(whole, share, draw)
     }
 
-    /// The three NPVs from the path's fleet flows and its other draws: the AI pathways' rest,
-    /// plus what the GPU rent, the build cost and the occupancy move (each exactly 0 at the
-    /// scenario's own values).
+    /// The three NPVs from the path's fleet flows and its other draws: the AI pathways' rest
+    /// at the path's delay, plus what the GPU rent, the build cost, the occupancy, the rent
+    /// after the first term and the default move (each exactly 0 at the scenario's own values).
+    /// Colocation is bilinear in the occupancy ω and the after-term multiplier φ:
+    /// NPV(ω, φ) = NPV(ω₀, 1) + (ω − ω₀) × slope + ω (φ − 1) × A, A the discounted after-term
+    /// rent per point of occupancy.
     fn npvs_of(&self, whole: f64, share: f64, draw: &PathDraw) -> PerPathway<f64> {
-        let gpu = self.gpu_revenue_npv(draw.gpu_decline_pct) * (draw.utilization_pct / 100.0);
+        let v = self.variant(draw.delay_months);
+        let gpu = decline_sum(&v.gpu_weight_by_age, draw.gpu_decline_pct) * (draw.utilization_pct / 100.0);
         let overrun = draw.capex_factor - 1.0;
+        let after_term = v.after_term_sums.last().copied().unwrap_or(0.0);
         PerPathway {
             mining: whole,
-            colocation: self.ai_rest_npv[0]
+            colocation: v.ai_rest_npv[0]
                 + share
-                + overrun * self.capex_slope[0]
-                + (draw.occupancy_pct - self.occupancy_pct) * self.occupancy_slope
-                + draw
-                    .default_month
-                    .map_or(0.0, |m| self.default_change(m, draw.occupancy_pct)),
-            gpu_cloud: self.ai_rest_npv[1] + share + gpu + overrun * self.capex_slope[1],
+                + overrun * v.capex_slope[0]
+                + (draw.occupancy_pct - self.occupancy_pct) * v.occupancy_slope
+                + draw.occupancy_pct * (draw.renewal_factor - 1.0) * after_term
+                + draw.default_month.map_or(0.0, |m| {
+                    self.default_change(v, m, draw.occupancy_pct, draw.renewal_factor)
+                }),
+            gpu_cloud: v.ai_rest_npv[1] + share + gpu + overrun * v.capex_slope[1],
         }
     }
 
     /// What the tenant's default in month `t` changes in colocation's NPV at occupancy ω %
-    /// ([`crate::colocation::TenantDefault`]): the rent of the vacancy [t, t + V) lost and its
-    /// tenant power saved, and the rent after it scaled by the re-let ratio μ:
-    /// ω × (−(R[t+V] − R[t]) + (P[t+V] − P[t]) + (μ − 1)(R[N] − R[t+V])), R and P the running
-    /// sums per percentage point.
-    fn default_change(&self, t: u32, occupancy_pct: f64) -> f64 {
-        let n = self.rent_sums.len().saturating_sub(1);
+    /// and after-term multiplier φ ([`crate::colocation::TenantDefault`]): the rent of the
+    /// vacancy [t, t + V) lost and its tenant power saved, and the rent after it scaled by the
+    /// re-let ratio μ: ω × (−(R[t+V] − R[t]) + (P[t+V] − P[t]) + (μ − 1)(R[N] − R[t+V])), R =
+    /// F + φ A and P the running sums per percentage point (first-term rent F, after-term A).
+    fn default_change(&self, v: &AiVariant, t: u32, occupancy_pct: f64, renewal: f64) -> f64 {
+        let n = v.first_term_sums.len().saturating_sub(1);
         let at = |i: u64| i.min(n as u64) as usize;
         let (from, relet) = (at(u64::from(t)), at(u64::from(t) + u64::from(self.vacancy_months)));
-        let (r, p) = (&self.rent_sums, &self.power_sums);
-        let (Some(&r_from), Some(&r_relet), Some(&r_end), Some(&p_from), Some(&p_relet)) =
-            (r.get(from), r.get(relet), r.get(n), p.get(from), p.get(relet))
+        let rent = |i: usize| match (v.first_term_sums.get(i), v.after_term_sums.get(i)) {
+            (Some(f), Some(a)) => Some(f + renewal * a),
+            _ => None,
+        };
+        let p = &v.power_sums;
+        let (Some(r_from), Some(r_relet), Some(r_end), Some(&p_from), Some(&p_relet)) =
+            (rent(from), rent(relet), rent(n), p.get(from), p.get(relet))
         else {
             return 0.0;
         };
@@ -620,8 +718,8 @@ impl RiskModel {
     /// fixed opex; a closed site sells its fleet in the month after the trigger and has no cash
     /// flow after it. The whole fleet's run and the AI pathways' run (f × it) close together:
     /// they are off in the same months while any of the AI pathways' fleet is left.
-    fn fleet_npvs(&self, prices: &[f64], hashrate_growth_pct: f64) -> (f64, f64) {
-        let mut path = PathState::new(self.hashrate0_ehs, hashrate_growth_pct);
+    fn fleet_npvs(&self, prices: &[f64], hashrate_growth_pct: f64, fees: f64) -> (f64, f64) {
+        let mut path = PathState::new(self.hashrate0_ehs, hashrate_growth_pct, fees);
         for (i, c) in self.months.iter().enumerate() {
             // Months beyond the prices given have no price (not a case the analysis produces).
             self.fleet_month(c, prices.get(i).copied().unwrap_or(0.0), &mut path);
@@ -639,7 +737,7 @@ impl RiskModel {
         let horizon = self.months.len();
         let mut paths: Vec<PathState> = draws
             .iter()
-            .map(|d| PathState::new(self.hashrate0_ehs, d.hashrate_growth_pct))
+            .map(|d| PathState::new(self.hashrate0_ehs, d.hashrate_growth_pct, d.fees_factor))
             .collect();
         for (i, c) in self.months.iter().enumerate() {
             for (p, path) in paths.iter_mut().enumerate() {
@@ -659,10 +757,11 @@ impl RiskModel {
             return;
         }
         let (hashrate, inverse_hashrate) = (path.hashrate, path.inverse_hashrate);
-        let revenue_per_th = price * inverse_hashrate * c.revenue_per_th_per_price_per_ehs;
+        let coins_per_day = c.subsidy_coins + path.fees * c.fee_coins;
+        let revenue_per_th = price * inverse_hashrate * (c.revenue_subsidy + path.fees * c.revenue_fees);
         let hashprice = || {
             if hashrate > 0.0 {
-                c.coins_per_day * price * inverse_hashrate * (1.0 / 1000.0)
+                coins_per_day * price * inverse_hashrate * (1.0 / 1000.0)
             } else {
                 0.0
             }
@@ -701,7 +800,7 @@ impl RiskModel {
         match self.economic {
             // As network::Stepper::next, with the month's 1 ÷ (24 e p) precomputed.
             Some((close, max_step)) => {
-                let target = c.coins_per_day * price * c.equilibrium_per_revenue;
+                let target = coins_per_day * price * c.equilibrium_per_revenue;
                 path.hashrate = crate::network::step(hashrate, target, close, max_step);
                 path.inverse_hashrate = if path.hashrate > 0.0 { 1.0 / path.hashrate } else { 0.0 };
             }
@@ -835,19 +934,6 @@ impl RiskModel {
             None => 0.0,
         }
     }
-
-    /// Σₐ Wₐ qᵃ, q = (1 − d)^(1/12): the discounted GPU revenue (after revenue-linked opex)
-    /// at a yearly rent decline d, %.
-    fn gpu_revenue_npv(&self, decline_pct: f64) -> f64 {
-        let q = grow(1.0, -decline_pct, 1.0);
-        let mut factor = 1.0;
-        let mut sum = 0.0;
-        for w in &self.gpu_weight_by_age {
-            sum += w * factor;
-            factor *= q;
-        }
-        sum
-    }
 }
 
 /// Wₐ = Σ over months m whose GPU rent is `a` months old of discount(m) × revenue at zero
@@ -903,6 +989,10 @@ impl PathNpvs for RiskModel {
 /// both fleet runs, the AI pathways and the finance, tax included.
 pub(super) struct FullModel {
     scenario: Scenario,
+    /// The scenario's fees per block and each phase's build months, which a path's draws scale
+    /// and lengthen.
+    fees_btc_per_block: f64,
+    build_months: Vec<u32>,
     btc: BitcoinReport,
     capex: CapexStage,
     buf: Buffers,
@@ -912,6 +1002,8 @@ impl FullModel {
     pub(super) fn new(s: &Scenario) -> FullModel {
         FullModel {
             scenario: s.clone(),
+            fees_btc_per_block: s.bitcoin.fees_btc_per_block,
+            build_months: s.retrofit.phases.iter().map(|p| p.build_months).collect(),
             btc: crate::bitcoin::project(s),
             capex: CapexStage::new(s),
             buf: Buffers::default(),
@@ -923,9 +1015,13 @@ impl PathNpvs for FullModel {
     fn npvs(&mut self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64> {
         let s = &mut self.scenario;
         s.bitcoin.network_hashrate_growth_pct_per_year = draw.hashrate_growth_pct;
+        s.bitcoin.fees_btc_per_block = self.fees_btc_per_block * draw.fees_factor;
         s.gpu_cloud.rent_decline_pct_per_year = draw.gpu_decline_pct;
         s.colocation.occupancy_pct = draw.occupancy_pct;
         s.gpu_cloud.utilization_pct = draw.utilization_pct;
+        for (phase, &months) in s.retrofit.phases.iter_mut().zip(&self.build_months) {
+            phase.build_months = months.saturating_add(draw.delay_months);
+        }
         let s = &self.scenario;
         crate::bitcoin::project_prices_into(s, crate::bitcoin::Prices::Given(prices), &mut self.btc);
         let runs = FleetRuns::new(s, &self.btc.months);
@@ -937,6 +1033,7 @@ impl PathNpvs for FullModel {
                 vacancy_months: c.relet_vacancy_months,
                 relet_ratio: c.relet_rent_pct / 100.0,
             }),
+            after_term_rent_factor: draw.renewal_factor,
         };
         npvs_with(s, &runs, &self.capex, adjust, &mut self.buf)
     }
@@ -1006,7 +1103,7 @@ mod tests {
             })
             .collect();
         let expected = crate::finance::npv(s.finance.discount_rate_pct, &net);
-        let (whole, _) = model.fleet_npvs(&prices, growth);
+        let (whole, _) = model.fleet_npvs(&prices, growth, 1.0);
         assert!(
             (whole - expected).abs() <= 1e-9 * expected.abs().max(1.0),
             "{:?} {:?}: {whole} vs {expected}",

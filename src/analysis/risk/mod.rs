@@ -1,7 +1,7 @@
-//! Monte Carlo risk: how the three pathways' NPVs spread when the BTC price, the network
-//! hashrate, GPU rents, the build cost and the lease's occupancy do not follow the scenario's
-//! single path. (Issue 8; docs/model.md
-//! "Answers: Risk".)
+//! Monte Carlo risk: how the three pathways' NPVs spread when the market (the BTC price, the
+//! network hashrate, GPU rents, fees) and the project (build cost, delay, occupancy, the rent
+//! after the first term, the tenant, GPU utilisation) do not follow the scenario's single
+//! path. (Issues 8 and 19; docs/model.md "Answers: Risk".)
 //!
 //! # What is drawn, per path
 //!
@@ -16,13 +16,23 @@
 //!
 //!   The −σₘ²/2 term makes the drift exact in expectation: E[Pₘ] = P₀ (1 + g)^(m/12), the
 //!   scenario's deterministic path (the median path lies below it, by exp(−σ² m/24)).
+//! - **Jumps** (off by default): in each month a crash or spike with probability
+//!   `btcJumpsPerYear` ÷ 12, of log size Normal(`btcJumpMeanPct`, `btcJumpSdPct`²), every
+//!   month divided by its expected factor so that E[Pₘ] is unchanged ([`Jumps`]); drawn from a
+//!   stream of their own ([`jump_generator`]).
 //! - **Network hashrate growth**, one yearly rate per path: g_H ~ Normal(scenario growth,
 //!   `hashrateGrowthSdPct`), clamped to the scenario's allowed range −90 … 300 %/yr; the
-//!   hashrate then grows continuously at g_H as in the deterministic model. It is drawn
-//!   independently of the price: in reality hashrate follows price with a lag, so independent
-//!   draws widen mining's spread somewhat (a conservative reading for the status quo).
+//!   hashrate then grows continuously at g_H as in the deterministic model. Its shock is
+//!   correlated with the BTC price's: with x = Σ zₘ ÷ √(M − 1), the standard normal shock of
+//!   the path's whole log return, z_H = ρ x + √(1 − ρ²) e₁ (`btcHashrateCorrelation`, default
+//!   0.5, an estimate: the price leads the hashrate by weeks to months, so over years they move
+//!   together). Under the economic model the hashrate follows the price path itself.
 //! - **GPU rent decline**, one yearly rate per path: d ~ Normal(`rentDeclinePctPerYear`,
-//!   `gpuRentDeclineSdPct`), clamped to −50 … 99 %/yr.
+//!   `gpuRentDeclineSdPct`), clamped to −50 … 99 %/yr. The three market shocks (x, z_H, z_GPU)
+//!   are correlated through the Cholesky factor of their correlation matrix ([`Correlation`]);
+//!   a matrix that is not positive semi-definite is refused at `btcHashrateCorrelation`.
+//! - **Fees per block**, one multiplier per path on the scenario's fees path: log-normal with
+//!   mean 1 and standard deviation `feesSdPct` %.
 //!
 //! # Project factors
 //!
@@ -44,12 +54,19 @@
 //! - **GPU utilisation**, one per path: Normal(scenario's, `gpuUtilizationSdPct`) clamped to
 //!   0–100 %; the GPU-hours sold at the market (and the contracted ones after their term) are
 //!   proportional to it, the power and the fixed opex are not.
+//! - **Rent after the first term** (renewal or re-let), one multiplier φ per path on the
+//!   colocation rent after each phase's first term: log-normal with mean 1 and standard
+//!   deviation `renewalRentSdPct` % ([`crate::engine::Adjust::after_term_rent_factor`]).
+//! - **Construction delay**, d months per path, geometric with mean μ =
+//!   `buildDelayMeanMonths` (P(d ≥ k) = qᵏ, q = μ ÷ (1 + μ); at most [`MAX_DELAY_MONTHS`]):
+//!   every phase is built d months longer, so it spends its capex over more months and starts
+//!   earning d months later, while its share of the fleet stops mining at the same month.
 //!
 //! They are drawn from a stream of their own ([`project_generator`]), so the market's draws
-//! for a seed are the same whether they are on or not. Fees, power prices, lease rates and
-//! delays keep their scenario values (`drawn` in the report lists what
-//! was drawn). Each path uses the same draws for all three pathways, so "colocation beats
-//! mining" is a paired comparison on the same market.
+//! for a seed are the same whether they are on or not. The power price, the first term's lease
+//! rate and the discount rate keep their scenario values (`drawn` in the report lists what was
+//! drawn). Each path uses the same draws for all three pathways, so "colocation beats mining"
+//! is a paired comparison on the same market.
 //!
 //! Paths come in **antithetic pairs** (a standard variance reduction): the second path of a
 //! pair uses the first one's shocks with the opposite sign, −z_H, −z_GPU and −zₘ. Each path
@@ -83,7 +100,9 @@
 //!    discounted revenue earned at rent age a months (after the revenue-linked opex);
 //! 3. the project factors, each a line: unlevered and untaxed, an AI pathway's NPV is linear
 //!    in the build-cost multiplier (its slope NPV(κ = 1) − NPV(κ = 0), from the model) and
-//!    colocation's in the occupancy (slope from the model at 0 % and 100 %); a default in
+//!    colocation's in the occupancy (slope from the model at 0 % and 100 %) and, times the
+//!    occupancy, in the after-term rent's multiplier; a delay selects the AI pathways' pieces
+//!    computed for that many months (each the first time a path needs it); a default in
 //!    month t changes it by ω × (−rent of the vacancy + its tenant power + (μ − 1) × rent
 //!    after it), read from running sums of the lease's discounted rent per point of occupancy;
 //!    the GPU revenue's weights are taken at 100 % utilisation and scaled by the path's;
@@ -108,7 +127,10 @@ use crate::report::{BitcoinReport, PathwayId};
 use crate::scenario::Scenario;
 use crate::validate::{ErrorCode, ValidationError};
 
-pub use draws::{btc_price_paths, btc_price_paths_around, generator, project_generator, Generator, PathDraw};
+pub use draws::{
+    btc_price_paths, btc_price_paths_around, determinant, generator, jump_generator, project_generator, Correlation,
+    Generator, Jumps, PathDraw, MAX_DELAY_MONTHS,
+};
 use draws::{project_shocks, rate_shocks, rates, ProjectDraws, RateBounds};
 pub use engine::RiskModel;
 use engine::{FullModel, PathNpvs};
@@ -168,6 +190,33 @@ pub struct RiskOptions {
     /// Standard deviation of the GPU cloud's utilisation around the scenario's, percentage
     /// points, 0–50 (clamped to 0–100 %). Default 10: an estimate.
     pub gpu_utilization_sd_pct: f64,
+    /// Jumps of the BTC price a year, 0–12 (0: none, the default). Each is a crash or a spike
+    /// in one month on top of the volatility, compensated so the expected price is unchanged
+    /// ([`Jumps`]).
+    pub btc_jumps_per_year: f64,
+    /// A jump's mean log size, %, −90 to 90. Default −15: an estimate.
+    pub btc_jump_mean_pct: f64,
+    /// A jump's spread (SD of its log size), percentage points, 0–100. Default 10: an estimate.
+    pub btc_jump_sd_pct: f64,
+    /// Correlation of the BTC price's return over the horizon and the network hashrate's
+    /// yearly growth, −1 to 1 (the fixed-growth model). Default 0.5: an estimate.
+    pub btc_hashrate_correlation: f64,
+    /// Correlation of the BTC price's return and the GPU rent's yearly decline, −1 to 1.
+    /// Default 0: no public series links them.
+    pub btc_gpu_rent_correlation: f64,
+    /// Correlation of the network hashrate's growth and the GPU rent's decline, −1 to 1.
+    /// Default 0. The three must form a positive semi-definite correlation matrix.
+    pub hashrate_gpu_rent_correlation: f64,
+    /// Standard deviation of the fees per block's multiplier (log-normal, mean 1), % of the
+    /// scenario's fees, 0–300. Default 50: an estimate.
+    pub fees_sd_pct: f64,
+    /// Standard deviation of the colocation rent after the first term (the renewal or re-let
+    /// rate's multiplier, log-normal, mean 1), % of the scenario's, 0–100. Default 15: an
+    /// estimate.
+    pub renewal_rent_sd_pct: f64,
+    /// Mean delay of the construction, months, 0–12 (geometric, at most 24). Default 4: an
+    /// estimate.
+    pub build_delay_mean_months: f64,
 }
 
 impl Default for RiskOptions {
@@ -184,6 +233,15 @@ impl Default for RiskOptions {
             occupancy_sd_pct: 5.0,
             tenant_default_pct_per_year: 2.0,
             gpu_utilization_sd_pct: 10.0,
+            btc_jumps_per_year: 0.0,
+            btc_jump_mean_pct: -15.0,
+            btc_jump_sd_pct: 10.0,
+            btc_hashrate_correlation: 0.5,
+            btc_gpu_rent_correlation: 0.0,
+            hashrate_gpu_rent_correlation: 0.0,
+            fees_sd_pct: 50.0,
+            renewal_rent_sd_pct: 15.0,
+            build_delay_mean_months: 4.0,
         }
     }
 }
@@ -215,8 +273,9 @@ pub struct RiskReport {
     /// The simulated BTC price at the last month of each model year.
     pub btc_price_fan: Vec<PriceBand>,
     /// The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
-    /// `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization` (a factor whose spread or
-    /// probability is 0 is not drawn).
+    /// `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization`, `btcJumps`,
+    /// `fees`, `renewalRent`, `buildDelay` (a factor whose spread or probability is 0 is not
+    /// drawn).
     /// Everything else keeps its scenario value on every path.
     pub drawn: Vec<String>,
     /// What a reader should know about the run.
@@ -344,12 +403,49 @@ fn too_much_work(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Option<Va
     ))
 }
 
-/// Checks the options against their registry entries ([`crate::fields::RISK_FIELDS`]); an
-/// empty list means they may run. Field paths are the option names (`paths`, …).
+/// The Cholesky factor of the options' three market correlations, `None` when they do not
+/// form a positive semi-definite matrix.
+fn correlation_of(o: &RiskOptions) -> Option<Correlation> {
+    Correlation::new(
+        o.btc_hashrate_correlation,
+        o.btc_gpu_rent_correlation,
+        o.hashrate_gpu_rent_correlation,
+    )
+}
+
+/// The error at `btcHashrateCorrelation` when the three correlations are each within −1…1 but
+/// do not form a correlation matrix (not positive semi-definite: no three random quantities
+/// can be correlated so).
+fn correlation_error(o: &RiskOptions) -> Option<ValidationError> {
+    let (a, b, c) = (
+        o.btc_hashrate_correlation,
+        o.btc_gpu_rent_correlation,
+        o.hashrate_gpu_rent_correlation,
+    );
+    if [a, b, c].iter().any(|r| !(-1.0..=1.0).contains(r)) || correlation_of(o).is_some() {
+        return None;
+    }
+    Some(ValidationError::new(
+        "btcHashrateCorrelation",
+        ErrorCode::Inconsistent,
+        format!(
+            "the correlations BTC price ↔ hashrate {a}, BTC price ↔ GPU rent {b} and hashrate ↔ GPU rent {c} do not form a valid correlation matrix (it is not positive semi-definite: its determinant 1 + 2abc − a² − b² − c² is {:.3}, below 0); bring one of them closer to 0",
+            determinant(a, b, c)
+        ),
+        Value::from(a),
+    ))
+}
+
+/// Checks the options against their registry entries ([`crate::fields::RISK_FIELDS`]) and the
+/// correlations against each other; an empty list means they may run. Field paths are the
+/// option names (`paths`, …).
 pub fn validate_options(o: &RiskOptions) -> Vec<ValidationError> {
     match serde_json::to_value(o) {
         Ok(Value::Object(mut map)) => {
-            crate::validate::check_document(&mut map, crate::fields::RISK_FIELDS, crate::validate::Origin::Rust)
+            let mut errors =
+                crate::validate::check_document(&mut map, crate::fields::RISK_FIELDS, crate::validate::Origin::Rust);
+            errors.extend(correlation_error(o));
+            errors
         }
         _ => vec![ValidationError::new(
             "",
@@ -381,14 +477,18 @@ pub fn options_from_value(value: Value) -> Result<RiskOptions, Vec<ValidationErr
     if !errors.is_empty() {
         return Err(errors);
     }
-    serde_json::from_value(Value::Object(map)).map_err(|e| {
+    let options: RiskOptions = serde_json::from_value(Value::Object(map)).map_err(|e| {
         vec![ValidationError::new(
             "",
             ErrorCode::InvalidType,
             e.to_string(),
             Value::Null,
         )]
-    })
+    })?;
+    match correlation_error(&options) {
+        Some(error) => Err(vec![error]),
+        None => Ok(options),
+    }
 }
 
 /// The Monte Carlo risk analysis of a scenario: `o.paths` paths of BTC price, network
@@ -489,6 +589,11 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
     let years = horizon / 12;
     let mut rng = generator(o.seed);
     let mut project_rng = project_generator(o.seed);
+    let mut jump_rng = jump_generator(o.seed);
+    let jumps = Jumps::new(o.btc_jumps_per_year, o.btc_jump_mean_pct, o.btc_jump_sd_pct);
+    // Validated options form a valid matrix; the identity is the fallback that cannot happen.
+    let correlation = correlation_of(o).unwrap_or(Correlation::new(0.0, 0.0, 0.0).expect("the identity"));
+    let root_shocks = (horizon.saturating_sub(1) as f64).sqrt().max(1.0);
     let project = ProjectDraws::new(s, o);
     let bounds = RateBounds::from_registry();
     let (mut path, mut mirror) = (vec![0.0; horizon], vec![0.0; horizon]);
@@ -505,9 +610,9 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
         batch_prices.clear();
         batch_draws.clear();
         while batch_draws.len() < size {
-            let (z_hashrate, z_gpu) = rate_shocks(&mut rng);
+            let (e_hashrate, e_gpu) = rate_shocks(&mut rng);
             let shocks = project_shocks(&mut project_rng);
-            if b.btc_price_curve.is_empty() {
+            let total = if b.btc_price_curve.is_empty() {
                 btc_price_paths(
                     &mut rng,
                     b.btc_price_usd,
@@ -515,28 +620,32 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
                     o.btc_volatility_pct,
                     &mut path,
                     &mut mirror,
-                );
+                )
             } else {
-                btc_price_paths_around(&mut rng, &median, o.btc_volatility_pct, &mut path, &mut mirror);
+                btc_price_paths_around(&mut rng, &median, o.btc_volatility_pct, &mut path, &mut mirror)
+            };
+            if let Some(jumps) = &jumps {
+                jumps.apply(&mut jump_rng, &mut path, &mut mirror);
             }
+            let (z_hashrate, z_gpu) = correlation.shocks(total / root_shocks, e_hashrate, e_gpu);
             for (sign, prices) in [(1.0, &path), (-1.0, &mirror)] {
                 if batch_draws.len() == size {
                     break;
                 }
                 let (hashrate_growth_pct, gpu_decline_pct) = rates(s, o, &bounds, sign * z_hashrate, sign * z_gpu);
                 let (capex_factor, occupancy_pct) = project.at(sign * shocks.capex, sign * shocks.occupancy);
-                let u = if sign > 0.0 {
-                    shocks.default
-                } else {
-                    1.0 - shocks.default
-                };
+                let twin = |u: f64| if sign > 0.0 { u } else { 1.0 - u };
+                let delay_months = project.delay(twin(shocks.delay));
                 batch_draws.push(PathDraw {
                     hashrate_growth_pct,
                     gpu_decline_pct,
                     capex_factor,
                     occupancy_pct,
-                    default_month: project.default_month(u),
+                    default_month: project.default_month(twin(shocks.default), delay_months),
                     utilization_pct: project.utilization(sign * shocks.utilization),
+                    fees_factor: project.fees(sign * shocks.fees),
+                    renewal_factor: project.renewal(sign * shocks.renewal),
+                    delay_months,
                 });
                 batch_prices.extend_from_slice(prices);
             }
@@ -695,7 +804,7 @@ fn summarize(
         "Nothing is drawn: every path is the scenario's own.".to_string()
     } else {
         format!(
-            "Drawn: {}. Everything else (fees, power prices, lease rates, delays) keeps its scenario value.",
+            "Drawn: {}. Everything else (the power price, the first term's lease rate, the discount rate) keeps its scenario value.",
             drawn.iter().map(|d| factor_label(d)).collect::<Vec<_>>().join(", ")
         )
     });
@@ -742,6 +851,10 @@ fn drawn_factors(s: &Scenario, o: &RiskOptions) -> Vec<String> {
         ("occupancy", o.occupancy_sd_pct > 0.0),
         ("tenantDefault", o.tenant_default_pct_per_year > 0.0),
         ("gpuUtilization", o.gpu_utilization_sd_pct > 0.0),
+        ("btcJumps", o.btc_jumps_per_year > 0.0),
+        ("fees", o.fees_sd_pct > 0.0),
+        ("renewalRent", o.renewal_rent_sd_pct > 0.0),
+        ("buildDelay", o.build_delay_mean_months > 0.0),
     ]
     .into_iter()
     .filter(|&(_, on)| on)
@@ -759,6 +872,10 @@ fn factor_label(name: &str) -> &'static str {
         "occupancy" => "the colocation occupancy",
         "tenantDefault" => "the colocation tenant's default",
         "gpuUtilization" => "the GPU utilisation",
+        "btcJumps" => "jumps of the BTC price",
+        "fees" => "the fees per block",
+        "renewalRent" => "the colocation rent after the first term",
+        "buildDelay" => "the construction delay",
         _ => "another factor",
     }
 }
