@@ -2718,6 +2718,12 @@ pub const RISK_FIELDS: &[Field] = &[
         Estimate,
         "https://fierce-network.com/cloud/optimism-could-kill-data-center-boom",
     )),
+    num("powerEscalationSdPct", G_RISK, "Power price escalation spread (SD)", "percentage points", 0.0, 20.0, 0.5).source(src_at(
+        "Estimate: the US average industrial electricity price went from about 6.7 ¢/kWh in 2020 to 8.3 ¢ in 2022 and 8.06 ¢ in 2023 (EIA, Electric Power Annual, table 2.4): single years move by ±5–15 %, but a 15-year average escalation is far steadier, so 2 pp",
+        "2024-10",
+        Estimate,
+        "https://www.eia.gov/electricity/annual/html/epa_02_04.html",
+    )),
 ];
 
 /// The scenario field at `path` (list items as `mining.fleet[].units`).

@@ -6,7 +6,10 @@ use minepivot::analysis::risk::{
 };
 use minepivot::engine::pathway_npvs;
 use minepivot::report::PathwayId;
-use minepivot::scenario::{CurvePoint, FleetLine, GpuEnd, HashrateModel, LeaseEnd, LeaseType, MiningExit, Scenario};
+use minepivot::scenario::{
+    CurvePoint, FirmSupply, FleetLine, GpuEnd, HashrateModel, LeaseEnd, LeaseType, MiningExit, PowerPricing,
+    PowerSupply, Scenario,
+};
 
 fn options(paths: u32) -> RiskOptions {
     RiskOptions {
@@ -35,6 +38,7 @@ fn project_only(paths: u32, overrun_mean_pct: f64, overrun_sd_pct: f64, occupanc
         fees_sd_pct: 0.0,
         renewal_rent_sd_pct: 0.0,
         build_delay_mean_months: 0.0,
+        power_escalation_sd_pct: 0.0,
         ..RiskOptions::default()
     }
 }
@@ -51,6 +55,7 @@ fn market_only(paths: u32) -> RiskOptions {
         fees_sd_pct: 0.0,
         renewal_rent_sd_pct: 0.0,
         build_delay_mean_months: 0.0,
+        power_escalation_sd_pct: 0.0,
         ..options(paths)
     }
 }
@@ -162,6 +167,34 @@ fn variants() -> Vec<(&'static str, Scenario)> {
     ];
     out.push(("a BTC price curve", s));
 
+    // Power as it is priced: a flat price, a contract with and without sell-back, and a
+    // gross lease re-let after its term whose AI load runs on site generation.
+    let mut s = base.clone();
+    s.power.pricing = PowerPricing::Flat;
+    s.bitcoin.btc_price_growth_pct_per_year = -15.0;
+    out.push(("flat power price", s));
+
+    let mut s = base.clone();
+    s.power.supply = PowerSupply::Ppa;
+    s.power.ppa_sell_back = true;
+    s.power.ppa_volume_pct = 80.0;
+    s.bitcoin.btc_price_growth_pct_per_year = -15.0;
+    out.push(("hourly, a contract with sell-back", s));
+
+    let mut s = base.clone();
+    s.power.supply = PowerSupply::Ppa;
+    s.power.ppa_sell_back = false;
+    s.retrofit.converted_share_pct = 50.0;
+    out.push(("hourly, a contract without sell-back", s));
+
+    let mut s = base.clone();
+    s.colocation.lease_type = LeaseType::Gross;
+    s.colocation.lease_term_years = 5;
+    s.colocation.after_term = LeaseEnd::Relet;
+    s.colocation.relet_vacancy_months = 4;
+    s.power.ai_supply = FirmSupply::Generation;
+    out.push(("gross lease re-let after 5 years, AI on generation", s));
+
     let mut s = base;
     s.horizon_years = 1;
     s.retrofit.phases[0].build_months = 6;
@@ -270,6 +303,7 @@ fn the_fast_path_equals_the_full_model_path_by_path() {
         fees_sd_pct: 60.0,
         renewal_rent_sd_pct: 20.0,
         build_delay_mean_months: 3.0,
+        power_escalation_sd_pct: 4.0,
     };
     for (name, s) in variants() {
         let fast = risk_using(&s, &o, RiskMethod::Fast).unwrap();
@@ -414,8 +448,11 @@ fn mining_without_shutdown_is_linear_in_price_so_its_mean_is_the_deterministic_n
     // Linear in the price only with a network that does not answer to it, and no exit.
     s.bitcoin.hashrate_model = HashrateModel::FixedGrowth;
     s.mining.exit = MiningExit::Stay;
+    // The power price's escalation is not drawn either: (1 + g)^(m/12) is convex in g, so a
+    // drawn escalation raises the expected power bill.
     let o = RiskOptions {
         hashrate_growth_sd_pct: 0.0,
+        power_escalation_sd_pct: 0.0,
         ..options(10_000)
     };
     let r = run(&s, &o);
@@ -558,6 +595,7 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
         fees_sd_pct: 301.0,
         renewal_rent_sd_pct: -1.0,
         build_delay_mean_months: 12.5,
+        power_escalation_sd_pct: 21.0,
     };
     let mut s = Scenario::default();
     s.bitcoin.btc_price_usd = -1.0;
@@ -586,7 +624,8 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
             "hashrateGpuRentCorrelation",
             "feesSdPct",
             "renewalRentSdPct",
-            "buildDelayMeanMonths"
+            "buildDelayMeanMonths",
+            "powerEscalationSdPct"
         ]
     );
     assert!(errors[1].message.contains("100 to 100,000"), "{}", errors[1].message);
@@ -652,7 +691,8 @@ fn with_only_the_project_factors_drawn_mining_is_a_single_point_and_the_ai_pathw
             "gpuUtilization",
             "fees",
             "renewalRent",
-            "buildDelay"
+            "buildDelay",
+            "powerPrice"
         ]
     );
     let mining = &r.pathways[0];

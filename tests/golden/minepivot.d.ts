@@ -1722,6 +1722,11 @@ export interface RiskOptions {
      * estimate.
      */
     buildDelayMeanMonths?: number;
+    /**
+     * Standard deviation of the power price's yearly escalation drawn for each path,
+     * percentage points, 0–20 (the scenario's escalation is the mean). Default 2: an estimate.
+     */
+    powerEscalationSdPct?: number;
 }
 
 /**
@@ -1749,8 +1754,8 @@ export interface RiskReport {
     /**
      * The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
      * `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization`, `btcJumps`,
-     * `fees`, `renewalRent`, `buildDelay` (a factor whose spread or probability is 0 is not
-     * drawn).
+     * `fees`, `renewalRent`, `buildDelay`, `powerPrice` (a factor whose spread or
+     * probability is 0 is not drawn).
      * Everything else keeps its scenario value on every path.
      */
     drawn: string[];

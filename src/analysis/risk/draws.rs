@@ -212,6 +212,7 @@ pub(super) fn rate_shocks(rng: &mut Generator) -> (f64, f64) {
 pub(super) struct RateBounds {
     hashrate: (f64, f64),
     decline: (f64, f64),
+    pub power: (f64, f64),
 }
 
 impl RateBounds {
@@ -220,6 +221,7 @@ impl RateBounds {
         RateBounds {
             hashrate: range("bitcoin.networkHashrateGrowthPctPerYear"),
             decline: range("gpuCloud.rentDeclinePctPerYear"),
+            power: range("site.powerPriceEscalationPctPerYear"),
         }
     }
 }
@@ -246,6 +248,9 @@ pub struct PathDraw {
     pub renewal_factor: f64,
     /// Months the construction runs late: every phase is built this much longer.
     pub delay_months: u32,
+    /// Yearly escalation of the power price, % (what the site, the lease's gross power and
+    /// the GPU cloud pay per MWh, from month 0's price).
+    pub power_escalation_pct: f64,
 }
 
 impl PathDraw {
@@ -261,6 +266,7 @@ impl PathDraw {
             fees_factor: 1.0,
             renewal_factor: 1.0,
             delay_months: 0,
+            power_escalation_pct: s.site.power_price_escalation_pct_per_year,
         }
     }
 }
@@ -288,6 +294,7 @@ pub(super) struct ProjectShocks {
     pub fees: f64,
     pub renewal: f64,
     pub delay: f64,
+    pub power: f64,
 }
 
 pub(super) fn project_shocks(rng: &mut Generator) -> ProjectShocks {
@@ -298,7 +305,9 @@ pub(super) fn project_shocks(rng: &mut Generator) -> ProjectShocks {
     let fees: f64 = rng.sample(StandardNormal);
     let renewal: f64 = rng.sample(StandardNormal);
     let delay: f64 = rng.sample(rand::distr::Open01);
+    let power: f64 = rng.sample(StandardNormal);
     ProjectShocks {
+        power,
         capex,
         occupancy,
         default,
@@ -340,6 +349,9 @@ pub(super) struct ProjectDraws {
     renewal: (f64, f64),
     /// ln q of the geometric delay, q = μ ÷ (1 + μ) for a mean of μ months (0: no delay).
     ln_late: f64,
+    /// The power price's escalation, %/yr, and its spread, percentage points.
+    power: f64,
+    power_sd: f64,
 }
 
 impl ProjectDraws {
@@ -365,7 +377,18 @@ impl ProjectDraws {
                 let mean = o.build_delay_mean_months;
                 (mean / (1.0 + mean)).ln()
             },
+            power: s.site.power_price_escalation_pct_per_year,
+            power_sd: o.power_escalation_sd_pct,
         }
+    }
+
+    /// The power price's escalation, %/yr, for a shock z, kept in the scenario field's range;
+    /// exactly the scenario's with no spread.
+    pub(super) fn power_escalation(&self, z: f64, bounds: &RateBounds) -> f64 {
+        if self.power_sd == 0.0 {
+            return self.power;
+        }
+        (self.power + self.power_sd * z).clamp(bounds.power.0, bounds.power.1)
     }
 
     /// The fees' multiplier for a shock z (exactly 1 with no spread).
@@ -672,6 +695,20 @@ mod tests {
         let (m, _) = moments(&delay);
         assert!((m - expected).abs() < 3.0 * 4.47 / root_n, "delay mean {m}");
         assert!(delay.iter().all(|&d| d <= f64::from(MAX_DELAY_MONTHS)));
+        // The power price's escalation: Normal(scenario's 2 %/yr, 2 pp), no clamp within
+        // −20 … 50 at 10 SD: mean within 3 × 2 ÷ 141 = 0.042, SD within 3 %.
+        let bounds = RateBounds::from_registry();
+        let mut rng = project_generator(9);
+        let power: Vec<f64> = (0..n)
+            .map(|_| {
+                let z = project_shocks(&mut rng);
+                ProjectDraws::new(&s, &o).power_escalation(z.power, &bounds)
+            })
+            .collect();
+        let (m, sd) = moments(&power);
+        let base = s.site.power_price_escalation_pct_per_year;
+        assert!((m - base).abs() < 3.0 * 2.0 / root_n, "power mean {m} vs {base}");
+        assert!((sd / 2.0 - 1.0).abs() < 0.03, "power SD {sd}");
         // On time: P(d = 0) = 1 − q = 0.2.
         let on_time = delay.iter().filter(|&&d| d == 0.0).count() as f64 / n as f64;
         assert!(

@@ -79,6 +79,10 @@ struct MonthConstants {
     power_per_it_mw: f64,
     /// Fixed opex and refresh capex of the whole fleet, USD.
     fixed_usd: f64,
+    /// Of which what scales with the power price's level (a contract's settlement, its
+    /// contract price less the escalating part of the market's), USD: a path whose power
+    /// costs λ times the scenario's this month adds (λ − 1) × this.
+    fixed_power_usd: f64,
     /// Of which the fixed opex (what a mothballed site pays a share of), USD.
     opex_usd: f64,
     /// Coins the network earns a day from the subsidy and from the fees: blocks/day × subsidy
@@ -124,12 +128,37 @@ struct HourlyMonth {
     /// The cost of the n cheapest hours, n above the lower piece, is n a + c Sₙ + this (Sₙ
     /// the profile sum): the lower piece's mapped sum − n_low a − c × its profile sum.
     cost_offset: f64,
+    /// Its two parts: the lower piece's mapped sum (negative hours, which do not escalate)
+    /// and −(n_low a + c × its profile sum), which scales with the upper piece.
+    low_cost: f64,
+    scaled_offset: f64,
     /// 1 ÷ the profile month's hours.
     per_hour: f64,
     /// Demand response per MWh − a, and (DR − a) × `cents_per_usd`: a line earning r per
     /// TH/s runs the profile hours below r × 100 ÷ c × its MWh⁻¹ per TH/s + this cents.
     dr_minus_a: f64,
     dr_cents: f64,
+}
+
+impl HourlyMonth {
+    /// The month with its escalating prices (the upper piece: a and c) times λ, for demand
+    /// response `dr` per MWh: the look-up constants recomputed from the scaled map.
+    fn scaled(&self, lambda: f64, dr: f64) -> HourlyMonth {
+        let map = crate::power::PriceMap {
+            a: self.map.a * lambda,
+            c: self.map.c * lambda,
+            ..self.map
+        };
+        let cents_per_usd = if map.c > 0.0 { 100.0 / map.c } else { 0.0 };
+        HourlyMonth {
+            map,
+            cents_per_usd,
+            cost_offset: self.low_cost + lambda * self.scaled_offset,
+            dr_minus_a: dr - map.a,
+            dr_cents: (dr - map.a) * cents_per_usd,
+            ..*self
+        }
+    }
 }
 
 /// Shutdown tiers kept per month; a fleet with more efficiency groups falls back to a search.
@@ -146,6 +175,8 @@ struct Tier {
     ths: f64,
     /// Power − curtailment credit of the running lines + fixed opex + refresh capex, USD.
     cost_usd: f64,
+    /// Of which their power, USD (what scales with the power price's level).
+    power_usd: f64,
 }
 
 /// One path's state from month to month in the fast path.
@@ -164,12 +195,17 @@ struct PathState {
     closed: bool,
     /// The fees per block's multiplier.
     fees: f64,
+    /// λ, this month's power price over the scenario's (1 in month 0), and its monthly step.
+    power: f64,
+    power_step: f64,
 }
 
 impl PathState {
-    fn new(hashrate0_ehs: f64, hashrate_growth_pct: f64, fees: f64) -> PathState {
+    fn new(hashrate0_ehs: f64, hashrate_growth_pct: f64, fees: f64, power_step: f64) -> PathState {
         PathState {
             fees,
+            power: 1.0,
+            power_step,
             inverse_step: 1.0 / grow(1.0, hashrate_growth_pct, 1.0),
             hashrate: hashrate0_ehs,
             inverse_hashrate: 1.0 / hashrate0_ehs,
@@ -209,6 +245,9 @@ pub struct RiskModel {
     /// The vacancy after a default, months, and the re-let rent's ratio.
     vacancy_months: u32,
     relet_ratio: f64,
+    /// The scenario's power price escalation, %/yr, and its monthly step.
+    power_escalation_pct: f64,
+    power_step0: f64,
     deterministic: PerPathway<f64>,
     /// Under hourly prices: the profile, the energy of a month at full load per MW of IT load
     /// (PUE × uptime × 730.5 h) and the demand response per MWh drawn.
@@ -261,6 +300,12 @@ struct AiVariant {
     /// Discounted GPU revenue after revenue-linked opex at full utilisation, by rent age in
     /// months, at zero decline.
     gpu_weight_by_age: Vec<f64>,
+    /// The discounted part of each month's power cost that escalates (the rest, negative
+    /// hours and transmission, does not): colocation's gross-lease power per percentage point
+    /// of occupancy, and the GPU cloud's power. A path whose power costs λₘ times the
+    /// scenario's in month m pays Σ (λₘ − 1) × these more.
+    colocation_power: Vec<f64>,
+    gpu_power: Vec<f64>,
 }
 
 /// The scenario and stages a delay's [`AiVariant`] is computed from, and the NPV of the AI
@@ -326,6 +371,17 @@ impl AiVariant {
         }
         let timeline = Timeline::new(s);
         let gpu_weight_by_age = gpu_weights(s, capex, &timeline, months);
+        let colocation_power = escalating_parts(s, months, |s, out| {
+            let mut full = s.clone();
+            full.colocation.occupancy_pct = 100.0;
+            crate::colocation::simulate_adjusted(&full, &capex.site, 1.0, out);
+            for a in out.iter_mut() {
+                a.power_cost_usd /= 100.0;
+            }
+        });
+        let gpu_power = escalating_parts(s, months, |s, out| {
+            crate::gpu_cloud::simulate_into(s, &capex.site, capex.totals.gpu_cloud_usd, out);
+        });
         let gpu_revenue_npv = decline_sum(&gpu_weight_by_age, s.gpu_cloud.rent_decline_pct_per_year)
             * (s.gpu_cloud.utilization_pct / 100.0);
         AiVariant {
@@ -339,8 +395,53 @@ impl AiVariant {
             after_term_sums: sums.1,
             power_sums: sums.2,
             gpu_weight_by_age,
+            colocation_power,
+            gpu_power,
         }
     }
+}
+
+/// The discounted escalating part of a power cost month by month: the cost is affine in the
+/// month's escalation factor e (C = A + e B), so two runs, at the scenario's escalation and
+/// 10 points above it, give e₀ B = e₀ (C₁ − C₀) ÷ (e₁ − e₀) (month 0, where both factors are
+/// 1, never moves: 0 there).
+fn escalating_parts(s: &Scenario, months: &[MonthConstants], run: impl Fn(&Scenario, &mut Vec<AiMonth>)) -> Vec<f64> {
+    let mut other = s.clone();
+    other.site.power_price_escalation_pct_per_year += 10.0;
+    let (mut base, mut up) = (Vec::new(), Vec::new());
+    run(s, &mut base);
+    run(&other, &mut up);
+    if base.iter().all(|a| a.power_cost_usd == 0.0) {
+        return Vec::new();
+    }
+    let (step0, step1) = (
+        grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0),
+        grow(1.0, other.site.power_price_escalation_pct_per_year, 1.0),
+    );
+    let (mut e0, mut e1) = (1.0, 1.0);
+    let mut parts = Vec::with_capacity(months.len());
+    for ((c, a0), a1) in months.iter().zip(&base).zip(&up) {
+        let gap = e1 - e0;
+        parts.push(if gap != 0.0 {
+            c.discount * e0 * (a1.power_cost_usd - a0.power_cost_usd) / gap
+        } else {
+            0.0
+        });
+        e0 *= step0;
+        e1 *= step1;
+    }
+    parts
+}
+
+/// Σₘ (λₘ − 1) × `parts[m]`, λₘ = rᵐ: what a path whose power price steps r a month faster
+/// than the scenario's pays more.
+fn escalation_change(parts: &[f64], r: f64) -> f64 {
+    let (mut lambda, mut sum) = (1.0, 0.0);
+    for b in parts {
+        sum += (lambda - 1.0) * b;
+        lambda *= r;
+    }
+    sum
 }
 
 /// Σₐ Wₐ qᵃ, q = (1 − d)^(1/12): the discounted GPU revenue (after revenue-linked opex) at a
@@ -488,6 +589,8 @@ impl RiskModel {
                     low,
                     cents_per_usd: if map.c > 0.0 { 100.0 / map.c } else { 0.0 },
                     cost_offset: low_sum - low.0 as f64 * map.a - map.c * low.1,
+                    low_cost: low_sum,
+                    scaled_offset: -(low.0 as f64 * map.a + map.c * low.1),
                     per_hour: 1.0 / marginal.hours().max(1) as f64,
                     dr_minus_a: demand_response_per_mwh - map.a,
                     dr_cents: if map.c > 0.0 {
@@ -498,14 +601,20 @@ impl RiskModel {
                 };
                 // Take-or-pay with sell-back: the volume at the contract less its value at the
                 // market, whatever runs ([`crate::power`] module docs).
-                let settlement = if ppa && p.ppa_sell_back {
-                    p.ppa_volume_pct / 100.0 * facility_mw * HOURS_PER_MONTH * (contract - h.market(index, e).mean())
+                // Its part that scales with the power price: the contract less the market's
+                // escalating part S = mean(2e) − mean(e) (the mean is L + S, L the negative
+                // hours').
+                let (settlement, scaled) = if ppa && p.ppa_sell_back {
+                    let volume = p.ppa_volume_pct / 100.0 * facility_mw * HOURS_PER_MONTH;
+                    let mean = h.market(index, e).mean();
+                    let escalating = h.market(index, 2.0 * e).mean() - mean;
+                    (volume * (contract - mean), volume * (contract - escalating))
                 } else {
-                    0.0
+                    (0.0, 0.0)
                 };
-                (month, settlement)
+                (month, settlement, scaled)
             });
-            let settlement = hourly.map_or(0.0, |h| h.1);
+            let (settlement, fixed_power_usd) = hourly.map_or((0.0, 0.0), |h| (h.1, h.2));
             let fixed_usd = opex_usd + refresh_capex + settlement + transmission_per_facility_mw * facility_mw;
             let regime = &groups[usize::from(refreshed)];
             let all_off_below = match regime.first() {
@@ -528,6 +637,7 @@ impl RiskModel {
                     },
                     ths: g.cumulative_ths,
                     cost_usd: (power_per_it_mw - credit_per_it_mw) * g.cumulative_it_mw + fixed_usd,
+                    power_usd: power_per_it_mw * g.cumulative_it_mw,
                 };
             }
             months.push(MonthConstants {
@@ -547,7 +657,8 @@ impl RiskModel {
                 tiers,
                 tier_count,
                 refreshed,
-                hourly: hourly.map(|(month, _)| month),
+                hourly: hourly.map(|(month, _, _)| month),
+                fixed_power_usd,
             });
             power_price *= power_step;
             escalation *= power_step;
@@ -575,6 +686,8 @@ impl RiskModel {
             utilization_pct: s.gpu_cloud.utilization_pct,
             vacancy_months: s.colocation.relet_vacancy_months,
             relet_ratio: s.colocation.relet_rent_pct / 100.0,
+            power_escalation_pct: s.site.power_price_escalation_pct_per_year,
+            power_step0: grow(1.0, s.site.power_price_escalation_pct_per_year, 1.0),
             deterministic,
             hourly: site_prices.map(|h| HourlyFleet {
                 profile: h.shared_profile(),
@@ -615,6 +728,16 @@ impl RiskModel {
         model
     }
 
+    /// r, the monthly step of a path's power price over the scenario's: exactly 1 at the
+    /// scenario's escalation.
+    fn power_step(&self, escalation_pct: f64) -> f64 {
+        if escalation_pct == self.power_escalation_pct {
+            1.0
+        } else {
+            grow(1.0, escalation_pct, 1.0) / self.power_step0
+        }
+    }
+
     /// The AI pathways' pieces for a construction delay (at most [`super::MAX_DELAY_MONTHS`]).
     fn variant(&self, delay: u32) -> &AiVariant {
         let slot = (delay as usize).min(self.variants.len() - 1);
@@ -645,13 +768,19 @@ impl RiskModel {
             fees_factor: 1.0,
             renewal_factor: 1.0,
             delay_months: 0,
+            power_escalation_pct: self.power_escalation_pct,
         };
         self.draw_npvs(prices, &draw)
     }
 
     /// The NPVs of one path with every draw of [`PathDraw`] (the project factors too).
     pub fn draw_npvs(&self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64> {
-        let (whole, share) = self.fleet_npvs(prices, draw.hashrate_growth_pct, draw.fees_factor);
+        let (whole, share) = self.fleet_npvs(
+            prices,
+            draw.hashrate_growth_pct,
+            draw.fees_factor,
+            self.power_step(draw.power_escalation_pct),
+        );
         self.npvs_of(whole, share, draw)
     }
 
@@ -666,17 +795,26 @@ impl RiskModel {
         let gpu = decline_sum(&v.gpu_weight_by_age, draw.gpu_decline_pct) * (draw.utilization_pct / 100.0);
         let overrun = draw.capex_factor - 1.0;
         let after_term = v.after_term_sums.last().copied().unwrap_or(0.0);
+        let r = self.power_step(draw.power_escalation_pct);
+        let (colocation_power, gpu_power) = if r == 1.0 {
+            (0.0, 0.0)
+        } else {
+            (
+                escalation_change(&v.colocation_power, r),
+                escalation_change(&v.gpu_power, r),
+            )
+        };
         PerPathway {
             mining: whole,
             colocation: v.ai_rest_npv[0]
                 + share
                 + overrun * v.capex_slope[0]
                 + (draw.occupancy_pct - self.occupancy_pct) * v.occupancy_slope
-                + draw.occupancy_pct * (draw.renewal_factor - 1.0) * after_term
+                + draw.occupancy_pct * ((draw.renewal_factor - 1.0) * after_term - colocation_power)
                 + draw.default_month.map_or(0.0, |m| {
-                    self.default_change(v, m, draw.occupancy_pct, draw.renewal_factor)
+                    self.default_change(v, m, draw.occupancy_pct, draw.renewal_factor, r)
                 }),
-            gpu_cloud: v.ai_rest_npv[1] + share + gpu + overrun * v.capex_slope[1],
+            gpu_cloud: v.ai_rest_npv[1] + share + gpu + overrun * v.capex_slope[1] - gpu_power,
         }
     }
 
@@ -685,7 +823,10 @@ impl RiskModel {
     /// vacancy [t, t + V) lost and its tenant power saved, and the rent after it scaled by the
     /// re-let ratio μ: ω × (−(R[t+V] − R[t]) + (P[t+V] − P[t]) + (μ − 1)(R[N] − R[t+V])), R =
     /// F + φ A and P the running sums per percentage point (first-term rent F, after-term A).
-    fn default_change(&self, v: &AiVariant, t: u32, occupancy_pct: f64, renewal: f64) -> f64 {
+    ///
+    /// With the power price stepping r a month faster, the vacancy saves Σ (λₘ − 1) × the
+    /// escalating power of its months more (λₘ = rᵐ).
+    fn default_change(&self, v: &AiVariant, t: u32, occupancy_pct: f64, renewal: f64, r: f64) -> f64 {
         let n = v.first_term_sums.len().saturating_sub(1);
         let at = |i: u64| i.min(n as u64) as usize;
         let (from, relet) = (at(u64::from(t)), at(u64::from(t) + u64::from(self.vacancy_months)));
@@ -699,7 +840,19 @@ impl RiskModel {
         else {
             return 0.0;
         };
-        occupancy_pct * (-(r_relet - r_from) + (p_relet - p_from) + (self.relet_ratio - 1.0) * (r_end - r_relet))
+        let vacancy_power = if r == 1.0 {
+            0.0
+        } else {
+            let mut lambda = r.powi(from.min(i32::MAX as usize) as i32);
+            let mut sum = 0.0;
+            for b in v.colocation_power.get(from..relet).unwrap_or(&[]) {
+                sum += (lambda - 1.0) * b;
+                lambda *= r;
+            }
+            sum
+        };
+        occupancy_pct
+            * (-(r_relet - r_from) + (p_relet - p_from) + vacancy_power + (self.relet_ratio - 1.0) * (r_end - r_relet))
     }
 
     /// Discounted net cash flow of the whole fleet, and of the AI pathways' fleet (its
@@ -718,8 +871,8 @@ impl RiskModel {
     /// fixed opex; a closed site sells its fleet in the month after the trigger and has no cash
     /// flow after it. The whole fleet's run and the AI pathways' run (f × it) close together:
     /// they are off in the same months while any of the AI pathways' fleet is left.
-    fn fleet_npvs(&self, prices: &[f64], hashrate_growth_pct: f64, fees: f64) -> (f64, f64) {
-        let mut path = PathState::new(self.hashrate0_ehs, hashrate_growth_pct, fees);
+    fn fleet_npvs(&self, prices: &[f64], hashrate_growth_pct: f64, fees: f64, power_step: f64) -> (f64, f64) {
+        let mut path = PathState::new(self.hashrate0_ehs, hashrate_growth_pct, fees, power_step);
         for (i, c) in self.months.iter().enumerate() {
             // Months beyond the prices given have no price (not a case the analysis produces).
             self.fleet_month(c, prices.get(i).copied().unwrap_or(0.0), &mut path);
@@ -737,7 +890,14 @@ impl RiskModel {
         let horizon = self.months.len();
         let mut paths: Vec<PathState> = draws
             .iter()
-            .map(|d| PathState::new(self.hashrate0_ehs, d.hashrate_growth_pct, d.fees_factor))
+            .map(|d| {
+                PathState::new(
+                    self.hashrate0_ehs,
+                    d.hashrate_growth_pct,
+                    d.fees_factor,
+                    self.power_step(d.power_escalation_pct),
+                )
+            })
             .collect();
         for (i, c) in self.months.iter().enumerate() {
             for (p, path) in paths.iter_mut().enumerate() {
@@ -777,16 +937,28 @@ impl RiskModel {
             path.closed = true;
             return;
         }
+        // λ: every power price of the month times λ (the negative hours' excepted: they do not
+        // escalate), the other costs as they were. λ = 1 leaves every expression as it was.
+        let lambda = path.power;
         let (fully_off, mut net) = match (&self.hourly, &c.hourly) {
-            (Some(h), Some(month)) => self.hourly_net(h, c, month, revenue_per_th),
+            (Some(h), Some(month)) if lambda == 1.0 => self.hourly_net(h, c, month, revenue_per_th, c.fixed_usd),
+            (Some(h), Some(month)) => {
+                let scaled = month.scaled(lambda, h.demand_response_per_mwh);
+                let fixed = c.fixed_usd + (lambda - 1.0) * c.fixed_power_usd;
+                self.hourly_net(h, c, &scaled, revenue_per_th, fixed)
+            }
             _ => {
-                let fully_off = revenue_per_th < c.all_off_below;
+                let fully_off = revenue_per_th < c.all_off_below * lambda;
                 let net = match c.tiers[..c.tier_count]
                     .iter()
-                    .find(|t| revenue_per_th >= t.from_revenue_per_th)
+                    .find(|t| revenue_per_th >= t.from_revenue_per_th * lambda)
                 {
-                    Some(t) => revenue_per_th * t.ths - t.cost_usd,
-                    None => self.partly_running(c, revenue_per_th) - c.fixed_usd,
+                    Some(t) => revenue_per_th * t.ths - t.cost_usd - (lambda - 1.0) * t.power_usd,
+                    None => {
+                        self.partly_running(c, revenue_per_th, lambda)
+                            - c.fixed_usd
+                            - (lambda - 1.0) * c.fixed_power_usd
+                    }
                 };
                 (fully_off, net)
             }
@@ -806,6 +978,7 @@ impl RiskModel {
             }
             None => path.inverse_hashrate *= path.inverse_step,
         }
+        path.power *= path.power_step;
     }
 
     /// Under hourly prices, whether the whole fleet is off and the month's net cash flow, as
@@ -815,11 +988,18 @@ impl RiskModel {
     /// its energy × the sum of those hours' prices ÷ N. A group that runs no hour leaves every
     /// less efficient one off. Then demand response per MWh drawn and the fixed costs (the
     /// transmission charge kept and a contract's settlement among them).
-    fn hourly_net(&self, h: &HourlyFleet, c: &MonthConstants, month: &HourlyMonth, revenue_per_th: f64) -> (bool, f64) {
+    fn hourly_net(
+        &self,
+        h: &HourlyFleet,
+        c: &MonthConstants,
+        month: &HourlyMonth,
+        revenue_per_th: f64,
+        fixed: f64,
+    ) -> (bool, f64) {
         let Some(prices) = h.profile.months.get(month.slot) else {
-            return (true, -c.fixed_usd);
+            return (true, -fixed);
         };
-        if let Some(net) = self.hourly_net_by_table(h, c, month, prices, revenue_per_th) {
+        if let Some(net) = self.hourly_net_by_table(h, c, month, prices, revenue_per_th, fixed) {
             return net;
         }
         let map = month.map;
@@ -869,7 +1049,7 @@ impl RiskModel {
             net += revenue_per_th * ths * share - line_energy * sum * month.per_hour;
             energy += line_energy * share;
         }
-        net += energy * h.demand_response_per_mwh - c.fixed_usd;
+        net += energy * h.demand_response_per_mwh - fixed;
         (!any && !groups.is_empty(), net)
     }
 
@@ -888,6 +1068,7 @@ impl RiskModel {
         month: &HourlyMonth,
         prices: &crate::profile::MonthPrices,
         revenue_per_th: f64,
+        fixed: f64,
     ) -> Option<(bool, f64)> {
         if !(h.shutdown && month.cents_per_usd > 0.0 && revenue_per_th > 0.0 && h.demand_response_per_mwh >= 0.0) {
             return None;
@@ -910,26 +1091,27 @@ impl RiskModel {
         let groups = &self.groups[usize::from(c.refreshed)];
         Some((
             !any && !groups.is_empty(),
-            (revenue_per_th * ths_hours + costs) * month.per_hour - c.fixed_usd,
+            (revenue_per_th * ths_hours + costs) * month.per_hour - fixed,
         ))
     }
 
     /// Revenue − power + credit of the lines that cover their power, in a month where none of
     /// the month's tiers runs: the groups below them, searched from the top (a fleet of more
     /// than [`TIERS`] efficiency groups; otherwise nothing runs).
-    fn partly_running(&self, c: &MonthConstants, revenue_per_th: f64) -> f64 {
+    fn partly_running(&self, c: &MonthConstants, revenue_per_th: f64, lambda: f64) -> f64 {
         let groups = &self.groups[usize::from(c.refreshed)];
         let mut running = groups.len().saturating_sub(c.tier_count);
         while running > 0
             && groups
                 .get(running - 1)
-                .is_some_and(|g| revenue_per_th < g.mw_per_th * c.power_per_it_mw)
+                .is_some_and(|g| revenue_per_th < g.mw_per_th * c.power_per_it_mw * lambda)
         {
             running -= 1;
         }
         match running.checked_sub(1).and_then(|i| groups.get(i)) {
             Some(g) => {
-                revenue_per_th * g.cumulative_ths - (c.power_per_it_mw - self.credit_per_it_mw) * g.cumulative_it_mw
+                revenue_per_th * g.cumulative_ths
+                    - (c.power_per_it_mw * lambda - self.credit_per_it_mw) * g.cumulative_it_mw
             }
             None => 0.0,
         }
@@ -1019,6 +1201,7 @@ impl PathNpvs for FullModel {
         s.gpu_cloud.rent_decline_pct_per_year = draw.gpu_decline_pct;
         s.colocation.occupancy_pct = draw.occupancy_pct;
         s.gpu_cloud.utilization_pct = draw.utilization_pct;
+        s.site.power_price_escalation_pct_per_year = draw.power_escalation_pct;
         for (phase, &months) in s.retrofit.phases.iter_mut().zip(&self.build_months) {
             phase.build_months = months.saturating_add(draw.delay_months);
         }
@@ -1103,7 +1286,7 @@ mod tests {
             })
             .collect();
         let expected = crate::finance::npv(s.finance.discount_rate_pct, &net);
-        let (whole, _) = model.fleet_npvs(&prices, growth, 1.0);
+        let (whole, _) = model.fleet_npvs(&prices, growth, 1.0, 1.0);
         assert!(
             (whole - expected).abs() <= 1e-9 * expected.abs().max(1.0),
             "{:?} {:?}: {whole} vs {expected}",

@@ -62,9 +62,16 @@
 //!   every phase is built d months longer, so it spends its capex over more months and starts
 //!   earning d months later, while its share of the fleet stops mining at the same month.
 //!
+//! - **Power price escalation**, one yearly rate per path: Normal(`site.powerPriceEscalation
+//!   PctPerYear`, `powerEscalationSdPct`), clamped to that field's range. Month 0's price is the
+//!   scenario's; every escalating price (the site's market or contract price, the lease's gross
+//!   power and the GPU cloud's) then moves by λₘ = rᵐ against the scenario's path, r the ratio
+//!   of the two monthly steps. The negative hours of an hourly profile and the transmission
+//!   charge do not escalate, as in the deterministic model.
+//!
 //! They are drawn from a stream of their own ([`project_generator`]), so the market's draws
-//! for a seed are the same whether they are on or not. The power price, the first term's lease
-//! rate and the discount rate keep their scenario values (`drawn` in the report lists what was
+//! for a seed are the same whether they are on or not. Month 0's power price, the first term's
+//! lease rate and the discount rate keep their scenario values (`drawn` in the report lists what was
 //! drawn). Each path uses the same draws for all three pathways, so "colocation beats mining"
 //! is a paired comparison on the same market.
 //!
@@ -102,7 +109,11 @@
 //!    in the build-cost multiplier (its slope NPV(κ = 1) − NPV(κ = 0), from the model) and
 //!    colocation's in the occupancy (slope from the model at 0 % and 100 %) and, times the
 //!    occupancy, in the after-term rent's multiplier; a delay selects the AI pathways' pieces
-//!    computed for that many months (each the first time a path needs it); a default in
+//!    computed for that many months (each the first time a path needs it); the power price's
+//!    escalation scales the month's escalating prices by λₘ in the fleet's month (its tiers'
+//!    thresholds and power, the hourly map's upper piece) and adds Σ (λₘ − 1) × the AI
+//!    pathways' discounted escalating power (taken from the model at two escalations, the
+//!    cost being affine in the factor); a default in
 //!    month t changes it by ω × (−rent of the vacancy + its tenant power + (μ − 1) × rent
 //!    after it), read from running sums of the lease's discounted rent per point of occupancy;
 //!    the GPU revenue's weights are taken at 100 % utilisation and scaled by the path's;
@@ -217,6 +228,9 @@ pub struct RiskOptions {
     /// Mean delay of the construction, months, 0–12 (geometric, at most 24). Default 4: an
     /// estimate.
     pub build_delay_mean_months: f64,
+    /// Standard deviation of the power price's yearly escalation drawn for each path,
+    /// percentage points, 0–20 (the scenario's escalation is the mean). Default 2: an estimate.
+    pub power_escalation_sd_pct: f64,
 }
 
 impl Default for RiskOptions {
@@ -242,6 +256,7 @@ impl Default for RiskOptions {
             fees_sd_pct: 50.0,
             renewal_rent_sd_pct: 15.0,
             build_delay_mean_months: 4.0,
+            power_escalation_sd_pct: 2.0,
         }
     }
 }
@@ -274,8 +289,8 @@ pub struct RiskReport {
     pub btc_price_fan: Vec<PriceBand>,
     /// The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
     /// `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization`, `btcJumps`,
-    /// `fees`, `renewalRent`, `buildDelay` (a factor whose spread or probability is 0 is not
-    /// drawn).
+    /// `fees`, `renewalRent`, `buildDelay`, `powerPrice` (a factor whose spread or
+    /// probability is 0 is not drawn).
     /// Everything else keeps its scenario value on every path.
     pub drawn: Vec<String>,
     /// What a reader should know about the run.
@@ -646,6 +661,7 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
                     fees_factor: project.fees(sign * shocks.fees),
                     renewal_factor: project.renewal(sign * shocks.renewal),
                     delay_months,
+                    power_escalation_pct: project.power_escalation(sign * shocks.power, &bounds),
                 });
                 batch_prices.extend_from_slice(prices);
             }
@@ -804,7 +820,7 @@ fn summarize(
         "Nothing is drawn: every path is the scenario's own.".to_string()
     } else {
         format!(
-            "Drawn: {}. Everything else (the power price, the first term's lease rate, the discount rate) keeps its scenario value.",
+            "Drawn: {}. Everything else (month 0's power price, the first term's lease rate, the discount rate) keeps its scenario value.",
             drawn.iter().map(|d| factor_label(d)).collect::<Vec<_>>().join(", ")
         )
     });
@@ -855,6 +871,7 @@ fn drawn_factors(s: &Scenario, o: &RiskOptions) -> Vec<String> {
         ("fees", o.fees_sd_pct > 0.0),
         ("renewalRent", o.renewal_rent_sd_pct > 0.0),
         ("buildDelay", o.build_delay_mean_months > 0.0),
+        ("powerPrice", o.power_escalation_sd_pct > 0.0),
     ]
     .into_iter()
     .filter(|&(_, on)| on)
@@ -876,6 +893,7 @@ fn factor_label(name: &str) -> &'static str {
         "fees" => "the fees per block",
         "renewalRent" => "the colocation rent after the first term",
         "buildDelay" => "the construction delay",
+        "powerPrice" => "the power price's escalation",
         _ => "another factor",
     }
 }
