@@ -2724,6 +2724,11 @@ pub const RISK_FIELDS: &[Field] = &[
         Estimate,
         "https://www.eia.gov/electricity/annual/html/epa_02_04.html",
     )),
+    whole("equityPaths", G_RISK, "Paths valued for the equity", "paths", 0.0, 100_000.0, 100.0).source(src(
+        "1,000 paths: the equity's loan is sized to each path's cash flow, so each runs the whole model (~50 µs natively); P10 and P90 then rest on 100 paths each (a model choice)",
+        "2026-11",
+        Derived,
+    )),
 ];
 
 /// The scenario field at `path` (list items as `mining.fleet[].units`).

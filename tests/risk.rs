@@ -304,6 +304,7 @@ fn the_fast_path_equals_the_full_model_path_by_path() {
         renewal_rent_sd_pct: 20.0,
         build_delay_mean_months: 3.0,
         power_escalation_sd_pct: 4.0,
+        equity_paths: 300,
     };
     for (name, s) in variants() {
         let fast = risk_using(&s, &o, RiskMethod::Fast).unwrap();
@@ -327,6 +328,13 @@ fn the_fast_path_equals_the_full_model_path_by_path() {
             assert!((pa.unwrap_or(0.0) - pb.unwrap_or(0.0)).abs() <= 100.0 / 300.0, "{name}");
         }
         assert_eq!(fast.btc_price_fan, full.btc_price_fan, "{name}");
+        // The equity runs the whole model in both, on the same draws.
+        assert_eq!(fast.equity, full.equity, "{name}");
+        for (a, b) in fast.hashprice_fan.iter().zip(&full.hashprice_fan) {
+            for (x, y) in [(a.p10_usd, b.p10_usd), (a.p50_usd, b.p50_usd), (a.p90_usd, b.p90_usd)] {
+                assert!(close(x, y, 1e-6), "{name}: hashprice {x} vs {y}");
+            }
+        }
     }
 }
 
@@ -596,6 +604,7 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
         renewal_rent_sd_pct: -1.0,
         build_delay_mean_months: 12.5,
         power_escalation_sd_pct: 21.0,
+        equity_paths: 100_001,
     };
     let mut s = Scenario::default();
     s.bitcoin.btc_price_usd = -1.0;
@@ -625,7 +634,8 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
             "feesSdPct",
             "renewalRentSdPct",
             "buildDelayMeanMonths",
-            "powerEscalationSdPct"
+            "powerEscalationSdPct",
+            "equityPaths"
         ]
     );
     assert!(errors[1].message.contains("100 to 100,000"), "{}", errors[1].message);
@@ -638,17 +648,26 @@ fn bad_options_and_a_bad_scenario_are_all_reported() {
 
 #[test]
 fn a_run_has_a_work_cap_named_at_paths() {
-    // Work = paths × months × (fleet lines + 2), × 16 through the full model (tax on).
-    // The default (3 lines, 15 years) at 10,000 paths: 10,000 × 180 × 5 = 9 × 10⁶ ≤ 2 × 10⁸.
+    // Work = paths × months × (fleet lines + 2), × 16 through the full model (tax on), plus
+    // the equity's paths through the full model when an AI pathway borrows. The default
+    // (3 lines, 15 years, both AI pathways at 80 % loan-to-cost) at 10,000 paths and 1,000
+    // equity paths: 10,000 × 180 × 5 + 1,000 × 180 × 5 × 16 = 9 × 10⁶ + 1.44 × 10⁷
+    // = 2.34 × 10⁷ ≤ 2 × 10⁸; without the equity paths 9 × 10⁶.
     let s = Scenario::default();
     let o = RiskOptions::default();
-    assert_eq!(minepivot::analysis::risk::work(&s, &o, RiskMethod::Fast), 9e6);
+    assert_eq!(minepivot::analysis::risk::work(&s, &o, RiskMethod::Fast), 2.34e7);
+    let unlevered = RiskOptions {
+        equity_paths: 0,
+        ..RiskOptions::default()
+    };
+    assert_eq!(minepivot::analysis::risk::work(&s, &unlevered, RiskMethod::Fast), 9e6);
     // With tax on, 100,000 paths: 100,000 × 180 × 5 × 16 = 1.44 × 10⁹ > 2 × 10⁸: refused at
     // `paths`, naming the most that fit: ⌊100,000 × 2 × 10⁸ ÷ 1.44 × 10⁹⌋ = 13,888.
     let mut taxed = Scenario::default();
     taxed.finance.tax_enabled = true;
     let many = RiskOptions {
         paths: 100_000,
+        equity_paths: 0,
         ..RiskOptions::default()
     };
     let errors = risk(&taxed, &many).unwrap_err();
@@ -879,4 +898,75 @@ fn a_construction_delay_moves_the_ai_pathways_only_and_costs_them() {
     assert!(colocation.min_npv_usd < colocation.deterministic_npv_usd);
     let gpu = &r.pathways[2];
     assert!(gpu.min_npv_usd < gpu.max_npv_usd);
+}
+
+#[test]
+fn the_equity_is_valued_on_the_first_paths_when_a_pathway_borrows() {
+    // The default borrows 80 % of cost on both AI pathways. With nothing drawn every equity
+    // path is the scenario's own: P10 = P50 = P90 = the report's equity NPV (its financing
+    // block; mining, without a loan, its project flows at the cost of equity).
+    let s = Scenario::default();
+    let report = minepivot::evaluate(&s).unwrap();
+    let r = run(&s, &still(400));
+    let equity = r.equity.as_ref().expect("the default borrows");
+    assert_eq!(equity.paths, 400);
+    assert_eq!(equity.cost_of_equity_pct, s.finance.cost_of_equity_pct);
+    for (e, p) in equity.pathways.iter().zip(&report.pathways) {
+        assert_eq!(e.id, p.id);
+        if let Some(f) = &p.financing {
+            assert!(close(e.deterministic_npv_usd, f.equity_npv_usd, 1e-9), "{:?}", e.id);
+        }
+        assert!(close(e.p10_npv_usd, e.deterministic_npv_usd, 1e-9), "{:?}", e.id);
+        assert!(close(e.p90_npv_usd, e.deterministic_npv_usd, 1e-9), "{:?}", e.id);
+    }
+    // Drawn: the equity of the first 500 of 2,000 paths, spread, and a levered equity
+    // spreads wider than the project (the loan's fixed service comes first).
+    let o = RiskOptions {
+        equity_paths: 500,
+        ..options(2_000)
+    };
+    let r = run(&s, &o);
+    let equity = r.equity.as_ref().unwrap();
+    assert_eq!(equity.paths, 500);
+    let colocation = &equity.pathways[1];
+    assert!(colocation.p10_npv_usd < colocation.p50_npv_usd && colocation.p50_npv_usd < colocation.p90_npv_usd);
+    assert!(
+        colocation.probability_beats_mining_pct.is_some() && equity.pathways[0].probability_beats_mining_pct.is_none()
+    );
+    // No loan, or no equity paths: no equity block.
+    let mut unlevered = s.clone();
+    unlevered.colocation.debt.loan_to_cost_pct = 0.0;
+    unlevered.gpu_cloud.debt.loan_to_cost_pct = 0.0;
+    assert_eq!(run(&unlevered, &options(200)).equity, None);
+    let none = RiskOptions {
+        equity_paths: 0,
+        ..options(200)
+    };
+    assert_eq!(run(&s, &none).equity, None);
+}
+
+#[test]
+fn the_hashprice_fan_centres_on_the_deterministic_hashprice_without_draws() {
+    // Nothing drawn: every path's year-end hashprice is the model's (coins a day × price ÷
+    // (hashrate × 1,000)), so P10 = P50 = P90 = the projection's; with the price drawn the
+    // fan opens.
+    let s = Scenario::default();
+    let btc = minepivot::bitcoin::project(&s);
+    let r = run(&s, &still(200));
+    assert_eq!(r.hashprice_fan.len(), 15);
+    for band in &r.hashprice_fan {
+        let expected = btc.months[band.month_index as usize].hashprice_usd_per_ph_day;
+        assert!(close(band.deterministic_usd, expected, 1e-12));
+        // f32 storage: 7 significant digits.
+        assert!(
+            close(band.p10_usd, expected, 1e-6),
+            "year {}: {} vs {expected}",
+            band.year,
+            band.p10_usd
+        );
+        assert!(close(band.p90_usd, expected, 1e-6));
+    }
+    let drawn = run(&s, &options(2_000));
+    let last = drawn.hashprice_fan.last().unwrap();
+    assert!(last.p10_usd < last.p50_usd && last.p50_usd < last.p90_usd);
 }

@@ -676,6 +676,49 @@ export interface DurationPoint {
     usdPerMwh: number;
 }
 
+export interface EquityPathwayRisk {
+    id: PathwayId;
+    label: string;
+    /**
+     * The equity NPV of the scenario's own single path, USD.
+     */
+    deterministicNpvUsd: number;
+    meanNpvUsd: number;
+    p10NpvUsd: number;
+    p50NpvUsd: number;
+    p90NpvUsd: number;
+    /**
+     * Share of the paths on which the equity NPV is below 0, %.
+     */
+    probabilityOfLossPct: number;
+    /**
+     * Share of the paths on which this pathway's equity NPV exceeds mining's, %; null for
+     * mining.
+     */
+    probabilityBeatsMiningPct: number | null;
+}
+
+/**
+ * The equity's NPV distribution: each pathway's equity cash flows (the project's after its
+ * loan's draws, fees, interest and repayments) discounted at the cost of equity, on the
+ * first `paths` paths, each valued through the whole model.
+ */
+export interface EquityRisk {
+    /**
+     * Paths valued for the equity.
+     */
+    paths: number;
+    /**
+     * The rate the equity's flows are discounted at, % per year (`finance.costOfEquityPct`).
+     */
+    costOfEquityPct: number;
+    /**
+     * One per pathway, in the order mining, colocation, gpuCloud (mining carries no debt:
+     * its project flows at the cost of equity).
+     */
+    pathways: EquityPathwayRisk[];
+}
+
 /**
  * Stable machine codes of input problems.
  */
@@ -1727,6 +1770,12 @@ export interface RiskOptions {
      * percentage points, 0–20 (the scenario's escalation is the mean). Default 2: an estimate.
      */
     powerEscalationSdPct?: number;
+    /**
+     * Paths (the first ones drawn) whose equity is valued through the whole model when an AI
+     * pathway borrows, 0–100,000, at most `paths` (0: none). Default 1,000: the equity's
+     * loan is sized to each path's cash flow, which the fast path cannot follow.
+     */
+    equityPaths?: number;
 }
 
 /**
@@ -1751,6 +1800,16 @@ export interface RiskReport {
      * The simulated BTC price at the last month of each model year.
      */
     btcPriceFan: PriceBand[];
+    /**
+     * The network's hashprice at the last month of each model year, USD per PH/s per day
+     * (the `…Usd` fields of each band are in that unit).
+     */
+    hashpriceFan: PriceBand[];
+    /**
+     * The equity's NPVs when an AI pathway borrows (null when none does, or with
+     * `equityPaths` 0).
+     */
+    equity: EquityRisk | null;
     /**
      * The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
      * `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization`, `btcJumps`,

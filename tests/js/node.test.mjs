@@ -25,7 +25,7 @@ test("fields() is the registry: every scenario input and risk option with its ra
   assert.equal(grid.min, 0.1);
   assert.equal(grid.allowed, "between 0.1 and 5,000 MW");
   assert.ok(scenario.find((f) => f.path === "mining.fleet[].units"));
-  assert.deepEqual(risk.map((f) => f.path), ["paths", "seed", "btcVolatilityPct", "hashrateGrowthSdPct", "gpuRentDeclineSdPct", "histogramBins", "capexOverrunMeanPct", "capexOverrunSdPct", "occupancySdPct", "tenantDefaultPctPerYear", "gpuUtilizationSdPct", "btcJumpsPerYear", "btcJumpMeanPct", "btcJumpSdPct", "btcHashrateCorrelation", "btcGpuRentCorrelation", "hashrateGpuRentCorrelation", "feesSdPct", "renewalRentSdPct", "buildDelayMeanMonths", "powerEscalationSdPct"]);
+  assert.deepEqual(risk.map((f) => f.path), ["paths", "seed", "btcVolatilityPct", "hashrateGrowthSdPct", "gpuRentDeclineSdPct", "histogramBins", "capexOverrunMeanPct", "capexOverrunSdPct", "occupancySdPct", "tenantDefaultPctPerYear", "gpuUtilizationSdPct", "btcJumpsPerYear", "btcJumpMeanPct", "btcJumpSdPct", "btcHashrateCorrelation", "btcGpuRentCorrelation", "hashrateGpuRentCorrelation", "feesSdPct", "renewalRentSdPct", "buildDelayMeanMonths", "powerEscalationSdPct", "equityPaths"]);
 });
 
 test("cashFlowCsv() is the CLI's CSV: assumptions, header, yearly then monthly rows", () => {

@@ -12,16 +12,24 @@ use crate::timeline::Timeline;
 
 use super::PathDraw;
 
-/// Evaluates the three NPVs `[mining, colocation, gpuCloud]` of one drawn path.
+/// Evaluates the three NPVs `[mining, colocation, gpuCloud]` of one drawn path, and the
+/// network's hashprice at the last month of each model year (USD per PH/s per day) into
+/// `hashprice` (one slot per year).
 pub(super) trait PathNpvs {
-    fn npvs(&mut self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64>;
+    fn npvs(&mut self, prices: &[f64], draw: &PathDraw, hashprice: &mut [f32]) -> PerPathway<f64>;
 
-    /// A batch of paths, laid out as [`RiskModel::batch_npvs`] takes them: one path at a time
-    /// unless the engine has a faster way.
-    fn batch(&mut self, prices: &[f64], draws: &[PathDraw], out: &mut [PerPathway<f64>]) {
+    /// A batch of paths, laid out as [`RiskModel::batch_npvs`] takes them (`hashprices` holds
+    /// each path's years one path after the other): one path at a time unless the engine has
+    /// a faster way.
+    fn batch(&mut self, prices: &[f64], draws: &[PathDraw], out: &mut [PerPathway<f64>], hashprices: &mut [f32]) {
         let horizon = prices.len() / draws.len().max(1);
+        let years = hashprices.len() / draws.len().max(1);
         for (p, (draw, out)) in draws.iter().zip(out).enumerate() {
-            *out = self.npvs(&prices[p * horizon..(p + 1) * horizon], draw);
+            *out = self.npvs(
+                &prices[p * horizon..(p + 1) * horizon],
+                draw,
+                &mut hashprices[p * years..(p + 1) * years],
+            );
         }
     }
 }
@@ -184,7 +192,8 @@ struct Tier {
 struct PathState {
     /// 1 ÷ the yearly hashrate growth's monthly factor (the fixed-growth model).
     inverse_step: f64,
-    /// The network hashrate, EH/s, and its reciprocal.
+    /// The network hashrate, EH/s (under the fixed-growth model month 0's: only its sign is
+    /// read), and its reciprocal.
     hashrate: f64,
     inverse_hashrate: f64,
     /// Discounted net cash flow so far: the whole fleet, and the AI pathways' fleet.
@@ -201,6 +210,16 @@ struct PathState {
 }
 
 impl PathState {
+    /// The network's hashprice this month at BTC price `price`, USD per PH/s per day: coins a
+    /// day × price ÷ (hashrate × 1,000), as [`crate::bitcoin::hashprice_usd_per_ph_day`].
+    fn hashprice(&self, c: &MonthConstants, price: f64) -> f64 {
+        if self.hashrate > 0.0 {
+            (c.subsidy_coins + self.fees * c.fee_coins) * price * self.inverse_hashrate * (1.0 / 1000.0)
+        } else {
+            0.0
+        }
+    }
+
     fn new(hashrate0_ehs: f64, hashrate_growth_pct: f64, fees: f64, power_step: f64) -> PathState {
         PathState {
             fees,
@@ -887,7 +906,21 @@ impl RiskModel {
     /// one month before the next, so that the month's hourly look-ups share the nearest cache
     /// and the paths' independent work overlaps.
     pub fn batch_npvs(&self, prices: &[f64], draws: &[PathDraw], out: &mut [PerPathway<f64>]) {
+        self.batch_with_hashprices(prices, draws, out, &mut []);
+    }
+
+    /// [`RiskModel::batch_npvs`], and the hashprice at the last month of each model year into
+    /// `hashprices` (`[p × years + y]`; left alone where it is too short).
+    fn batch_with_hashprices(
+        &self,
+        prices: &[f64],
+        draws: &[PathDraw],
+        out: &mut [PerPathway<f64>],
+        hashprices: &mut [f32],
+    ) {
         let horizon = self.months.len();
+        let years = horizon / 12;
+        let record = hashprices.len() >= draws.len() * years;
         let mut paths: Vec<PathState> = draws
             .iter()
             .map(|d| {
@@ -900,8 +933,14 @@ impl RiskModel {
             })
             .collect();
         for (i, c) in self.months.iter().enumerate() {
+            let year_end = record && i % 12 == 11;
             for (p, path) in paths.iter_mut().enumerate() {
                 let price = prices.get(p * horizon + i).copied().unwrap_or(0.0);
+                if year_end {
+                    if let Some(slot) = hashprices.get_mut(p * years + i / 12) {
+                        *slot = path.hashprice(c, price) as f32;
+                    }
+                }
                 self.fleet_month(c, price, path);
             }
         }
@@ -914,6 +953,8 @@ impl RiskModel {
     #[inline(always)]
     fn fleet_month(&self, c: &MonthConstants, price: f64, path: &mut PathState) {
         if path.closed {
+            // The site is gone; the network goes on (the hashprice fan follows it).
+            self.advance_network(c, price, path);
             return;
         }
         let (hashrate, inverse_hashrate) = (path.hashrate, path.inverse_hashrate);
@@ -935,6 +976,7 @@ impl RiskModel {
             path.whole += c.discount * sale;
             path.share += c.discount_fleet * sale;
             path.closed = true;
+            self.advance_network(c, price, path);
             return;
         }
         // λ: every power price of the month times λ (the negative hours' excepted: they do not
@@ -969,13 +1011,20 @@ impl RiskModel {
         path.off_streak = if fully_off { path.off_streak + 1 } else { 0 };
         path.whole += c.discount * net;
         path.share += c.discount_fleet * net;
+        self.advance_network(c, price, path);
+    }
+
+    /// The network's hashrate of the next month, and the power price's factor.
+    #[inline(always)]
+    fn advance_network(&self, c: &MonthConstants, price: f64, path: &mut PathState) {
         match self.economic {
             // As network::Stepper::next, with the month's 1 ÷ (24 e p) precomputed.
             Some((close, max_step)) => {
-                let target = coins_per_day * price * c.equilibrium_per_revenue;
-                path.hashrate = crate::network::step(hashrate, target, close, max_step);
+                let target = (c.subsidy_coins + path.fees * c.fee_coins) * price * c.equilibrium_per_revenue;
+                path.hashrate = crate::network::step(path.hashrate, target, close, max_step);
                 path.inverse_hashrate = if path.hashrate > 0.0 { 1.0 / path.hashrate } else { 0.0 };
             }
+            // The reciprocal alone is carried; `hashrate` keeps month 0's (only its sign is read).
             None => path.inverse_hashrate *= path.inverse_step,
         }
         path.power *= path.power_step;
@@ -1158,12 +1207,14 @@ fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[
 }
 
 impl PathNpvs for RiskModel {
-    fn npvs(&mut self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64> {
-        self.draw_npvs(prices, draw)
+    fn npvs(&mut self, prices: &[f64], draw: &PathDraw, hashprice: &mut [f32]) -> PerPathway<f64> {
+        let mut out = [PerPathway::default()];
+        self.batch_with_hashprices(prices, std::slice::from_ref(draw), &mut out, hashprice);
+        out[0]
     }
 
-    fn batch(&mut self, prices: &[f64], draws: &[PathDraw], out: &mut [PerPathway<f64>]) {
-        self.batch_npvs(prices, draws, out);
+    fn batch(&mut self, prices: &[f64], draws: &[PathDraw], out: &mut [PerPathway<f64>], hashprices: &mut [f32]) {
+        self.batch_with_hashprices(prices, draws, out, hashprices);
     }
 }
 
@@ -1194,7 +1245,7 @@ impl FullModel {
 }
 
 impl PathNpvs for FullModel {
-    fn npvs(&mut self, prices: &[f64], draw: &PathDraw) -> PerPathway<f64> {
+    fn npvs(&mut self, prices: &[f64], draw: &PathDraw, hashprice: &mut [f32]) -> PerPathway<f64> {
         let s = &mut self.scenario;
         s.bitcoin.network_hashrate_growth_pct_per_year = draw.hashrate_growth_pct;
         s.bitcoin.fees_btc_per_block = self.fees_btc_per_block * draw.fees_factor;
@@ -1218,6 +1269,11 @@ impl PathNpvs for FullModel {
             }),
             after_term_rent_factor: draw.renewal_factor,
         };
+        for (y, slot) in hashprice.iter_mut().enumerate() {
+            if let Some(b) = self.btc.months.get(y * 12 + 11) {
+                *slot = b.hashprice_usd_per_ph_day as f32;
+            }
+        }
         npvs_with(s, &runs, &self.capex, adjust, &mut self.buf)
     }
 }

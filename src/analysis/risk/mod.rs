@@ -231,6 +231,10 @@ pub struct RiskOptions {
     /// Standard deviation of the power price's yearly escalation drawn for each path,
     /// percentage points, 0–20 (the scenario's escalation is the mean). Default 2: an estimate.
     pub power_escalation_sd_pct: f64,
+    /// Paths (the first ones drawn) whose equity is valued through the whole model when an AI
+    /// pathway borrows, 0–100,000, at most `paths` (0: none). Default 1,000: the equity's
+    /// loan is sized to each path's cash flow, which the fast path cannot follow.
+    pub equity_paths: u32,
 }
 
 impl Default for RiskOptions {
@@ -257,6 +261,7 @@ impl Default for RiskOptions {
             renewal_rent_sd_pct: 15.0,
             build_delay_mean_months: 4.0,
             power_escalation_sd_pct: 2.0,
+            equity_paths: 1_000,
         }
     }
 }
@@ -274,7 +279,7 @@ pub enum RiskMethod {
 
 /// The Monte Carlo answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct RiskReport {
     /// The options used (defaults filled in).
@@ -287,6 +292,12 @@ pub struct RiskReport {
     pub histogram: Histogram,
     /// The simulated BTC price at the last month of each model year.
     pub btc_price_fan: Vec<PriceBand>,
+    /// The network's hashprice at the last month of each model year, USD per PH/s per day
+    /// (the `…Usd` fields of each band are in that unit).
+    pub hashprice_fan: Vec<PriceBand>,
+    /// The equity's NPVs when an AI pathway borrows (null when none does, or with
+    /// `equityPaths` 0).
+    pub equity: Option<EquityRisk>,
     /// The uncertainties drawn in this run, by name: `btcPrice`, `networkHashrate`,
     /// `gpuRent`, `buildCost`, `occupancy`, `tenantDefault`, `gpuUtilization`, `btcJumps`,
     /// `fees`, `renewalRent`, `buildDelay`, `powerPrice` (a factor whose spread or
@@ -328,6 +339,41 @@ pub struct PathwayRisk {
     /// Share of paths on which this pathway's NPV is below 0 (it does not earn the discount
     /// rate), %.
     pub probability_of_loss_pct: f64,
+}
+
+/// The equity's NPV distribution: each pathway's equity cash flows (the project's after its
+/// loan's draws, fees, interest and repayments) discounted at the cost of equity, on the
+/// first `paths` paths, each valued through the whole model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct EquityRisk {
+    /// Paths valued for the equity.
+    pub paths: u32,
+    /// The rate the equity's flows are discounted at, % per year (`finance.costOfEquityPct`).
+    pub cost_of_equity_pct: f64,
+    /// One per pathway, in the order mining, colocation, gpuCloud (mining carries no debt:
+    /// its project flows at the cost of equity).
+    pub pathways: Vec<EquityPathwayRisk>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
+pub struct EquityPathwayRisk {
+    pub id: PathwayId,
+    pub label: String,
+    /// The equity NPV of the scenario's own single path, USD.
+    pub deterministic_npv_usd: f64,
+    pub mean_npv_usd: f64,
+    pub p10_npv_usd: f64,
+    pub p50_npv_usd: f64,
+    pub p90_npv_usd: f64,
+    /// Share of the paths on which the equity NPV is below 0, %.
+    pub probability_of_loss_pct: f64,
+    /// Share of the paths on which this pathway's equity NPV exceeds mining's, %; null for
+    /// mining.
+    pub probability_beats_mining_pct: Option<f64>,
 }
 
 /// Counts of paths per NPV bin; the bins are shared by the pathways so the bars compare.
@@ -382,14 +428,33 @@ pub const MAX_WORK: f64 = 2e8;
 /// ~20 µs a 15-year path natively against ~1.3 µs.
 pub const FULL_MODEL_WORK: f64 = 16.0;
 
-/// The work a run asks for, in the units of [`MAX_WORK`].
+/// The work a run asks for, in the units of [`MAX_WORK`]: its paths, and the paths whose
+/// equity runs the whole model ([`equity_paths`]).
 pub fn work(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> f64 {
-    let per_month = (s.mining.fleet.len() + 2) as f64
+    let lines = (s.mining.fleet.len() + 2) as f64;
+    let per_month = lines
         * match method {
             RiskMethod::Fast => 1.0,
             RiskMethod::FullModel => FULL_MODEL_WORK,
         };
-    f64::from(o.paths) * f64::from(s.months()) * per_month
+    let months = f64::from(s.months());
+    f64::from(o.paths) * months * per_month + f64::from(equity_paths(s, o)) * months * lines * FULL_MODEL_WORK
+}
+
+/// Whether an AI pathway borrows (its loan-to-cost above 0).
+pub fn financing_on(s: &Scenario) -> bool {
+    s.colocation.debt.loan_to_cost_pct > 0.0 || s.gpu_cloud.debt.loan_to_cost_pct > 0.0
+}
+
+/// The paths whose equity is valued apart: `equityPaths` (at most `paths`) when an AI pathway
+/// borrows and the pathways are compared on their project flows; 0 otherwise (compared on
+/// equity, every path's NPV already is the equity's).
+pub fn equity_paths(s: &Scenario, o: &RiskOptions) -> u32 {
+    if financing_on(s) && s.finance.verdict_basis == crate::scenario::Basis::Unlevered {
+        o.equity_paths.min(o.paths)
+    } else {
+        0
+    }
 }
 
 /// An error at `paths` when the run would take more than [`MAX_WORK`], naming the most paths
@@ -402,6 +467,9 @@ fn too_much_work(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Option<Va
     let fits = (f64::from(o.paths) * MAX_WORK / asked).floor();
     let why = match method {
         RiskMethod::FullModel => "; each path runs the whole model here",
+        RiskMethod::Fast if equity_paths(s, o) > 0 => {
+            " (with the equity paths, which run the whole model; fewer `equityPaths` help too)"
+        }
         RiskMethod::Fast => "",
     };
     Some(ValidationError::new(
@@ -569,16 +637,43 @@ pub fn risk_using(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<R
     let mining = MiningStage::new(s);
     let capex = CapexStage::new(s);
     let deterministic = npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
+    // The equity, valued apart on the first paths, on the same draws.
+    let equity_scenario = (equity_paths(s, o) > 0).then(|| {
+        let mut e = s.clone();
+        e.finance.verdict_basis = crate::scenario::Basis::Equity;
+        e
+    });
+    let mut equity_model = equity_scenario.as_ref().map(|e| {
+        (
+            FullModel::new(e),
+            npvs_with(e, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default()),
+        )
+    });
+    let equity = equity_model.as_mut().map(|(model, _)| model as &mut dyn PathNpvs);
     let samples = match method {
         RiskMethod::Fast => simulate(
             s,
             o,
             &mining.btc,
             &mut RiskModel::from_stages(s, &mining, &capex, deterministic),
+            equity,
         ),
-        RiskMethod::FullModel => simulate(s, o, &mining.btc, &mut FullModel::new(s)),
+        RiskMethod::FullModel => simulate(s, o, &mining.btc, &mut FullModel::new(s), equity),
     };
-    Ok(summarize(s, o, method, &mining.btc, deterministic, samples))
+    let equity_deterministic = match (&equity_model, s.finance.verdict_basis) {
+        (Some((_, d)), _) => Some(*d),
+        (None, crate::scenario::Basis::Equity) if financing_on(s) => Some(deterministic),
+        _ => None,
+    };
+    Ok(summarize(
+        s,
+        o,
+        method,
+        &mining,
+        deterministic,
+        equity_deterministic,
+        samples,
+    ))
 }
 
 /// What the paths produce: NPVs per pathway and the BTC price at each year's last month.
@@ -586,6 +681,10 @@ struct Samples {
     npvs: PerPathway<Vec<f64>>,
     /// Year-major: `fan[y × paths + p]`; f32 keeps 30 years × 100,000 paths at 12 MB.
     fan: Vec<f32>,
+    /// The hashprice at each year's end, laid out as `fan`.
+    hashprice: Vec<f32>,
+    /// The equity NPVs of the first paths (empty when not valued apart).
+    equity: PerPathway<Vec<f64>>,
 }
 
 /// Paths drawn before they are evaluated together ([`PathNpvs::batch`]): enough for one
@@ -598,7 +697,13 @@ const BATCH: usize = 128;
 /// whatever the batch, so a seed gives the same paths.
 /// With a BTC price curve, the paths are drawn around the projection's price path (`base`)
 /// instead of the price and its growth.
-fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dyn PathNpvs) -> Samples {
+fn simulate(
+    s: &Scenario,
+    o: &RiskOptions,
+    base: &BitcoinReport,
+    engine: &mut dyn PathNpvs,
+    mut equity: Option<&mut dyn PathNpvs>,
+) -> Samples {
     let paths = o.paths as usize;
     let horizon = s.months() as usize;
     let years = horizon / 12;
@@ -614,6 +719,14 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
     let (mut path, mut mirror) = (vec![0.0; horizon], vec![0.0; horizon]);
     let mut npvs = PerPathway::from_fn(|_| vec![0.0; paths]);
     let mut fan = vec![0.0f32; years * paths];
+    let mut hashprice = vec![0.0f32; years * paths];
+    let mut batch_hashprice = vec![0.0f32; years * BATCH];
+    let equity_count = if equity.is_some() {
+        (o.equity_paths as usize).min(paths)
+    } else {
+        0
+    };
+    let mut equity_npvs = PerPathway::from_fn(|_| vec![0.0; equity_count]);
     let b = &s.bitcoin;
     let median: Vec<f64> = base.months.iter().map(|m| m.btc_price_usd).collect();
     let mut batch_prices: Vec<f64> = Vec::with_capacity(BATCH * horizon);
@@ -666,7 +779,12 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
                 batch_prices.extend_from_slice(prices);
             }
         }
-        engine.batch(&batch_prices, &batch_draws, &mut values[..size]);
+        engine.batch(
+            &batch_prices,
+            &batch_draws,
+            &mut values[..size],
+            &mut batch_hashprice[..size * years],
+        );
         for (k, value) in values[..size].iter().enumerate() {
             let p = first + k;
             let prices = &batch_prices[k * horizon..(k + 1) * horizon];
@@ -675,22 +793,41 @@ fn simulate(s: &Scenario, o: &RiskOptions, base: &BitcoinReport, engine: &mut dy
             }
             for y in 0..years {
                 fan[y * paths + p] = prices[y * 12 + 11] as f32;
+                hashprice[y * paths + p] = batch_hashprice[k * years + y];
+            }
+            if let Some(model) = equity.as_deref_mut().filter(|_| p < equity_count) {
+                let value = model.npvs(prices, &batch_draws[k], &mut []);
+                for id in PathwayId::ALL {
+                    equity_npvs[id][p] = value[id];
+                }
             }
         }
         first += size;
     }
-    Samples { npvs, fan }
+    Samples {
+        npvs,
+        fan,
+        hashprice,
+        equity: equity_npvs,
+    }
 }
 
 fn summarize(
     s: &Scenario,
     o: &RiskOptions,
     method: RiskMethod,
-    btc: &BitcoinReport,
+    mining: &MiningStage,
     deterministic: PerPathway<f64>,
+    equity_deterministic: Option<PerPathway<f64>>,
     samples: Samples,
 ) -> RiskReport {
-    let Samples { mut npvs, mut fan } = samples;
+    let btc = &mining.btc;
+    let Samples {
+        mut npvs,
+        mut fan,
+        hashprice,
+        equity,
+    } = samples;
     // Finite inputs give finite NPVs; this is the net that keeps NaN out of the report.
     for id in PathwayId::ALL {
         for v in npvs[id].iter_mut() {
@@ -770,29 +907,29 @@ fn summarize(
         });
     }
 
-    let years = fan.len() / paths.max(1);
-    let mut btc_price_fan = Vec::with_capacity(years);
-    let mut column = vec![0.0f64; paths];
-    for y in 0..years {
-        let m = y * 12 + 11;
-        for (slot, &v) in column.iter_mut().zip(&fan[y * paths..(y + 1) * paths]) {
-            *slot = f64::from(v);
-        }
-        let mean = column.iter().sum::<f64>() / paths.max(1) as f64;
-        let [p10, p50, p90] = percentiles(&mut column, [0.1, 0.5, 0.9]);
-        let b = &s.bitcoin;
-        btc_price_fan.push(PriceBand {
-            year: y as u32 + 1,
-            month_index: m as u32,
-            month: btc.months.get(m).map(|b| b.month.clone()).unwrap_or_default(),
-            deterministic_usd: grow(b.btc_price_usd, b.btc_price_growth_pct_per_year, m as f64),
-            mean_usd: finite_or(mean, 0.0),
-            p10_usd: finite_or(p10, 0.0),
-            p50_usd: finite_or(p50, 0.0),
-            p90_usd: finite_or(p90, 0.0),
-        });
-    }
+    let b = &s.bitcoin;
+    let btc_price_fan = fan_bands(&fan, paths, |m| {
+        (
+            btc.months.get(m).map(|b| b.month.clone()).unwrap_or_default(),
+            grow(b.btc_price_usd, b.btc_price_growth_pct_per_year, m as f64),
+        )
+    });
     fan.clear();
+    let hashprice_fan = fan_bands(&hashprice, paths, |m| {
+        btc.months
+            .get(m)
+            .map_or((String::new(), 0.0), |b| (b.month.clone(), b.hashprice_usd_per_ph_day))
+    });
+
+    // The equity: valued apart on the first paths, or (compared on equity) every path's NPV.
+    let equity = equity_deterministic.map(|det| {
+        let mut values = if equity[PathwayId::Mining].is_empty() {
+            npvs.clone()
+        } else {
+            equity
+        };
+        equity_risk(s, &mut values, det)
+    });
 
     let mut notes = vec![format!(
         "{} paths, seed {}: each probability carries a sampling error of at most ±{:.1} percentage points (one standard error, 50/√paths).",
@@ -841,8 +978,79 @@ fn summarize(
             series,
         },
         btc_price_fan,
+        hashprice_fan,
+        equity,
         drawn,
         notes,
+    }
+}
+
+/// The bands of a year-major fan (`values[y × paths + p]`): mean and percentiles per year,
+/// with the month's label and deterministic value from `at(month index)`.
+fn fan_bands(values: &[f32], paths: usize, at: impl Fn(usize) -> (String, f64)) -> Vec<PriceBand> {
+    let years = values.len() / paths.max(1);
+    let mut column = vec![0.0f64; paths];
+    (0..years)
+        .map(|y| {
+            let m = y * 12 + 11;
+            for (slot, &v) in column.iter_mut().zip(&values[y * paths..(y + 1) * paths]) {
+                *slot = if v.is_finite() { f64::from(v) } else { 0.0 };
+            }
+            let mean = column.iter().sum::<f64>() / paths.max(1) as f64;
+            let [p10, p50, p90] = percentiles(&mut column, [0.1, 0.5, 0.9]);
+            let (month, deterministic) = at(m);
+            PriceBand {
+                year: y as u32 + 1,
+                month_index: m as u32,
+                month,
+                deterministic_usd: finite_or(deterministic, 0.0),
+                mean_usd: finite_or(mean, 0.0),
+                p10_usd: finite_or(p10, 0.0),
+                p50_usd: finite_or(p50, 0.0),
+                p90_usd: finite_or(p90, 0.0),
+            }
+        })
+        .collect()
+}
+
+/// The equity's statistics from its paths' NPVs (`values`, one list per pathway).
+fn equity_risk(s: &Scenario, values: &mut PerPathway<Vec<f64>>, deterministic: PerPathway<f64>) -> EquityRisk {
+    let n = values.mining.len();
+    let share = |k: usize| k as f64 / n.max(1) as f64 * 100.0;
+    for id in PathwayId::ALL {
+        for v in values[id].iter_mut() {
+            if !v.is_finite() {
+                *v = 0.0;
+            }
+        }
+    }
+    // Paired with mining path by path, before the percentiles sort the lists.
+    let beats = PerPathway::from_fn(|id| {
+        (id != PathwayId::Mining).then(|| share(values[id].iter().zip(&values.mining).filter(|(a, m)| a > m).count()))
+    });
+    let mut pathways = Vec::with_capacity(3);
+    for id in PathwayId::ALL {
+        let beats = beats[id];
+        let column = &mut values[id];
+        let mean = column.iter().sum::<f64>() / n.max(1) as f64;
+        let losses = column.iter().filter(|&&v| v < 0.0).count();
+        let [p10, p50, p90] = percentiles(column, [0.1, 0.5, 0.9]);
+        pathways.push(EquityPathwayRisk {
+            id,
+            label: id.label().to_string(),
+            deterministic_npv_usd: deterministic[id],
+            mean_npv_usd: finite_or(mean, 0.0),
+            p10_npv_usd: p10,
+            p50_npv_usd: p50,
+            p90_npv_usd: p90,
+            probability_of_loss_pct: share(losses),
+            probability_beats_mining_pct: beats,
+        });
+    }
+    EquityRisk {
+        paths: n as u32,
+        cost_of_equity_pct: s.finance.cost_of_equity_pct,
+        pathways,
     }
 }
 
