@@ -110,6 +110,7 @@ else
   finish
 fi
 cp tests/js/node.test.mjs "$consumer/node.test.mjs"
+cp tests/golden/risk-options.json tests/golden/risk-seed-7.json "$consumer/"
 cp tests/js/examples/node.mjs "$consumer/example-node.mjs"
 cp tests/js/examples/typed.ts "$consumer/typed.ts"
 cp tests/js/vite-app/index.html tests/js/vite-app/main.js "$consumer/"

@@ -357,3 +357,81 @@ fn batch_answers_each_line_in_its_order_reports_bad_ones_and_equals_evaluate() {
     let single = minepivot(&["batch", "--threads", "1"], &input);
     assert_eq!(single.stdout, out.stdout);
 }
+
+/// Every number of `a` within `rel` (relative) of the same place in `b`, every other value
+/// equal; the path of the first difference otherwise.
+fn same_numbers(a: &serde_json::Value, b: &serde_json::Value, rel: f64, at: &str) -> Result<(), String> {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+            if (x - y).abs() <= rel * x.abs().max(y.abs()).max(1.0) {
+                Ok(())
+            } else {
+                Err(format!("{at}: {x} vs {y}"))
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .try_for_each(|(i, (x, y))| same_numbers(x, y, rel, &format!("{at}[{i}]"))),
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => x.iter().try_for_each(|(k, v)| match y.get(k) {
+            Some(w) => same_numbers(v, w, rel, &format!("{at}.{k}")),
+            None => Err(format!("{at}.{k}: missing")),
+        }),
+        _ if a == b => Ok(()),
+        _ => Err(format!("{at}: {a} vs {b}")),
+    }
+}
+
+#[test]
+fn risk_with_an_options_file_matches_the_reference_run_that_node_and_the_page_share() {
+    // tests/golden/risk-seed-7.json is this run's answer (the default scenario, every factor
+    // drawn, jumps and correlations on): the Node test and the page test compare theirs with
+    // it, so the same seed gives the same answer in the CLI, Node and the page. Native and
+    // wasm builds differ only in the last bits of exp/ln/pow: numbers within 1e-9.
+    // UPDATE_GOLDEN=1 rewrites it.
+    let scenario = text(&minepivot(&["scenario"], "").stdout);
+    let options = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/risk-options.json");
+    let out = minepivot(&["risk", "-", "--options", options, "--format", "json"], &scenario);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["options"]["seed"], 7);
+    assert_eq!(report["options"]["btcJumpsPerYear"], 1.0);
+    assert_eq!(report["equity"]["paths"], 200);
+    let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/risk-seed-7.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
+    }
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(golden).expect("the reference run")).unwrap();
+    if let Err(difference) = same_numbers(&report, &expected, 1e-9, "") {
+        panic!("the CLI's run differs from tests/golden/risk-seed-7.json at {difference}");
+    }
+    // A flag overrides the file; an option out of range is refused at its name; so is a
+    // correlation matrix that no three quantities can have.
+    let flagged = minepivot(
+        &["risk", "-", "--options", options, "--paths", "300", "--format", "json"],
+        &scenario,
+    );
+    let flagged: serde_json::Value = serde_json::from_slice(&flagged.stdout).expect("JSON");
+    assert_eq!(flagged["options"]["paths"], 300);
+    assert_eq!(flagged["options"]["seed"], 7);
+    let dir = std::env::temp_dir().join(format!("minepivot-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (body, field) in [
+        (r#"{"feesSdPct": 400}"#, "feesSdPct"),
+        (
+            r#"{"btcHashrateCorrelation": 0.9, "btcGpuRentCorrelation": 0.9, "hashrateGpuRentCorrelation": -0.9}"#,
+            "btcHashrateCorrelation",
+        ),
+    ] {
+        let file = dir.join("bad.json");
+        std::fs::write(&file, body).unwrap();
+        let bad = minepivot(&["risk", "-", "--options", file.to_str().unwrap()], &scenario);
+        assert_eq!(bad.status.code(), Some(2), "{body}");
+        assert!(text(&bad.stderr).contains(field), "{}", text(&bad.stderr));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -4,7 +4,7 @@
 //! minepivot scenario                       the embedded default scenario (JSON)
 //! minepivot evaluate FILE [--format F]     the report: json (default), table, csv
 //! minepivot validate FILE                  every input error, or "valid"
-//! minepivot risk FILE [--paths N --seed S]  Monte Carlo: P10/P50/P90 NPV per pathway
+//! minepivot risk FILE [--options F --paths N --seed S]  Monte Carlo: P10/P50/P90 NPV per pathway
 //! minepivot batch < IN.ndjson > OUT.ndjson  one scenario a line in, one summary a line out
 //! minepivot presets                        ASICs, GPU systems, cooling, sample sites, costs, sources
 //! minepivot fields                         every input: path, label, unit, range, source
@@ -20,7 +20,7 @@ use std::process::ExitCode;
 mod batch;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use minepivot::analysis::risk::{self, RiskOptions, RiskReport};
+use minepivot::analysis::risk::{self, RiskReport};
 use minepivot::format::{money, printable};
 use minepivot::report::{PathwayReport, Report};
 use minepivot::{parse, ValidationError};
@@ -53,20 +53,26 @@ enum Command {
         /// Scenario JSON file, or - for standard input.
         file: String,
     },
-    /// Monte Carlo over the BTC price, hashrate growth, GPU rent decline, build cost,
-    /// colocation occupancy and the tenant's default: NPV percentiles per pathway.
+    /// Monte Carlo over the market (BTC price, hashrate, GPU rent, fees, power price) and the
+    /// project (build cost and delay, occupancy, renewal rent, tenant default, GPU
+    /// utilisation): NPV percentiles per pathway, and the equity's when a pathway borrows.
     Risk {
         /// Scenario JSON file, or - for standard input.
         file: String,
-        /// Number of simulated paths (100–100,000).
-        #[arg(long, default_value_t = RiskOptions::default().paths)]
-        paths: u32,
-        /// Seed of the random generator: the same seed gives the same answer.
-        #[arg(long, default_value_t = RiskOptions::default().seed)]
-        seed: u64,
-        /// Annual volatility of the BTC price, %.
-        #[arg(long, default_value_t = RiskOptions::default().btc_volatility_pct)]
-        btc_volatility_pct: f64,
+        /// Risk options as a JSON file (the same object `risk(scenario, options)` takes in
+        /// JavaScript; `minepivot fields` lists them); what is left out takes its default.
+        #[arg(long)]
+        options: Option<String>,
+        /// Number of simulated paths (100–100,000); overrides the options file.
+        #[arg(long)]
+        paths: Option<u32>,
+        /// Seed of the random generator: the same seed gives the same answer; overrides the
+        /// options file.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Annual volatility of the BTC price, %; overrides the options file.
+        #[arg(long)]
+        btc_volatility_pct: Option<f64>,
         /// json: the whole risk report; table: the percentiles a person reads.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -273,33 +279,53 @@ fn main() -> ExitCode {
         },
         Command::Risk {
             file,
+            options,
             paths,
             seed,
             btc_volatility_pct,
             format,
-        } => match load(&file) {
-            Err(code) => code,
-            Ok(text) => {
-                let options = RiskOptions {
-                    paths,
-                    seed,
-                    btc_volatility_pct,
-                    ..RiskOptions::default()
-                };
-                let answer = parse::scenario_from_json(&text)
-                    .and_then(|s| risk::risk(&s, &options).and_then(|r| minepivot::checked(r, &s)));
-                match answer {
-                    Err(errors) => invalid(&file, &errors),
-                    Ok(report) => match format {
-                        Format::Json => print_json(&report),
-                        Format::Table | Format::Csv => {
-                            print!("{}", printable(&risk_table(&report)));
-                            ExitCode::SUCCESS
+        } => {
+            match load(&file) {
+                Err(code) => code,
+                Ok(text) => {
+                    // The options file as JavaScript sends it, then the flags over it.
+                    let mut document = match options.as_deref().map(load) {
+                        None => serde_json::Map::new(),
+                        Some(Err(code)) => return code,
+                        Some(Ok(text)) => match serde_json::from_str::<serde_json::Value>(&text) {
+                            Ok(serde_json::Value::Object(map)) => map,
+                            Ok(_) | Err(_) => {
+                                eprintln!("minepivot: {}: the risk options must be a JSON object such as {{\"paths\": 10000}}", options.unwrap_or_default());
+                                return ExitCode::from(2);
+                            }
+                        },
+                    };
+                    for (key, value) in [
+                        ("paths", paths.map(serde_json::Value::from)),
+                        ("seed", seed.map(serde_json::Value::from)),
+                        ("btcVolatilityPct", btc_volatility_pct.map(serde_json::Value::from)),
+                    ] {
+                        if let Some(value) = value {
+                            document.insert(key.to_string(), value);
                         }
-                    },
+                    }
+                    let answer = risk::options_from_value(serde_json::Value::Object(document)).and_then(|options| {
+                        parse::scenario_from_json(&text)
+                            .and_then(|s| risk::risk(&s, &options).and_then(|r| minepivot::checked(r, &s)))
+                    });
+                    match answer {
+                        Err(errors) => invalid(&file, &errors),
+                        Ok(report) => match format {
+                            Format::Json => print_json(&report),
+                            Format::Table | Format::Csv => {
+                                print!("{}", printable(&risk_table(&report)));
+                                ExitCode::SUCCESS
+                            }
+                        },
+                    }
                 }
             }
-        },
+        }
         Command::Evaluate { file, format } => match load(&file) {
             Err(code) => code,
             Ok(text) => match parse::scenario_from_json(&text) {
@@ -543,21 +569,7 @@ fn table(r: &Report) -> String {
 
 fn risk_table(r: &RiskReport) -> String {
     let o = &r.options;
-    let mut out = format!(
-        "Monte Carlo: {} paths, seed {}, BTC volatility {}%/yr, hashrate growth ±{} pp, GPU rent decline ±{} pp,\n\
-         build cost {:+}% ± {} pp, colocation occupancy ± {} pp, tenant default {}%/yr,\n\
-         GPU utilisation ± {} pp\n\n",
-        o.paths,
-        o.seed,
-        o.btc_volatility_pct,
-        o.hashrate_growth_sd_pct,
-        o.gpu_rent_decline_sd_pct,
-        o.capex_overrun_mean_pct,
-        o.capex_overrun_sd_pct,
-        o.occupancy_sd_pct,
-        o.tenant_default_pct_per_year,
-        o.gpu_utilization_sd_pct
-    );
+    let mut out = format!("Monte Carlo: {} paths, seed {}\n\n", o.paths, o.seed);
     out.push_str(&format!(
         "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14} {:>10}\n",
         "pathway", "P10 NPV", "P50 NPV", "P90 NPV", "base NPV", "beats mining", "loss"
@@ -573,6 +585,24 @@ fn risk_table(r: &RiskReport) -> String {
             opt(p.probability_beats_mining_pct, |v| format!("{v:.1}%")),
             format!("{:.1}%", p.probability_of_loss_pct)
         ));
+    }
+    if let Some(e) = &r.equity {
+        out.push_str(&format!(
+            "\nEquity NPV at {}% ({} paths through the whole model)\n",
+            e.cost_of_equity_pct, e.paths
+        ));
+        for p in &e.pathways {
+            out.push_str(&format!(
+                "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14} {:>10}\n",
+                p.label,
+                money(p.p10_npv_usd),
+                money(p.p50_npv_usd),
+                money(p.p90_npv_usd),
+                money(p.deterministic_npv_usd),
+                opt(p.probability_beats_mining_pct, |v| format!("{v:.1}%")),
+                format!("{:.1}%", p.probability_of_loss_pct)
+            ));
+        }
     }
     for note in &r.notes {
         out.push_str(&format!("\nnote: {note}"));
