@@ -133,12 +133,33 @@ mod native {
             b.iter(|| risk(black_box(&s), black_box(&o)))
         });
         let s = Scenario::default();
+        // Every factor drawn (jumps and correlations on), without the equity's paths: the
+        // Monte Carlo's own cost (target ≤ 50 ms).
+        let every = RiskOptions {
+            btc_jumps_per_year: 1.0,
+            equity_paths: 0,
+            ..RiskOptions::default()
+        };
+        group.bench_function("fast_10k_paths_every_factor_no_equity_15y", |b| {
+            b.iter(|| risk(black_box(&s), black_box(&every)))
+        });
         let o = RiskOptions {
             paths: 1_000,
+            equity_paths: 0,
             ..RiskOptions::default()
         };
         group.bench_function("full_model_1k_paths_default_15y", |b| {
             b.iter(|| risk_using(black_box(&s), black_box(&o), RiskMethod::FullModel))
+        });
+        group.bench_function("contributions_default", |b| {
+            b.iter(|| minepivot::analysis::risk::contributions(black_box(&s), black_box(&RiskOptions::default())))
+        });
+        group.finish();
+        let mut group = c.benchmark_group("decision_map");
+        group.sample_size(20).measurement_time(Duration::from_secs(6));
+        let map = minepivot::analysis::decision_map::MapOptions::default();
+        group.bench_function("default_25x25", |b| {
+            b.iter(|| minepivot::analysis::decision_map::decision_map(black_box(&s), black_box(&map)))
         });
         group.finish();
     }

@@ -131,6 +131,16 @@ if (typeof minepivot.risk === "function") {
     const target = paths === 10000 ? 100 : undefined;
     line(`risk ${paths.toLocaleString("en")} paths ${name}`, time(() => minepivot.risk(scenario, options), 3), target);
   }
+  const every = { paths, seed: 42, btcJumpsPerYear: 1, equityPaths: 0 };
+  line(`risk ${paths.toLocaleString("en")} paths every factor, no equity`, time(() => minepivot.risk(shipped, every), 3), paths === 10000 ? 100 : undefined);
+  if (typeof minepivot.riskContributions === "function") {
+    line("risk contributions (default)", time(() => minepivot.riskContributions(shipped, { paths, seed: 42 }), 3));
+  }
+  if (typeof minepivot.decisionMap === "function") {
+    const map = minepivot.decisionMap(shipped);
+    if (map?.cells?.length !== 625) throw new Error("bench-wasm: decisionMap returned no map");
+    line("decision map 25 × 25 (default)", time(() => minepivot.decisionMap(shipped), 3), 1000);
+  }
 } else {
   console.log("risk                         not exported by this build of the package: skipped");
 }

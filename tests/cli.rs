@@ -435,3 +435,29 @@ fn risk_with_an_options_file_matches_the_reference_run_that_node_and_the_page_sh
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn risk_contributions_list_each_drawn_factor_with_its_share() {
+    let scenario = text(&minepivot(&["scenario"], "").stdout);
+    let out = minepivot(
+        &["risk", "-", "--paths", "500", "--contributions", "--format", "json"],
+        &scenario,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let both: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let drawn = both["risk"]["drawn"].as_array().unwrap().len();
+    let factors = both["contributions"]["factors"].as_array().unwrap();
+    assert_eq!(factors.len(), drawn);
+    // Each pathway's shares sum to 100 % (or 0 where nothing moves it).
+    for k in 0..3 {
+        let sum: f64 = factors
+            .iter()
+            .map(|f| f["shareOfVariancePct"][k].as_f64().unwrap())
+            .sum();
+        assert!((sum - 100.0).abs() < 1e-6 || sum == 0.0, "pathway {k}: {sum}");
+    }
+    let table = minepivot(&["risk", "-", "--paths", "500", "--contributions"], &scenario);
+    let table = text(&table.stdout);
+    assert!(table.contains("Each factor alone (500 paths each)"), "{table}");
+    assert!(table.contains("the build cost (overrun)"), "{table}");
+}

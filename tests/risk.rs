@@ -970,3 +970,64 @@ fn the_hashprice_fan_centres_on_the_deterministic_hashprice_without_draws() {
     let last = drawn.hashprice_fan.last().unwrap();
     assert!(last.p10_usd < last.p50_usd && last.p50_usd < last.p90_usd);
 }
+
+#[test]
+fn each_factor_alone_gives_its_share_of_the_spread() {
+    // One-at-a-time: each drawn factor run alone on min(paths, 2,000) paths. The lease's
+    // factors (occupancy, default, rent after the term) move colocation only, so mining's σ
+    // with them alone is 0; the shares of each pathway sum to 100 %.
+    let s = Scenario::default();
+    let o = options(1_000);
+    let c = minepivot::analysis::risk::contributions(&s, &o).unwrap();
+    assert_eq!(c.paths, 1_000);
+    let report = run(&s, &o);
+    let names: Vec<&str> = c.factors.iter().map(|f| f.factor.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    let mut drawn: Vec<&str> = report.drawn.iter().map(String::as_str).collect();
+    drawn.sort_unstable();
+    assert_eq!(sorted, drawn);
+    for f in &c.factors {
+        assert_eq!(f.std_dev_npv_usd.len(), 3);
+        if ["occupancy", "tenantDefault", "renewalRent"].contains(&f.factor.as_str()) {
+            assert_eq!(f.std_dev_npv_usd[0], 0.0, "{} moves mining", f.factor);
+            assert_eq!(f.std_dev_npv_usd[2], 0.0, "{} moves the GPU cloud", f.factor);
+        }
+        // The default lease runs 15 years, the whole horizon: no rent after its term to move.
+        match f.factor.as_str() {
+            "occupancy" | "tenantDefault" | "buildCost" | "buildDelay" => {
+                assert!(f.std_dev_npv_usd[1] > 0.0, "{}", f.factor)
+            }
+            "renewalRent" | "gpuRent" | "gpuUtilization" => assert_eq!(f.std_dev_npv_usd[1], 0.0, "{}", f.factor),
+            _ => {}
+        }
+    }
+    for k in 0..3 {
+        let sum: f64 = c.factors.iter().map(|f| f.share_of_variance_pct[k]).sum();
+        assert!((sum - 100.0).abs() < 1e-9, "pathway {k}: {sum}");
+    }
+    // The first factor has the largest σ for the AI pathway that spreads more.
+    let key = if c.all_std_dev_npv_usd[2] > c.all_std_dev_npv_usd[1] {
+        2
+    } else {
+        1
+    };
+    assert!(c
+        .factors
+        .windows(2)
+        .all(|w| w[0].std_dev_npv_usd[key] >= w[1].std_dev_npv_usd[key]));
+    // The one-factor run of the BTC price alone is the risk run with only the volatility on.
+    let btc_alone = run(
+        &s,
+        &RiskOptions {
+            btc_volatility_pct: 50.0,
+            ..still(1_000)
+        },
+    );
+    let btc = c.factors.iter().find(|f| f.factor == "btcPrice").unwrap();
+    assert!(close(
+        btc.std_dev_npv_usd[0],
+        btc_alone.pathways[0].std_dev_npv_usd,
+        1e-12
+    ));
+}

@@ -73,6 +73,10 @@ enum Command {
         /// Annual volatility of the BTC price, %; overrides the options file.
         #[arg(long)]
         btc_volatility_pct: Option<f64>,
+        /// Also re-run each drawn factor alone (at most 2,000 paths) and print its share of
+        /// each pathway's NPV variance.
+        #[arg(long)]
+        contributions: bool,
         /// json: the whole risk report; table: the percentiles a person reads.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -283,6 +287,7 @@ fn main() -> ExitCode {
             paths,
             seed,
             btc_volatility_pct,
+            contributions,
             format,
         } => {
             match load(&file) {
@@ -310,15 +315,29 @@ fn main() -> ExitCode {
                         }
                     }
                     let answer = risk::options_from_value(serde_json::Value::Object(document)).and_then(|options| {
-                        parse::scenario_from_json(&text)
-                            .and_then(|s| risk::risk(&s, &options).and_then(|r| minepivot::checked(r, &s)))
+                        parse::scenario_from_json(&text).and_then(|s| {
+                            let report = risk::risk(&s, &options).and_then(|r| minepivot::checked(r, &s))?;
+                            let parts = if contributions {
+                                Some(risk::contributions(&s, &options).and_then(|c| minepivot::checked(c, &s))?)
+                            } else {
+                                None
+                            };
+                            Ok((report, parts))
+                        })
                     });
                     match answer {
                         Err(errors) => invalid(&file, &errors),
-                        Ok(report) => match format {
+                        Ok((report, None)) => match format {
                             Format::Json => print_json(&report),
                             Format::Table | Format::Csv => {
                                 print!("{}", printable(&risk_table(&report)));
+                                ExitCode::SUCCESS
+                            }
+                        },
+                        Ok((report, Some(parts))) => match format {
+                            Format::Json => print_json(&serde_json::json!({ "risk": report, "contributions": parts })),
+                            Format::Table | Format::Csv => {
+                                print!("{}", printable(&(risk_table(&report) + &contributions_table(&parts))));
                                 ExitCode::SUCCESS
                             }
                         },
@@ -569,7 +588,11 @@ fn table(r: &Report) -> String {
 
 fn risk_table(r: &RiskReport) -> String {
     let o = &r.options;
-    let mut out = format!("Monte Carlo: {} paths, seed {}\n\n", o.paths, o.seed);
+    let mut out = format!(
+        "Monte Carlo: {} paths, seed {}\n\n",
+        minepivot::format::grouped(f64::from(o.paths)),
+        o.seed
+    );
     out.push_str(&format!(
         "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14} {:>10}\n",
         "pathway", "P10 NPV", "P50 NPV", "P90 NPV", "base NPV", "beats mining", "loss"
@@ -589,7 +612,8 @@ fn risk_table(r: &RiskReport) -> String {
     if let Some(e) = &r.equity {
         out.push_str(&format!(
             "\nEquity NPV at {}% ({} paths through the whole model)\n",
-            e.cost_of_equity_pct, e.paths
+            e.cost_of_equity_pct,
+            minepivot::format::grouped(f64::from(e.paths))
         ));
         for p in &e.pathways {
             out.push_str(&format!(
@@ -608,6 +632,35 @@ fn risk_table(r: &RiskReport) -> String {
         out.push_str(&format!("\nnote: {note}"));
     }
     out.push('\n');
+    out
+}
+
+fn contributions_table(c: &risk::Contributions) -> String {
+    let mut out = format!(
+        "\nEach factor alone ({} paths each): NPV standard deviation and share of the factors' variance\n",
+        minepivot::format::grouped(f64::from(c.paths))
+    );
+    out.push_str(&format!(
+        "{:<44} {:>18} {:>18} {:>18}\n",
+        "factor", "mining", "colocation", "GPU cloud"
+    ));
+    for f in &c.factors {
+        let cell = |k: usize| format!("{} ({:.0}%)", money(f.std_dev_npv_usd[k]), f.share_of_variance_pct[k]);
+        out.push_str(&format!(
+            "{:<44} {:>18} {:>18} {:>18}\n",
+            f.label,
+            cell(0),
+            cell(1),
+            cell(2)
+        ));
+    }
+    out.push_str(&format!(
+        "{:<44} {:>18} {:>18} {:>18}\n",
+        "all together",
+        money(c.all_std_dev_npv_usd[0]),
+        money(c.all_std_dev_npv_usd[1]),
+        money(c.all_std_dev_npv_usd[2])
+    ));
     out
 }
 

@@ -22,7 +22,7 @@ use serde_json::Value;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::risk::{RiskOptions, RiskReport};
+use crate::analysis::risk::{Contributions, RiskOptions, RiskReport};
 use crate::catalogue::Fields;
 use crate::catalogue::Presets;
 use crate::report::{Report, Sensitivity};
@@ -262,6 +262,83 @@ pub fn risk(scenario: Ts<ScenarioInput>, options: Option<Ts<RiskOptions>>) -> Re
         crate::analysis::risk::risk(&scenario, &options).map_err(|errors| error::input_error(&under(errors)))?;
     let report = crate::checked(report, &scenario).map_err(|e| error::input_error(&e))?;
     output(&report)
+}
+
+/// What each drawn factor contributes to the spread of the NPVs: the Monte Carlo re-run with
+/// each factor alone (the same seed, at most 2,000 paths each), its NPV standard deviation per
+/// pathway and its share of the factors' summed variance. A few times the work of `risk`.
+///
+/// @throws {MinepivotInputError} when the scenario or the options are invalid.
+#[wasm_bindgen(js_name = riskContributions)]
+pub fn risk_contributions(
+    scenario: Ts<ScenarioInput>,
+    options: Option<Ts<RiskOptions>>,
+) -> Result<Ts<Contributions>, JsValue> {
+    let (options, mut option_errors) = match options {
+        Some(options) => read_risk_options(&options.js_value()),
+        None => (RiskOptions::default(), Vec::new()),
+    };
+    let scenario = match read_scenario(&scenario.js_value()) {
+        Ok(scenario) if option_errors.is_empty() => scenario,
+        Ok(_) => return Err(error::input_error(&option_errors)),
+        Err(mut errors) => {
+            errors.append(&mut option_errors);
+            return Err(error::input_error(&errors));
+        }
+    };
+    let answer = crate::analysis::risk::contributions(&scenario, &options)
+        .map_err(|errors| error::input_error(&under(errors)))?;
+    let answer = crate::checked(answer, &scenario).map_err(|e| error::input_error(&e))?;
+    output(&answer)
+}
+
+/// The decision map: two inputs on a grid (default: the BTC price multiple across 0.25–3 and
+/// the colocation lease rate at ½–1½ times the scenario's, 25 × 25), each cell the best
+/// pathway and its margin over the runner-up, with the lines where each AI pathway's NPV
+/// equals mining's. At most 2,500 cells.
+///
+/// @throws {MinepivotInputError} when the scenario or the options are invalid (options at
+/// `options.x.steps`, …).
+#[wasm_bindgen(js_name = decisionMap)]
+pub fn decision_map(
+    scenario: Ts<ScenarioInput>,
+    options: Option<Ts<crate::analysis::decision_map::MapOptions>>,
+) -> Result<Ts<crate::analysis::decision_map::DecisionMap>, JsValue> {
+    let (options, mut option_errors) = match options {
+        None => (crate::analysis::decision_map::MapOptions::default(), Vec::new()),
+        Some(options) => match input::to_json(&options.js_value(), "") {
+            Err(e) => (Default::default(), vec![under_options(e)]),
+            Ok(converted) => match crate::analysis::decision_map::map_options_from_value(converted.value) {
+                Ok(o) if converted.marks.is_empty() => (o, Vec::new()),
+                Ok(o) => (o, under(input::apply_marks(Vec::new(), &converted.marks))),
+                Err(errors) => (Default::default(), under(input::apply_marks(errors, &converted.marks))),
+            },
+        },
+    };
+    let scenario = match read_scenario(&scenario.js_value()) {
+        Ok(scenario) if option_errors.is_empty() => scenario,
+        Ok(_) => return Err(error::input_error(&option_errors)),
+        Err(mut errors) => {
+            errors.append(&mut option_errors);
+            return Err(error::input_error(&errors));
+        }
+    };
+    let answer = crate::analysis::decision_map::decision_map(&scenario, &options).map_err(|errors| {
+        // The scenario's own errors keep their paths; the axes' go under `options.`.
+        let errors = errors
+            .into_iter()
+            .map(|e| {
+                if e.field.starts_with("x.") || e.field.starts_with("y.") {
+                    under_options(e)
+                } else {
+                    e
+                }
+            })
+            .collect::<Vec<_>>();
+        error::input_error(&errors)
+    })?;
+    let answer = crate::checked(answer, &scenario).map_err(|e| error::input_error(&e))?;
+    output(&answer)
 }
 
 /// `{ paths?, seed?, … }` → the options (defaults for what is left out) and every key, type

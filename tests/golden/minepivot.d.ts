@@ -51,6 +51,17 @@ export interface AsicResale {
     ageDeclinePctPerYear?: number;
 }
 
+export interface AxisValues {
+    field: string;
+    label: string;
+    unit: string;
+    values: number[];
+    /**
+     * The scenario's own value (1 for the BTC price multiple).
+     */
+    current: number;
+}
+
 /**
  * On which cash flows the verdict compares the pathways.
  */
@@ -173,6 +184,11 @@ export interface BitcoinReport {
      * (the curve's months in `months` carry the curve's); empty without a hashprice curve.
      */
     modelHashpriceUsdPerPhDay: number[];
+}
+
+export interface BreakEvenLine {
+    pathway: PathwayId;
+    points: MapPoint[];
 }
 
 /**
@@ -507,6 +523,25 @@ export type Complete<T> = T extends (infer U)[] ? Complete<U>[] : T extends obje
 export type CompleteScenario = Complete<Scenario>;
 
 /**
+ * The factors' contributions to the spread of each pathway's NPV.
+ */
+export interface Contributions {
+    /**
+     * Paths of each one-factor run.
+     */
+    paths: number;
+    /**
+     * The standard deviation of each pathway's NPV with every factor drawn, on as many paths
+     * (mining, colocation, gpuCloud), USD.
+     */
+    allStdDevNpvUsd: number[];
+    /**
+     * One per factor drawn, the largest first for the AI pathway whose NPV spreads more.
+     */
+    factors: FactorContribution[];
+}
+
+/**
  * Cooling technology of the converted halls.
  */
 export type Cooling = "air" | "rearDoor" | "directToChip" | "immersion";
@@ -669,6 +704,23 @@ export interface DebtYearReport {
 }
 
 /**
+ * The answer.
+ */
+export interface DecisionMap {
+    x: AxisValues;
+    y: AxisValues;
+    /**
+     * Row by row from the first y: `cells[j × x.values.length + i]` is (x.values[i],
+     * y.values[j]).
+     */
+    cells: MapCell[];
+    /**
+     * Where each AI pathway's NPV equals mining's.
+     */
+    breakEvens: BreakEvenLine[];
+}
+
+/**
  * A point of the duration curve: this share of the year's hours cost at least this price.
  */
 export interface DurationPoint {
@@ -728,6 +780,27 @@ export type ErrorCode = "invalidJson" | "invalidType" | "unknownField" | "notFin
  * Back-end (GPU-to-GPU) network fabric.
  */
 export type Fabric = "infiniband" | "ethernet";
+
+/**
+ * One factor drawn alone.
+ */
+export interface FactorContribution {
+    /**
+     * The factor's name, as in `drawn`.
+     */
+    factor: string;
+    label: string;
+    /**
+     * Standard deviation of each pathway's NPV with this factor alone drawn (mining,
+     * colocation, gpuCloud), USD.
+     */
+    stdDevNpvUsd: number[];
+    /**
+     * σᵢ² ÷ Σⱼ σⱼ² per pathway (mining, colocation, gpuCloud), %; 0 where no factor moves the
+     * pathway.
+     */
+    shareOfVariancePct: number[];
+}
 
 /**
  * A registry entry for JavaScript (`fields()`), the CLI (`minepivot fields`) and the docs.
@@ -1193,6 +1266,54 @@ export interface LineBreakEven {
      * The share of the first year's hours priced below it, %.
      */
     hoursRunPct: number;
+}
+
+/**
+ * One axis of the map: an input and the values it takes, `steps` of them evenly from `from`
+ * to `to` (both included). Left out, `from` and `to` are half and one and a half times the
+ * scenario's value within the field's range (0.25 to 3 for the BTC price multiple).
+ */
+export interface MapAxis {
+    /**
+     * `btcPriceMultiple` or the dotted path of a numeric input (`colocation.leaseUsdPerKwMonth`).
+     */
+    field?: string;
+    from?: number | null;
+    to?: number | null;
+    /**
+     * 2–100.
+     */
+    steps?: number;
+}
+
+export interface MapCell {
+    /**
+     * The pathway with the highest NPV (a tie goes to the first of mining, colocation,
+     * gpuCloud); null where the cell's scenario is not valid.
+     */
+    best: PathwayId | null;
+    /**
+     * The best NPV less the second best, USD (≥ 0); null where the scenario is not valid.
+     */
+    marginUsd: number | null;
+    /**
+     * The three NPVs (mining, colocation, gpuCloud), USD; empty where not valid.
+     */
+    npvUsd: number[];
+}
+
+/**
+ * The map's two axes. Default: the BTC price multiple across, the colocation lease rate up,
+ * 25 × 25.
+ */
+export interface MapOptions {
+    x?: MapAxis;
+    y?: MapAxis;
+}
+
+export interface MapPoint {
+    x: number;
+    y: number;
 }
 
 /**
@@ -2078,6 +2199,17 @@ export function cashFlowCsv(scenario: ScenarioInput): string;
 export function curveFromCsv(path: string, text: string): CurvePoint[];
 
 /**
+ * The decision map: two inputs on a grid (default: the BTC price multiple across 0.25–3 and
+ * the colocation lease rate at ½–1½ times the scenario's, 25 × 25), each cell the best
+ * pathway and its margin over the runner-up, with the lines where each AI pathway's NPV
+ * equals mining's. At most 2,500 cells.
+ *
+ * @throws {MinepivotInputError} when the scenario or the options are invalid (options at
+ * `options.x.steps`, …).
+ */
+export function decisionMap(scenario: ScenarioInput, options?: MapOptions | null): DecisionMap;
+
+/**
  * The default scenario (a sample 100 MW Texas site), complete, with every field present.
  */
 export function defaultScenario(): CompleteScenario;
@@ -2129,6 +2261,15 @@ export function profileFromCsv(name: string, text: string): ImportedProfile;
  * @throws {MinepivotInputError} when the scenario or the options are invalid.
  */
 export function risk(scenario: ScenarioInput, options?: RiskOptions | null): RiskReport;
+
+/**
+ * What each drawn factor contributes to the spread of the NPVs: the Monte Carlo re-run with
+ * each factor alone (the same seed, at most 2,000 paths each), its NPV standard deviation per
+ * pathway and its share of the factors' summed variance. A few times the work of `risk`.
+ *
+ * @throws {MinepivotInputError} when the scenario or the options are invalid.
+ */
+export function riskContributions(scenario: ScenarioInput, options?: RiskOptions | null): Contributions;
 
 /**
  * The tornado: each key input moved down and up by `options.pct` (default: the scenario's

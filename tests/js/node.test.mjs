@@ -78,6 +78,7 @@ test("exports exactly the public API, without the init functions", () => {
   assert.deepEqual(Object.keys(minepivot).sort(), [
     "cashFlowCsv",
     "curveFromCsv",
+    "decisionMap",
     "defaultScenario",
     "evaluate",
     "fields",
@@ -85,6 +86,7 @@ test("exports exactly the public API, without the init functions", () => {
     "presets",
     "profileFromCsv",
     "risk",
+    "riskContributions",
     "sensitivity",
     "upgrade",
     "validate",
@@ -433,4 +435,30 @@ test("risk() with the reference options gives the CLI's answer (tests/golden/ris
   const expected = JSON.parse(readFileSync(new URL("./risk-seed-7.json", import.meta.url), "utf8"));
   const report = risk(defaultScenario(), options);
   assert.equal(sameNumbers(report, expected, 1e-9), null);
+});
+
+test("decisionMap() grids two inputs: the default is 25 × 25 and too many cells are refused at options.y.steps", () => {
+  const map = minepivot.decisionMap(defaultScenario());
+  assert.equal(map.cells.length, 625);
+  assert.equal(map.x.field, "btcPriceMultiple");
+  assert.equal(map.y.field, "colocation.leaseUsdPerKwMonth");
+  assert.ok(map.cells.every((c) => ["mining", "colocation", "gpuCloud"].includes(c.best) && c.marginUsd >= 0));
+  assert.deepEqual(map.breakEvens.map((l) => l.pathway), ["colocation", "gpuCloud"]);
+  let thrown;
+  try {
+    minepivot.decisionMap(defaultScenario(), { x: { steps: 60 }, y: { steps: 50 } });
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(minepivot.isInputError(thrown));
+  assert.equal(thrown.errors[0].field, "options.y.steps");
+  assert.match(thrown.errors[0].message, /60 × 50 = 3,000 cells/);
+});
+
+test("riskContributions() gives every drawn factor its share of each pathway's variance", () => {
+  const c = minepivot.riskContributions(defaultScenario(), { paths: 500 });
+  assert.equal(c.paths, 500);
+  const shares = [0, 1, 2].map((k) => c.factors.reduce((sum, f) => sum + f.shareOfVariancePct[k], 0));
+  for (const s of shares) assert.ok(Math.abs(s - 100) < 1e-6 || s === 0, String(s));
+  assert.ok(c.factors.some((f) => f.factor === "buildCost"));
 });

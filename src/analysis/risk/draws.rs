@@ -101,7 +101,8 @@ pub fn btc_price_paths_around(
 /// a month, a Bernoulli approximation of the Poisson process), its log size J ~ Normal(μ_J,
 /// σ_J²). Every month is divided by its expected factor 1 − p + p E[e^J], E[e^J] =
 /// exp(μ_J + σ_J²/2), so that the expected price path is unchanged. The twin takes the same
-/// months with the size reflected about its mean, 2 μ_J − J: the same distribution.
+/// months with the size reflected about its mean, 2 μ_J − J: the same distribution. One
+/// uniform a month decides; a normal is drawn only for a month that jumps.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Jumps {
     probability: f64,
@@ -128,16 +129,16 @@ impl Jumps {
         })
     }
 
-    /// Multiplies a pair of paths by their jumps, month 1 on, drawing a uniform and a normal
-    /// a month from `rng` (whether or not the month jumps, so that the stream stays in step).
+    /// Multiplies a pair of paths by their jumps, month 1 on, drawing a uniform a month from
+    /// `rng` and, in a month that jumps, a normal for its size.
     pub fn apply(&self, rng: &mut Generator, path: &mut [f64], mirror: &mut [f64]) {
         let (mut up, mut down) = (1.0, 1.0);
         for (a, b) in path.iter_mut().zip(mirror.iter_mut()).skip(1) {
             let u: f64 = rng.sample(rand::distr::Open01);
-            let z: f64 = rng.sample(StandardNormal);
             up *= self.compensation;
             down *= self.compensation;
             if u < self.probability {
+                let z: f64 = rng.sample(StandardNormal);
                 up *= (self.mean + self.sd * z).exp();
                 down *= (self.mean - self.sd * z).exp();
             }

@@ -151,13 +151,14 @@ struct HourlyMonth {
 impl HourlyMonth {
     /// The month with its escalating prices (the upper piece: a and c) times λ, for demand
     /// response `dr` per MWh: the look-up constants recomputed from the scaled map.
-    fn scaled(&self, lambda: f64, dr: f64) -> HourlyMonth {
+    /// `inverse` is 1 ÷ λ, carried by the path so that no month divides.
+    fn scaled(&self, lambda: f64, inverse: f64, dr: f64) -> HourlyMonth {
         let map = crate::power::PriceMap {
             a: self.map.a * lambda,
             c: self.map.c * lambda,
             ..self.map
         };
-        let cents_per_usd = if map.c > 0.0 { 100.0 / map.c } else { 0.0 };
+        let cents_per_usd = self.cents_per_usd * inverse;
         HourlyMonth {
             map,
             cents_per_usd,
@@ -204,9 +205,12 @@ struct PathState {
     closed: bool,
     /// The fees per block's multiplier.
     fees: f64,
-    /// λ, this month's power price over the scenario's (1 in month 0), and its monthly step.
+    /// λ, this month's power price over the scenario's (1 in month 0), its monthly step, and
+    /// their reciprocals.
     power: f64,
     power_step: f64,
+    inverse_power: f64,
+    inverse_power_step: f64,
 }
 
 impl PathState {
@@ -225,6 +229,8 @@ impl PathState {
             fees,
             power: 1.0,
             power_step,
+            inverse_power: 1.0,
+            inverse_power_step: 1.0 / power_step,
             inverse_step: 1.0 / grow(1.0, hashrate_growth_pct, 1.0),
             hashrate: hashrate0_ehs,
             inverse_hashrate: 1.0 / hashrate0_ehs,
@@ -985,7 +991,7 @@ impl RiskModel {
         let (fully_off, mut net) = match (&self.hourly, &c.hourly) {
             (Some(h), Some(month)) if lambda == 1.0 => self.hourly_net(h, c, month, revenue_per_th, c.fixed_usd),
             (Some(h), Some(month)) => {
-                let scaled = month.scaled(lambda, h.demand_response_per_mwh);
+                let scaled = month.scaled(lambda, path.inverse_power, h.demand_response_per_mwh);
                 let fixed = c.fixed_usd + (lambda - 1.0) * c.fixed_power_usd;
                 self.hourly_net(h, c, &scaled, revenue_per_th, fixed)
             }
@@ -1028,6 +1034,7 @@ impl RiskModel {
             None => path.inverse_hashrate *= path.inverse_step,
         }
         path.power *= path.power_step;
+        path.inverse_power *= path.inverse_power_step;
     }
 
     /// Under hourly prices, whether the whole fleet is off and the month's net cash flow, as

@@ -125,9 +125,12 @@
 //! model path by path, and that with zero volatility and zero spreads every percentile equals
 //! the deterministic NPV.
 
+mod contributions;
 mod draws;
 mod engine;
 mod stats;
+
+pub use contributions::{contributions, Contributions, FactorContribution, CONTRIBUTION_PATHS};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -879,12 +882,19 @@ fn summarize(
             (Some(share(wins)), [Some(p10), Some(p50), Some(p90)])
         };
         let values = &mut npvs[id];
-        let mean = values.iter().sum::<f64>() / paths.max(1) as f64;
-        let variance =
-            values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / paths.saturating_sub(1).max(1) as f64;
         let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
             (lo.min(v), hi.max(v))
         });
+        // Every path alike: exactly that value and no spread (a sum's rounding would leave
+        // a mean an ulp off and a standard deviation of a few millionths of a dollar).
+        let (mean, variance) = if min == max {
+            (min, 0.0)
+        } else {
+            let mean = values.iter().sum::<f64>() / paths.max(1) as f64;
+            let variance =
+                values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / paths.saturating_sub(1).max(1) as f64;
+            (mean, variance)
+        };
         let losses = values.iter().filter(|&&v| v < 0.0).count();
         let [p10, p50, p90] = percentiles(values, [0.1, 0.5, 0.9]);
         pathways.push(PathwayRisk {

@@ -7,6 +7,7 @@ import {
   cashFlowCsv,
   crateVersion,
   curveFromCsv,
+  decisionMap,
   defaultScenario,
   evaluate,
   fields,
@@ -15,6 +16,7 @@ import {
   presets,
   profileFromCsv,
   risk,
+  riskContributions,
   sensitivity,
   upgrade,
   validate,
@@ -22,7 +24,7 @@ import {
 
 initSync({ module: readFileSync(new URL("../web/minepivot_bg.wasm", import.meta.url)) });
 
-export { cashFlowCsv, curveFromCsv, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, sensitivity, upgrade, validate };
+export { cashFlowCsv, curveFromCsv, decisionMap, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, riskContributions, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

@@ -7,6 +7,7 @@ import init, {
   cashFlowCsv,
   crateVersion,
   curveFromCsv,
+  decisionMap,
   defaultScenario,
   evaluate,
   fields,
@@ -14,6 +15,7 @@ import init, {
   presets,
   profileFromCsv,
   risk,
+  riskContributions,
   sensitivity,
   upgrade,
   validate,
@@ -21,7 +23,7 @@ import init, {
 
 await init({ module_or_path: new URL("./minepivot_bg.wasm", import.meta.url) });
 
-export { cashFlowCsv, curveFromCsv, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, sensitivity, upgrade, validate };
+export { cashFlowCsv, curveFromCsv, decisionMap, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, riskContributions, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();
