@@ -180,4 +180,32 @@ fn the_default_map_is_25_by_25_and_every_cell_has_an_answer() {
     // Cheap BTC and a rich lease: an AI pathway wins the corner; dear BTC and a poor lease:
     // mining does, or the map has no crossing at all.
     assert_ne!(map.cells[24 * 25].best, Some(PathwayId::Mining));
+    // Where the winner changes between colocation and mining, the colocation line runs: at
+    // the defaults the lease decides (the network's hashrate follows the BTC price, so the
+    // multiple moves mining little) and the line crosses the map from side to side, one
+    // segment per square it passes.
+    let line = map
+        .break_evens
+        .iter()
+        .find(|l| l.pathway == PathwayId::Colocation)
+        .unwrap();
+    assert!(line.segments.len() >= 24, "{} segments", line.segments.len());
+    let xs: Vec<f64> = line.points.iter().map(|p| p.x).collect();
+    assert!(xs.iter().any(|&x| x <= 0.25 + 1e-9) && xs.iter().any(|&x| x >= 3.0 - 1e-9));
+    // Each crossing is where colocation equals mining (within the search's tolerance, its NPV
+    // gap a small share of either NPV).
+    for p in line.points.iter().take(5) {
+        let mut s = s.clone();
+        s.colocation.lease_usd_per_kw_month = p.y;
+        let scaled = MapOptions {
+            x: axis("btcPriceMultiple", p.x, p.x + 1e-6, 2),
+            y: axis("colocation.leaseUsdPerKwMonth", p.y, p.y + 1e-6, 2),
+        };
+        let cell = &decision_map(&s, &scaled).unwrap().cells[0];
+        let gap = (cell.npv_usd[1] - cell.npv_usd[0]).abs();
+        assert!(
+            gap < 0.01 * cell.npv_usd[0].abs().max(cell.npv_usd[1].abs()),
+            "gap {gap} at {p:?}"
+        );
+    }
 }

@@ -8,10 +8,10 @@
 //! runs are redone only for an axis that moves them (prices, the fleet, the site, power, the
 //! retrofit), per column or per row when only one axis does, and the capex likewise.
 //!
-//! A break-even line joins, row by row, the x where an AI pathway's NPV equals mining's: found
-//! between two cells of opposite sign by Brent's method on the whole model, to a thousandth of
-//! the x axis's span. A row where the pathway is above (or below) mining across the whole axis
-//! has no point.
+//! A break-even line is where an AI pathway's NPV equals mining's: on every edge between two
+//! neighbouring cells of opposite sign, the crossing is found by Brent's method on the whole
+//! model (to a thousandth of that axis's span); the crossings on the edges of each grid square
+//! are then joined (marching squares), so the line follows the boundary whichever way it runs.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -120,12 +120,18 @@ pub struct MapCell {
     pub npv_usd: Vec<f64>,
 }
 
+/// Where one AI pathway's NPV equals mining's: the crossings found on the grid's edges, and
+/// the segments that join them square by square (a contour, drawn segment by segment).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BreakEvenLine {
     pub pathway: PathwayId,
+    /// Every crossing: on a row between two cells (x found, y the row's) or on a column (y
+    /// found).
     pub points: Vec<MapPoint>,
+    /// Pairs of crossings on the edges of one grid square, joined.
+    pub segments: Vec<[MapPoint; 2]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -462,35 +468,71 @@ pub fn decision_map(s: &Scenario, o: &MapOptions) -> Result<DecisionMap, Vec<Val
         }
     }
 
-    // The break-even lines: between cells of a row whose AI-minus-mining changes sign.
-    let tol = (x.values[nx - 1] - x.values[0]).abs() * 1e-3;
+    // The break-even lines: on every edge between two cells whose AI-minus-mining changes sign,
+    // the crossing by Brent on the whole model; then, square by square, the crossings on its
+    // edges joined (marching squares; a saddle's four are paired in edge order).
+    let x_tol = (x.values[nx - 1] - x.values[0]).abs() * 1e-3;
+    let y_tol = (y.values[ny - 1] - y.values[0]).abs() * 1e-3;
     let mut break_evens = Vec::new();
     for pathway in [PathwayId::Colocation, PathwayId::GpuCloud] {
-        let mut points = Vec::new();
+        let gap = |n: &Option<PerPathway<f64>>| n.map(|n| n[pathway] - n.mining);
+        // Crossings on horizontal edges (row j, between columns i and i + 1) and on vertical
+        // edges (column i, between rows j and j + 1).
+        let mut across: Vec<Option<MapPoint>> = vec![None; nx * ny];
+        let mut up: Vec<Option<MapPoint>> = vec![None; nx * ny];
         for j in 0..ny {
-            for i in 0..nx - 1 {
-                let (Some(a), Some(b)) = (npvs[j * nx + i], npvs[j * nx + i + 1]) else {
-                    continue;
-                };
-                let (da, db) = (a[pathway] - a.mining, b[pathway] - b.mining);
-                if (da < 0.0) == (db < 0.0) {
-                    continue;
+            for i in 0..nx {
+                let here = gap(&npvs[j * nx + i]);
+                if i + 1 < nx {
+                    if let (Some(a), Some(b)) = (here, gap(&npvs[j * nx + i + 1])) {
+                        if (a < 0.0) != (b < 0.0) {
+                            let root = crate::finance::find_root_from(
+                                |v| engine.at(v, j).map_or(f64::NAN, |n| n[pathway] - n.mining),
+                                (x.values[i], a),
+                                (x.values[i + 1], b),
+                                x_tol,
+                            );
+                            across[j * nx + i] = root.map(|r| MapPoint { x: r, y: y.values[j] });
+                        }
+                    }
                 }
-                let root = crate::finance::find_root_from(
-                    |v| engine.at(v, j).map_or(f64::NAN, |n| n[pathway] - n.mining),
-                    (x.values[i], da),
-                    (x.values[i + 1], db),
-                    tol,
-                );
-                if let Some(root) = root {
-                    points.push(MapPoint {
-                        x: root,
-                        y: y.values[j],
-                    });
+                if j + 1 < ny {
+                    if let (Some(a), Some(b)) = (here, gap(&npvs[(j + 1) * nx + i])) {
+                        if (a < 0.0) != (b < 0.0) {
+                            let root = crate::finance::find_root_from(
+                                |v| engine.at_column(i, v).map_or(f64::NAN, |n| n[pathway] - n.mining),
+                                (y.values[j], a),
+                                (y.values[j + 1], b),
+                                y_tol,
+                            );
+                            up[j * nx + i] = root.map(|r| MapPoint { x: x.values[i], y: r });
+                        }
+                    }
                 }
             }
         }
-        break_evens.push(BreakEvenLine { pathway, points });
+        let mut segments = Vec::new();
+        for j in 0..ny.saturating_sub(1) {
+            for i in 0..nx.saturating_sub(1) {
+                // The square's edges in order: bottom, right, top, left.
+                let edges = [
+                    across[j * nx + i],
+                    up[j * nx + i + 1],
+                    across[(j + 1) * nx + i],
+                    up[j * nx + i],
+                ];
+                let found: Vec<MapPoint> = edges.into_iter().flatten().collect();
+                for pair in found.chunks_exact(2) {
+                    segments.push([pair[0], pair[1]]);
+                }
+            }
+        }
+        let points = across.into_iter().chain(up).flatten().collect();
+        break_evens.push(BreakEvenLine {
+            pathway,
+            points,
+            segments,
+        });
     }
 
     Ok(DecisionMap {
@@ -545,6 +587,12 @@ impl<'a> CellEngine<'a> {
     fn at(&mut self, vx: f64, row: usize) -> Option<PerPathway<f64>> {
         let vy = self.y.values[row];
         self.evaluate(vx, vy, None, Some(row))
+    }
+
+    /// Any y on column `col`: no row's cache serves it.
+    fn at_column(&mut self, col: usize, vy: f64) -> Option<PerPathway<f64>> {
+        let vx = self.x.values[col];
+        self.evaluate(vx, vy, Some(col), None)
     }
 
     /// The NPVs at (vx, vy), on column `col` and row `row` of the grid where it lies on one.

@@ -244,8 +244,15 @@ pub fn sensitivity(
 /// mining. The same `options.seed` gives the same answer.
 ///
 /// @throws {MinepivotInputError} when the scenario or the options are invalid.
+/// `onProgress(done, total)`, when given, is called after each batch of 128 paths (a
+/// progress bar; in a worker, post it on).
 #[wasm_bindgen]
-pub fn risk(scenario: Ts<ScenarioInput>, options: Option<Ts<RiskOptions>>) -> Result<Ts<RiskReport>, JsValue> {
+pub fn risk(
+    scenario: Ts<ScenarioInput>,
+    options: Option<Ts<RiskOptions>>,
+    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "((done: number, total: number) => void) | null")]
+    on_progress: Option<js_sys::Function>,
+) -> Result<Ts<RiskReport>, JsValue> {
     let (options, mut option_errors) = match options {
         Some(options) => read_risk_options(&options.js_value()),
         None => (RiskOptions::default(), Vec::new()),
@@ -258,8 +265,14 @@ pub fn risk(scenario: Ts<ScenarioInput>, options: Option<Ts<RiskOptions>>) -> Re
             return Err(error::input_error(&errors));
         }
     };
-    let report =
-        crate::analysis::risk::risk(&scenario, &options).map_err(|errors| error::input_error(&under(errors)))?;
+    let mut progress = |done: u32, total: u32| {
+        if let Some(f) = &on_progress {
+            // A callback that throws does not stop the run.
+            let _ = f.call2(&JsValue::NULL, &JsValue::from(done), &JsValue::from(total));
+        }
+    };
+    let report = crate::analysis::risk::risk_with_progress(&scenario, &options, &mut progress)
+        .map_err(|errors| error::input_error(&under(errors)))?;
     let report = crate::checked(report, &scenario).map_err(|e| error::input_error(&e))?;
     output(&report)
 }

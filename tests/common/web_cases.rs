@@ -326,7 +326,7 @@ fn version_is_the_crate_version() {
 fn risk_is_seeded_and_checks_its_options() {
     let run = |seed: u32| {
         let options = parse(&format!(r#"{{ "paths": 300, "seed": {seed} }}"#));
-        wasm::risk(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(options)))
+        wasm::risk(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(options)), None)
             .map(JsValue::from)
             .expect("valid")
     };
@@ -341,7 +341,7 @@ fn risk_is_seeded_and_checks_its_options() {
     assert!(get(&pathways.get(0), "probabilityBeatsMiningPct").is_null());
 
     let bad = parse(r#"{ "paths": 5, "colour": "red" }"#);
-    let error = wasm::risk(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(bad))).expect_err("bad options");
+    let error = wasm::risk(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(bad)), None).expect_err("bad options");
     let fields: Vec<String> = Array::from(&get(&error, "errors"))
         .iter()
         .map(|e| get(&e, "field").as_string().unwrap_or_default())
@@ -633,4 +633,15 @@ fn every_table_of_the_report_is_made_from_its_literal() {
     evaluate(&default_js()).expect("valid");
     // bitcoin months, duration curve, 3 × (months, years), 2 financings' months.
     assert_eq!(wasm::literal_tables() - before, 10);
+}
+
+#[wasm_bindgen_test]
+fn risk_reports_its_progress_batch_by_batch() {
+    // 300 paths in batches of 128: progress after 128, 256 and 300 of 300.
+    let calls = js_sys::Array::new();
+    let record = js_sys::Function::new_with_args("done, total", "this.push([done, total]);").bind(&calls);
+    let options = parse(r#"{ "paths": 300, "seed": 1, "equityPaths": 0 }"#);
+    wasm::risk(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(options)), Some(record)).expect("valid");
+    let seen = JSON::stringify(&calls).expect("JSON");
+    assert_eq!(String::from(seen), "[[128,300],[256,300],[300,300]]");
 }

@@ -1,9 +1,10 @@
 // The risk panel: the Monte Carlo runs in the Web Worker on request, shows P10 / P50 / P90 per
 // pathway and the chance each AI pathway beats mining, repeats exactly with the same seed,
 // marks the core's option errors at the field, and never freezes the page while it runs.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
 import { watch, open, field, setField, expectNoNaN } from './helpers.js';
+import { usd, pct } from '../../www/src/format.js';
 
 const panel = (page) => page.locator('#risk');
 const cell = (page, id, stat) => page.locator(`#risk-table tr[data-risk="${id}"] td[data-stat="${stat}"]`);
@@ -127,6 +128,8 @@ test('dark mode and 360 px: the panel fits and reads', async ({ browser }) => {
 test('an empty option box is the core\'s type error at the field, not a silent default', async ({ page }) => {
   const problems = watch(page);
   await open(page);
+  // The spreads sit under "What is drawn, and how widely".
+  await page.locator('.risk-more > summary').click();
   await page.locator('#risk-btcVolatilityPct').fill('');
   await runRisk(page);
   await expect(page.locator('#risk-btcVolatilityPct')).toHaveAttribute('aria-invalid', 'true');
@@ -168,5 +171,61 @@ test('a long run can be cancelled; the page keeps working and runs again', async
   await runRisk(page);
   await expect(page.locator('#risk-table tbody tr')).toHaveCount(3);
   await expect(page.locator('#risk-notes')).toContainText('200 paths');
+  expect(problems).toEqual([]);
+});
+
+test('a run draws the fans, each factor\'s share and the decision map, with progress on the way', async ({ page }) => {
+  const problems = watch(page);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await open(page);
+  await page.locator('#risk-run').click();
+  // The worker reports how far it is: "Simulating: 3,200 of 10,000 paths (step 1 of 3)", then
+  // the two later steps.
+  await expect(page.locator('.risk-progress-text')).toContainText(/step [123] of 3/);
+  await expect(panel(page)).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  await expect(page.locator('#chart-btc-fan canvas')).toHaveCount(1);
+  await expect(page.locator('#chart-hashprice-fan canvas')).toHaveCount(1);
+  await expect(page.locator('#chart-btc-fan')).toHaveAttribute('aria-label', /BTC price: P50 \$/);
+  // The default borrows: the equity's table.
+  await expect(page.locator('#risk-equity tbody tr')).toHaveCount(3);
+  // Every drawn factor has a row; the build cost is among them, its bars sized.
+  await expect(page.locator('#risk-factors tbody tr[data-factor="buildCost"]')).toHaveCount(1);
+  expect(await page.locator('#risk-factors tbody tr[data-factor]').count()).toBeGreaterThanOrEqual(10);
+  // 25 × 25 cells, two break-even lines at most, the scenario's ring, a legend.
+  await expect(page.locator('#risk-map svg rect')).toHaveCount(625);
+  await expect(page.locator('#risk-map svg circle')).toHaveCount(1);
+  // At the defaults the lease decides between colocation and mining: its line is drawn.
+  await expect(page.locator('#risk-map svg path.break-even.colocation')).toHaveCount(1);
+  await expect(page.locator('#risk-map svg')).toHaveAttribute('aria-label', /Decision map, 25 × 25 cells/);
+  await expect(page.locator('.map-legend li')).toHaveCount(6);
+  await expectNoNaN(page);
+  await mkdir('artifacts', { recursive: true });
+  await page.locator('#risk-factors').scrollIntoViewIfNeeded();
+  await panel(page).screenshot({ path: 'artifacts/risk-full.png' });
+  await page.locator('#risk-map').screenshot({ path: 'artifacts/risk-map.png' });
+  expect(problems).toEqual([]);
+});
+
+test('the page gives the reference run\'s answer for the same seed and options (tests/golden/risk-seed-7.json)', async ({ page }) => {
+  // The CLI wrote the reference and Node reproduces it (tests/cli.rs, tests/js); here the
+  // page's own worker runs the same options typed into the panel, and its table shows the
+  // reference's percentiles as the page rounds them.
+  const problems = watch(page);
+  const options = JSON.parse(await readFile(new URL('../golden/risk-options.json', import.meta.url), 'utf8'));
+  const golden = JSON.parse(await readFile(new URL('../golden/risk-seed-7.json', import.meta.url), 'utf8'));
+  await open(page);
+  await page.locator('.risk-more > summary').click();
+  for (const [key, value] of Object.entries(options)) {
+    if (key === 'histogramBins') continue;
+    await page.locator(`#risk-${key}`).fill(String(value));
+  }
+  await runRisk(page);
+  for (const p of golden.pathways) {
+    for (const stat of ['p10', 'p50', 'p90']) {
+      const shown = await cell(page, p.id, stat).innerText();
+      expect(shown, `${p.id} ${stat}`).toBe(usd(p[`${stat}NpvUsd`]));
+    }
+    await expect(cell(page, p.id, 'loss')).toHaveText(pct(p.probabilityOfLossPct, 1));
+  }
   expect(problems).toEqual([]);
 });

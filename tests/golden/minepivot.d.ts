@@ -186,9 +186,21 @@ export interface BitcoinReport {
     modelHashpriceUsdPerPhDay: number[];
 }
 
+/**
+ * Where one AI pathway's NPV equals mining's: the crossings found on the grid's edges, and
+ * the segments that join them square by square (a contour, drawn segment by segment).
+ */
 export interface BreakEvenLine {
     pathway: PathwayId;
+    /**
+     * Every crossing: on a row between two cells (x found, y the row's) or on a column (y
+     * found).
+     */
     points: MapPoint[];
+    /**
+     * Pairs of crossings on the edges of one grid square, joined.
+     */
+    segments: [MapPoint, MapPoint][];
 }
 
 /**
@@ -2259,8 +2271,10 @@ export function profileFromCsv(name: string, text: string): ImportedProfile;
  * mining. The same `options.seed` gives the same answer.
  *
  * @throws {MinepivotInputError} when the scenario or the options are invalid.
+ * `onProgress(done, total)`, when given, is called after each batch of 128 paths (a
+ * progress bar; in a worker, post it on).
  */
-export function risk(scenario: ScenarioInput, options?: RiskOptions | null): RiskReport;
+export function risk(scenario: ScenarioInput, options: RiskOptions | null | undefined, onProgress: ((done: number, total: number) => void) | null): RiskReport;
 
 /**
  * What each drawn factor contributes to the spread of the NPVs: the Monte Carlo re-run with

@@ -41,9 +41,13 @@ const pending = new Map();
 function startWorker() {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.addEventListener('message', (event) => {
-    const { id, result, errors } = event.data || {};
+    const { id, result, errors, progress } = event.data || {};
     const job = pending.get(id);
     if (!job) return;
+    if (progress) {
+      job.onProgress?.(progress);
+      return;
+    }
     pending.delete(id);
     job.resolve(errors ? { ok: false, errors } : { ok: true, result });
   });
@@ -71,14 +75,23 @@ export function cancelWorker() {
 }
 
 /**
- * Runs one package call (`'evaluate'`, `'evaluateMany'`, `'risk'`) in the background worker so typing
- * and scrolling never wait for it. Resolves to `{ ok, result }` or `{ ok: false, errors }`.
+ * Runs one package call (`'evaluate'`, `'evaluateMany'`, `'risk'`, `'riskContributions'`,
+ * `'decisionMap'`) in the background worker so typing and scrolling never wait for it.
+ * Resolves to `{ ok, result }` or `{ ok: false, errors }`.
  */
 export function inWorker(call, ...args) {
+  return inWorkerWithProgress(call, args, null);
+}
+
+/**
+ * {@link inWorker} with `onProgress({ done, total })` called as the worker reports progress
+ * (the risk run, batch by batch).
+ */
+export function inWorkerWithProgress(call, args, onProgress) {
   if (!worker) startWorker();
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, { resolve });
+    pending.set(id, { resolve, onProgress });
     worker.postMessage({ id, call, args });
   });
 }

@@ -1,8 +1,12 @@
 // The risk panel: the core's Monte Carlo (`risk(scenario, options)`) run in the Web Worker,
 // so typing and scrolling never wait for 10,000 paths. Its inputs, a Run button, a progress
-// bar while the worker computes, then per pathway P10 / P50 / P90 NPV, the probability each
-// AI pathway beats mining, an NPV histogram (uPlot, shared bins) and the core's notes.
-// Every number comes from the core's RiskReport; this module only lays them out.
+// bar fed by the worker batch by batch and a Cancel button, then per pathway P10 / P50 / P90
+// NPV (and the equity's when a pathway borrows), the probability each AI pathway beats
+// mining, an NPV histogram (uPlot, shared bins), the BTC price and hashprice fans (uPlot
+// bands), each factor's share of the spread (`riskContributions`, a table whose cells carry
+// bars) and the decision map (`decisionMap`, an SVG heat map: uPlot has no heat map, and an
+// SVG keeps the cells, the break-even lines and their labels one document a reader can
+// print). Every number comes from the core; this module only lays them out.
 //
 // Once a person has run it, a change of the scenario or of an option dims the results and
 // reruns after a pause (debounced), one run at a time: a change during a run queues one
@@ -10,7 +14,7 @@
 
 import uPlot from 'uplot';
 import { h, fill, $, $$ } from './dom.js';
-import { inWorker, cancelWorker } from './engine.js';
+import { inWorker, inWorkerWithProgress, cancelWorker } from './engine.js';
 import { tipContent } from './form.js';
 import { usd, usdTick, pct, num, plain } from './format.js';
 import { PATHWAY_STYLE } from './charts.js';
@@ -24,6 +28,11 @@ const PATHWAY_CLASS = { mining: 'p-mining', colocation: 'p-colocation', gpuCloud
  * the core's default and not offered. The core still decides what is valid.
  */
 const OPTIONS = RISK_OPTIONS.filter((o) => o.path !== 'histogramBins').map((o) => ({ ...o, key: o.path, def: RISK_DEFAULTS[o.path] }));
+
+/** Layout only: which options show at once, and how the rest are grouped. */
+const RUN_KEYS = ['paths', 'seed', 'equityPaths'];
+const MARKET_KEYS = ['btcVolatilityPct', 'btcJumpsPerYear', 'btcJumpMeanPct', 'btcJumpSdPct', 'hashrateGrowthSdPct', 'btcHashrateCorrelation', 'gpuRentDeclineSdPct', 'btcGpuRentCorrelation', 'hashrateGpuRentCorrelation', 'feesSdPct', 'powerEscalationSdPct'];
+const groupOf = (key) => (RUN_KEYS.includes(key) ? 'run' : MARKET_KEYS.includes(key) ? 'market' : 'project');
 
 const RERUN_AFTER_MS = 700;
 const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -41,7 +50,14 @@ function withAlpha(color, a) {
 export function createRiskPanel({ root, scenario, sources = [] }) {
   const sourceOf = (key) => sources.find((x) => x.field === key) ?? null;
   const inputs = new Map();
-  const form = h('form', { class: 'risk-inputs', novalidate: true, onsubmit: (e) => { e.preventDefault(); run(); } });
+  const form = h('form', { class: 'risk-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); run(); } });
+  const groups = {
+    run: h('div', { class: 'risk-inputs' }),
+    market: h('fieldset', { class: 'risk-inputs' }, h('legend', {}, 'Market')),
+    project: h('fieldset', { class: 'risk-inputs' }, h('legend', {}, 'Project')),
+  };
+  const more = h('details', { class: 'risk-more' },
+    h('summary', {}, 'What is drawn, and how widely'), groups.market, groups.project);
   for (const o of OPTIONS) {
     const id = `risk-${o.key}`;
     const input = h('input', {
@@ -54,10 +70,11 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     inputs.set(o.key, input);
     const tip = h('span', { class: 'tip', id: `${id}-tip`, role: 'tooltip' });
     fill(tip, tipContent(sourceOf(o.key), `${plain(o.def)} ${o.unit}`, ''));
-    form.append(h('div', { class: 'field', dataset: { for: o.key } },
+    groups[groupOf(o.key)].append(h('div', { class: 'field', dataset: { for: o.key } },
       h('label', { for: id }, o.label, h('span', { class: 'unit' }, o.unit)),
       input, tip, h('span', { class: 'error', id: `${id}-err`, hidden: true })));
   }
+  form.append(groups.run, more);
   const button = h('button', { type: 'submit', class: 'button primary', id: 'risk-run' }, 'Run simulation');
   // A long run (many paths, tax on, a long horizon) can be stopped: the worker is ended and
   // the last results stay on screen.
@@ -68,17 +85,30 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
   const general = h('p', { class: 'error risk-general', role: 'alert', hidden: true });
   form.append(h('div', { class: 'risk-actions' }, button, cancel), general);
 
+  const progressBar = h('progress', { 'aria-label': 'Simulating', max: 1 });
   const progress = h('div', { class: 'risk-progress', role: 'status', hidden: true },
-    h('progress', { 'aria-label': 'Simulating' }), h('span', { class: 'risk-progress-text' }));
+    progressBar, h('span', { class: 'risk-progress-text' }));
   const staleNote = h('p', { class: 'risk-stale muted', hidden: true });
   const table = h('div', { id: 'risk-table' });
   const chartBox = h('div', { class: 'chart-box risk-chart', id: 'chart-risk' });
   const chartHead = h('h3', { class: 'risk-sub' }, 'Distribution of NPV');
   const chartNote = h('p', { class: 'muted' }, 'Paths per NPV bin, the same bins for the three pathways; dashes as in the cash-flow chart.');
   const notes = h('ul', { class: 'notes', id: 'risk-notes' });
+  const equityBox = h('div', { id: 'risk-equity' });
+  const fanPrice = h('div', { class: 'chart-box risk-fan', id: 'chart-btc-fan' });
+  const fanHashprice = h('div', { class: 'chart-box risk-fan', id: 'chart-hashprice-fan' });
+  const fans = h('div', { class: 'risk-fans' },
+    h('figure', {}, h('figcaption', {}, 'BTC price at each year’s end: P10–P90 band, P50 line, your path dashed'), fanPrice),
+    h('figure', {}, h('figcaption', {}, 'Hashprice at each year’s end (USD per PH/s per day): P10–P90, P50, your path dashed'), fanHashprice));
+  const factorsBox = h('div', { id: 'risk-factors' });
+  const mapBox = h('div', { id: 'risk-map' });
   const results = h('div', { class: 'risk-results', id: 'risk-results', 'aria-live': 'polite', hidden: true },
-    table, chartHead, chartNote, chartBox, h('h3', { class: 'risk-sub' }, 'About this run'), notes);
-  const intro = h('p', { class: 'muted risk-intro' }, 'Runs the model on thousands of simulated paths: the BTC price as a log-normal path, the network hashrate, the GPU rent decline, the build cost (an expected overrun with a spread), the colocation occupancy, the tenant’s default and the GPU utilisation drawn around your inputs. Everything else — fees, power prices, lease rates, delays — keeps your values; “About this run” lists what was drawn.');
+    table, equityBox, chartHead, chartNote, chartBox,
+    h('h3', { class: 'risk-sub' }, 'The market the paths drew'), fans,
+    h('h3', { class: 'risk-sub' }, 'What moves each pathway most'), factorsBox,
+    h('h3', { class: 'risk-sub' }, 'Decision map'), mapBox,
+    h('h3', { class: 'risk-sub' }, 'About this run'), notes);
+  const intro = h('p', { class: 'muted risk-intro' }, 'Runs the model on thousands of simulated paths. Drawn around your inputs: the BTC price (with optional jumps), the network hashrate (correlated with it), GPU rents and utilisation, fees, the power price’s escalation, the build cost and its delay, the colocation occupancy, the tenant’s default and the rent after the lease’s first term. Not drawn: today’s power price, the first term’s lease rate and the discount rate.');
   root.append(intro, form, progress, staleNote, results);
 
   let ranOnce = false;
@@ -119,6 +149,7 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
         continue;
       }
       const box = input.closest('.field');
+      if (more.contains(box)) more.open = true;
       box.classList.add('invalid');
       input.setAttribute('aria-invalid', 'true');
       const msg = $('.error', box);
@@ -136,11 +167,14 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     staleNote.textContent = stale ? text : '';
   }
 
-  function setBusy(busy, paths) {
+  function setBusy(busy, text = '', value = null) {
     running = busy;
     root.setAttribute('aria-busy', String(busy));
     progress.hidden = !busy;
-    $('.risk-progress-text', progress).textContent = busy ? `Simulating ${typeof paths === 'number' ? num(paths) : 'the'} paths…` : '';
+    $('.risk-progress-text', progress).textContent = busy ? text : '';
+    // An indeterminate bar until the worker reports how far it is.
+    if (value === null) progressBar.removeAttribute('value');
+    else progressBar.value = value;
     button.textContent = busy ? 'Running…' : ranOnce ? 'Run again' : 'Run simulation';
     cancel.hidden = !busy;
   }
@@ -155,9 +189,48 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     ranOnce = true;
     const options = readOptions();
     if (last) setStale('Updating: these results belong to the previous inputs.');
-    setBusy(true, options.paths);
-    const answer = await inWorker('risk', scenario(), options);
+    const total = typeof options.paths === 'number' ? options.paths : null;
+    setBusy(true, `Simulating ${total === null ? 'the' : num(total)} paths… (step 1 of 3)`, total === null ? null : 0);
+    const input = scenario();
+    const answer = await inWorkerWithProgress('risk', [input, options], ({ done, total: all }) => {
+      setBusy(true, `Simulating: ${num(done)} of ${num(all)} paths (step 1 of 3)`, (done / all) * 0.6);
+    });
+    if (again || answer.cancelled || !answer.ok) {
+      setBusy(false);
+      finishRun(answer);
+      return;
+    }
+    clearErrors();
+    general.hidden = true;
+    last = { report: answer.result, contributions: null, map: null };
+    setStale('');
+    draw();
+    setBusy(true, 'Measuring what each factor adds to the spread… (step 2 of 3)', 0.6);
+    const parts = await inWorker('riskContributions', input, options);
+    if (again || parts.cancelled) {
+      setBusy(false);
+      finishRun(parts);
+      return;
+    }
+    if (parts.ok && last) {
+      last.contributions = parts.result;
+      drawFactors(last);
+    }
+    setBusy(true, 'Mapping the decision: BTC price against the lease rate… (step 3 of 3)', 0.85);
+    const map = await inWorker('decisionMap', input);
     setBusy(false);
+    if (again || map.cancelled) {
+      finishRun(map);
+      return;
+    }
+    if (map.ok && last) {
+      last.map = map.result;
+      drawMap(last);
+    }
+  }
+
+  /** After a run that stopped early: run again if asked, or say why the results are old. */
+  function finishRun(answer) {
     if (again) {
       again = false;
       run();
@@ -170,13 +243,7 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     if (!answer.ok) {
       markErrors(answer.errors);
       setStale('Showing the last simulation: fix the marked input to run it again.');
-      return;
     }
-    clearErrors();
-    general.hidden = true;
-    last = answer.result;
-    setStale('');
-    draw();
   }
 
   function scheduleRerun(why) {
@@ -194,12 +261,43 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
 
   function draw() {
     if (!last) return;
+    const report = last.report;
     results.hidden = false;
-    drawTable(last);
-    drawHistogram(last);
+    drawTable(report);
+    drawEquity(report);
+    drawHistogram(report);
+    drawFans(report);
+    drawFactors(last);
+    drawMap(last);
+    const o = report.options;
     fill(notes,
-      h('li', {}, `${num(last.options.paths)} paths, seed ${String(last.options.seed)}, BTC volatility ${pct(last.options.btcVolatilityPct, 0)}/yr, ${last.notes.some((n) => n.includes('hashrate growth spread is not used')) ? '' : `hashrate growth SD ${num(last.options.hashrateGrowthSdPct, 1)} pp, `}GPU rent decline SD ${num(last.options.gpuRentDeclineSdPct, 1)} pp, build cost ${last.options.capexOverrunMeanPct >= 0 ? '+' : ''}${num(last.options.capexOverrunMeanPct, 0)} % ± ${num(last.options.capexOverrunSdPct, 0)} pp, occupancy SD ${num(last.options.occupancySdPct, 0)} pp, tenant default ${num(last.options.tenantDefaultPctPerYear, 1)} %/yr, GPU utilisation SD ${num(last.options.gpuUtilizationSdPct, 0)} pp; ${last.method === 'fullModel' ? 'the full model on every path (tax is on)' : 'fast path'}.`),
-      last.notes.map((n) => h('li', {}, n)));
+      h('li', {}, `${num(o.paths)} paths, seed ${String(o.seed)}; ${report.method === 'fullModel' ? 'the full model on every path' : 'the fast path (equal to the full model path by path)'}${report.equity ? `; the equity valued on the first ${num(report.equity.paths)} paths through the full model` : ''}.`),
+      report.notes.map((n) => h('li', {}, n)));
+  }
+
+  function drawEquity(report) {
+    const e = report.equity;
+    if (!e) {
+      fill(equityBox);
+      return;
+    }
+    const head = h('tr', {}, h('th', { scope: 'col' }, 'Pathway'),
+      ['P10 equity NPV', 'P50', 'P90', 'Mean', 'Single-path', 'Beats mining', 'Chance of loss'].map((t) => h('th', { scope: 'col', class: 'num' }, t)));
+    const rows = e.pathways.map((p) => h('tr', { class: PATHWAY_CLASS[p.id] || '', dataset: { equity: p.id } },
+      h('th', { scope: 'row' }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), p.label),
+      h('td', { class: 'num' }, usd(p.p10NpvUsd)),
+      h('td', { class: 'num strong' }, usd(p.p50NpvUsd)),
+      h('td', { class: 'num' }, usd(p.p90NpvUsd)),
+      h('td', { class: 'num' }, usd(p.meanNpvUsd)),
+      h('td', { class: 'num' }, usd(p.deterministicNpvUsd)),
+      h('td', { class: 'num' }, p.probabilityBeatsMiningPct === null ? 'n/a' : pct(p.probabilityBeatsMiningPct, 1)),
+      h('td', { class: 'num' }, pct(p.probabilityOfLossPct, 1))));
+    fill(equityBox,
+      h('h3', { class: 'risk-sub' }, 'The equity’s NPV (after the loans)'),
+      h('p', { class: 'muted risk-key' }, `The equity’s cash flows after each loan’s draws, interest and repayments, discounted at the cost of equity (${pct(e.costOfEquityPct, 1)}), on the first ${num(e.paths)} paths: each runs the whole model, since a loan sized to the cash flow moves with every draw.`),
+      h('div', { class: 'table-scroll' }, h('table', { class: 'years risk-table' },
+        h('caption', { class: 'visually-hidden' }, 'Simulated equity NPV per pathway'),
+        h('thead', {}, head), h('tbody', {}, rows))));
   }
 
   function drawTable(report) {
@@ -277,10 +375,171 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     plot = new uPlot(options, data, chartBox);
   }
 
+  // --- the fans: P10–P90 band, P50, the scenario's path --------------------------------------
+
+  let fanPlots = [];
+
+  function drawFans(report) {
+    for (const p of fanPlots) p.destroy();
+    fanPlots = [];
+    const t = { text: css('--text-muted') || '#555', grid: css('--grid') || '#ddd', font: `12px ${css('--font') || 'sans-serif'}` };
+    const color = css('--focus') || '#1f5fbf';
+    const axis = (format, size) => ({ stroke: t.text, font: t.font, size, grid: { stroke: t.grid, width: 1 }, ticks: { stroke: t.grid, width: 1 }, values: (u, splits) => splits.map(format) });
+    const fan = (box, bands, format, tick, unit) => {
+      const years = bands.map((b) => b.year);
+      const data = [years, bands.map((b) => b.p10Usd), bands.map((b) => b.p50Usd), bands.map((b) => b.p90Usd), bands.map((b) => b.deterministicUsd)];
+      const value = (u, v) => (v === null || v === undefined ? '–' : format(v));
+      const width = Math.max(260, box.clientWidth);
+      const plotted = new uPlot({
+        class: 'chart',
+        width,
+        height: 220,
+        scales: { x: { time: false } },
+        cursor: { points: { show: false } },
+        legend: { live: true },
+        bands: [{ series: [3, 1], fill: withAlpha(color, 0.16) }],
+        series: [
+          { label: 'Year', value: (u, v) => (v === null || v === undefined ? '–' : `year ${v} (${bands[v - 1]?.month ?? ''})`) },
+          { label: 'P10', stroke: withAlpha(color, 0.6), width: 1, value, points: { show: false } },
+          { label: 'P50', stroke: color, width: 2, value, points: { show: false } },
+          { label: 'P90', stroke: withAlpha(color, 0.6), width: 1, value, points: { show: false } },
+          { label: 'Your path', stroke: t.text, width: 1.5, dash: [6, 4], value, points: { show: false } },
+        ],
+        axes: [axis((v) => (Number.isInteger(v) ? `y${v}` : ''), 40), axis(tick, 64)],
+      }, data, box);
+      box.setAttribute('aria-label', `${unit}: P50 ${format(bands[bands.length - 1]?.p50Usd ?? 0)} after ${bands.length} years (P10 ${format(bands[bands.length - 1]?.p10Usd ?? 0)}, P90 ${format(bands[bands.length - 1]?.p90Usd ?? 0)}); your path ${format(bands[bands.length - 1]?.deterministicUsd ?? 0)}.`);
+      box.setAttribute('role', 'img');
+      fanPlots.push(plotted);
+    };
+    const perDay = (v) => `$${num(v, v < 10 ? 2 : 1)}`;
+    if (report.btcPriceFan.length) fan(fanPrice, report.btcPriceFan, usd, usdTick, 'BTC price');
+    if (report.hashpriceFan.length) fan(fanHashprice, report.hashpriceFan, perDay, (v) => `$${num(v, v < 10 ? 1 : 0)}`, 'Hashprice per PH/s per day');
+  }
+
+  // --- each factor's share of the spread: a table whose cells carry bars -------------------------
+
+  function drawFactors(state) {
+    const c = state?.contributions;
+    if (!c) {
+      fill(factorsBox, h('p', { class: 'muted' }, running ? 'Measuring…' : 'Not measured yet.'));
+      return;
+    }
+    const report = state.report;
+    const ids = report.pathways.map((p) => p.id);
+    const widest = ids.map((_, k) => Math.max(1, ...c.factors.map((f) => f.stdDevNpvUsd[k])));
+    const head = h('tr', {}, h('th', { scope: 'col' }, 'Drawn alone'),
+      report.pathways.map((p) => h('th', { scope: 'col', class: PATHWAY_CLASS[p.id] || '' }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), p.label)));
+    const rows = c.factors.map((f) => h('tr', { dataset: { factor: f.factor } },
+      h('th', { scope: 'row' }, f.label.replace(/^the /, '').replace(/^./, (x) => x.toUpperCase())),
+      ids.map((id, k) => {
+        const sd = f.stdDevNpvUsd[k];
+        const share = f.shareOfVariancePct[k];
+        // Set through the CSSOM: the page's CSP refuses style attributes.
+        const bar = h('span', { class: 'bar', 'aria-hidden': 'true' });
+        bar.style.width = `${((sd / widest[k]) * 100).toFixed(1)}%`;
+        return h('td', { class: `bar-cell ${PATHWAY_CLASS[id] || ''}` },
+          bar, h('span', { class: 'bar-text' }, sd > 0 ? `± ${usd(sd)} (${pct(share, 0)})` : '—'));
+      })));
+    const all = h('tr', { class: 'total' }, h('th', { scope: 'row' }, 'All together'),
+      c.allStdDevNpvUsd.map((sd) => h('td', { class: 'num' }, `± ${usd(sd)}`)));
+    fill(factorsBox,
+      h('p', { class: 'muted risk-key' }, `Each factor drawn alone (the same seed, ${num(c.paths)} paths): the standard deviation of each pathway’s NPV, and in brackets its share of the factors’ summed variance. The bar is its size against the largest for that pathway. Interactions and the BTC–hashrate correlation are why “All together” is not the sum.`),
+      h('div', { class: 'table-scroll' }, h('table', { class: 'years risk-factors' },
+        h('caption', { class: 'visually-hidden' }, 'Each factor’s contribution to the spread of the NPV'),
+        h('thead', {}, head), h('tbody', {}, rows, all))));
+  }
+
+  // --- the decision map: an SVG heat map ---------------------------------------------------------
+
+  function drawMap(state) {
+    const map = state?.map;
+    if (!map) {
+      fill(mapBox, h('p', { class: 'muted' }, running ? 'Mapping…' : 'Not mapped yet.'));
+      return;
+    }
+    const nx = map.x.values.length;
+    const ny = map.y.values.length;
+    const W = 560;
+    const H = 360;
+    const pad = { left: 64, right: 12, top: 10, bottom: 42 };
+    const cw = (W - pad.left - pad.right) / nx;
+    const ch = (H - pad.top - pad.bottom) / ny;
+    const [x0, x1] = [map.x.values[0], map.x.values[nx - 1]];
+    const [y0, y1] = [map.y.values[0], map.y.values[ny - 1]];
+    // Cell centres sit on the grid's values: a value maps to its cell's centre.
+    const sx = (v) => pad.left + ((v - x0) / (x1 - x0)) * (W - pad.left - pad.right - cw) + cw / 2;
+    const sy = (v) => H - pad.bottom - ((v - y0) / (y1 - y0)) * (H - pad.top - pad.bottom - ch) - ch / 2;
+    const widest = Math.max(1, ...map.cells.map((c) => c.marginUsd ?? 0));
+    const color = Object.fromEntries(Object.entries(PATHWAY_STYLE).map(([id, s]) => [id, css(s.color)]));
+    const NS = 'http://www.w3.org/2000/svg';
+    const el = (name, attrs, ...kids) => {
+      const node = document.createElementNS(NS, name);
+      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+      for (const kid of kids) node.append(kid);
+      return node;
+    };
+    const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'decision-map', role: 'img' });
+    const counts = { mining: 0, colocation: 0, gpuCloud: 0 };
+    map.cells.forEach((c, k) => {
+      if (!c.best) return;
+      counts[c.best] += 1;
+      const i = k % nx;
+      const j = Math.floor(k / nx);
+      // Stronger where the winner leads by more: 35 % to 100 % opacity.
+      const strength = 0.35 + 0.65 * Math.sqrt((c.marginUsd ?? 0) / widest);
+      const rect = el('rect', {
+        x: (pad.left + i * cw).toFixed(2), y: (H - pad.bottom - (j + 1) * ch).toFixed(2),
+        width: (cw + 0.3).toFixed(2), height: (ch + 0.3).toFixed(2),
+        fill: color[c.best] || '#888', 'fill-opacity': strength.toFixed(2),
+      });
+      rect.append(el('title', {}, `${map.x.label} ${num(map.x.values[i], 2)}, ${map.y.label} ${num(map.y.values[j], 1)}: ${report(c.best)} leads by ${usd(c.marginUsd ?? 0)}`));
+      svg.append(rect);
+    });
+    function report(id) {
+      return state.report.pathways.find((p) => p.id === id)?.label ?? id;
+    }
+    // Break-even lines: where each AI pathway's NPV equals mining's, row by row.
+    for (const line of map.breakEvens) {
+      if (!line.segments.length) continue;
+      const d = line.segments.map(([a, b]) => `M${sx(a.x).toFixed(1)},${sy(a.y).toFixed(1)}L${sx(b.x).toFixed(1)},${sy(b.y).toFixed(1)}`).join('');
+      svg.append(el('path', { d, fill: 'none', stroke: css('--text') || '#111', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-dasharray': line.pathway === 'colocation' ? '8 4' : '2 3', class: `break-even ${line.pathway}` },
+        el('title', {}, `${report(line.pathway)} equals mining along this line`)));
+    }
+    // Your scenario.
+    svg.append(el('circle', { cx: sx(map.x.current), cy: sy(map.y.current), r: 5, fill: 'none', stroke: css('--text') || '#111', 'stroke-width': 2 },
+      el('title', {}, 'Your scenario')));
+    // Axes: five ticks each.
+    const tick = (v, digits) => num(v, digits);
+    for (let k = 0; k <= 4; k++) {
+      const vx = x0 + ((x1 - x0) * k) / 4;
+      const vy = y0 + ((y1 - y0) * k) / 4;
+      svg.append(el('text', { x: sx(vx), y: H - pad.bottom + 16, 'text-anchor': 'middle', class: 'map-tick' }, `${tick(vx, 2)}${map.x.field === 'btcPriceMultiple' ? '×' : ''}`));
+      svg.append(el('text', { x: pad.left - 6, y: sy(vy) + 4, 'text-anchor': 'end', class: 'map-tick' }, tick(vy, 0)));
+    }
+    svg.append(el('text', { x: pad.left + (W - pad.left - pad.right) / 2, y: H - 6, 'text-anchor': 'middle', class: 'map-axis' }, `${map.x.label} (${map.x.unit})`));
+    svg.append(el('text', { x: 12, y: pad.top + (H - pad.top - pad.bottom) / 2, 'text-anchor': 'middle', class: 'map-axis', transform: `rotate(-90 12 ${pad.top + (H - pad.top - pad.bottom) / 2})` }, `${map.y.label} (${map.y.unit})`));
+    const total = map.cells.length;
+    const summary = `Decision map, ${nx} × ${ny} cells: ${map.x.label} from ${num(x0, 2)} to ${num(x1, 2)} across, ${map.y.label} from ${num(y0, 1)} to ${num(y1, 1)} up. ${Object.entries(counts).filter(([, n]) => n).map(([id, n]) => `${report(id)} is best in ${pct((n / total) * 100, 0)} of cells`).join('; ')}. The ring is your scenario; dashed lines are where an AI pathway equals mining.`;
+    svg.setAttribute('aria-label', summary);
+    const legend = h('ul', { class: 'map-legend' },
+      state.report.pathways.map((p) => h('li', { class: PATHWAY_CLASS[p.id] || '' }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), `${p.label} best (${pct((counts[p.id] / total) * 100, 0)} of cells)`)),
+      h('li', {}, h('span', { class: 'legend-line colocation', 'aria-hidden': 'true' }), 'Colocation = mining'),
+      h('li', {}, h('span', { class: 'legend-line gpu', 'aria-hidden': 'true' }), 'GPU cloud = mining'),
+      h('li', {}, h('span', { class: 'legend-ring', 'aria-hidden': 'true' }), 'Your scenario'));
+    fill(mapBox,
+      h('p', { class: 'muted risk-key' }, 'Each cell: the pathway with the highest NPV when the whole BTC price path is scaled (across) and the colocation lease rate is set (up), everything else as entered; the stronger the colour, the wider its lead over the runner-up. Hover a cell for its numbers.'),
+      h('figure', { class: 'map-figure' }, svg, h('figcaption', { class: 'visually-hidden' }, summary)),
+      legend);
+  }
+
   new ResizeObserver(() => {
     const w = Math.max(280, chartBox.clientWidth);
     if (plot && Math.abs(plot.width - w) > 2) plot.setSize({ width: w, height: chartBox.clientWidth < 520 ? 240 : 300 });
-  }).observe(chartBox);
+    for (const [p, box] of fanPlots.map((p, k) => [p, [fanPrice, fanHashprice][k]])) {
+      const fw = Math.max(260, box.clientWidth);
+      if (Math.abs(p.width - fw) > 2) p.setSize({ width: fw, height: 220 });
+    }
+  }).observe(results);
 
   return {
     /** The results on screen now belong to a new valid scenario. */
@@ -289,7 +548,10 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     },
     /** Rebuilds the chart with the current colours (light/dark switch, print). */
     redraw() {
-      if (last) drawHistogram(last);
+      if (!last) return;
+      drawHistogram(last.report);
+      drawFans(last.report);
+      drawMap(last);
     },
   };
 }

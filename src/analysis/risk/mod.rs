@@ -585,12 +585,22 @@ pub fn options_from_value(value: Value) -> Result<RiskOptions, Vec<ValidationErr
 /// Uses the fast path unless [`full_model_reason`] names a setting it cannot follow, where each
 /// path runs the full model.
 pub fn risk(s: &Scenario, o: &RiskOptions) -> Result<RiskReport, Vec<ValidationError>> {
+    risk_with_progress(s, o, &mut |_, _| {})
+}
+
+/// [`risk`], calling `progress(paths done, paths)` after each batch of paths (a page's
+/// progress bar; the answer does not depend on it).
+pub fn risk_with_progress(
+    s: &Scenario,
+    o: &RiskOptions,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<RiskReport, Vec<ValidationError>> {
     let method = if full_model_reason(s).is_some() {
         RiskMethod::FullModel
     } else {
         RiskMethod::Fast
     };
-    risk_using(s, o, method)
+    run(s, o, method, progress)
 }
 
 /// Why the fast path cannot value this scenario, if it cannot: it discounts every pathway's
@@ -624,6 +634,15 @@ pub fn full_model_reason(s: &Scenario) -> Option<&'static str> {
 /// [`RiskMethod::Fast`] on a scenario with a [`full_model_reason`] falls back to the full model,
 /// since the fast path would be wrong there.
 pub fn risk_using(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<RiskReport, Vec<ValidationError>> {
+    run(s, o, method, &mut |_, _| {})
+}
+
+fn run(
+    s: &Scenario,
+    o: &RiskOptions,
+    method: RiskMethod,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<RiskReport, Vec<ValidationError>> {
     let mut errors = crate::validate::validate(s);
     errors.extend(validate_options(o));
     if !errors.is_empty() {
@@ -660,8 +679,9 @@ pub fn risk_using(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<R
             &mining.btc,
             &mut RiskModel::from_stages(s, &mining, &capex, deterministic),
             equity,
+            progress,
         ),
-        RiskMethod::FullModel => simulate(s, o, &mining.btc, &mut FullModel::new(s), equity),
+        RiskMethod::FullModel => simulate(s, o, &mining.btc, &mut FullModel::new(s), equity, progress),
     };
     let equity_deterministic = match (&equity_model, s.finance.verdict_basis) {
         (Some((_, d)), _) => Some(*d),
@@ -706,6 +726,7 @@ fn simulate(
     base: &BitcoinReport,
     engine: &mut dyn PathNpvs,
     mut equity: Option<&mut dyn PathNpvs>,
+    progress: &mut dyn FnMut(u32, u32),
 ) -> Samples {
     let paths = o.paths as usize;
     let horizon = s.months() as usize;
@@ -806,6 +827,7 @@ fn simulate(
             }
         }
         first += size;
+        progress(first as u32, paths as u32);
     }
     Samples {
         npvs,
