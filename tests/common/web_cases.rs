@@ -639,7 +639,7 @@ fn every_table_of_the_report_is_made_from_its_literal() {
 fn risk_reports_its_progress_batch_by_batch() {
     // 300 paths in batches of 128: progress after 128, 256 and 300 of 300.
     let calls = js_sys::Array::new();
-    let record = js_sys::Function::new_with_args("done, total", "this.push([done, total]);").bind(&calls);
+    let record = js_sys::Function::new_with_args("done, total", "this.push([done, total]);").bind0(&calls);
     let options = parse(r#"{ "paths": 300, "seed": 1, "equityPaths": 0 }"#);
     wasm::risk(Ts::new_unchecked(default_js()), Some(Ts::new_unchecked(options)), Some(record)).expect("valid");
     let seen = JSON::stringify(&calls).expect("JSON");
