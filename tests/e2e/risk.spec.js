@@ -121,6 +121,8 @@ test('dark mode and 360 px: the panel fits and reads', async ({ browser }) => {
   expect(widths.body).toBeLessThanOrEqual(360);
   await panel(page).scrollIntoViewIfNeeded();
   await panel(page).screenshot({ path: 'artifacts/risk-mobile-dark.png' });
+  await page.locator('#risk-map').screenshot({ path: 'artifacts/risk-map-mobile-dark.png' });
+  await page.locator('#risk-factors').screenshot({ path: 'artifacts/risk-factors-mobile-dark.png' });
   expect(problems).toEqual([]);
   await context.close();
 });
