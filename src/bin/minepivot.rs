@@ -598,15 +598,11 @@ fn risk_table(r: &RiskReport) -> String {
         "pathway", "P10 NPV", "P50 NPV", "P90 NPV", "base NPV", "beats mining", "loss"
     ));
     for p in &r.pathways {
-        out.push_str(&format!(
-            "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14} {:>10}\n",
-            p.label,
-            money(p.p10_npv_usd),
-            money(p.p50_npv_usd),
-            money(p.p90_npv_usd),
-            money(p.deterministic_npv_usd),
-            opt(p.probability_beats_mining_pct, |v| format!("{v:.1}%")),
-            format!("{:.1}%", p.probability_of_loss_pct)
+        out.push_str(&risk_row(
+            &p.label,
+            [p.p10_npv_usd, p.p50_npv_usd, p.p90_npv_usd, p.deterministic_npv_usd],
+            p.probability_beats_mining_pct,
+            p.probability_of_loss_pct,
         ));
     }
     if let Some(e) = &r.equity {
@@ -616,15 +612,11 @@ fn risk_table(r: &RiskReport) -> String {
             minepivot::format::grouped(f64::from(e.paths))
         ));
         for p in &e.pathways {
-            out.push_str(&format!(
-                "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14} {:>10}\n",
-                p.label,
-                money(p.p10_npv_usd),
-                money(p.p50_npv_usd),
-                money(p.p90_npv_usd),
-                money(p.deterministic_npv_usd),
-                opt(p.probability_beats_mining_pct, |v| format!("{v:.1}%")),
-                format!("{:.1}%", p.probability_of_loss_pct)
+            out.push_str(&risk_row(
+                &p.label,
+                [p.p10_npv_usd, p.p50_npv_usd, p.p90_npv_usd, p.deterministic_npv_usd],
+                p.probability_beats_mining_pct,
+                p.probability_of_loss_pct,
             ));
         }
     }
@@ -633,6 +625,21 @@ fn risk_table(r: &RiskReport) -> String {
     }
     out.push('\n');
     out
+}
+
+/// One pathway's line of the risk table: P10, P50, P90 and the single path's NPV, the chance
+/// of beating mining and of a loss.
+fn risk_row(label: &str, npvs: [f64; 4], beats: Option<f64>, loss: f64) -> String {
+    format!(
+        "{:<22} {:>12} {:>12} {:>12} {:>12} {:>14} {:>10}\n",
+        label,
+        money(npvs[0]),
+        money(npvs[1]),
+        money(npvs[2]),
+        money(npvs[3]),
+        opt(beats, |v| format!("{v:.1}%")),
+        format!("{loss:.1}%")
+    )
 }
 
 fn contributions_table(c: &risk::Contributions) -> String {

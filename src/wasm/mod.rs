@@ -214,18 +214,7 @@ pub fn sensitivity(
     scenario: Ts<ScenarioInput>,
     options: Option<Ts<SensitivityOptions>>,
 ) -> Result<Ts<Sensitivity>, JsValue> {
-    let (pct, mut option_errors) = match options {
-        Some(options) => read_sensitivity_options(&options.js_value()),
-        None => (None, Vec::new()),
-    };
-    let scenario = match read_scenario(&scenario.js_value()) {
-        Ok(scenario) if option_errors.is_empty() => scenario,
-        Ok(_) => return Err(error::input_error(&option_errors)),
-        Err(mut errors) => {
-            errors.append(&mut option_errors);
-            return Err(error::input_error(&errors));
-        }
-    };
+    let (scenario, pct) = with_options(&scenario, options.map(|o| read_sensitivity_options(&o.js_value())))?;
     let mut scenario = scenario.into_inner();
     if let Some(pct) = pct {
         scenario.finance.sensitivity_pct = pct;
@@ -249,22 +238,11 @@ pub fn sensitivity(
 #[wasm_bindgen]
 pub fn risk(
     scenario: Ts<ScenarioInput>,
-    options: Option<Ts<RiskOptions>>,
-    #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "((done: number, total: number) => void) | null")]
+    #[wasm_bindgen(unchecked_optional_param_type = "RiskOptions | null")] options: Option<Ts<RiskOptions>>,
+    #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "(done: number, total: number) => void")]
     on_progress: Option<js_sys::Function>,
 ) -> Result<Ts<RiskReport>, JsValue> {
-    let (options, mut option_errors) = match options {
-        Some(options) => read_risk_options(&options.js_value()),
-        None => (RiskOptions::default(), Vec::new()),
-    };
-    let scenario = match read_scenario(&scenario.js_value()) {
-        Ok(scenario) if option_errors.is_empty() => scenario,
-        Ok(_) => return Err(error::input_error(&option_errors)),
-        Err(mut errors) => {
-            errors.append(&mut option_errors);
-            return Err(error::input_error(&errors));
-        }
-    };
+    let (scenario, options) = with_options(&scenario, options.map(|o| read_risk_options(&o.js_value())))?;
     let mut progress = |done: u32, total: u32| {
         if let Some(f) = &on_progress {
             // A callback that throws does not stop the run.
@@ -287,18 +265,7 @@ pub fn risk_contributions(
     scenario: Ts<ScenarioInput>,
     options: Option<Ts<RiskOptions>>,
 ) -> Result<Ts<Contributions>, JsValue> {
-    let (options, mut option_errors) = match options {
-        Some(options) => read_risk_options(&options.js_value()),
-        None => (RiskOptions::default(), Vec::new()),
-    };
-    let scenario = match read_scenario(&scenario.js_value()) {
-        Ok(scenario) if option_errors.is_empty() => scenario,
-        Ok(_) => return Err(error::input_error(&option_errors)),
-        Err(mut errors) => {
-            errors.append(&mut option_errors);
-            return Err(error::input_error(&errors));
-        }
-    };
+    let (scenario, options) = with_options(&scenario, options.map(|o| read_risk_options(&o.js_value())))?;
     let answer = crate::analysis::risk::contributions(&scenario, &options)
         .map_err(|errors| error::input_error(&under(errors)))?;
     let answer = crate::checked(answer, &scenario).map_err(|e| error::input_error(&e))?;
@@ -317,25 +284,15 @@ pub fn decision_map(
     scenario: Ts<ScenarioInput>,
     options: Option<Ts<crate::analysis::decision_map::MapOptions>>,
 ) -> Result<Ts<crate::analysis::decision_map::DecisionMap>, JsValue> {
-    let (options, mut option_errors) = match options {
-        None => (crate::analysis::decision_map::MapOptions::default(), Vec::new()),
-        Some(options) => match input::to_json(&options.js_value(), "") {
-            Err(e) => (Default::default(), vec![under_options(e)]),
-            Ok(converted) => match crate::analysis::decision_map::map_options_from_value(converted.value) {
-                Ok(o) if converted.marks.is_empty() => (o, Vec::new()),
-                Ok(o) => (o, under(input::apply_marks(Vec::new(), &converted.marks))),
-                Err(errors) => (Default::default(), under(input::apply_marks(errors, &converted.marks))),
-            },
+    let read = options.map(|options| match input::to_json(&options.js_value(), "") {
+        Err(e) => (Default::default(), vec![under_options(e)]),
+        Ok(converted) => match crate::analysis::decision_map::map_options_from_value(converted.value) {
+            Ok(o) if converted.marks.is_empty() => (o, Vec::new()),
+            Ok(o) => (o, under(input::apply_marks(Vec::new(), &converted.marks))),
+            Err(errors) => (Default::default(), under(input::apply_marks(errors, &converted.marks))),
         },
-    };
-    let scenario = match read_scenario(&scenario.js_value()) {
-        Ok(scenario) if option_errors.is_empty() => scenario,
-        Ok(_) => return Err(error::input_error(&option_errors)),
-        Err(mut errors) => {
-            errors.append(&mut option_errors);
-            return Err(error::input_error(&errors));
-        }
-    };
+    });
+    let (scenario, options) = with_options(&scenario, read)?;
     let answer = crate::analysis::decision_map::decision_map(&scenario, &options).map_err(|errors| {
         // The scenario's own errors keep their paths; the axes' go under `options.`.
         let errors = errors
@@ -352,6 +309,23 @@ pub fn decision_map(
     })?;
     let answer = crate::checked(answer, &scenario).map_err(|e| error::input_error(&e))?;
     output(&answer)
+}
+
+/// The scenario and an analysis's options read together: every problem with either at once
+/// (the scenario's first), the options' defaults when none were given.
+fn with_options<O: Default>(
+    scenario: &Ts<ScenarioInput>,
+    read: Option<(O, Vec<ValidationError>)>,
+) -> Result<(ValidScenario, O), JsValue> {
+    let (options, mut option_errors) = read.unwrap_or_default();
+    match read_scenario(&scenario.js_value()) {
+        Ok(scenario) if option_errors.is_empty() => Ok((scenario, options)),
+        Ok(_) => Err(error::input_error(&option_errors)),
+        Err(mut errors) => {
+            errors.append(&mut option_errors);
+            Err(error::input_error(&errors))
+        }
+    }
 }
 
 /// `{ paths?, seed?, … }` → the options (defaults for what is left out) and every key, type

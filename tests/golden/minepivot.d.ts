@@ -2274,7 +2274,7 @@ export function profileFromCsv(name: string, text: string): ImportedProfile;
  * `onProgress(done, total)`, when given, is called after each batch of 128 paths (a
  * progress bar; in a worker, post it on).
  */
-export function risk(scenario: ScenarioInput, options: RiskOptions | null | undefined, onProgress: ((done: number, total: number) => void) | null): RiskReport;
+export function risk(scenario: ScenarioInput, options?: RiskOptions | null, onProgress?: (done: number, total: number) => void): RiskReport;
 
 /**
  * What each drawn factor contributes to the spread of the NPVs: the Monte Carlo re-run with

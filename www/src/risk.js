@@ -37,6 +37,17 @@ const groupOf = (key) => (RUN_KEYS.includes(key) ? 'run' : MARKET_KEYS.includes(
 const RERUN_AFTER_MS = 700;
 const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
+/** About `count` round values within [lo, hi]: a step of 1, 2, 2.5 or 5 × a power of ten. */
+function niceTicks(lo, hi, count = 5) {
+  const raw = (hi - lo) / Math.max(1, count - 1);
+  if (!(raw > 0) || !Number.isFinite(raw)) return [];
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
+  const ticks = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) ticks.push({ value: v, step });
+  return ticks;
+}
+
 /** `#b87700` → `rgba(184, 119, 0, a)`; other colour syntaxes are returned unchanged. */
 function withAlpha(color, a) {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
@@ -508,13 +519,13 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     // Your scenario.
     svg.append(el('circle', { cx: sx(map.x.current), cy: sy(map.y.current), r: 5, fill: 'none', stroke: css('--text') || '#111', 'stroke-width': 2 },
       el('title', {}, 'Your scenario')));
-    // Axes: five ticks each.
-    const tick = (v, digits) => num(v, digits);
-    for (let k = 0; k <= 4; k++) {
-      const vx = x0 + ((x1 - x0) * k) / 4;
-      const vy = y0 + ((y1 - y0) * k) / 4;
-      svg.append(el('text', { x: sx(vx), y: H - pad.bottom + 16, 'text-anchor': 'middle', class: 'map-tick' }, `${tick(vx, 2)}${map.x.field === 'btcPriceMultiple' ? '×' : ''}`));
-      svg.append(el('text', { x: pad.left - 6, y: sy(vy) + 4, 'text-anchor': 'end', class: 'map-tick' }, tick(vy, 0)));
+    // Axes: round values (1, 2, 2.5 or 5 × a power of ten apart), about five each.
+    const digits = (step) => Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+    for (const v of niceTicks(x0, x1)) {
+      svg.append(el('text', { x: sx(v.value), y: H - pad.bottom + 16, 'text-anchor': 'middle', class: 'map-tick' }, `${num(v.value, digits(v.step))}${map.x.field === 'btcPriceMultiple' ? '×' : ''}`));
+    }
+    for (const v of niceTicks(y0, y1)) {
+      svg.append(el('text', { x: pad.left - 6, y: sy(v.value) + 4, 'text-anchor': 'end', class: 'map-tick' }, num(v.value, digits(v.step))));
     }
     svg.append(el('text', { x: pad.left + (W - pad.left - pad.right) / 2, y: H - 6, 'text-anchor': 'middle', class: 'map-axis' }, `${map.x.label} (${map.x.unit})`));
     svg.append(el('text', { x: 12, y: pad.top + (H - pad.top - pad.bottom) / 2, 'text-anchor': 'middle', class: 'map-axis', transform: `rotate(-90 12 ${pad.top + (H - pad.top - pad.bottom) / 2})` }, `${map.y.label} (${map.y.unit})`));
