@@ -17,6 +17,7 @@ import {
 } from './render.js';
 import { renderComparison } from './compare.js';
 import { createRiskPanel } from './risk.js';
+import { registerSW } from 'virtual:pwa-register';
 
 const defaults = engine.defaultScenario();
 /** The form's choices and every default's source; read after the first numbers are drawn. */
@@ -432,7 +433,28 @@ function start() {
     $('#version').textContent = version ? `Core version ${version}.` : '';
     refreshSaved();
     document.documentElement.dataset.ready = 'true';
+    registerOffline();
   }, 0));
+}
+
+/**
+ * The offline app: a service worker (vite-plugin-pwa, Workbox) precaches every asset of the
+ * build, so the page, the methodology and the risk worker load with no network. A new version
+ * waits until the person reloads from its notice, so nothing typed is lost mid-edit.
+ */
+function registerOffline() {
+  if (!('serviceWorker' in navigator)) return;
+  const update = registerSW({
+    onNeedRefresh() {
+      notify('A new version of minepivot is ready.', 'update',
+        h('button', { type: 'button', class: 'button', id: 'reload-new-version', onclick: () => update(true) }, 'Reload to update'));
+    },
+    onOfflineReady() {
+      // Said quietly in the footer, not as a notice: it is news once, not an event to act on.
+      document.documentElement.dataset.offline = 'ready';
+      $('#offline').textContent = 'Works offline on this device.';
+    },
+  });
 }
 
 start();
