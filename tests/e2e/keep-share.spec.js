@@ -283,3 +283,18 @@ test('two saved scenarios compare side by side, computed in the worker', async (
   await expect(inputs.locator('tr', { hasText: 'name' })).toHaveCount(1);
   expect(problems).toEqual([]);
 });
+
+test('notices do not stack: twelve Resets show one notice counted ×12, and at most three show at once', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  for (let i = 0; i < 12; i++) await page.locator('#reset').click();
+  await expect(page.locator('.message')).toHaveCount(1);
+  await expect(page.locator('.message')).toContainText('Back to the default scenario. (×12)');
+  // Five different errors in a row (files that are not scenarios): the page keeps three.
+  for (let i = 0; i < 5; i++) {
+    await page.locator('#import-json').setInputFiles({ name: `junk-${i}.json`, mimeType: 'application/json', buffer: Buffer.from('hello') });
+  }
+  await expect(page.locator('.message')).toHaveCount(3);
+  await expect(page.locator('.message').last()).toContainText('junk-4.json');
+  expect(problems).toEqual([]);
+});

@@ -40,14 +40,35 @@ function needsValid(what) {
 
 // --- messages: never an alert -------------------------------------------------------
 
+/** Most notices shown at once: older ones give way, so a burst never pushes the page down. */
+const MAX_NOTICES = 3;
+
+/**
+ * A notice above the page. The same notice again is not stacked: the one shown counts it
+ * ("×3") and stays longer; beyond {@link MAX_NOTICES} the oldest gives way.
+ */
 function notify(text, kind = 'info', extra = null) {
   const box = $('#messages');
-  const note = h('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' },
-    h('p', {}, text), extra,
+  const same = [...box.children].find((n) => n.dataset.text === text && n.dataset.kind === kind);
+  if (same) {
+    const times = Number(same.dataset.times || '1') + 1;
+    same.dataset.times = String(times);
+    $('.times', same).textContent = ` (×${times})`;
+    if (kind === 'info') restartTimer(same);
+    return same;
+  }
+  const note = h('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status', dataset: { text, kind } },
+    h('p', {}, text, h('span', { class: 'times' })), extra,
     h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss', onclick: () => note.remove() }, '×'));
   box.append(note);
-  if (kind === 'info') setTimeout(() => note.remove(), 6000);
+  while (box.children.length > MAX_NOTICES) box.firstElementChild.remove();
+  if (kind === 'info') restartTimer(note);
   return note;
+}
+
+function restartTimer(note) {
+  clearTimeout(Number(note.dataset.timer || 0));
+  note.dataset.timer = String(setTimeout(() => note.remove(), 6000));
 }
 
 const errorSummary = (errors) => errors.slice(0, 4).map((e) => (e.field ? `${e.field} ${e.message}` : e.message)).join('; ') + (errors.length > 4 ? ` (and ${errors.length - 4} more)` : '');
