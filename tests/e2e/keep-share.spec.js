@@ -298,3 +298,17 @@ test('notices do not stack: twelve Resets show one notice counted ×12, and at m
   await expect(page.locator('.message').last()).toContainText('junk-4.json');
   expect(problems).toEqual([]);
 });
+
+test('the tornado says each moved value with its unit, and where a field\'s range stopped the move', async ({ page }) => {
+  // Default: power price 45 USD/MWh moved ±20 % → 36 and 54 USD/MWh; occupancy 100 % can
+  // only go down: ↑ stays at 100 % (its limit); the capex multiple reads in × the cost library.
+  const problems = watch(page);
+  await open(page);
+  const row = (label) => page.locator('#tornado li').filter({ has: page.locator('.t-label', { hasText: label }) });
+  await expect(row(/^Power price$/).locator('.t-values')).toContainText(/↓ [\d.,]+ USD\/MWh: /);
+  await expect(row(/^Power price$/).locator('.t-values')).toContainText(/↑ [\d.,]+ USD\/MWh: /);
+  await expect(row(/^Occupancy$/).locator('.t-values')).toContainText('↑ 100 % (its limit)');
+  await expect(row(/^Occupancy$/).locator('.t-values')).toContainText('↓ 80 %:');
+  await expect(row(/^Capex/).locator('.t-values')).toContainText('↓ 0.8 × the cost library');
+  expect(problems).toEqual([]);
+});

@@ -26,6 +26,9 @@ function f(path, extra = {}) {
   };
 }
 
+/** The unit of the input at `path` as the registry states it ('' when it has none). */
+export const unitOf = (path) => BY_PATH.get(path)?.unit ?? '';
+
 /** The registry entries of the risk options, in the registry's order, and their defaults. */
 export const RISK_OPTIONS = REGISTRY.risk.map((e) => f(e.path));
 export const RISK_DEFAULTS = REGISTRY.riskDefaults;

@@ -100,7 +100,7 @@ function drawDetails() {
   renderSite($('#site-facts'), report);
   renderCapex($('#capex'), report);
   renderBreakEvens($('#break-evens'), report);
-  renderTornado($('#tornado'), report);
+  renderTornado($('#tornado'), report, scenario);
   renderYears($('#years'), report, $('#years-view').value);
   renderAssumptions($('#assumptions'), scenario, presets);
 }

@@ -5,7 +5,7 @@
 
 import { h, fill, $ } from './dom.js';
 import { usd, usdDelta, usdExact, millions, pct, num, months, orNote, plain } from './format.js';
-import { allFields } from './fields.js';
+import { allFields, unitOf } from './fields.js';
 import { getPath } from './state.js';
 
 const PATHWAY_CLASS = { mining: 'p-mining', colocation: 'p-colocation', gpuCloud: 'p-gpu' };
@@ -263,12 +263,25 @@ export function renderBreakEvens(el, report) {
     (b.notes || []).length ? h('ul', { class: 'notes' }, b.notes.map((n) => h('li', {}, n))) : null);
 }
 
+/**
+ * An input's moved value with its unit ("62.4 USD/MWh"), and "(its limit)" where the field's
+ * range stopped the move short of base × (1 ± pct): occupancy cannot go above 100 %.
+ */
+function movedValue(field, value, base, factor) {
+  const unit = field === 'retrofit.costOverrides' ? '× the cost library' : unitOf(field);
+  const expected = typeof base === 'number' ? base * factor : null;
+  const capped = expected !== null && Math.abs(value - expected) > 1e-9 * Math.max(1, Math.abs(expected));
+  return `${plain(value, 2)}${unit ? ` ${unit}` : ''}${capped ? ' (its limit)' : ''}`;
+}
+
 /** The tornado: each input moved down and up; bars grow from the centre line. */
-export function renderTornado(el, report) {
+export function renderTornado(el, report, scenario = null) {
   const s = report.sensitivity || { bars: [] };
   const bars = s.bars || [];
   const max = Math.max(1, ...bars.flatMap((b) => [Math.abs(b.lowDeltaUsd), Math.abs(b.highDeltaUsd)]));
   const pathway = report.pathways.find((p) => p.id === s.pathway);
+  // The scenario's own value of an input (the capex multiple's is 1).
+  const baseOf = (field) => (field === 'retrofit.costOverrides' ? 1 : scenario ? getPath(scenario, field) : null);
   const bar = (delta, side) => {
     const el = h('span', { class: `tbar ${delta >= 0 ? 'gain' : 'loss'} ${side}`, title: usdDelta(delta) });
     el.dataset.width = `${(50 * Math.abs(delta)) / max}%`;
@@ -284,8 +297,8 @@ export function renderTornado(el, report) {
         h('span', { class: 't-label' }, b.label),
         h('span', { class: 't-track' }, h('span', { class: 't-axis', 'aria-hidden': 'true' }), bar(b.lowDeltaUsd, 'low'), bar(b.highDeltaUsd, 'high')),
         h('span', { class: 't-values' },
-          h('span', {}, `↓ ${plain(b.lowValue, 2)}: ${usdDelta(b.lowDeltaUsd)}`),
-          h('span', {}, `↑ ${plain(b.highValue, 2)}: ${usdDelta(b.highDeltaUsd)}`))))));
+          h('span', {}, `↓ ${movedValue(b.field, b.lowValue, baseOf(b.field), 1 - s.pct / 100)}: ${usdDelta(b.lowDeltaUsd)}`),
+          h('span', {}, `↑ ${movedValue(b.field, b.highValue, baseOf(b.field), 1 + s.pct / 100)}: ${usdDelta(b.highDeltaUsd)}`))))));
   for (const t of el.querySelectorAll('.tbar')) {
     t.style.width = t.dataset.width;
     if (t.dataset.side === 'right') t.style.left = '50%';
