@@ -169,6 +169,11 @@ pub struct Correlation {
 }
 
 impl Correlation {
+    /// No correlation: each shock its own.
+    pub const IDENTITY: Correlation = Correlation {
+        l: [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+    };
+
     /// The factor of C = [[1, a, b], [a, 1, c], [b, c, 1]] for a = ρ(BTC, hashrate), b =
     /// ρ(BTC, GPU rent), c = ρ(hashrate, GPU rent); `None` when C is not positive semi-definite
     /// (its determinant 1 + 2abc − a² − b² − c² below −10⁻⁹: every 2 × 2 minor, 1 − ρ², is

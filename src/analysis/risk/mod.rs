@@ -736,7 +736,7 @@ fn simulate(
     let mut jump_rng = jump_generator(o.seed);
     let jumps = Jumps::new(o.btc_jumps_per_year, o.btc_jump_mean_pct, o.btc_jump_sd_pct);
     // Validated options form a valid matrix; the identity is the fallback that cannot happen.
-    let correlation = correlation_of(o).unwrap_or(Correlation::new(0.0, 0.0, 0.0).expect("the identity"));
+    let correlation = correlation_of(o).unwrap_or(Correlation::IDENTITY);
     let root_shocks = (horizon.saturating_sub(1) as f64).sqrt().max(1.0);
     let project = ProjectDraws::new(s, o);
     let bounds = RateBounds::from_registry();
