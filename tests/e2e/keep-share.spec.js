@@ -240,7 +240,9 @@ test('JSON export holds scenario and report, and imports back to the same number
   expect(doc.report.pathways.map((p) => p.id)).toEqual(['mining', 'colocation', 'gpuCloud']);
   expect(doc.generator).toMatch(/^minepivot \d+\.\d+\.\d+/);
 
+  // The edit is unsaved: Reset asks first.
   await page.locator('#reset').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace them' }).click();
   await expect(field(page, 'bitcoin.btcPriceUsd')).toHaveValue('78000');
   await page.locator('#import-json').setInputFiles(await download.path());
   await expect(field(page, 'bitcoin.btcPriceUsd')).toHaveValue('95000');

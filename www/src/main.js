@@ -17,6 +17,8 @@ import {
 } from './render.js';
 import { renderComparison } from './compare.js';
 import { createRiskPanel } from './risk.js';
+import { createUndo } from './undo.js';
+import { confirmAction } from './confirm.js';
 import { registerSW } from 'virtual:pwa-register';
 
 const defaults = engine.defaultScenario();
@@ -29,6 +31,15 @@ let current = clone(defaults);
 let shown = null;
 /** False while the form holds a scenario the core rejected. */
 let valid = true;
+/**
+ * The scenario as last started, opened, imported or saved: edits since then are "unsaved",
+ * and an action that would replace them asks first.
+ */
+let baseline = clone(current);
+/** Every change, undoable: typed edits (a pause apart) and each replacing action. */
+const undo = createUndo();
+/** Set by a replacing action: the next address written is a new browser history entry. */
+let pushNext = false;
 
 /** Actions that keep or send the scenario refuse while the inputs are invalid. */
 function needsValid(what) {
@@ -110,10 +121,19 @@ function draw() {
   drawDetails();
 }
 
+/**
+ * The address is the scenario: a share link that also restores on reload. The entry's state
+ * keeps the whole scenario (an imported year of prices is too long for a link), so Back to
+ * it shows exactly what it showed. A replacing action (a sample, Reset, Open, Import) makes a
+ * new entry, which Back leaves; typed edits rewrite the current one.
+ */
 function writeHash() {
   const hash = share.encode(shown.scenario, defaults);
   const url = hash === share.encode(defaults, defaults) ? `${location.pathname}${location.search}` : hash;
-  history.replaceState(null, '', url);
+  const state = { scenario: shown.scenario };
+  if (pushNext) history.pushState(state, '', url);
+  else history.replaceState(state, '', url);
+  pushNext = false;
 }
 
 /** Evaluates `current`; returns true when it was valid. */
@@ -163,17 +183,53 @@ function flush() {
 }
 
 function load(scenario) {
+  clearTimeout(timer);
+  timer = 0;
   current = clone(scenario);
   form.set(current);
   $('#scenario-name').value = current.name ?? '';
   return recompute();
 }
 
+const sameScenario = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Replaces every input at once (a sample, Reset, Open, Import, a link): one undo step, and
+ * (unless the browser already made one, as for a link typed into the address bar) a new
+ * history entry that Back returns from. `label` names the step on the Undo button.
+ */
+function replace(scenario, label, { push = true } = {}) {
+  flush();
+  if (sameScenario(scenario, current)) return load(scenario);
+  undo.record(clone(current), label);
+  pushNext = push;
+  const ok = load(scenario);
+  pushNext = false;
+  baseline = clone(current);
+  showUndoState();
+  return ok;
+}
+
+/**
+ * Asks before `what` replaces edits made since the scenario was last opened or saved. Resolves
+ * true at once when there are none.
+ */
+async function okToReplace(what) {
+  flush();
+  if (sameScenario(current, baseline)) return true;
+  return confirmAction({
+    title: 'Replace your unsaved edits?',
+    message: `${what} replaces every input. Your edits since the scenario was opened or saved are not saved; Undo (Ctrl+Z) still brings them back.`,
+    action: 'Replace them',
+    keep: 'Keep editing',
+  });
+}
+
 /**
  * Opens an untrusted scenario (link, file, saved entry) on top of the defaults. When the core
  * rejects it, the page keeps what it shows and says why.
  */
-function openUntrusted(partial, what) {
+function openUntrusted(partial, what, { label = what, push = true } = {}) {
   const upgraded = engine.upgrade(partial);
   const candidate = upgraded.ok ? upgraded.scenario : null;
   const result = upgraded.ok ? engine.evaluate(candidate) : upgraded;
@@ -182,9 +238,54 @@ function openUntrusted(partial, what) {
     notify(`${what} could not be opened: ${errorSummary(result.errors)}. ${after}`, 'error');
     return false;
   }
-  load(candidate);
+  replace(candidate, label, { push });
   return true;
 }
+
+// --- undo and redo --------------------------------------------------------------------
+
+const undoButton = $('#undo');
+const redoButton = $('#redo');
+
+/** The buttons say what they would undo or redo; disabled when there is nothing. */
+function showUndoState() {
+  const next = undo.nextUndo();
+  const again = undo.nextRedo();
+  undoButton.disabled = !next;
+  redoButton.disabled = !again;
+  undoButton.title = next ? `Undo: ${next} (Ctrl+Z)` : 'Nothing to undo';
+  redoButton.title = again ? `Redo: ${again} (Ctrl+Shift+Z)` : 'Nothing to redo';
+}
+
+function step(direction) {
+  flush();
+  const s = direction < 0 ? undo.undo(clone(current)) : undo.redo(clone(current));
+  if (!s) return;
+  load(s.scenario);
+  showUndoState();
+  $('#undo-status').textContent = `${direction < 0 ? 'Undone' : 'Redone'}: ${s.label}.`;
+}
+
+undoButton.addEventListener('click', () => step(-1));
+redoButton.addEventListener('click', () => step(+1));
+
+/**
+ * Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes a change of the scenario, also
+ * from inside one of its fields (whose value the undo then rewrites). Text boxes that are not
+ * the scenario (the risk run's options) keep the browser's own undo.
+ */
+document.addEventListener('keydown', (e) => {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const key = e.key.toLowerCase();
+  const again = (key === 'z' && e.shiftKey) || (key === 'y' && e.ctrlKey && !e.shiftKey);
+  if (key !== 'z' && !again) return;
+  const t = e.target;
+  if (t instanceof Element && t.closest('dialog')) return;
+  const textBox = t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement;
+  if (textBox && !t.closest('#inputs') && t.id !== 'scenario-name') return;
+  e.preventDefault();
+  step(again ? +1 : -1);
+});
 
 // --- form -----------------------------------------------------------------------------
 
@@ -200,7 +301,9 @@ function buildForm() {
     presets,
     defaults,
     onChange(path, value) {
+      undo.record(clone(current), form.labelOf(path), path);
       setPath(current, path, value);
+      showUndoState();
       schedule();
     },
   });
@@ -210,20 +313,21 @@ function buildForm() {
 $('#inputs').addEventListener('submit', (e) => e.preventDefault());
 
 $('#scenario-name').addEventListener('input', (e) => {
+  undo.record(clone(current), 'Scenario name', 'name');
   current.name = e.target.value;
+  showUndoState();
   schedule();
 });
 
 // --- sample sites ---------------------------------------------------------------------
 
 const sampleSelect = $('#sample-site');
-sampleSelect.addEventListener('change', () => {
+sampleSelect.addEventListener('change', async () => {
   const site = presets.sampleSites.find((s) => s.id === sampleSelect.value);
-  if (site) {
-    load(site.scenario);
-    notify(`${site.label}: ${site.description}`);
-  }
   sampleSelect.value = '';
+  if (!site || !(await okToReplace(`The sample “${site.label}”`))) return;
+  replace(site.scenario, `Start from ${site.label}`);
+  notify(`${site.label}: ${site.description}`);
 });
 
 // --- saved scenarios ------------------------------------------------------------------
@@ -251,29 +355,50 @@ function refreshSaved(select) {
 }
 const reportedCorrupt = new Set();
 
-$('#save').addEventListener('click', () => {
+$('#save').addEventListener('click', async () => {
   if (!needsValid('save')) return;
   const name = storage.cleanName($('#scenario-name').value);
-  const existed = storage.list().saved.some((s) => s.name === name);
+  const before = storage.list().saved.find((s) => s.name === name);
+  const existed = Boolean(before);
+  if (before && !sameScenario(before.scenario, { ...shown.scenario, name })) {
+    const replaceIt = await confirmAction({
+      title: `Replace the saved “${name}”?`,
+      message: `A scenario named “${name}” is already saved in this browser with other inputs. Saving replaces it; to keep both, give this one another name.`,
+      action: 'Replace it',
+      keep: 'Keep the saved one',
+      danger: true,
+    });
+    if (!replaceIt) return;
+  }
   const problem = storage.save(name, { ...shown.scenario, name });
   if (problem) {
     notify(problem, 'error');
     return;
   }
   current.name = name;
+  baseline = clone(current);
   refreshSaved(name);
   notify(existed ? `Replaced the saved “${name}” with these inputs.` : `Saved “${name}” in this browser.`);
 });
 
-$('#open-saved').addEventListener('click', () => {
+$('#open-saved').addEventListener('click', async () => {
   const name = $('#saved-list').value;
   const entry = storage.list().saved.find((s) => s.name === name);
-  if (entry && openUntrusted(entry.scenario, `The saved scenario “${name}”`)) notify(`Opened “${name}”.`);
+  if (!entry || !(await okToReplace(`Opening “${name}”`))) return;
+  if (openUntrusted(entry.scenario, `The saved scenario “${name}”`, { label: `Open ${name}` })) notify(`Opened “${name}”.`);
 });
 
-$('#delete-saved').addEventListener('click', () => {
+$('#delete-saved').addEventListener('click', async () => {
   const name = $('#saved-list').value;
   if (!name) return;
+  const sure = await confirmAction({
+    title: `Delete “${name}”?`,
+    message: `The saved scenario “${name}” is removed from this browser. This cannot be undone.`,
+    action: 'Delete',
+    keep: 'Keep it',
+    danger: true,
+  });
+  if (!sure) return;
   storage.remove(storage.keyOf(name));
   refreshSaved();
   notify(`Deleted “${name}”.`);
@@ -312,7 +437,8 @@ $('#import-json').addEventListener('change', async (e) => {
     notify(`${file.name} could not be imported: ${parsed.message}`, 'error');
     return;
   }
-  if (openUntrusted(parsed.scenario, file.name)) notify(`Imported ${file.name}.`);
+  if (!(await okToReplace(`Importing ${file.name}`))) return;
+  if (openUntrusted(parsed.scenario, file.name, { label: `Import ${file.name}` })) notify(`Imported ${file.name}.`);
 });
 
 /** Print shows everything: the results' collapsed sections open, light colours in the charts. */
@@ -344,8 +470,9 @@ $('#print').addEventListener('click', () => {
   window.print();
 });
 
-$('#reset').addEventListener('click', () => {
-  load(defaults);
+$('#reset').addEventListener('click', async () => {
+  if (!(await okToReplace('Reset'))) return;
+  replace(defaults, 'Reset');
   notify('Back to the default scenario.');
 });
 
@@ -395,24 +522,36 @@ function openFromHash() {
   const link = share.decode(location.hash);
   if (link.kind === 'error') {
     notify(`${link.message} Showing the default scenario instead.`, 'error');
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    writeHash();
     return false;
   }
   if (link.kind === 'ok') {
     const missing = share.restoreProfile(link.partial, link.meta);
-    if (openUntrusted(link.partial, 'The shared link')) {
+    // The browser made the history entry already (a link typed, pasted or followed).
+    if (openUntrusted(link.partial, 'The shared link', { label: 'Open a link', push: false })) {
       if (missing) notify(missing, 'info');
       return true;
     }
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    writeHash();
   }
   return false;
 }
 
-window.addEventListener('hashchange', () => {
-  // A link pasted into this tab: open it unless it is the hash this page just wrote.
-  if (shown && location.hash === share.encode(shown.scenario, defaults)) return;
-  openFromHash();
+/**
+ * Back and Forward: the entry's state holds the scenario it showed (written by writeHash); an
+ * entry without one is a link typed or pasted into this tab. Either way the change is one
+ * undo step, so Ctrl+Z after Back returns too.
+ */
+window.addEventListener('popstate', (e) => {
+  if (!form) return;
+  const kept = e.state?.scenario;
+  if (!kept) {
+    // A link pasted into this tab: open it unless it is the hash this page just wrote.
+    if (!(shown && location.hash === share.encode(shown.scenario, defaults))) openFromHash();
+    return;
+  }
+  const upgraded = engine.upgrade(kept);
+  if (upgraded.ok) replace(upgraded.scenario, 'Back', { push: false });
 });
 
 /**
@@ -442,6 +581,8 @@ function start() {
     return;
   }
   shown = { scenario: clone(current), report: result.report };
+  baseline = clone(current);
+  history.replaceState({ scenario: shown.scenario }, '', location.href);
   drawSummary();
   // Time to first numbers, read by the browser tests (issue 8 target: ≤ 300 ms on localhost).
   performance.mark('minepivot:first-numbers');
@@ -453,6 +594,7 @@ function start() {
     else if (missing) notify(missing, 'info');
     $('#version').textContent = version ? `Core version ${version}.` : '';
     refreshSaved();
+    showUndoState();
     document.documentElement.dataset.ready = 'true';
     registerOffline();
   }, 0));
