@@ -19,6 +19,7 @@ import { renderComparison } from './compare.js';
 import { createRiskPanel } from './risk.js';
 import { createUndo } from './undo.js';
 import { confirmAction } from './confirm.js';
+import { fillBoard } from './board.js';
 import { registerSW } from 'virtual:pwa-register';
 
 const defaults = engine.defaultScenario();
@@ -441,11 +442,28 @@ $('#import-json').addEventListener('change', async (e) => {
   if (openUntrusted(parsed.scenario, file.name, { label: `Import ${file.name}` })) notify(`Imported ${file.name}.`);
 });
 
-/** Print shows everything: the results' collapsed sections open, light colours in the charts. */
+/** What the next print is: the full report (Ctrl+P too) or, from its button, the board summary. */
+let printMode = 'full';
+
+/**
+ * Print shows everything: the results' collapsed sections open, light colours in the charts.
+ * The board summary keeps one page of it (styles.css, html[data-print="board"]) and adds the
+ * risk run and the inputs that differ from the defaults.
+ */
 function forPrint(on) {
   // Chrome's own PDF export fires these events too; nested calls must not overwrite the state.
   if (on === document.documentElement.hasAttribute('data-print')) return;
-  document.documentElement.toggleAttribute('data-print', on);
+  if (on) document.documentElement.dataset.print = printMode;
+  else delete document.documentElement.dataset.print;
+  const board = on && printMode === 'board';
+  if (board) {
+    const riskTable = $('#risk .risk-results:not(.stale) table.risk-table');
+    fillBoard($('#board-extra'), { scenario: shown.scenario, defaults, presets, riskTable: riskTable ? riskTable.cloneNode(true) : null });
+  }
+  if (!on) {
+    printMode = 'full';
+    fill($('#board-extra'));
+  }
   for (const d of document.querySelectorAll('#results details')) {
     if (on) {
       d.dataset.openBeforePrint = String(d.open);
@@ -455,8 +473,8 @@ function forPrint(on) {
       delete d.dataset.openBeforePrint;
     }
   }
-  // A4 portrait at 12 mm margins is ~700 CSS px wide.
-  const size = on ? { width: 680, height: 250 } : null;
+  // A4 portrait at 12 mm margins is ~700 CSS px wide; the board's chart leaves room for the rest.
+  const size = on ? { width: 680, height: board ? 170 : 250 } : null;
   for (const chart of Object.values(charts)) {
     chart.fixSize(size);
     chart.redraw();
@@ -467,6 +485,12 @@ window.addEventListener('beforeprint', () => forPrint(true));
 window.addEventListener('afterprint', () => forPrint(false));
 $('#print').addEventListener('click', () => {
   flush();
+  printMode = 'full';
+  window.print();
+});
+$('#print-board').addEventListener('click', () => {
+  flush();
+  printMode = 'board';
   window.print();
 });
 
