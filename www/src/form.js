@@ -455,6 +455,61 @@ export function createForm({ root, presets, defaults, onChange }) {
   let written = {};
   const current = () => written;
 
+  // --- find an input ------------------------------------------------------------------
+
+  /**
+   * A search over the inputs: every word typed must appear in an input's label, unit, group
+   * or path. Matching inputs show with their groups opened, the rest hide; clearing the box
+   * (or Escape) restores the groups as they were. With ~120 inputs behind collapsed groups,
+   * this is how "where is the loan's tenor?" is answered.
+   */
+  function inputSearch() {
+    const id = 'input-search';
+    const box = h('input', { type: 'search', id, autocomplete: 'off', spellcheck: 'false', placeholder: 'lease, debt, hashrate…', 'aria-describedby': `${id}-count` });
+    const count = h('p', { class: 'search-count', id: `${id}-count`, role: 'status' });
+    /** Each searchable row: a field, or an editor (the fleet, the phases, a curve, the costs). */
+    const items = () => $$('.fields > *', root).map((el) => {
+      const advanced = el.closest('details.advanced')?.querySelector(':scope > summary')?.textContent ?? '';
+      const group = el.closest('details.group')?.querySelector(':scope > summary')?.textContent ?? '';
+      const label = el.querySelector('label')?.textContent ?? el.querySelector('h3, legend, summary, p')?.textContent ?? '';
+      return { el, text: `${label} ${el.dataset.for ?? ''} ${advanced} ${group}`.toLowerCase() };
+    });
+    let opened = null;
+    function run() {
+      const words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+      const all = $$('details.group, details.advanced', root);
+      if (words.length === 0) {
+        for (const el of $$('.search-hidden', root)) el.classList.remove('search-hidden');
+        if (opened) for (const [d, open] of opened) d.open = open;
+        opened = null;
+        count.textContent = '';
+        return;
+      }
+      opened ??= new Map(all.map((d) => [d, d.open]));
+      let found = 0;
+      for (const { el, text } of items()) {
+        const hit = words.every((w) => text.includes(w));
+        el.classList.toggle('search-hidden', !hit);
+        if (hit) found++;
+      }
+      for (const d of all) {
+        const hit = $$('.fields > *', d).some((el) => !el.classList.contains('search-hidden'));
+        d.classList.toggle('search-hidden', !hit);
+        d.open = hit;
+      }
+      count.textContent = found ? (found === 1 ? '1 input matches' : `${found} inputs match`) : `No input matches “${box.value.trim()}”.`;
+    }
+    box.addEventListener('input', run);
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && box.value) {
+        e.preventDefault();
+        box.value = '';
+        run();
+      }
+    });
+    return h('div', { class: 'input-search', role: 'search' }, h('label', { for: id }, 'Find an input'), box, count);
+  }
+
   // --- build -------------------------------------------------------------------------
 
   const groups = GROUPS.map((g) => {
@@ -467,7 +522,7 @@ export function createForm({ root, presets, defaults, onChange }) {
       h('div', { class: 'fields' }, body), advanced);
   });
   const general = h('div', { class: 'form-errors', id: 'form-errors', role: 'alert', hidden: true });
-  fill(root, general, groups);
+  fill(root, inputSearch(), general, groups);
 
   // --- read one change ---------------------------------------------------------------
 

@@ -283,7 +283,7 @@ document.addEventListener('keydown', (e) => {
   const t = e.target;
   if (t instanceof Element && t.closest('dialog')) return;
   const textBox = t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement;
-  if (textBox && !t.closest('#inputs') && t.id !== 'scenario-name') return;
+  if (textBox && (!t.closest('#inputs') || t.type === 'search') && t.id !== 'scenario-name') return;
   e.preventDefault();
   step(again ? +1 : -1);
 });
