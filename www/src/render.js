@@ -24,7 +24,8 @@ function buildCost(p) {
 
 /** A card row; a "n/a" carries the core's reason on its own line beneath. */
 function row(label, { text, note }) {
-  return h('div', { class: note ? 'has-note' : '' }, h('dt', {}, label), h('dd', {}, text), note ? h('p', { class: 'na-note' }, note) : null);
+  // The note is a second <dd> of the same term: a <dl>'s groups may hold only dt and dd.
+  return h('div', { class: note ? 'has-note' : '' }, h('dt', {}, label), h('dd', {}, text), note ? h('dd', { class: 'na-note' }, note) : null);
 }
 
 export function renderVerdict(el, report) {
