@@ -1,7 +1,7 @@
 // The charts as a board reads them: each has a summary in words whose numbers are the report's,
 // a data table reachable by keyboard, a legend operated by keyboard, labels that do not collide
 // on a phone, PNG and SVG downloads, and no accessibility violations in light or dark.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watch, open } from './helpers.js';
@@ -140,10 +140,13 @@ test('the cash-flow chart downloads as a PNG at twice its size and as an SVG dra
   const size = pngSize(png.bytes);
   expect(size.width).toBe(Math.round(canvasWidth * 2));
   expect(size.height).toBeGreaterThan(2 * 240);
+  await mkdir('artifacts', { recursive: true });
+  await writeFile('artifacts/charts-export-cash-flow.png', png.bytes);
 
   // Hide GPU cloud: the SVG draws the two shown series only.
   await page.locator('#chart-cashflow .legend-toggle[data-series="3"]').click();
   const svg = await save(page, page.getByRole('button', { name: 'Download the cash-flow chart as SVG' }));
+  await writeFile('artifacts/charts-export-cash-flow.svg', svg.bytes);
   expect(svg.name).toMatch(/^minepivot-[a-z0-9-]+-cash-flow\.svg$/);
   const text = svg.bytes.toString('utf8');
   const parsed = await page.evaluate((t) => {
@@ -205,6 +208,8 @@ test('the risk panel\'s charts have summaries, data tables and downloads after a
   const mapPng = await save(page, page.getByRole('button', { name: 'Download the decision map as PNG' }));
   expect(pngSize(mapPng.bytes).width).toBe(1120);
   await mkdir('artifacts', { recursive: true });
+  await writeFile('artifacts/charts-export-decision-map.png', mapPng.bytes);
+  await writeFile('artifacts/charts-export-btc-price-fan.png', fan.bytes);
   await page.locator('#risk-results').screenshot({ path: 'artifacts/charts-risk-1366.png' });
   expect(problems).toEqual([]);
 });

@@ -133,13 +133,8 @@ function markersPlugin(getMarks, t) {
           ctx.save();
           ctx.fillStyle = t.band;
           ctx.fillRect(x0, bbox.top, x1 - x0, bbox.height);
-          ctx.fillStyle = t.text;
-          ctx.font = `${Math.round(11 * dpr())}px ${t.family}`;
-          ctx.textBaseline = 'middle';
-          const w = ctx.measureText(construction.label).width;
-          const h = 14 * dpr();
-          plateText(ctx, construction.label, x0 + 4 * dpr(), bbox.top + 3 * dpr(), w, h, t);
-          constructionRect = { text: construction.label, x: (x0 + 4 * dpr()) / dpr(), y: (bbox.top + 3 * dpr()) / dpr(), w: w / dpr(), h: 14 };
+          // The label is written in the draw hook, over the series and the halving lines.
+          constructionRect = { text: construction.label, x: x0 + 4 * dpr(), y: bbox.top + 3 * dpr() };
           ctx.restore();
         },
       ],
@@ -173,15 +168,23 @@ function markersPlugin(getMarks, t) {
           }
           ctx.setLineDash([]);
           ctx.font = `${Math.round(11 * dpr())}px ${t.family}`;
+          ctx.textAlign = 'left';
           ctx.textBaseline = 'middle';
           ctx.fillStyle = t.marker;
           const h = 14 * dpr();
           const y = bbox.top + bbox.height - h - 3 * dpr();
           const placed = placeHalvingLabels(lines, (s) => ctx.measureText(s).width, bbox.left, bbox.left + bbox.width, GAP * dpr());
           for (const p of placed) plateText(ctx, p.text, p.x, y, p.w, h, t);
-          ctx.restore();
           const rects = placed.map((p) => ({ text: p.text, x: p.x / dpr(), y: y / dpr(), w: p.w / dpr(), h: 14 }));
-          u.root.dataset.labels = JSON.stringify(constructionRect ? [constructionRect, ...rects] : rects);
+          if (constructionRect) {
+            const c = constructionRect;
+            const w = ctx.measureText(c.text).width;
+            ctx.fillStyle = t.text;
+            plateText(ctx, c.text, c.x, c.y, w, h, t);
+            rects.unshift({ text: c.text, x: c.x / dpr(), y: c.y / dpr(), w: w / dpr(), h: 14 });
+          }
+          ctx.restore();
+          u.root.dataset.labels = JSON.stringify(rects);
         },
       ],
     },
