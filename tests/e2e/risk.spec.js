@@ -187,7 +187,7 @@ test('a run draws the fans, each factor\'s share and the decision map, with prog
   await expect(panel(page)).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
   await expect(page.locator('#chart-btc-fan canvas')).toHaveCount(1);
   await expect(page.locator('#chart-hashprice-fan canvas')).toHaveCount(1);
-  await expect(page.locator('#chart-btc-fan')).toHaveAttribute('aria-label', /BTC price: P50 \$/);
+  await expect(page.locator('#chart-btc-fan .chart-summary')).toContainText(/BTC price: P50 \$/);
   // The default borrows: the equity's table.
   await expect(page.locator('#risk-equity tbody tr')).toHaveCount(3);
   // Every drawn factor has a row; the build cost is among them, its bars sized.

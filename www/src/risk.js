@@ -18,6 +18,8 @@ import { inWorker, inWorkerWithProgress, cancelWorker } from './engine.js';
 import { tipContent } from './form.js';
 import { usd, usdTick, pct, num, plain } from './format.js';
 import { PATHWAY_STYLE } from './charts.js';
+import { chartFrame } from './chart-frame.js';
+import { uplotSvg, svgElementSvg, inLightColours, exportTheme } from './chart-export.js';
 import { RISK_OPTIONS, RISK_DEFAULTS } from './fields.js';
 
 const PATHWAY_CLASS = { mining: 'p-mining', colocation: 'p-colocation', gpuCloud: 'p-gpu' };
@@ -101,18 +103,30 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     progressBar, h('span', { class: 'risk-progress-text' }));
   const staleNote = h('p', { class: 'risk-stale muted', hidden: true });
   const table = h('div', { id: 'risk-table' });
-  const chartBox = h('div', { class: 'chart-box risk-chart', id: 'chart-risk' });
+  const chartBox = h('div', { class: 'chart-host risk-chart', id: 'chart-risk' });
   const chartHead = h('h3', { class: 'risk-sub' }, 'Distribution of NPV');
   const chartNote = h('p', { class: 'muted' }, 'Paths per NPV bin, the same bins for the three pathways; dashes as in the cash-flow chart.');
   const notes = h('ul', { class: 'notes', id: 'risk-notes' });
   const equityBox = h('div', { id: 'risk-equity' });
-  const fanPrice = h('div', { class: 'chart-box risk-fan', id: 'chart-btc-fan' });
-  const fanHashprice = h('div', { class: 'chart-box risk-fan', id: 'chart-hashprice-fan' });
+  const fanPrice = h('div', { class: 'chart-host risk-fan', id: 'chart-btc-fan' });
+  const fanHashprice = h('div', { class: 'chart-host risk-fan', id: 'chart-hashprice-fan' });
+  const FAN_TITLES = ['BTC price at each year’s end: P10–P90 band, P50 line, your path dashed', 'Hashprice at each year’s end (USD per PH/s per day): P10–P90, P50, your path dashed'];
   const fans = h('div', { class: 'risk-fans' },
-    h('figure', {}, h('figcaption', {}, 'BTC price at each year’s end: P10–P90 band, P50 line, your path dashed'), fanPrice),
-    h('figure', {}, h('figcaption', {}, 'Hashprice at each year’s end (USD per PH/s per day): P10–P90, P50, your path dashed'), fanHashprice));
+    h('div', { class: 'risk-fan-cell' }, h('h4', { class: 'risk-fan-title' }, FAN_TITLES[0]), fanPrice),
+    h('div', { class: 'risk-fan-cell' }, h('h4', { class: 'risk-fan-title' }, FAN_TITLES[1]), fanHashprice));
   const factorsBox = h('div', { id: 'risk-factors' });
   const mapBox = h('div', { id: 'risk-map' });
+  const mapKey = h('p', { class: 'muted risk-key' }, 'Each cell: the pathway with the highest NPV when the whole BTC price path is scaled (across) and the colocation lease rate is set (up), everything else as entered; the stronger the colour, the wider its lead over the runner-up. Hover a cell for its numbers.');
+  const mapHost = h('div', { class: 'chart-host', id: 'chart-decision-map' });
+  mapBox.append(mapKey, mapHost);
+  // Each drawing in a chart frame: summary, data table, legend buttons, PNG and SVG.
+  const frames = {
+    histogram: chartFrame(chartBox, { title: 'Distribution of NPV', slug: 'npv-histogram', what: 'the NPV histogram' }),
+    btc: chartFrame(fanPrice, { title: 'BTC price fan', slug: 'btc-price-fan', what: 'the BTC price fan' }),
+    hashprice: chartFrame(fanHashprice, { title: 'Hashprice fan', slug: 'hashprice-fan', what: 'the hashprice fan' }),
+    map: chartFrame(mapHost, { title: 'Decision map', slug: 'decision-map', what: 'the decision map', img: false }),
+  };
+  const scenarioName = () => scenario()?.name;
   const results = h('div', { class: 'risk-results', id: 'risk-results', 'aria-live': 'polite', hidden: true },
     table, equityBox, chartHead, chartNote, chartBox,
     h('h3', { class: 'risk-sub' }, 'The market the paths drew'), fans,
@@ -338,31 +352,28 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
         h('thead', {}, head), h('tbody', {}, rows))));
   }
 
-  function drawHistogram(report) {
+  const plotWidth = (frame) => Math.max(120, frame.plot.clientWidth);
+  const histogramHeight = () => (frames.histogram.plot.clientWidth < 520 ? 240 : 300);
+  const chartTheme = () => ({ text: css('--text-muted') || '#555', grid: css('--grid') || '#ddd', font: `12px ${css('--font') || 'sans-serif'}` });
+  const axisOf = (t) => (format, size) => ({ stroke: t.text, font: t.font, size, grid: { stroke: t.grid, width: 1 }, ticks: { stroke: t.grid, width: 1 }, values: (u, splits) => splits.map(format) });
+
+  /** The histogram's uPlot options and data, in the colours in force when called. */
+  function histogramSpec(report) {
     const edges = report.histogram.binEdgesUsd;
     const series = report.histogram.series;
     const label = new Map(report.pathways.map((p) => [p.id, p.label]));
-    // The bins span the 1st to the 99th percentile of all paths; the tails are counted here.
-    const tails = series
-      .filter((s) => s.below > 0 || s.above > 0)
-      .map((s) => `${label.get(s.id) || s.id} ${num(s.below)} below, ${num(s.above)} above`);
-    chartNote.textContent = `Paths per NPV bin, the same bins for the three pathways; dashes as in the cash-flow chart. The chart spans ${usd(edges[0])} to ${usd(edges[edges.length - 1])}, the 1st to the 99th percentile of all paths${tails.length ? `; beyond it: ${tails.join('; ')}` : ''}.`;
     // Stepped outlines over the bin edges: value i holds from edge i to edge i+1; the last
     // edge repeats the last count so the final bin is drawn to its right edge.
     const data = [edges, ...series.map((s) => [...s.counts, s.counts[s.counts.length - 1] ?? 0])];
-    const t = { text: css('--text-muted') || '#555', grid: css('--grid') || '#ddd', font: `12px ${css('--font') || 'sans-serif'}` };
-    const axis = (format, size) => ({ stroke: t.text, font: t.font, size, grid: { stroke: t.grid, width: 1 }, ticks: { stroke: t.grid, width: 1 }, values: (u, splits) => splits.map(format) });
+    const axis = axisOf(chartTheme());
     const binText = (v) => {
       const i = edges.indexOf(v);
       return i < 0 || i >= edges.length - 1 ? '–' : `${usd(edges[i])} to ${usd(edges[i + 1])}`;
     };
     const options = {
       class: 'chart',
-      width: Math.max(280, chartBox.clientWidth),
-      height: chartBox.clientWidth < 520 ? 240 : 300,
       scales: { x: { time: false }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.05] } },
       cursor: { points: { show: false } },
-      legend: { live: true },
       series: [
         { label: 'NPV bin', value: (u, v) => (v === null || v === undefined ? '–' : binText(v)) },
         ...series.map((s) => {
@@ -375,6 +386,8 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
             width: 2,
             dash: style.dash,
             paths: uPlot.paths.stepped({ align: 1 }),
+            // Read by the SVG export, which draws the same steps.
+            step: true,
             points: { show: false },
             value: (u, v) => (v === null || v === undefined ? '–' : `${num(v)} paths`),
           };
@@ -382,49 +395,101 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
       ],
       axes: [axis(usdTick, 48), axis((v) => num(v), 56)],
     };
+    return { options, data };
+  }
+
+  /** The histogram in words (the core's P10 / P50 / P90 per pathway) and its bins as a table. */
+  function histogramWords(report) {
+    const edges = report.histogram.binEdgesUsd;
+    const series = report.histogram.series;
+    const label = new Map(report.pathways.map((p) => [p.id, p.label]));
+    const summary = `NPV over ${num(report.options.paths)} simulated paths, in ${edges.length - 1} bins from ${usd(edges[0])} to ${usd(edges[edges.length - 1])}: `
+      + report.pathways.map((p) => `${p.label} P50 ${usd(p.p50NpvUsd)} (P10 ${usd(p.p10NpvUsd)}, P90 ${usd(p.p90NpvUsd)})`).join('; ') + '.';
+    const rows = edges.slice(0, -1).map((e, i) => [`${usd(e)} to ${usd(edges[i + 1])}`, ...series.map((s) => num(s.counts[i]))]);
+    return {
+      summary,
+      table: {
+        caption: 'Paths per NPV bin, with the paths beyond the first and the last bin',
+        head: ['NPV bin', ...series.map((s) => label.get(s.id) || s.id)],
+        rows: [['Below the first bin', ...series.map((s) => num(s.below))], ...rows, ['Above the last bin', ...series.map((s) => num(s.above))]],
+      },
+    };
+  }
+
+  function drawHistogram(report) {
+    const edges = report.histogram.binEdgesUsd;
+    const series = report.histogram.series;
+    const label = new Map(report.pathways.map((p) => [p.id, p.label]));
+    // The bins span the 1st to the 99th percentile of all paths; the tails are counted here.
+    const tails = series
+      .filter((s) => s.below > 0 || s.above > 0)
+      .map((s) => `${label.get(s.id) || s.id} ${num(s.below)} below, ${num(s.above)} above`);
+    chartNote.textContent = `Paths per NPV bin, the same bins for the three pathways; dashes as in the cash-flow chart. The chart spans ${usd(edges[0])} to ${usd(edges[edges.length - 1])}, the 1st to the 99th percentile of all paths${tails.length ? `; beyond it: ${tails.join('; ')}` : ''}.`;
+    const frame = frames.histogram;
+    const { options, data } = histogramSpec(report);
+    frame.describe(histogramWords(report));
     plot?.destroy();
-    plot = new uPlot(options, data, chartBox);
+    plot = new uPlot({ ...options, legend: { show: false }, plugins: [frame.plugin], width: plotWidth(frame), height: histogramHeight() }, data, frame.plot);
+    frame.bindLegend(plot);
+    const drawn = plot;
+    frame.setExport(() => uplotSvg(drawn, () => histogramSpec(report), { title: 'Distribution of NPV over the simulated paths' }), scenarioName);
   }
 
   // --- the fans: P10–P90 band, P50, the scenario's path --------------------------------------
 
   let fanPlots = [];
+  const FAN_HEIGHT = 220;
+
+  /** A fan's uPlot options and data, in the colours in force when called. */
+  function fanSpec(bands, format, tick) {
+    const t = chartTheme();
+    const color = css('--focus') || '#1f5fbf';
+    const axis = axisOf(t);
+    const data = [bands.map((b) => b.year), bands.map((b) => b.p10Usd), bands.map((b) => b.p50Usd), bands.map((b) => b.p90Usd), bands.map((b) => b.deterministicUsd)];
+    const value = (u, v) => (v === null || v === undefined ? '–' : format(v));
+    const options = {
+      class: 'chart',
+      scales: { x: { time: false } },
+      cursor: { points: { show: false } },
+      bands: [{ series: [3, 1], fill: withAlpha(color, 0.16) }],
+      series: [
+        { label: 'Year', value: (u, v) => (v === null || v === undefined ? '–' : `year ${v} (${bands[v - 1]?.month ?? ''})`) },
+        { label: 'P10', stroke: withAlpha(color, 0.6), width: 1, value, points: { show: false } },
+        { label: 'P50', stroke: color, width: 2, value, points: { show: false } },
+        { label: 'P90', stroke: withAlpha(color, 0.6), width: 1, value, points: { show: false } },
+        { label: 'Your path', stroke: t.text, width: 1.5, dash: [6, 4], value, points: { show: false } },
+      ],
+      axes: [axis((v) => (Number.isInteger(v) ? `y${v}` : ''), 40), axis(tick, 64)],
+    };
+    return { options, data };
+  }
 
   function drawFans(report) {
-    for (const p of fanPlots) p.destroy();
+    for (const [p] of fanPlots) p.destroy();
     fanPlots = [];
-    const t = { text: css('--text-muted') || '#555', grid: css('--grid') || '#ddd', font: `12px ${css('--font') || 'sans-serif'}` };
-    const color = css('--focus') || '#1f5fbf';
-    const axis = (format, size) => ({ stroke: t.text, font: t.font, size, grid: { stroke: t.grid, width: 1 }, ticks: { stroke: t.grid, width: 1 }, values: (u, splits) => splits.map(format) });
-    const fan = (box, bands, format, tick, unit) => {
-      const years = bands.map((b) => b.year);
-      const data = [years, bands.map((b) => b.p10Usd), bands.map((b) => b.p50Usd), bands.map((b) => b.p90Usd), bands.map((b) => b.deterministicUsd)];
-      const value = (u, v) => (v === null || v === undefined ? '–' : format(v));
-      const width = Math.max(260, box.clientWidth);
-      const plotted = new uPlot({
-        class: 'chart',
-        width,
-        height: 220,
-        scales: { x: { time: false } },
-        cursor: { points: { show: false } },
-        legend: { live: true },
-        bands: [{ series: [3, 1], fill: withAlpha(color, 0.16) }],
-        series: [
-          { label: 'Year', value: (u, v) => (v === null || v === undefined ? '–' : `year ${v} (${bands[v - 1]?.month ?? ''})`) },
-          { label: 'P10', stroke: withAlpha(color, 0.6), width: 1, value, points: { show: false } },
-          { label: 'P50', stroke: color, width: 2, value, points: { show: false } },
-          { label: 'P90', stroke: withAlpha(color, 0.6), width: 1, value, points: { show: false } },
-          { label: 'Your path', stroke: t.text, width: 1.5, dash: [6, 4], value, points: { show: false } },
-        ],
-        axes: [axis((v) => (Number.isInteger(v) ? `y${v}` : ''), 40), axis(tick, 64)],
-      }, data, box);
-      box.setAttribute('aria-label', `${unit}: P50 ${format(bands[bands.length - 1]?.p50Usd ?? 0)} after ${bands.length} years (P10 ${format(bands[bands.length - 1]?.p10Usd ?? 0)}, P90 ${format(bands[bands.length - 1]?.p90Usd ?? 0)}); your path ${format(bands[bands.length - 1]?.deterministicUsd ?? 0)}.`);
-      box.setAttribute('role', 'img');
-      fanPlots.push(plotted);
+    const fan = (frame, title, bands, format, tick, unit) => {
+      if (!bands.length) {
+        frame.empty('No years to draw.');
+        return;
+      }
+      const last = bands[bands.length - 1];
+      frame.describe({
+        summary: `${unit}: P50 ${format(last.p50Usd)} after ${bands.length} years (P10 ${format(last.p10Usd)}, P90 ${format(last.p90Usd)}); your path ${format(last.deterministicUsd)}.`,
+        table: {
+          caption: `${unit} at each year’s end over the simulated paths`,
+          head: ['Year', 'P10', 'P50', 'P90', 'Your path'],
+          rows: bands.map((b) => [`year ${b.year} (${b.month})`, format(b.p10Usd), format(b.p50Usd), format(b.p90Usd), format(b.deterministicUsd)]),
+        },
+      });
+      const { options, data } = fanSpec(bands, format, tick);
+      const plotted = new uPlot({ ...options, legend: { show: false }, plugins: [frame.plugin], width: plotWidth(frame), height: FAN_HEIGHT }, data, frame.plot);
+      frame.bindLegend(plotted);
+      frame.setExport(() => uplotSvg(plotted, () => fanSpec(bands, format, tick), { title }), scenarioName);
+      fanPlots.push([plotted, frame]);
     };
     const perDay = (v) => `$${num(v, v < 10 ? 2 : 1)}`;
-    if (report.btcPriceFan.length) fan(fanPrice, report.btcPriceFan, usd, usdTick, 'BTC price');
-    if (report.hashpriceFan.length) fan(fanHashprice, report.hashpriceFan, perDay, (v) => `$${num(v, v < 10 ? 1 : 0)}`, 'Hashprice per PH/s per day');
+    fan(frames.btc, FAN_TITLES[0], report.btcPriceFan, usd, usdTick, 'BTC price');
+    fan(frames.hashprice, FAN_TITLES[1], report.hashpriceFan, perDay, (v) => `$${num(v, v < 10 ? 1 : 0)}`, 'Hashprice per PH/s per day');
   }
 
   // --- each factor's share of the spread: a table whose cells carry bars -------------------------
@@ -462,12 +527,9 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
 
   // --- the decision map: an SVG heat map ---------------------------------------------------------
 
-  function drawMap(state) {
-    const map = state?.map;
-    if (!map) {
-      fill(mapBox, h('p', { class: 'muted' }, running ? 'Mapping…' : 'Not mapped yet.'));
-      return;
-    }
+  /** The decision map as an SVG element, in the colours in force when called, and its summary. */
+  function mapSvg(state) {
+    const map = state.map;
     const nx = map.x.values.length;
     const ny = map.y.values.length;
     const W = 560;
@@ -532,23 +594,68 @@ export function createRiskPanel({ root, scenario, sources = [] }) {
     const total = map.cells.length;
     const summary = `Decision map, ${nx} × ${ny} cells: ${map.x.label} from ${num(x0, 2)} to ${num(x1, 2)} across, ${map.y.label} from ${num(y0, 1)} to ${num(y1, 1)} up. ${Object.entries(counts).filter(([, n]) => n).map(([id, n]) => `${report(id)} is best in ${pct((n / total) * 100, 0)} of cells`).join('; ')}. The ring is your scenario; dashed lines are where an AI pathway equals mining.`;
     svg.setAttribute('aria-label', summary);
+    return { svg, summary, counts, total };
+  }
+
+  const PATHWAY_SHORT = { mining: 'Mining', colocation: 'Colocation', gpuCloud: 'GPU cloud' };
+
+  function drawMap(state) {
+    const map = state?.map;
+    const frame = frames.map;
+    if (!map) {
+      mapKey.hidden = true;
+      frame.empty(running ? 'Mapping…' : 'Not mapped yet.');
+      return;
+    }
+    mapKey.hidden = false;
+    const { svg, summary, counts, total } = mapSvg(state);
+    const nx = map.x.values.length;
+    const xText = (v) => `${num(v, 2)}${map.x.field === 'btcPriceMultiple' ? '×' : ''}`;
+    // The grid as the map shows it: the highest lease rate on top.
+    const rows = map.y.values.map((y, j) => [num(y, 1), ...map.x.values.map((_, i) => PATHWAY_SHORT[map.cells[j * nx + i]?.best] ?? '–')]).reverse();
+    frame.describe({
+      summary,
+      table: {
+        caption: `The pathway with the highest NPV in each cell: ${map.y.label} (${map.y.unit}) down the rows, ${map.x.label} (${map.x.unit}) across`,
+        head: [`${map.y.label} (rows) / ${map.x.label} (columns)`, ...map.x.values.map(xText)],
+        rows,
+      },
+    });
     const legend = h('ul', { class: 'map-legend' },
       state.report.pathways.map((p) => h('li', { class: PATHWAY_CLASS[p.id] || '' }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), `${p.label} best (${pct((counts[p.id] / total) * 100, 0)} of cells)`)),
       h('li', {}, h('span', { class: 'legend-line colocation', 'aria-hidden': 'true' }), 'Colocation = mining'),
       h('li', {}, h('span', { class: 'legend-line gpu', 'aria-hidden': 'true' }), 'GPU cloud = mining'),
       h('li', {}, h('span', { class: 'legend-ring', 'aria-hidden': 'true' }), 'Your scenario'));
-    fill(mapBox,
-      h('p', { class: 'muted risk-key' }, 'Each cell: the pathway with the highest NPV when the whole BTC price path is scaled (across) and the colocation lease rate is set (up), everything else as entered; the stronger the colour, the wider its lead over the runner-up. Hover a cell for its numbers.'),
-      h('figure', { class: 'map-figure' }, svg, h('figcaption', { class: 'visually-hidden' }, summary)),
-      legend);
+    fill(frame.plot, h('div', { class: 'map-figure' }, svg), legend);
+    frame.setExport(async () => inLightColours(() => {
+      const theme = exportTheme();
+      const light = mapSvg(state);
+      const color = Object.fromEntries(Object.entries(PATHWAY_STYLE).map(([id, st]) => [id, css(st.color)]));
+      return svgElementSvg(light.svg, {
+        title: `Decision map: ${map.x.label} against ${map.y.label}`,
+        theme,
+        width: 560,
+        // The page's stylesheet does not travel with the file: the classes' looks as attributes.
+        styles: {
+          '.map-tick': { 'font-size': 11, fill: theme.muted },
+          '.map-axis': { 'font-size': 12, fill: theme.text },
+        },
+        legend: [
+          ...state.report.pathways.map((p) => ({ kind: 'box', label: `${p.label} best (${pct((light.counts[p.id] / light.total) * 100, 0)} of cells)`, color: color[p.id] })),
+          { kind: 'line', label: 'Colocation = mining', color: theme.text, dash: [8, 4] },
+          { kind: 'line', label: 'GPU cloud = mining', color: theme.text, dash: [2, 3] },
+          { kind: 'ring', label: 'Your scenario', color: theme.text },
+        ],
+      });
+    }), scenarioName);
   }
 
   new ResizeObserver(() => {
-    const w = Math.max(280, chartBox.clientWidth);
-    if (plot && Math.abs(plot.width - w) > 2) plot.setSize({ width: w, height: chartBox.clientWidth < 520 ? 240 : 300 });
-    for (const [p, box] of fanPlots.map((p, k) => [p, [fanPrice, fanHashprice][k]])) {
-      const fw = Math.max(260, box.clientWidth);
-      if (Math.abs(p.width - fw) > 2) p.setSize({ width: fw, height: 220 });
+    const w = plotWidth(frames.histogram);
+    if (plot && Math.abs(plot.width - w) > 2) plot.setSize({ width: w, height: histogramHeight() });
+    for (const [p, frame] of fanPlots) {
+      const fw = plotWidth(frame);
+      if (Math.abs(p.width - fw) > 2) p.setSize({ width: fw, height: FAN_HEIGHT });
     }
   }).observe(results);
 
