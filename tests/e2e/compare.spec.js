@@ -95,6 +95,10 @@ test('four scenarios: a column each, differences from the first, a line each on 
   const axe = await new AxeBuilder({ page }).include('#compare-panel').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.locator('#compare-panel').screenshot({ path: 'artifacts/compare.png' });
+  // A switch to the dark scheme redraws the chart in its colours, lines and legend kept.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(legend).toHaveCount(5);
+  await page.locator('#compare-panel').screenshot({ path: 'artifacts/compare-dark.png' });
   expect(problems).toEqual([]);
 });
 

@@ -48,6 +48,8 @@ const zeroLine = (t) => ({
         ctx.save();
         ctx.strokeStyle = t.zero;
         ctx.lineWidth = devicePixelRatio;
+        // Solid: the context still holds the dash of the last line uPlot drew.
+        ctx.setLineDash([]);
         ctx.beginPath();
         ctx.moveTo(bbox.left, y);
         ctx.lineTo(bbox.left + bbox.width, y);
