@@ -116,6 +116,11 @@ test('a removed slot leaves the comparison, which redraws with the others', asyn
   await page.locator('[aria-label="Remove scenario 3"]').click();
   await expect(page.locator('#compare-slots button')).toHaveCount(0);
   await expect(results(page).locator('thead th')).toHaveCount(3);
+  // A compared scenario deleted from the browser gives its slot to the first option not shown
+  // (the current inputs are, so the next saved one).
+  await page.locator('#saved-list').selectOption('Cheap power');
+  await page.locator('#delete-saved').click();
+  await expect(results(page).locator('thead th')).toHaveText(['Figure', 'Current inputs', 'Dear power']);
   expect(problems).toEqual([]);
 });
 

@@ -327,8 +327,11 @@ export function createCompare(root, { current, samples }) {
     /** The saved scenarios changed (saved, deleted, read at start): the slots offer the new list. */
     savedChanged(list) {
       saved = list;
+      const before = picks.join('\n');
       settlePicks();
       drawSlots();
+      // A compared scenario that was deleted has given its slot to another: the table follows.
+      if (picks.join('\n') !== before) rerun();
     },
   };
 }
