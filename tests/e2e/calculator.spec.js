@@ -256,7 +256,7 @@ test('the page works without the network once loaded, and never asks another ori
   // The compare view's worker is loaded on first use; offline (and on this cache-free test
   // server) it cannot load, and the comparison runs on the page's own thread instead.
   await page.locator('#compare-run').click();
-  await expect(page.locator('#compare table').first()).toContainText('Keep mining: NPV');
+  await expect(page.locator('#compare-results')).toContainText('Keep mining: NPV');
   await expect(page.locator('#compare')).toHaveAttribute('data-computed-in', 'page');
   await context.setOffline(false);
   expect([...origins].filter((o) => !o.startsWith('http://127.0.0.1') && !o.startsWith('data:') && !o.startsWith('blob:'))).toEqual([]);

@@ -189,9 +189,10 @@ test('markup in the scenario name is shown as text and never runs', async ({ pag
   const link = `#s=1.${base64url({ name: evil })}`;
   await open(page, link);
   await expect(page.locator('.scenario-name')).toHaveText(evil);
-  await page.locator('#compare-a').selectOption(evil);
+  await page.locator('#compare-slot-1').selectOption({ label: evil });
   await page.locator('#compare-run').click();
   await expect(page.locator('#compare th').filter({ hasText: evil }).first()).toBeVisible();
+  await expect(page.locator('#compare-chart .u-legend .u-label').filter({ hasText: evil }).first()).toHaveText(evil);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.locator('#app img, #messages img').count()).toBe(0);
   expect(problems).toEqual([]);
@@ -273,14 +274,16 @@ test('two saved scenarios compare side by side, computed in the worker', async (
   await setField(page, 'site.powerPriceUsdPerMwh', 70);
   await page.locator('#save').click();
   const dearMining = await npv(page, 'mining').innerText();
-  await page.locator('#compare-a').selectOption('Cheap power');
-  await page.locator('#compare-b').selectOption('Dear power');
+  await page.locator('#compare-slot-1').selectOption({ label: 'Cheap power' });
+  await page.locator('#compare-slot-2').selectOption({ label: 'Dear power' });
   await page.locator('#compare-run').click();
-  const results = page.locator('#compare table').first();
-  await expect(results.locator('thead th')).toHaveText(['', 'Cheap power', 'Dear power']);
+  const results = page.locator('#compare-results');
+  await expect(results.locator('thead th')).toHaveText(['Figure', 'Cheap power', 'Dear power']);
   await expect(page.locator('#compare')).toHaveAttribute('data-computed-in', 'worker');
-  await expect(results.locator('tr', { hasText: 'Keep mining: NPV' }).locator('td').nth(1)).toHaveText(dearMining);
-  const inputs = page.locator('#compare table').nth(1);
+  await expect(results.locator('tr', { hasText: 'Keep mining: NPV' }).locator('td').nth(1).locator('.figure')).toHaveText(dearMining);
+  // Dearer power costs the miner: the difference from the first column is a loss.
+  await expect(results.locator('tr', { hasText: 'Keep mining: NPV' }).locator('td').nth(1).locator('.delta')).toHaveText(/^−\$[\d.]+ M$/);
+  const inputs = page.locator('#compare-inputs');
   await expect(inputs.locator('tr', { hasText: 'Power price' }).locator('td')).toHaveText(['30', '70']);
   await expect(inputs.locator('tr', { hasText: 'name' })).toHaveCount(1);
   expect(problems).toEqual([]);

@@ -15,7 +15,7 @@ import {
   renderVerdict, renderCards, renderFinancing, renderSite, renderWarnings, renderCapex, renderBreakEvens, renderPower,
   renderTornado, renderYears, renderAssumptions, setStale,
 } from './render.js';
-import { renderComparison } from './compare.js';
+import { createCompare } from './compare.js';
 import { createRiskPanel } from './risk.js';
 import { createUndo } from './undo.js';
 import { confirmAction } from './confirm.js';
@@ -338,12 +338,7 @@ function refreshSaved(select) {
   const list = $('#saved-list');
   fill(list, saved.length ? saved.map((s) => h('option', { value: s.name }, s.name)) : h('option', { value: '' }, 'no saved scenarios'));
   if (select) list.value = select;
-  for (const id of ['#compare-a', '#compare-b']) {
-    const el = $(id);
-    const keep = el.value;
-    fill(el, h('option', { value: '' }, 'Current inputs'), saved.map((s) => h('option', { value: s.name }, s.name)));
-    el.value = saved.some((s) => s.name === keep) ? keep : '';
-  }
+  compare.savedChanged(saved);
   if (unavailable) notify('This browser does not allow saving scenarios (storage is switched off).', 'warn');
   for (const c of corrupt) {
     if (reportedCorrupt.has(c.key)) continue;
@@ -504,27 +499,13 @@ $('#reset').addEventListener('click', async () => {
 
 $('#years-view').addEventListener('change', () => shown && renderYears($('#years'), shown.report, $('#years-view').value));
 
-$('#compare-run').addEventListener('click', async () => {
-  flush();
-  const saved = storage.list().saved;
-  const pick = (value) => {
-    const entry = saved.find((s) => s.name === value);
-    const upgraded = entry ? engine.upgrade(entry.scenario) : null;
-    return upgraded?.ok ? { name: entry.name, scenario: upgraded.scenario } : { name: 'Current inputs', scenario: clone(current) };
-  };
-  const a = pick($('#compare-a').value);
-  const b = pick($('#compare-b').value);
-  const out = $('#compare');
-  fill(out, h('p', { class: 'muted' }, 'Computing…'));
-  let answer = await engine.inWorker('evaluateMany', [a.scenario, b.scenario]);
-  out.dataset.computedIn = answer.ok ? 'worker' : 'page';
-  if (!answer.ok) {
-    // The worker could not start or load the package (offline before its first use, an old
-    // browser): the same two evaluations on this thread take a few milliseconds.
-    answer = { ok: true, result: [engine.evaluate(a.scenario), engine.evaluate(b.scenario)] };
-  }
-  [a.result, b.result] = answer.result;
-  renderComparison(out, a, b);
+// The current inputs are compared as typed: a keystroke still waiting for its evaluation counts.
+const compare = createCompare($('#compare-panel'), {
+  current: () => {
+    flush();
+    return clone(current);
+  },
+  samples: () => presets?.sampleSites ?? [],
 });
 
 // --- colour scheme --------------------------------------------------------------------
