@@ -40,3 +40,22 @@ export function sourceLink(url) {
   if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return null;
   return h('a', { class: 'source-link', href: url, target: '_blank', rel: 'noopener noreferrer external' }, 'read the source');
 }
+
+/**
+ * Every `.table-scroll` box under `root`, now and later: a box that scrolls sideways must be
+ * reachable by keyboard (Tab, then the arrow keys), so it is a focusable, named region. Named
+ * by its table's caption, or else by its section's heading.
+ */
+export function keepScrollersFocusable(root) {
+  const mark = (box) => {
+    if (box.hasAttribute('tabindex')) return;
+    box.tabIndex = 0;
+    box.setAttribute('role', 'region');
+    const caption = box.querySelector('caption')?.textContent;
+    const heading = box.closest('section, details, figure')?.querySelector('h2, h3, summary, figcaption')?.textContent;
+    box.setAttribute('aria-label', (caption || heading || 'Table').trim().slice(0, 120));
+  };
+  const sweep = () => root.querySelectorAll('.table-scroll').forEach(mark);
+  sweep();
+  new MutationObserver(sweep).observe(root, { childList: true, subtree: true });
+}

@@ -4,7 +4,7 @@
 // leaves the last valid results on screen, dimmed.
 
 import * as engine from './engine.js';
-import { $, h, fill } from './dom.js';
+import { $, h, fill, keepScrollersFocusable } from './dom.js';
 import { createForm } from './form.js';
 import { clone, setPath } from './state.js';
 import * as share from './share.js';
@@ -600,6 +600,7 @@ function start() {
     $('#version').textContent = version ? `Core version ${version}.` : '';
     refreshSaved();
     showUndoState();
+    keepScrollersFocusable($('#results'));
     document.documentElement.dataset.ready = 'true';
     registerOffline();
   }, 0));
