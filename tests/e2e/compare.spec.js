@@ -120,6 +120,7 @@ test('a removed slot leaves the comparison, which redraws with the others', asyn
   // (the current inputs are, so the next saved one).
   await page.locator('#saved-list').selectOption('Cheap power');
   await page.locator('#delete-saved').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(results(page).locator('thead th')).toHaveText(['Figure', 'Current inputs', 'Dear power']);
   expect(problems).toEqual([]);
 });
