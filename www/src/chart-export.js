@@ -6,10 +6,9 @@
 // into a board pack or a report sits on white paper.
 
 import uPlot from 'uplot';
+import { css } from './dom.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-
-const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 const escapeXml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 

@@ -10,6 +10,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { usd, usdTick, millions, num, pct } from './format.js';
 import { chartFrame } from './chart-frame.js';
+import { css } from './dom.js';
 import { uplotSvg, tag, textWidth } from './chart-export.js';
 
 /** Colours and dash patterns per pathway (Okabe–Ito, readable by colour-blind people and in greyscale). */
@@ -19,9 +20,8 @@ export const PATHWAY_STYLE = {
   gpuCloud: { color: '--c-gpu', dash: [3, 4] },
 };
 
-const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-
-function theme() {
+/** Axis, grid and marker colours and the font of every chart (the compare chart's too). */
+export function theme() {
   return {
     text: css('--text-muted') || '#555',
     grid: css('--grid') || '#ddd',

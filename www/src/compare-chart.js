@@ -2,30 +2,19 @@
 // Scenarios may start in different months and run for different horizons, so the lines are
 // aligned on the month index (month 0 is each scenario's own first month) and the x axis is
 // labelled in years from the start; a shorter horizon's line simply ends earlier.
-// uPlot as in charts.js (which another part of the page owns): the few helpers needed here
-// are small enough to restate rather than to export from there.
+// uPlot with the theme of charts.js.
 
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { usd, usdTick, months } from './format.js';
+import { theme } from './charts.js';
+import { css } from './dom.js';
 
 /**
  * One colour and one dash per scenario column, so lines stay apart in greyscale and for
  * colour-blind readers (the colours are compare.css's Okabe–Ito --c-scenario-N).
  */
 const DASHES = [[], [10, 5], [3, 4], [12, 4, 3, 4]];
-
-const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-
-/** Axis and grid colours from the page's theme, read at draw time (light or dark). */
-function theme() {
-  return {
-    text: css('--text-muted') || '#555',
-    grid: css('--grid') || '#ddd',
-    zero: css('--text') || '#222',
-    font: `12px ${css('--font') || 'system-ui, sans-serif'}`,
-  };
-}
 
 /** Ticks every whole number of years from the start, thinned to what the width holds. */
 function yearSplits(count, width) {

@@ -32,6 +32,9 @@ export function fill(el, ...children) {
   return el;
 }
 
+/** A custom property of the page's theme, read at draw time (light or dark). */
+export const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+
 export const $ = (selector, root = document) => root.querySelector(selector);
 export const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 

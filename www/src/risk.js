@@ -13,7 +13,7 @@
 // more run, never a pile of them.
 
 import uPlot from 'uplot';
-import { h, fill, $, $$ } from './dom.js';
+import { h, fill, $, $$, css } from './dom.js';
 import { inWorker, inWorkerWithProgress, cancelWorker } from './engine.js';
 import { tipContent } from './form.js';
 import { usd, usdTick, pct, num, plain } from './format.js';
@@ -37,7 +37,6 @@ const MARKET_KEYS = ['btcVolatilityPct', 'btcJumpsPerYear', 'btcJumpMeanPct', 'b
 const groupOf = (key) => (RUN_KEYS.includes(key) ? 'run' : MARKET_KEYS.includes(key) ? 'market' : 'project');
 
 const RERUN_AFTER_MS = 700;
-const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 /** About `count` round values within [lo, hi]: a step of 1, 2, 2.5 or 5 × a power of ten. */
 function niceTicks(lo, hi, count = 5) {
