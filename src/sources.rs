@@ -44,8 +44,8 @@ pub struct Source {
 }
 
 /// How recent the market prices behind a report are: the latest date among the defaults of
-/// the market inputs ([`crate::fields::MARKET_FIELDS`]), and which of those inputs the
-/// scenario sets to a value of its own.
+/// the market inputs (BTC price, network hashrate, fees per block, power price, lease rate,
+/// GPU rent), and which of those inputs the scenario sets to a value of its own.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -54,7 +54,7 @@ pub struct MarketData {
     pub as_of: String,
     /// The same month for people: `"May 2026"`.
     pub as_of_label: String,
-    /// The market inputs, in the order of [`crate::fields::MARKET_FIELDS`].
+    /// The market inputs, in that order.
     pub inputs: Vec<MarketInput>,
 }
 
