@@ -11,7 +11,7 @@ use crate::fields::{Field, FieldInfo, RISK_FIELDS, SCENARIO_FIELDS};
 use crate::presets::{
     asics, cooling_options, gpu_systems, sample_sites, AsicPreset, CoolingPreset, GpuSystemPreset, SampleSite,
 };
-use crate::sources::Source;
+use crate::sources::{MarketData, Source};
 
 /// Everything the form offers to pick from, with sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +28,9 @@ pub struct Presets {
     pub sources: Vec<Source>,
     /// The source of every default of the risk options (`paths`, `btcVolatilityPct`, …).
     pub risk_option_sources: Vec<Source>,
+    /// The date of the defaults' market prices (BTC price, hashrate, fees, power, lease, GPU
+    /// rent): the latest among them.
+    pub market_data: MarketData,
 }
 
 /// Everything the form offers, with sources.
@@ -43,6 +46,7 @@ pub fn presets() -> Presets {
             .iter()
             .filter_map(crate::fields::Field::source_entry)
             .collect(),
+        market_data: crate::fields::market_data(&crate::scenario::Scenario::default()),
     }
 }
 

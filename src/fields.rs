@@ -614,7 +614,7 @@ const ASIC_INDEX: Src = src_at(
 
 /// Every input of the scenario, in the page's order within each group.
 const PROFILE_SOURCE: Src = src_at(
-    "ERCOT day-ahead prices at the hub average (HB_HUBAVG), 2024: mean $28.1, 95th percentile $62.1, highest $2,064/MWh (data/README.md)",
+    "ERCOT day-ahead prices at the hub average (HB_HUBAVG), 2024: mean $28.1, 95th percentile $62.1, highest $2,064/MWh",
     "2024-12",
     Primary,
     "https://www.ercot.com/mp/data-products/data-product-details?id=NP4-180-ER",
@@ -672,7 +672,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         crate::scenario::SCHEMA_VERSION as f64,
         1.0,
     )
-    .source(src("The layout version this build writes", "2026-11", Primary)),
+    .source(src(
+        "The document layout this build of minepivot writes",
+        "2026-11",
+        Derived,
+    )),
     text("name", G_FINANCE, "Scenario name").access(Access::Text {
         get: |s| &s.name,
         set: |s, v| s.name = v,
@@ -717,9 +721,9 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         1.0,
     )
     .source(src(
-        "$0.045/kWh suggested default; Glassnode all-in miner cost ≈ $0.05/kWh",
+        "Estimate: $45/MWh, a miner's all-in power price on an ERCOT-like site, near the ≈ $50/MWh all-in miner cost commonly quoted",
         "2025-12",
-        Press,
+        Estimate,
     ))
     .access(Access::Num {
         get: |s| s.site.power_price_usd_per_mwh,
@@ -776,7 +780,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         set: |s, v| s.site.fibre_distance_km = v,
     }),
     num("bitcoin.btcPriceUsd", G_BITCOIN, "BTC price", "USD", 0.01, 1e9, 1_000.0)
-        .source(src("BTC ≈ $78k, mid-May 2026 (press)", "2026-05", Press))
+        .source(src_at(
+        "BTC ≈ $78k in mid-May 2026 (Glassnode Studio, BTC price in USD)",
+        "2026-05",
+        Industry,
+        "https://studio.glassnode.com/charts/market.PriceUsdOhlc?a=BTC",
+    ))
         .access(Access::Num {
             get: |s| s.bitcoin.btc_price_usd,
             set: |s, v| s.bitcoin.btc_price_usd = v,
@@ -808,10 +817,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         1e6,
         10.0,
     )
-    .source(src(
-        "~0.96 ZH/s in May 2026 (from difficulty, open-source trackers)",
+    .source(src_at(
+        "~0.96 ZH/s in May 2026, from the difficulty (mempool.space, an open-source explorer: hashrate and difficulty chart)",
         "2026-05",
         OpenSource,
+        "https://mempool.space/graphs/mining/hashrate-difficulty",
     ))
     .access(Access::Num {
         get: |s| s.bitcoin.network_hashrate_ehs,
@@ -844,10 +854,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         100.0,
         0.01,
     )
-    .source(src(
-        "~0.015–0.02 BTC/block, late 2025 (Braiins API)",
+    .source(src_at(
+        "~0.015–0.02 BTC per block in late 2025 (mempool.space block fees chart)",
         "2025-12",
         Primary,
+        "https://mempool.space/graphs/mining/block-fees",
     ))
     .access(Access::Num {
         get: |s| s.bitcoin.fees_btc_per_block,
@@ -880,13 +891,23 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         10_000_000.0,
         1.0,
     )
-    .source(src("Block 840,000: the fourth halving", "2024-04", Primary))
+    .source(src_at(
+        "Block 840,000: the fourth halving (mempool.space)",
+        "2024-04",
+        Primary,
+        "https://mempool.space/block/840000",
+    ))
     .access(Access::Whole {
         get: |s| s.bitcoin.anchor_height,
         set: |s, v| s.bitcoin.anchor_height = v,
     }),
     date("bitcoin.anchorDate", G_BITCOIN, "Anchor block date", "YYYY-MM-DD")
-        .source(src("Block 840,000 was mined on 20 Apr 2024", "2024-04", Primary))
+        .source(src_at(
+        "Block 840,000 was mined on 20 Apr 2024 (mempool.space)",
+        "2024-04",
+        Primary,
+        "https://mempool.space/block/840000",
+    ))
         .access(Access::Text {
             get: |s| &s.bitcoin.anchor_date,
             set: |s, v| s.bitcoin.anchor_date = v,
@@ -900,7 +921,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         1_440.0,
         1.0,
     )
-    .source(src("Protocol target: one block per 10 minutes", "2009-01", Primary))
+    .source(src_at(
+        "Protocol target: one block per 10 minutes, the difficulty retargeted every 2,016 blocks (Bitcoin Wiki, Difficulty)",
+        "2009-01",
+        Primary,
+        "https://en.bitcoin.it/wiki/Difficulty",
+    ))
     .access(Access::Num {
         get: |s| s.bitcoin.blocks_per_day,
         set: |s, v| s.bitcoin.blocks_per_day = v,
@@ -1167,9 +1193,9 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         0.5,
     )
     .source(src(
-        "Typical curtailment: a few % of hours (ERCOT miners, press)",
+        "Estimate: ERCOT miners curtail a few % of their hours, mostly summer afternoons",
         "2023-08",
-        Press,
+        Estimate,
     ))
     .access(Access::Num {
         get: |s| s.mining.curtailment_pct,
@@ -1260,10 +1286,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         1_000.0,
         0.5,
     )
-    .source(src(
-        "S21 XP ≈ $16–18/TH (Hashrate Index ASIC price index)",
+    .source(src_at(
+        "Estimate: S21 XP ≈ $16–18/TH by May 2026, below the $25.70/TH Hashrate Index reported on 3 Nov 2025 as hashprice fell",
         "2026-05",
-        OpenSource,
+        Estimate,
+        "https://hashrateindex.com/blog/hashrate-index-roundup-november-3-2025",
     ))
     .access(Access::Num {
         get: |s| s.mining.refresh.capex_usd_per_th,
@@ -1278,7 +1305,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         200.0,
         0.1,
     )
-    .source(src("Antminer S21 XP 13.5 J/TH", "2024-03", Press))
+    .source(src_at(
+        "Antminer S21 XP 13.5 J/TH (Bitmain specifications)",
+        "2024-03",
+        Primary,
+        "https://support.bitmain.com/hc/en-us/articles/35383015643673-S21-XP-Specifications",
+    ))
     .access(Access::Num {
         get: |s| s.mining.refresh.efficiency_j_per_th,
         set: |s, v| s.mining.refresh.efficiency_j_per_th = v,
@@ -1454,10 +1486,10 @@ pub const SCENARIO_FIELDS: &[Field] = &[
     }),
     num("retrofit.pue", G_RETROFIT, "AI PUE (facility ÷ IT)", "", 1.0, 3.0, 0.01)
         .source(src(
-            "AI PUE 1.18 (Applied Digital design) to 1.2–1.3 (Bitfarms)",
-            "2025-12",
-            Primary,
-        ))
+        "Estimate: AI halls are designed for PUE 1.18–1.3 (Applied Digital's and Bitfarms' stated designs); a retrofit at the top of that range",
+        "2025-12",
+        Estimate,
+    ))
         .access(Access::Num {
             get: |s| s.retrofit.pue,
             set: |s, v| s.retrofit.pue = v,
@@ -1471,7 +1503,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         300.0,
         5.0,
     )
-    .source(src("GB200 NVL72 ≈ 120–132 kW per rack (NVIDIA)", "2025-12", Primary))
+    .source(src_at(
+        "GB200 NVL72 ≈ 120–132 kW per rack (Introl, GB200 NVL72 deployment guide)",
+        "2025-12",
+        Press,
+        "https://introl.com/blog/gb200-nvl72-deployment-72-gpu-liquid-cooled",
+    ))
     .access(Access::Num {
         get: |s| s.retrofit.rack_density_kw,
         set: |s, v| s.retrofit.rack_density_kw = v,
@@ -1502,10 +1539,10 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         }),
     list("retrofit.phases", G_RETROFIT, "Phases", "phases", MAX_PHASES)
         .source(src(
-            "One phase: the whole conversion at once; disclosed campuses deliver in 2–4 phases over 1–2 years (Cipher, Hut 8, Galaxy)",
-            "2025-12",
-            Press,
-        ))
+        "Estimate: one phase, the whole conversion at once; Cipher, Hut 8 and Galaxy announce their campuses in 2–4 phases over 1–2 years",
+        "2025-12",
+        Estimate,
+    ))
         .access(Access::Phases {
             get: |s| &s.retrofit.phases,
             set: |s, v| s.retrofit.phases = v,
@@ -1726,7 +1763,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         50.0,
         1.0,
     )
-    .source(src("10–15-year terms with renewals (press)", "2025-12", Press))
+    .source(src_at(
+        "15 years: Applied Digital's Polaris Forge 1 leases to CoreWeave run about 15 years (Oct 2025 press release)",
+        "2025-12",
+        Primary,
+        "https://www.globenewswire.com/news-release/2025/10/27/3174518/0/en/Applied-Digital-Achieves-Ready-for-Service-for-Phase-1-at-Polaris-Forge-1-Building-1-for-CoreWeave.html",
+    ))
     .access(Access::Whole {
         get: |s| u64::from(s.colocation.lease_term_years),
         set: |s, v| s.colocation.lease_term_years = v as u32,
@@ -1741,9 +1783,9 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         5.0,
     )
     .source(src(
-        "0: no tenant-funded fit-out disclosed in the 2024–2025 miner leases (build costs of $8–11 M/MW quoted as the landlord's)",
+        "Estimate: 0, no tenant-funded fit-out disclosed in the 2024–2025 miner leases (build costs of $8–11 M/MW quoted as the landlord's)",
         "2025-12",
-        Press,
+        Estimate,
     ))
     .access(Access::Num {
         get: |s| s.colocation.tenant_fit_out_pct,
@@ -1778,9 +1820,9 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         1.0,
     )
     .source(src(
-        "0: no prepayment disclosed in the 2024–2025 miner colocation leases (IREN's 20 % prepayment is a GPU-cloud contract)",
+        "Estimate: 0, no prepayment disclosed in the 2024–2025 miner colocation leases (IREN's 20 % prepayment is a GPU-cloud contract)",
         "2025-12",
-        Press,
+        Estimate,
     ))
     .access(Access::Num {
         get: |s| s.colocation.prepayment_months,
@@ -2113,10 +2155,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         15.0,
         1.0,
     )
-    .source(src(
-        "Useful life 5 years (CoreWeave 6, Nebius 4, Amazon 5)",
+    .source(src_at(
+        "Useful life 5 years, between CoreWeave's 6 and Nebius's 4 (Bizety, GPU depreciation, Sep 2025)",
         "2025-12",
         Press,
+        "https://bizety.com/2025/09/23/gpu-depreciation-coreweave-vs-nebius",
     ))
     .access(Access::Whole {
         get: |s| u64::from(s.gpu_cloud.useful_life_years),
@@ -2249,9 +2292,9 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         0.5,
     )
     .source(src(
-        "10 % default (8–15 % range in open-source models)",
+        "Estimate: 10 %, inside the 8–15 % that open-source project-finance models default to",
         "2025-12",
-        OpenSource,
+        Estimate,
     ))
     .access(Access::Num {
         get: |s| s.finance.discount_rate_pct,
@@ -2264,7 +2307,12 @@ pub const SCENARIO_FIELDS: &[Field] = &[
             set: |s, v| s.finance.tax_enabled = v,
         }),
     num("finance.taxRatePct", G_FINANCE, "Tax rate", "%", 0.0, 100.0, 0.5)
-        .source(src("US federal corporate rate", "2018-01", Primary))
+        .source(src_at(
+        "US federal corporate rate, 21 % (26 U.S.C. § 11(b))",
+        "2018-01",
+        Primary,
+        "https://www.law.cornell.edu/uscode/text/26/11",
+    ))
         .access(Access::Num {
             get: |s| s.finance.tax_rate_pct,
             set: |s, v| s.finance.tax_rate_pct = v,
@@ -2769,6 +2817,67 @@ pub fn source_of(field: &str) -> Option<Source> {
             source.field = field.to_string();
             Some(source)
         })
+}
+
+/// The market inputs: the level each market price starts from, one per market the pathways
+/// buy or sell in — bitcoin (its price, the network's hashrate, the fees per block), power,
+/// colocation leases and GPU hours. Their defaults are read off the market at a date, and
+/// the latest of those dates is the "market data as of" shown beside the verdict. Growth
+/// rates, curves, deal terms and costs are assumptions about the future or about the site,
+/// not market data, and are left out. Each with a short name for people.
+pub const MARKET_FIELDS: [(&str, &str); 6] = [
+    ("bitcoin.btcPriceUsd", "BTC price"),
+    ("bitcoin.networkHashrateEhs", "network hashrate"),
+    ("bitcoin.feesBtcPerBlock", "fees per block"),
+    ("site.powerPriceUsdPerMwh", "power price"),
+    ("colocation.leaseUsdPerKwMonth", "lease rate"),
+    ("gpuCloud.rentUsdPerGpuHour", "GPU rent"),
+];
+
+/// A numeric field's value in `s` (0 where the path is no number of the scenario: a test
+/// checks the market inputs are numbers).
+fn number_of(path: &str, s: &Scenario) -> f64 {
+    match get(path).map(|f| f.access) {
+        Some(Access::Num { get, .. }) => get(s),
+        _ => 0.0,
+    }
+}
+
+/// The defaults' market inputs, read once.
+fn market_defaults() -> &'static [f64; MARKET_FIELDS.len()] {
+    static DEFAULTS: OnceLock<[f64; MARKET_FIELDS.len()]> = OnceLock::new();
+    DEFAULTS.get_or_init(|| {
+        let d = Scenario::default();
+        MARKET_FIELDS.map(|(path, _)| number_of(path, &d))
+    })
+}
+
+/// How recent the market data behind `s` are: the latest `asOf` of the market inputs'
+/// defaults ([`MARKET_FIELDS`]), and which of them `s` sets to a value of its own.
+pub fn market_data(s: &Scenario) -> crate::sources::MarketData {
+    let inputs: Vec<crate::sources::MarketInput> = MARKET_FIELDS
+        .iter()
+        .zip(market_defaults())
+        .map(|(&(path, label), &default)| {
+            let as_of = get(path)
+                .and_then(|f| f.source)
+                .map_or_else(String::new, |src| src.as_of.to_string());
+            crate::sources::MarketInput {
+                field: path.to_string(),
+                label: label.to_string(),
+                as_of_label: crate::sources::month_label(&as_of),
+                as_of,
+                yours: number_of(path, s) != default,
+            }
+        })
+        .collect();
+    // "YYYY-MM" sorts as text in date order.
+    let as_of = inputs.iter().map(|i| i.as_of.clone()).max().unwrap_or_default();
+    crate::sources::MarketData {
+        as_of_label: crate::sources::month_label(&as_of),
+        as_of,
+        inputs,
+    }
 }
 
 /// Every default's source: the registry's fields, then the default fleet's lines.

@@ -613,6 +613,7 @@ pub fn evaluate(valid: &ValidScenario) -> Report {
         sensitivity,
         power,
         warnings,
+        market_data: crate::fields::market_data(s),
     }
 }
 

@@ -56,6 +56,8 @@ pub struct Report {
     pub sensitivity: Sensitivity,
     pub power: PowerReport,
     pub warnings: Vec<Warning>,
+    /// How recent the market prices behind the verdict are, and which the scenario set itself.
+    pub market_data: crate::sources::MarketData,
 }
 
 /// The site's power in its first year (docs/methodology-power.md): the price duration curve
@@ -154,6 +156,9 @@ pub struct CapexLine {
     pub estimate: bool,
     /// True where the user replaced the library's unit cost.
     pub overridden: bool,
+    /// Where the unit cost's figure can be read, when it is a public page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -216,6 +221,49 @@ pub struct CapexReport {
     /// The colocation landlord's bill, less the tenant's share of each fit-out line; null when
     /// the tenant funds nothing (the landlord's bill is then the facility bill).
     pub landlord: Option<CapexBill>,
+    /// How far the real cost may fall from these totals: the estimate's class and its band.
+    pub accuracy: CapexAccuracy,
+}
+
+/// The accuracy band of the capex estimate (docs/methodology-capex.md "Accuracy"): a unit-cost
+/// library priced on a concept of the site is a study estimate, AACE International Class 4,
+/// whose actual cost falls between `totalUsd × (1 + lowPct ÷ 100)` and
+/// `totalUsd × (1 + highPct ÷ 100)`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CapexAccuracy {
+    /// `"AACE Class 4"`.
+    pub estimate_class: String,
+    /// What the class means, for people ("study or feasibility estimate, 1–15 % of the project defined").
+    pub class_label: String,
+    /// The low end of the band, % of the estimate (negative: −20).
+    pub low_pct: f64,
+    /// The high end of the band, % of the estimate (+30).
+    pub high_pct: f64,
+    /// The facility retrofit's total at the low end of the band, USD.
+    pub low_usd: f64,
+    /// The facility retrofit's total at the high end of the band, USD.
+    pub high_usd: f64,
+    /// The build each AI pathway pays, with its band: colocation's the landlord's bill,
+    /// the GPU cloud's the facility and its first GPUs.
+    pub pathways: Vec<CapexRange>,
+    /// Where the class and its ranges are defined.
+    pub source: String,
+    pub url: String,
+}
+
+/// One pathway's build cost within the estimate's accuracy band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CapexRange {
+    /// `colocation` or `gpuCloud`.
+    pub pathway: PathwayId,
+    /// The estimate, USD.
+    pub total_usd: f64,
+    pub low_usd: f64,
+    pub high_usd: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

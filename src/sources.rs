@@ -43,12 +43,80 @@ pub struct Source {
     pub url: Option<String>,
 }
 
-const fn s(field: &'static str, source: &'static str, as_of: &'static str, kind: SourceKind) -> StaticSource {
+/// How recent the market prices behind a report are: the latest date among the defaults of
+/// the market inputs (BTC price, network hashrate, fees per block, power price, lease rate,
+/// GPU rent), and which of those inputs the scenario sets to a value of its own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct MarketData {
+    /// The latest `asOf` of the market inputs' defaults, `"YYYY-MM"`.
+    pub as_of: String,
+    /// The same month for people: `"May 2026"`.
+    pub as_of_label: String,
+    /// The market inputs, in that order.
+    pub inputs: Vec<MarketInput>,
+}
+
+/// One market input and the date of its default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct MarketInput {
+    /// Scenario field path (`bitcoin.btcPriceUsd`).
+    pub field: String,
+    /// A short name for people ("BTC price").
+    pub label: String,
+    /// When the default was true, `"YYYY-MM"`.
+    pub as_of: String,
+    /// The same month for people: `"December 2025"`.
+    pub as_of_label: String,
+    /// True where the scenario's value is not the default: the date is then not its date.
+    pub yours: bool,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `"2026-05"` → `"May 2026"`; any other text unchanged.
+///
+/// ```
+/// assert_eq!(minepivot::sources::month_label("2026-05"), "May 2026");
+/// assert_eq!(minepivot::sources::month_label("soon"), "soon");
+/// ```
+pub fn month_label(as_of: &str) -> String {
+    let named = as_of.split_once('-').and_then(|(year, month)| {
+        let index = month.parse::<usize>().ok()?.checked_sub(1)?;
+        Some(format!("{} {year}", MONTHS.get(index)?))
+    });
+    named.unwrap_or_else(|| as_of.to_string())
+}
+
+const fn s(
+    field: &'static str,
+    source: &'static str,
+    as_of: &'static str,
+    kind: SourceKind,
+    url: &'static str,
+) -> StaticSource {
     StaticSource {
         field,
         source,
         as_of,
         kind,
+        url,
     }
 }
 
@@ -57,11 +125,13 @@ pub struct StaticSource {
     pub source: &'static str,
     pub as_of: &'static str,
     pub kind: SourceKind,
+    /// Where the figure can be read ("" where it is no public page).
+    pub url: &'static str,
 }
 
 impl StaticSource {
     pub fn to_source(&self) -> Source {
-        Source::new(self.field, self.source, self.as_of, self.kind)
+        Source::new(self.field, self.source, self.as_of, self.kind).at(self.url)
     }
 }
 
@@ -94,57 +164,66 @@ use SourceKind::*;
 pub const DEFAULT_FLEET_SOURCES: &[StaticSource] = &[
     s(
         "mining.fleet[0].hashrateThs",
-        "Antminer S21 XP 270 TH/s, Bitmain spec sheet (as reported by retailers)",
+        "Antminer S21 XP 270 TH/s (Bitmain specifications)",
         "2024-03",
-        Press,
+        Primary,
+        "https://support.bitmain.com/hc/en-us/articles/35383015643673-S21-XP-Specifications",
     ),
     s(
         "mining.fleet[0].efficiencyJPerTh",
-        "Antminer S21 XP 13.5 J/TH, Bitmain spec sheet",
+        "Antminer S21 XP 13.5 J/TH (Bitmain specifications)",
         "2024-03",
-        Press,
+        Primary,
+        "https://support.bitmain.com/hc/en-us/articles/35383015643673-S21-XP-Specifications",
     ),
     s(
         "mining.fleet[0].units",
         "Sample fleet: 8,000 units (29.2 MW of ASICs)",
         "2026-05",
         Estimate,
+        "",
     ),
     s(
         "mining.fleet[1].hashrateThs",
-        "Antminer S21 200 TH/s, Bitmain spec sheet",
+        "Antminer S21 200 TH/s, Bitmain's specification (ASIC Miner Value)",
         "2024-03",
         Press,
+        "https://www.asicminervalue.com/miners/antminer-s21-200th",
     ),
     s(
         "mining.fleet[1].efficiencyJPerTh",
-        "Antminer S21 17.5 J/TH, Bitmain spec sheet",
+        "Antminer S21 17.5 J/TH, Bitmain's specification (ASIC Miner Value)",
         "2024-03",
         Press,
+        "https://www.asicminervalue.com/miners/antminer-s21-200th",
     ),
     s(
         "mining.fleet[1].units",
         "Sample fleet: 10,000 units (35.0 MW of ASICs)",
         "2026-05",
         Estimate,
+        "",
     ),
     s(
         "mining.fleet[2].hashrateThs",
-        "Antminer S19j Pro 104 TH/s, Bitmain spec sheet",
+        "Antminer S19j Pro 104 TH/s, Bitmain's specification (ASIC Miner Value)",
         "2024-03",
         Press,
+        "https://www.asicminervalue.com/miners/antminer-s19j-pro-104th",
     ),
     s(
         "mining.fleet[2].efficiencyJPerTh",
-        "Antminer S19j Pro 29.5 J/TH, Bitmain spec sheet",
+        "Antminer S19j Pro 29.5 J/TH, Bitmain's specification (ASIC Miner Value)",
         "2024-03",
         Press,
+        "https://www.asicminervalue.com/miners/antminer-s19j-pro-104th",
     ),
     s(
         "mining.fleet[2].units",
         "Sample fleet: 9,000 units (27.6 MW of ASICs)",
         "2026-05",
         Estimate,
+        "",
     ),
 ];
 

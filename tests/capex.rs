@@ -566,3 +566,31 @@ fn the_building_share_of_the_small_bill() {
     let site = capex::size(&none);
     assert_eq!(capex::totals(&none, &site).building_share, 0.0);
 }
+
+#[test]
+fn the_accuracy_band_of_the_small_bill() {
+    let r = bill(&small());
+    let a = &r.accuracy;
+    // A unit-cost estimate on a concept of the site: AACE Class 4, shown at −20 % / +30 %.
+    assert_eq!(a.estimate_class, "AACE Class 4");
+    assert_eq!((a.low_pct, a.high_pct), (-20.0, 30.0));
+    assert!(a.url.starts_with("https://"), "{}", a.url);
+    // The facility: $99,195,800 (a_small_bill_line_by_line) × 0.8 = $79,356,640 and
+    // × 1.3 = $128,954,540.
+    close(a.low_usd, 79_356_640.0, 1e-6);
+    close(a.high_usd, 128_954_540.0, 1e-6);
+    // Colocation: the tenant funds none of the fit-out, so the landlord builds the facility.
+    assert!(r.landlord.is_none());
+    let [colocation, gpu] = &a.pathways[..] else {
+        panic!("two AI pathways")
+    };
+    assert_eq!(colocation.pathway, minepivot::report::PathwayId::Colocation);
+    close(colocation.total_usd, 99_195_800.0, 0.0);
+    close(colocation.low_usd, 79_356_640.0, 1e-6);
+    // The GPU cloud: the facility and its B200 equipment, $99,195,800 + $233,990,250
+    // (the_gpu_clouds_own_equipment) = $333,186,050; × 0.8 = $266,548,840; × 1.3 = $433,141,865.
+    assert_eq!(gpu.pathway, minepivot::report::PathwayId::GpuCloud);
+    close(gpu.total_usd, 333_186_050.0, 0.0);
+    close(gpu.low_usd, 266_548_840.0, 1e-6);
+    close(gpu.high_usd, 433_141_865.0, 1e-6);
+}

@@ -22,7 +22,8 @@ mod batch;
 use clap::{Parser, Subcommand, ValueEnum};
 use minepivot::analysis::risk::{self, RiskReport};
 use minepivot::format::{money, printable};
-use minepivot::report::{PathwayReport, Report};
+use minepivot::report::{CapexAccuracy, PathwayReport, Report};
+use minepivot::sources::MarketData;
 use minepivot::{parse, ValidationError};
 
 #[derive(Parser)]
@@ -533,6 +534,7 @@ fn table(r: &Report) -> String {
     out.push('\n');
     out.push_str(&r.comparison.verdict);
     out.push('\n');
+    out.push_str(&market_line(&r.market_data));
     let b = &r.comparison.break_evens;
     out.push_str(&format!(
         "\nBreak-evens: BTC price {}; lease {}/kW-month; GPU rent {}/GPU-hour; power {}; price spikes {}\n",
@@ -556,6 +558,7 @@ fn table(r: &Report) -> String {
             money(r.capex.greenfield.total_usd),
             r.capex.greenfield.months_saved
         ));
+        out.push_str(&accuracy_lines(&r.capex.accuracy));
     } else {
         out.push_str("\nRetrofit capex: $0 (nothing converted)\n");
     }
@@ -583,6 +586,61 @@ fn table(r: &Report) -> String {
             out.push_str(&format!("  - {}\n", w.message));
         }
     }
+    out
+}
+
+/// "Market data as of May 2026: BTC price, network hashrate (May 2026); … Your own values: …"
+fn market_line(m: &MarketData) -> String {
+    // The defaults' inputs grouped by the month of their figure, in the order given.
+    let mut months: Vec<(&str, Vec<&str>)> = Vec::new();
+    for input in m.inputs.iter().filter(|i| !i.yours) {
+        match months.iter_mut().find(|(month, _)| *month == input.as_of_label) {
+            Some((_, labels)) => labels.push(&input.label),
+            None => months.push((&input.as_of_label, vec![&input.label])),
+        }
+    }
+    let dated: Vec<String> = months
+        .iter()
+        .map(|(month, labels)| format!("{} ({month})", labels.join(", ")))
+        .collect();
+    let yours: Vec<&str> = m.inputs.iter().filter(|i| i.yours).map(|i| i.label.as_str()).collect();
+    let mut line = format!("Market data as of {}", m.as_of_label);
+    if !dated.is_empty() {
+        line.push_str(&format!(": the defaults' {}", dated.join("; ")));
+    }
+    if !yours.is_empty() {
+        line.push_str(&format!(". Your own values: {}", yours.join(", ")));
+    }
+    line.push_str(". Change them in the scenario.\n");
+    line
+}
+
+/// A percentage with its sign, a minus written as one: "−20", "+30".
+fn signed(pct: f64) -> String {
+    format!("{pct:+}").replace('-', "−")
+}
+
+/// The capex's accuracy band: its class, its range and the two AI pathways' builds.
+fn accuracy_lines(a: &CapexAccuracy) -> String {
+    let mut out = format!(
+        "  Estimate accuracy: {} ({}), {} % to {} %: {} to {}\n",
+        a.estimate_class,
+        a.class_label,
+        signed(a.low_pct),
+        signed(a.high_pct),
+        money(a.low_usd),
+        money(a.high_usd)
+    );
+    for p in &a.pathways {
+        out.push_str(&format!(
+            "    {} builds {}: {} to {}\n",
+            p.pathway.label(),
+            money(p.total_usd),
+            money(p.low_usd),
+            money(p.high_usd)
+        ));
+    }
+    out.push_str(&format!("    source: {} <{}>\n", a.source, a.url));
     out
 }
 

@@ -98,14 +98,14 @@ impl<'a> Builder<'a> {
 }
 
 /// The source of a scenario input, for the lines whose rate is one.
-fn scenario_source(field: &str) -> (&'static str, &'static str) {
+fn scenario_source(field: &str) -> (&'static str, &'static str, &'static str) {
     crate::fields::get(field)
         .and_then(|f| f.source)
-        .map_or(("Scenario input", ""), |s| (s.text, s.as_of))
+        .map_or(("Scenario input", "", ""), |s| (s.text, s.as_of, s.url))
 }
 
 fn soft_cost_item(id: &'static str, label: &'static str) -> LibraryItem {
-    let (source, as_of) = scenario_source("retrofit.softCostPct");
+    let (source, as_of, url) = scenario_source("retrofit.softCostPct");
     LibraryItem {
         id,
         category: Category::SoftCosts,
@@ -115,11 +115,12 @@ fn soft_cost_item(id: &'static str, label: &'static str) -> LibraryItem {
         source,
         as_of,
         estimate: true,
+        url,
     }
 }
 
 fn contingency_item(id: &'static str, label: &'static str) -> LibraryItem {
-    let (source, as_of) = scenario_source("retrofit.contingencyPct");
+    let (source, as_of, url) = scenario_source("retrofit.contingencyPct");
     LibraryItem {
         id,
         category: Category::SoftCosts,
@@ -129,6 +130,7 @@ fn contingency_item(id: &'static str, label: &'static str) -> LibraryItem {
         source,
         as_of,
         estimate: true,
+        url,
     }
 }
 
@@ -316,6 +318,7 @@ pub(crate) fn report_lines(lines: &[RawLine]) -> Vec<CapexLine> {
             as_of: l.meta.as_of.to_string(),
             estimate: l.meta.estimate,
             overridden: l.overridden,
+            url: (!l.meta.url.is_empty()).then(|| l.meta.url.to_string()),
         })
         .collect()
 }

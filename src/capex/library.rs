@@ -74,6 +74,8 @@ pub struct LibraryItem {
     /// `"YYYY-MM"`.
     pub as_of: &'static str,
     pub estimate: bool,
+    /// Where the figure can be read ("" where it is no public page).
+    pub url: &'static str,
 }
 
 use Category::*;
@@ -92,6 +94,7 @@ pub const CDU: LibraryItem = LibraryItem {
     source: "CDU ≈ $140/kW (default of an open-source AI data-center cost model)",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const DRY_COOLERS: LibraryItem = LibraryItem {
     id: "dryCoolers",
@@ -102,6 +105,7 @@ pub const DRY_COOLERS: LibraryItem = LibraryItem {
     source: "Dry cooler ≈ $164/kW (default of an open-source AI data-center cost model)",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const PUMPS_PIPEWORK: LibraryItem = LibraryItem {
     id: "pumpsPipework",
@@ -112,6 +116,7 @@ pub const PUMPS_PIPEWORK: LibraryItem = LibraryItem {
     source: "Pumps/pipework ≈ $190/kW (default of an open-source AI data-center cost model)",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const AIR_HANDLERS: LibraryItem = LibraryItem {
     id: "airHandlers",
@@ -123,6 +128,7 @@ pub const AIR_HANDLERS: LibraryItem = LibraryItem {
      against facility liquid cooling at $300–500/kW",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const CHILLED_WATER_PLANT: LibraryItem = LibraryItem {
     id: "chilledWaterPlant",
@@ -133,6 +139,7 @@ pub const CHILLED_WATER_PLANT: LibraryItem = LibraryItem {
     source: "Estimate: no public list price (see air handlers); chillers are a 30–40-week lead item (Cushman & Wakefield 2025)",
     as_of: "2025-12",
     estimate: true,
+    url: "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/6-7",
 };
 pub const REAR_DOORS: LibraryItem = LibraryItem {
     id: "rearDoors",
@@ -143,6 +150,7 @@ pub const REAR_DOORS: LibraryItem = LibraryItem {
     source: "Rear-door retrofit adds $0.5–1 M per MW to an air-cooled hall (estimate); midpoint",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const IMMERSION_TANKS: LibraryItem = LibraryItem {
     id: "immersionTanks",
@@ -154,6 +162,7 @@ pub const IMMERSION_TANKS: LibraryItem = LibraryItem {
      0.86 × $990/kW of air plant, less the shared dry coolers, pumps and 5 % air side",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const COOLING_INSTALLATION: LibraryItem = LibraryItem {
     id: "coolingInstallation",
@@ -165,6 +174,7 @@ pub const COOLING_INSTALLATION: LibraryItem = LibraryItem {
      piping and commissioning cost about as much as the equipment",
     as_of: "2026-04",
     estimate: true,
+    url: "",
 };
 
 // ---- Electrical ----------------------------------------------------------------------------
@@ -179,6 +189,7 @@ pub const SWITCHGEAR: LibraryItem = LibraryItem {
      report; switchgear is the longest lead item, 46–48 weeks (Cushman & Wakefield 2025)",
     as_of: "2025-12",
     estimate: true,
+    url: "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/6-7",
 };
 pub const UPS: LibraryItem = LibraryItem {
     id: "ups",
@@ -189,6 +200,7 @@ pub const UPS: LibraryItem = LibraryItem {
     source: "UPS $150–200/kW (estimate); midpoint",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const GENERATORS: LibraryItem = LibraryItem {
     id: "generators",
@@ -199,6 +211,7 @@ pub const GENERATORS: LibraryItem = LibraryItem {
     source: "Estimate: no public list price for 2–3 MW gensets; lead times 72–104 weeks. A mining site has none",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 /// Prime-rated gas generation the AI load runs on whenever the grid costs more
 /// (`power.aiSupply` = `generation`), sized to the facility load.
@@ -212,6 +225,7 @@ pub const ONSITE_GENERATION: LibraryItem = LibraryItem {
      turbine makers sold out to 2029–30 (an estimate; https://www.eia.gov/analysis/studies/powerplants/capitalcost/)",
     as_of: "2025-06",
     estimate: true,
+    url: "",
 };
 pub const DISTRIBUTION: LibraryItem = LibraryItem {
     id: "distribution",
@@ -222,6 +236,7 @@ pub const DISTRIBUTION: LibraryItem = LibraryItem {
     source: "PDUs $50–100/kW (estimate); midpoint",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const MV_FEEDERS: LibraryItem = LibraryItem {
     id: "mvFeeders",
@@ -232,6 +247,7 @@ pub const MV_FEEDERS: LibraryItem = LibraryItem {
     source: "Estimate: a mine's MV layout feeds containers, not data halls; new feeders and ring-main units",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const ELECTRICAL_INSTALLATION: LibraryItem = LibraryItem {
     id: "electricalInstallation",
@@ -243,6 +259,7 @@ pub const ELECTRICAL_INSTALLATION: LibraryItem = LibraryItem {
      labour cost about as much as the equipment",
     as_of: "2026-04",
     estimate: true,
+    url: "",
 };
 pub const EXISTING_SUBSTATION: LibraryItem = LibraryItem {
     id: "existingSubstation",
@@ -254,6 +271,7 @@ pub const EXISTING_SUBSTATION: LibraryItem = LibraryItem {
      work); the greenfield comparison prices a new one",
     as_of: "2026-05",
     estimate: false,
+    url: "",
 };
 
 // ---- Networking ----------------------------------------------------------------------------
@@ -267,6 +285,7 @@ pub const WAN_FIBRE: LibraryItem = LibraryItem {
     source: "Estimate: no public $/km for dark fibre was found; rural buried fibre, two diverse routes",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const MEET_ME_ROOM: LibraryItem = LibraryItem {
     id: "meetMeRoom",
@@ -277,6 +296,7 @@ pub const MEET_ME_ROOM: LibraryItem = LibraryItem {
     source: "Estimate: a carrier-neutral meet-me room with its own power, cooling and security",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 
 // ---- Building ------------------------------------------------------------------------------
@@ -292,6 +312,7 @@ pub const HALL_CONVERSION: LibraryItem = LibraryItem {
      the $1,000–2,000/kW facility build-out band",
     as_of: "2024-10",
     estimate: true,
+    url: "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/6-7",
 };
 pub const WHITE_SPACE_FIT_OUT: LibraryItem = LibraryItem {
     id: "whiteSpaceFitOut",
@@ -302,6 +323,7 @@ pub const WHITE_SPACE_FIT_OUT: LibraryItem = LibraryItem {
     source: "Derived: white-space build-out is 10 % of $9.7 M/MW in Texas ≈ $970/kW (Cushman & Wakefield 2025)",
     as_of: "2024-10",
     estimate: true,
+    url: "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/6-7",
 };
 pub const BACK_OF_HOUSE: LibraryItem = LibraryItem {
     id: "backOfHouse",
@@ -313,6 +335,7 @@ pub const BACK_OF_HOUSE: LibraryItem = LibraryItem {
      about half is reused on a mining site",
     as_of: "2024-10",
     estimate: true,
+    url: "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/6-7",
 };
 pub const FIRE_SUPPRESSION: LibraryItem = LibraryItem {
     id: "fireSuppression",
@@ -323,6 +346,7 @@ pub const FIRE_SUPPRESSION: LibraryItem = LibraryItem {
     source: "Estimate: no public figure per kW; mining sheds have no data-center fire protection",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const SECURITY: LibraryItem = LibraryItem {
     id: "security",
@@ -333,6 +357,7 @@ pub const SECURITY: LibraryItem = LibraryItem {
     source: "Estimate: tenants expect SOC 2-grade physical security; a mine's fence and cameras are upgraded",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const CONTROLS: LibraryItem = LibraryItem {
     id: "controls",
@@ -343,6 +368,7 @@ pub const CONTROLS: LibraryItem = LibraryItem {
     source: "Estimate: building, electrical-power and infrastructure management systems",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const SITE_WORKS: LibraryItem = LibraryItem {
     id: "siteWorks",
@@ -354,6 +380,7 @@ pub const SITE_WORKS: LibraryItem = LibraryItem {
      grading exist on a mining site, yards for generators and coolers do not",
     as_of: "2024-10",
     estimate: true,
+    url: "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/6-7",
 };
 
 // ---- The GPU cloud's own equipment ----------------------------------------------------------
@@ -372,9 +399,10 @@ pub const GPU_SERVERS_H100: LibraryItem = LibraryItem {
     label: "GPU servers: NVIDIA H100 SXM (HGX 8-GPU)",
     unit: PER_GPU,
     unit_cost_usd: 52_000.0 - NETWORK_AND_STORAGE_PER_GPU,
-    source: "$300–400k per 8-GPU node (press estimates), midpoint ÷ 8",
+    source: "$300–400k per 8-GPU node (estimate), midpoint ÷ 8",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const GPU_SERVERS_H200: LibraryItem = LibraryItem {
     id: "gpuServersH200",
@@ -386,6 +414,7 @@ pub const GPU_SERVERS_H200: LibraryItem = LibraryItem {
         "IREN paid $40.6k per GPU all-in, InfiniBand included (Sep 2024 filing), less the network and storage lines",
     as_of: "2024-09",
     estimate: false,
+    url: "",
 };
 pub const GPU_SERVERS_B200: LibraryItem = LibraryItem {
     id: "gpuServersB200",
@@ -393,9 +422,10 @@ pub const GPU_SERVERS_B200: LibraryItem = LibraryItem {
     label: "GPU servers: NVIDIA B200 (DGX B200)",
     unit: PER_GPU,
     unit_cost_usd: 58_250.0 - NETWORK_AND_STORAGE_PER_GPU,
-    source: "$30–40k per GPU plus its server share (press estimates)",
+    source: "$30–40k per GPU plus its server share (estimate)",
     as_of: "2026-05",
     estimate: true,
+    url: "",
 };
 pub const GPU_SERVERS_GB200: LibraryItem = LibraryItem {
     id: "gpuServersGb200",
@@ -403,9 +433,10 @@ pub const GPU_SERVERS_GB200: LibraryItem = LibraryItem {
     label: "GPU servers: NVIDIA GB200 NVL72 racks",
     unit: PER_GPU,
     unit_cost_usd: 2_600_000.0 / 72.0,
-    source: "$2–3.2 M per NVL72 rack (press estimates), midpoint ÷ 72",
+    source: "$2–3.2 M per NVL72 rack (estimate), midpoint ÷ 72",
     as_of: "2026-05",
     estimate: true,
+    url: "",
 };
 pub const GPU_SERVERS_B300: LibraryItem = LibraryItem {
     id: "gpuServersB300",
@@ -416,6 +447,7 @@ pub const GPU_SERVERS_B300: LibraryItem = LibraryItem {
     source: "IREN: 1,200 B300 and 1,200 GB300 for ≈ $168 M all-in ≈ $70k per GPU (Aug 2025), less the network and storage lines",
     as_of: "2025-08",
     estimate: true,
+    url: "",
 };
 pub const GPU_SERVERS_GB300: LibraryItem = LibraryItem {
     id: "gpuServersGb300",
@@ -426,6 +458,7 @@ pub const GPU_SERVERS_GB300: LibraryItem = LibraryItem {
     source: "IREN–Microsoft: Dell supplies the GPUs and ancillary equipment for ≈ $5.8 B, $76.3k per GPU (Nov 2025), less the network and storage lines",
     as_of: "2025-11",
     estimate: false,
+    url: "",
 };
 pub const FABRIC_INFINIBAND: LibraryItem = LibraryItem {
     id: "fabricInfiniband",
@@ -437,6 +470,7 @@ pub const FABRIC_INFINIBAND: LibraryItem = LibraryItem {
      ≈ 10 % of ~$50k per GPU; H100 all-in with network ≈ $47–52k",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const FABRIC_ETHERNET: LibraryItem = LibraryItem {
     id: "fabricEthernet",
@@ -447,6 +481,7 @@ pub const FABRIC_ETHERNET: LibraryItem = LibraryItem {
     source: "Estimate: ≈ 30 % below InfiniBand for the same GPU count",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const FRONT_END_NETWORK: LibraryItem = LibraryItem {
     id: "frontEndNetwork",
@@ -457,6 +492,7 @@ pub const FRONT_END_NETWORK: LibraryItem = LibraryItem {
     source: "Estimate: a small share of the ≈ 10 % network budget of a GPU cluster",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 pub const STORAGE: LibraryItem = LibraryItem {
     id: "storage",
@@ -467,6 +503,7 @@ pub const STORAGE: LibraryItem = LibraryItem {
     source: "Derived: storage ≈ 5 % of a GPU cluster's cost (CoreWeave's 85/10/5 split) ≈ 5 % of ~$50k per GPU",
     as_of: "2025-12",
     estimate: true,
+    url: "",
 };
 
 // ---- What a greenfield build adds -----------------------------------------------------------
@@ -481,6 +518,7 @@ pub const NEW_SUBSTATION: LibraryItem = LibraryItem {
      substation (Minnkota, 2026); large transformers now 90–130 weeks and dearer",
     as_of: "2026-05",
     estimate: true,
+    url: "",
 };
 pub const GRID_INTERCONNECT: LibraryItem = LibraryItem {
     id: "gridInterconnect",
@@ -491,6 +529,7 @@ pub const GRID_INTERCONNECT: LibraryItem = LibraryItem {
     source: "Estimate: studies, tie-in line and the upgrades the utility charges to a new large load; varies widely",
     as_of: "2026-05",
     estimate: true,
+    url: "",
 };
 pub const LAND: LibraryItem = LibraryItem {
     id: "land",
@@ -501,6 +540,7 @@ pub const LAND: LibraryItem = LibraryItem {
     source: "Weighted average US data-center land price $244,000 per acre (Cushman & Wakefield 2025, through Oct 2024)",
     as_of: "2024-10",
     estimate: false,
+    url: "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/1",
 };
 pub const NEW_SHELL: LibraryItem = LibraryItem {
     id: "newShell",
@@ -512,6 +552,7 @@ pub const NEW_SHELL: LibraryItem = LibraryItem {
      the retrofit already pays to convert",
     as_of: "2024-10",
     estimate: true,
+    url: "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/6-7",
 };
 pub const GREENFIELD_SITE: LibraryItem = LibraryItem {
     id: "greenfieldSite",
@@ -523,6 +564,7 @@ pub const GREENFIELD_SITE: LibraryItem = LibraryItem {
      2025) less the $600/kW the retrofit already pays",
     as_of: "2024-10",
     estimate: true,
+    url: "https://cushwake.cld.bz/Data-Center-Development-Cost-Guide-2025/6-7",
 };
 
 /// Every overridable item, in the order the page lists them.

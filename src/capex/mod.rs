@@ -7,10 +7,12 @@
 //! - [`totals`]: the same totals without building the report lines, for re-runs;
 //! - [`warnings`]: what the user should see next to the sizing;
 //! - [`cost_library`]: every unit cost with its source; `retrofit.costOverrides` replace them
-//!   by id.
+//!   by id;
+//! - [`accuracy`]: the estimate's class and the band the real cost may fall in.
 //!
 //! How the defaults were calibrated against disclosed conversion costs: docs/methodology-capex.md.
 
+pub mod accuracy;
 mod bill;
 pub mod library;
 
@@ -38,6 +40,9 @@ pub struct CostItem {
     pub source: String,
     pub as_of: String,
     pub estimate: bool,
+    /// Where the figure can be read, when it is a public page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// The cost library with its sources, in the order the page lists it.
@@ -54,6 +59,7 @@ pub fn cost_library() -> Vec<CostItem> {
             source: i.source.to_string(),
             as_of: i.as_of.to_string(),
             estimate: i.estimate,
+            url: (!i.url.is_empty()).then(|| i.url.to_string()),
         })
         .collect()
 }
@@ -215,6 +221,12 @@ pub fn retrofit(s: &Scenario, site: &SiteReport) -> CapexReport {
         .saturating_sub(s.retrofit.first_start());
     let greenfield_months = library::GREENFIELD_TIME_TO_POWER_MONTHS.max(retrofit_months);
     let landlord = (s.colocation.tenant_fit_out_pct > 0.0).then(|| bill::to_bill(&bill::landlord(s, site), it_mw));
+    let gpu_cloud = bill::to_bill(&bill::gpu_cloud(s, site), it_mw);
+    let accuracy = accuracy::band(
+        facility_usd,
+        landlord.as_ref().map_or(facility_usd, |l| l.total_usd),
+        gpu_cloud.total_usd,
+    );
     CapexReport {
         tenant_fit_out_usd: landlord.as_ref().map_or(0.0, |l| facility_usd - l.total_usd),
         landlord,
@@ -222,7 +234,7 @@ pub fn retrofit(s: &Scenario, site: &SiteReport) -> CapexReport {
         per_it_mw_usd: bill::per_it_mw(facility_usd, it_mw),
         lines: bill::report_lines(&facility),
         categories: bill::categories(&facility),
-        gpu_cloud: bill::to_bill(&bill::gpu_cloud(s, site), it_mw),
+        gpu_cloud,
         greenfield: Greenfield {
             total_usd: greenfield_usd,
             per_it_mw_usd: bill::per_it_mw(greenfield_usd, it_mw),
@@ -232,6 +244,7 @@ pub fn retrofit(s: &Scenario, site: &SiteReport) -> CapexReport {
             months_saved: greenfield_months - retrofit_months.min(greenfield_months),
         },
         monthly_spend_usd: monthly_spend(s, facility_usd),
+        accuracy,
     }
 }
 

@@ -240,6 +240,49 @@ export interface BreakEvens {
 }
 
 /**
+ * The accuracy band of the capex estimate (docs/methodology-capex.md "Accuracy"): a unit-cost
+ * library priced on a concept of the site is a study estimate, AACE International Class 4,
+ * whose actual cost falls between `totalUsd × (1 + lowPct ÷ 100)` and
+ * `totalUsd × (1 + highPct ÷ 100)`.
+ */
+export interface CapexAccuracy {
+    /**
+     * `"AACE Class 4"`.
+     */
+    estimateClass: string;
+    /**
+     * What the class means, for people ("study or feasibility estimate, 1–15 % of the project defined").
+     */
+    classLabel: string;
+    /**
+     * The low end of the band, % of the estimate (negative: −20).
+     */
+    lowPct: number;
+    /**
+     * The high end of the band, % of the estimate (+30).
+     */
+    highPct: number;
+    /**
+     * The facility retrofit's total at the low end of the band, USD.
+     */
+    lowUsd: number;
+    /**
+     * The facility retrofit's total at the high end of the band, USD.
+     */
+    highUsd: number;
+    /**
+     * The build each AI pathway pays, with its band: colocation's the landlord's bill,
+     * the GPU cloud's the facility and its first GPUs.
+     */
+    pathways: CapexRange[];
+    /**
+     * Where the class and its ranges are defined.
+     */
+    source: string;
+    url: string;
+}
+
+/**
  * An itemised bill whose lines sum exactly to `totalUsd`.
  */
 export interface CapexBill {
@@ -273,6 +316,26 @@ export interface CapexLine {
      * True where the user replaced the library's unit cost.
      */
     overridden: boolean;
+    /**
+     * Where the unit cost's figure can be read, when it is a public page.
+     */
+    url?: string;
+}
+
+/**
+ * One pathway's build cost within the estimate's accuracy band.
+ */
+export interface CapexRange {
+    /**
+     * `colocation` or `gpuCloud`.
+     */
+    pathway: PathwayId;
+    /**
+     * The estimate, USD.
+     */
+    totalUsd: number;
+    lowUsd: number;
+    highUsd: number;
 }
 
 export interface CapexReport {
@@ -301,6 +364,10 @@ export interface CapexReport {
      * the tenant funds nothing (the landlord's bill is then the facility bill).
      */
     landlord: CapexBill | null;
+    /**
+     * How far the real cost may fall from these totals: the estimate's class and its band.
+     */
+    accuracy: CapexAccuracy;
 }
 
 /**
@@ -596,6 +663,10 @@ export interface CostItem {
     source: string;
     asOf: string;
     estimate: boolean;
+    /**
+     * Where the figure can be read, when it is a public page.
+     */
+    url?: string;
 }
 
 /**
@@ -1329,6 +1400,52 @@ export interface MapPoint {
 }
 
 /**
+ * How recent the market prices behind a report are: the latest date among the defaults of
+ * the market inputs (BTC price, network hashrate, fees per block, power price, lease rate,
+ * GPU rent), and which of those inputs the scenario sets to a value of its own.
+ */
+export interface MarketData {
+    /**
+     * The latest `asOf` of the market inputs' defaults, `"YYYY-MM"`.
+     */
+    asOf: string;
+    /**
+     * The same month for people: `"May 2026"`.
+     */
+    asOfLabel: string;
+    /**
+     * The market inputs, in that order.
+     */
+    inputs: MarketInput[];
+}
+
+/**
+ * One market input and the date of its default.
+ */
+export interface MarketInput {
+    /**
+     * Scenario field path (`bitcoin.btcPriceUsd`).
+     */
+    field: string;
+    /**
+     * A short name for people ("BTC price").
+     */
+    label: string;
+    /**
+     * When the default was true, `"YYYY-MM"`.
+     */
+    asOf: string;
+    /**
+     * The same month for people: `"December 2025"`.
+     */
+    asOfLabel: string;
+    /**
+     * True where the scenario's value is not the default: the date is then not its date.
+     */
+    yours: boolean;
+}
+
+/**
  * Thrown by `evaluate` and `sensitivity` when the input is invalid (check
  * `error.name === "MinepivotInputError"` or `error.code === "invalidInput"`).
  * `errors` lists every problem at once, each with the field path the form marks.
@@ -1690,6 +1807,11 @@ export interface Presets {
      * The source of every default of the risk options (`paths`, `btcVolatilityPct`, …).
      */
     riskOptionSources: Source[];
+    /**
+     * The date of the defaults' market prices (BTC price, hashrate, fees, power, lease, GPU
+     * rent): the latest among them.
+     */
+    marketData: MarketData;
 }
 
 /**
@@ -1749,6 +1871,10 @@ export interface Report {
     sensitivity: Sensitivity;
     power: PowerReport;
     warnings: Warning[];
+    /**
+     * How recent the market prices behind the verdict are, and which the scenario set itself.
+     */
+    marketData: MarketData;
 }
 
 export interface Retrofit {

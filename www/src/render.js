@@ -3,10 +3,11 @@
 // assumptions. Every number is a field of the core's report; this module only formats and
 // lays out (bar widths are proportions of the largest bar, for drawing).
 
-import { h, fill, $ } from './dom.js';
+import { h, fill, $, sourceLink } from './dom.js';
 import { usd, usdDelta, usdExact, millions, pct, num, months, orNote, plain } from './format.js';
 import { allFields, unitOf } from './fields.js';
 import { getPath } from './state.js';
+import './render-extra.css';
 
 const PATHWAY_CLASS = { mining: 'p-mining', colocation: 'p-colocation', gpuCloud: 'p-gpu' };
 
@@ -28,11 +29,32 @@ function row(label, { text, note }) {
   return h('div', { class: note ? 'has-note' : '' }, h('dt', {}, label), h('dd', {}, text), note ? h('dd', { class: 'na-note' }, note) : null);
 }
 
+/**
+ * "Market data as of May 2026: the defaults' BTC price, network hashrate (May 2026); fees per
+ * block, … (December 2025). Your own values: BTC price." The dates and which input is the
+ * user's come from the core (report.marketData).
+ */
+function marketNote(m) {
+  if (!m || !m.asOfLabel) return null;
+  const months = new Map();
+  for (const input of (m.inputs || []).filter((i) => !i.yours)) {
+    months.set(input.asOfLabel, [...(months.get(input.asOfLabel) || []), input.label]);
+  }
+  const dated = [...months].map(([month, labels]) => `${labels.join(', ')} (${month})`);
+  const yours = (m.inputs || []).filter((i) => i.yours).map((i) => i.label);
+  return h('p', { class: 'market-data', id: 'market-data' },
+    'Market data as of ', h('strong', {}, m.asOfLabel),
+    dated.length ? `: the defaults’ ${dated.join('; ')}` : '',
+    yours.length ? `. Your own values: ${yours.join(', ')}` : '',
+    '. Change them in the inputs.');
+}
+
 export function renderVerdict(el, report) {
   const best = report.pathways.find((p) => p.id === report.comparison.bestPathway);
   fill(el,
     h('p', { class: 'scenario-name' }, report.scenarioName || 'Unnamed scenario'),
-    h('p', { class: 'verdict', id: 'verdict' }, report.comparison.verdict || (best ? `${best.label} has the highest NPV.` : '')));
+    h('p', { class: 'verdict', id: 'verdict' }, report.comparison.verdict || (best ? `${best.label} has the highest NPV.` : '')),
+    marketNote(report.marketData));
 }
 
 /** What the pathway's capex is net of: the equipment it sells (ASICs, old GPUs), if any. */
@@ -160,12 +182,41 @@ function billTable(lines, caption) {
       h('td', { class: 'num qty' }, `${num(l.quantity, Number.isInteger(l.quantity) ? 0 : 1)} ${l.unit}`),
       h('td', { class: 'num' }, usdExact(l.unitCostUsd)),
       h('td', { class: 'num' }, usd(l.totalUsd)),
-      h('td', { class: 'source' }, l.source, l.asOf ? ` (${l.asOf})` : '', l.estimate ? h('span', { class: 'badge estimate' }, 'estimate') : null)));
+      h('td', { class: 'source' }, l.source, l.asOf ? ` (${l.asOf})` : '', l.url ? [' ', sourceLink(l.url)] : null,
+        l.estimate ? h('span', { class: 'badge estimate' }, 'estimate') : null)));
   }
   return h('table', { class: 'bill' },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, ['Item', 'Quantity', 'Unit cost', 'Total', 'Source'].map((c, i) => h('th', { scope: 'col', class: i >= 1 && i <= 3 ? 'num' : '' }, c)))),
     h('tbody', {}, rows));
+}
+
+/** A percentage with its sign: "−20 %", "+30 %". */
+const signedPct = (v) => `${v < 0 ? '\u2212' : '+'}${num(Math.abs(v))} %`;
+
+/**
+ * The estimate's accuracy band: "Estimate accuracy: AACE Class 4, −20 % to +30 %: $583.7 M to
+ * $948.4 M", what each AI pathway builds within it, and where the class is defined.
+ */
+function accuracyNote(c) {
+  const a = c.accuracy;
+  if (!a || !c.totalUsd) return [];
+  const builds = (a.pathways || []).map((p) => {
+    const label = builderLabel(p.pathway);
+    return `${label} ${usd(p.totalUsd)} (${usd(p.lowUsd)} to ${usd(p.highUsd)})`;
+  });
+  return [
+    h('p', { class: 'capex-accuracy', id: 'capex-accuracy' },
+      'Estimate accuracy: ', h('strong', {}, `${a.estimateClass}, ${signedPct(a.lowPct)} to ${signedPct(a.highPct)}`), ': ',
+      h('strong', { class: 'accuracy-range' }, `${usd(a.lowUsd)} to ${usd(a.highUsd)}`),
+      ` (a ${a.classLabel}).`, builds.length ? ` Each AI pathway builds: ${builds.join('; ')}.` : ''),
+    h('p', { class: 'capex-accuracy-source' }, a.source, a.url ? [' ', sourceLink(a.url)] : null),
+  ];
+}
+
+/** What an AI pathway builds, named for the band: colocation's landlord, the GPU cloud with its first GPUs. */
+function builderLabel(id) {
+  return id === 'colocation' ? 'the colocation landlord' : id === 'gpuCloud' ? 'the GPU cloud with its first GPUs' : id;
 }
 
 /** Horizontal bars: retrofit by category, and the greenfield build of the same IT capacity. */
@@ -191,6 +242,7 @@ export function renderCapex(el, report) {
   const summary = [
     h('p', {}, 'Facility retrofit: ', h('strong', {}, usd(c.totalUsd)), c.perItMwUsd ? ` (${usd(c.perItMwUsd)} per MW of critical IT)` : '',
       '. Spent evenly at ', usd(c.monthlySpendUsd), ' a month during construction.'),
+    accuracyNote(c),
   ];
   if (c.landlord) {
     summary.push(h('p', {}, 'The colocation tenant funds ', h('strong', {}, usd(c.tenantFitOutUsd)),

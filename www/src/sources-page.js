@@ -30,7 +30,7 @@ try {
       p.sources.map((s) => h('tr', {}, h('td', {}, scenarioLabel(s.field), h('code', { class: 'path' }, s.field)), h('td', {}, s.source, s.url ? [' ', sourceLink(s.url)] : null), h('td', {}, s.asOf), h('td', {}, estimateBadge(s.estimate))))),
     table('Retrofit cost library (override any unit cost by its id)', ['Item', 'Unit cost', 'Source', 'As of', ''],
       p.costLibrary.map((c) => h('tr', {}, h('td', {}, `${c.category} · ${c.label}`, h('code', { class: 'path' }, c.id)),
-        h('td', { class: 'num' }, `${usdExact(c.unitCostUsd)} per ${c.unit}`), h('td', {}, c.source), h('td', {}, c.asOf), h('td', {}, estimateBadge(c.estimate))))),
+        h('td', { class: 'num' }, `${usdExact(c.unitCostUsd)} per ${c.unit}`), h('td', {}, c.source, c.url ? [' ', sourceLink(c.url)] : null), h('td', {}, c.asOf), h('td', {}, estimateBadge(c.estimate))))),
     table('ASIC models', ['Model', 'TH/s', 'W', 'J/TH', 'Source', 'As of'],
       p.asics.map((a) => h('tr', {}, h('td', {}, a.model), h('td', { class: 'num' }, plain(a.hashrateThs)), h('td', { class: 'num' }, plain(a.powerW)),
         h('td', { class: 'num' }, plain(a.efficiencyJPerTh)), h('td', {}, a.source), h('td', {}, a.asOf)))),
@@ -41,7 +41,7 @@ try {
     table('Cooling technologies', ['Technology', 'Max kW per rack', 'Typical PUE', 'Source', 'As of', ''],
       p.cooling.map((c) => h('tr', {}, h('td', {}, c.label), h('td', { class: 'num' }, plain(c.maxRackDensityKw)), h('td', { class: 'num' }, plain(c.typicalPue, 2)),
         h('td', {}, c.source), h('td', {}, c.asOf), h('td', {}, estimateBadge(c.estimate))))));
-  $('#sources-status').textContent = `${p.sources.length} scenario defaults, ${p.costLibrary.length} cost-library items, core version ${engine.version()}.`;
+  $('#sources-status').textContent = `${p.sources.length} scenario defaults, ${p.costLibrary.length} cost-library items, market data as of ${p.marketData.asOfLabel}, core version ${engine.version()}.`;
 } catch (thrown) {
   $('#sources-status').textContent = `The sources could not be read from the core: ${thrown && thrown.message ? thrown.message : String(thrown)}`;
 }
