@@ -7,7 +7,7 @@ import { h, fill, $, sourceLink } from './dom.js';
 import { usd, usdDelta, usdExact, millions, pct, num, months, orNote, plain } from './format.js';
 import { allFields, unitOf } from './fields.js';
 import { getPath } from './state.js';
-import './render-extra.css';
+import { inputText } from './input-text.js';
 
 const PATHWAY_CLASS = { mining: 'p-mining', colocation: 'p-colocation', gpuCloud: 'p-gpu' };
 
@@ -391,19 +391,7 @@ export function renderYears(el, report, view) {
 
 /** The inputs behind the numbers, for the printed report and for a reader checking by hand. */
 export function renderAssumptions(el, scenario, presets) {
-  const rows = allFields().map((f) => {
-    let v = getPath(scenario, f.path);
-    if (f.kind === 'profile') {
-      // A year of hours is named, not listed.
-      const hours = Array.isArray(v) ? v : [];
-      v = hours.length ? `${getPath(scenario, 'power.importedProfileName') || 'imported'}: ${num(hours.length)} hours` : 'none';
-    } else if (typeof v === 'boolean') v = v ? 'yes' : 'no';
-    else if (typeof v === 'number') v = `${plain(v)}${f.unit ? ` ${f.unit}` : ''}`;
-    else if (f.kind === 'select' && f.options === 'gpuSystems') v = presets.gpuSystems.find((g) => g.id === v)?.label ?? v;
-    else if (f.kind === 'select' && f.options === 'cooling') v = presets.cooling.find((c) => c.id === v)?.label ?? v;
-    else if (f.kind === 'select' && Array.isArray(f.options)) v = f.options.find(([id]) => id === v)?.[1] ?? v;
-    return h('div', {}, h('dt', {}, `${f.group} · ${f.label}`), h('dd', {}, v ?? ''));
-  });
+  const rows = allFields().map((f) => h('div', {}, h('dt', {}, `${f.group} · ${f.label}`), h('dd', {}, inputText(f, scenario, presets))));
   const fleet = (scenario.mining?.fleet || []).map((l) => h('div', {}, h('dt', {}, 'Fleet'),
     h('dd', {}, `${num(l.units)} × ${l.model} (${plain(l.hashrateThs)} TH/s, ${plain(l.efficiencyJPerTh)} J/TH)`)));
   const phases = (scenario.retrofit?.phases || []).map((p, i) => h('div', {}, h('dt', {}, `Retrofit · phase ${i + 1}`),
