@@ -19,6 +19,9 @@ pub struct AsicPreset {
     pub cooling: String,
     pub source: String,
     pub as_of: String,
+    /// Where the figures can be read, when a public page was found for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +44,8 @@ pub struct GpuSystemPreset {
     pub source: String,
     pub as_of: String,
     pub estimate: bool,
+    /// Where the system's figures can be read, when a public page was found for them.
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +61,9 @@ pub struct CoolingPreset {
     pub source: String,
     pub as_of: String,
     pub estimate: bool,
+    /// Where the figures can be read, when a public page was found for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,7 +83,8 @@ const BITMAIN: &str = "Bitmain spec sheet as reported by retailers (miningstore.
 const WHATSMINER: &str = "Whatsminer figures from open-source calculator presets";
 
 pub fn asics() -> Vec<AsicPreset> {
-    let a = |model: &str, ths: f64, w: f64, j: f64, cooling: &str, source: &str| AsicPreset {
+    // `(source, url)`: "" where no public page was found for the model's figures.
+    let a = |model: &str, ths: f64, w: f64, j: f64, cooling: &str, (source, url): (&str, &str)| AsicPreset {
         model: model.to_string(),
         hashrate_ths: ths,
         power_w: w,
@@ -83,16 +92,55 @@ pub fn asics() -> Vec<AsicPreset> {
         cooling: cooling.to_string(),
         source: source.to_string(),
         as_of: "2024-03".to_string(),
+        url: (!url.is_empty()).then(|| url.to_string()),
     };
+    let amv = "Bitmain's specifications, as listed by ASIC Miner Value";
     vec![
-        a("Antminer S19j Pro", 104.0, 3_068.0, 29.5, "air", BITMAIN),
-        a("Antminer S19 XP", 140.0, 3_010.0, 21.5, "air", BITMAIN),
-        a("Antminer S21", 200.0, 3_500.0, 17.5, "air", BITMAIN),
-        a("Antminer S21 Pro", 234.0, 3_510.0, 15.0, "air", BITMAIN),
-        a("Antminer S21 XP", 270.0, 3_645.0, 13.5, "air", BITMAIN),
-        a("Antminer S21+ Hydro", 319.0, 4_785.0, 15.0, "hydro", BITMAIN),
-        a("Whatsminer M60S", 186.0, 3_420.0, 18.4, "air", WHATSMINER),
-        a("Whatsminer M66S", 298.0, 5_500.0, 18.5, "immersion", WHATSMINER),
+        a(
+            "Antminer S19j Pro",
+            104.0,
+            3_068.0,
+            29.5,
+            "air",
+            (
+                amv,
+                "https://www.asicminervalue.com/miners/bitmain/antminer-s19j-pro-104th",
+            ),
+        ),
+        a("Antminer S19 XP", 140.0, 3_010.0, 21.5, "air", (BITMAIN, "")),
+        a(
+            "Antminer S21",
+            200.0,
+            3_500.0,
+            17.5,
+            "air",
+            (amv, "https://www.asicminervalue.com/miners/bitmain/antminer-s21-200th"),
+        ),
+        a(
+            "Antminer S21 Pro",
+            234.0,
+            3_510.0,
+            15.0,
+            "air",
+            (
+                amv,
+                "https://www.asicminervalue.com/miners/bitmain/antminer-s21-pro-234th",
+            ),
+        ),
+        a(
+            "Antminer S21 XP",
+            270.0,
+            3_645.0,
+            13.5,
+            "air",
+            (
+                "Bitmain, S21 XP specifications",
+                "https://support.bitmain.com/hc/en-us/articles/35383015643673-S21-XP-Specifications",
+            ),
+        ),
+        a("Antminer S21+ Hydro", 319.0, 4_785.0, 15.0, "hydro", (BITMAIN, "")),
+        a("Whatsminer M60S", 186.0, 3_420.0, 18.4, "air", (WHATSMINER, "")),
+        a("Whatsminer M66S", 298.0, 5_500.0, 18.5, "immersion", (WHATSMINER, "")),
     ]
 }
 
@@ -110,7 +158,8 @@ pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
              source: &str,
              as_of: &str,
              estimate: bool,
-             rent: (f64, &str)| {
+             rent: (f64, &str),
+             url: &str| {
         GpuSystemPreset {
             id,
             label: label.to_string(),
@@ -122,28 +171,33 @@ pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
             source: source.to_string(),
             as_of: as_of.to_string(),
             estimate,
+            url: (!url.is_empty()).then(|| url.to_string()),
         }
     };
+    // The DGX H100 and H200 draw up to 10.2 kW per 8-GPU node (six 3.3 kW supplies, 4 + 2).
+    const DGX_HOPPER_POWER: &str = "https://www.supercluster.blog/p/6-ai-supercluster-nvidia-dgx-h100";
     match id {
         GpuSystem::H100 => g(
             "NVIDIA H100 SXM (HGX 8-GPU)",
             10.2 / 8.0 * ALL_IN_IT_FACTOR,
             52_000.0,
             Some(1.69),
-            "NVIDIA DGX docs: 10.2 kW per 8-GPU node × 1.39 all-in; $300–400k per node (estimate) ÷ 8 + $8,250 of network and storage; TCO SemiAnalysis",
+            "DGX H100/H200: up to 10.2 kW per 8-GPU node (NVIDIA, via Supercluster) × 1.39 all-in; $300–400k per node (estimate) ÷ 8 + $8,250 of network and storage; TCO SemiAnalysis",
             "2025-12",
             true,
             (2.35, "1-year contract index $2.35/GPU-h (SemiAnalysis, Mar 2026)"),
+            DGX_HOPPER_POWER,
         ),
         GpuSystem::H200 => g(
             "NVIDIA H200 (HGX 8-GPU)",
             10.2 / 8.0 * ALL_IN_IT_FACTOR,
             40_600.0,
             None,
-            "NVIDIA DGX docs: 10.2 kW per 8-GPU node × 1.39 all-in; IREN paid $40.6k per GPU all-in, InfiniBand included (Sep 2024 filing)",
+            "DGX H100/H200: up to 10.2 kW per 8-GPU node (NVIDIA, via Supercluster) × 1.39 all-in; IREN paid $40.6k per GPU all-in, InfiniBand included (Sep 2024 filing)",
             "2024-09",
             false,
             (2.50, "On demand $2.50–7.00/GPU-h by provider tier, lowest tier (May 2026, estimate)"),
+            DGX_HOPPER_POWER,
         ),
         GpuSystem::B200 => g(
             "NVIDIA B200 (DGX B200)",
@@ -154,6 +208,7 @@ pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
             "2026-05",
             true,
             (2.80, "Rental floor $3.20 (early 2025) → $2.80 (Sep 2025), RBC via FT"),
+            "https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html",
         ),
         GpuSystem::Gb200 => g(
             "NVIDIA GB200 NVL72",
@@ -164,6 +219,7 @@ pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
             "2026-05",
             true,
             (4.54, "On demand $9.08 per GB200 superchip (2 GPUs) at one neocloud (Mar 2026, estimate)"),
+            "https://introl.com/blog/gb200-nvl72-deployment-72-gpu-liquid-cooled",
         ),
         GpuSystem::B300 => g(
             "NVIDIA B300 (DGX B300)",
@@ -174,6 +230,7 @@ pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
             "2025-08",
             true,
             (3.00, "No public B300 rate; between B200 and GB300 (estimate)"),
+            "",
         ),
         GpuSystem::Gb300 => g(
             "NVIDIA GB300 NVL72",
@@ -184,6 +241,7 @@ pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
             "2025-11",
             false,
             (2.91, "IREN–Microsoft: ≈ $9.7 B over 5 years for 76,000 GPUs = $2.91 per GPU-hour (Nov 2025)"),
+            "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
         ),
     }
 }
@@ -217,14 +275,16 @@ pub fn cooling(id: Cooling) -> CoolingPreset {
         source: source.to_string(),
         as_of: "2025-12".to_string(),
         estimate: true,
+        url: None,
     };
     match id {
         Cooling::Air => c(
             "Air",
             20.0,
             1.5,
-            "Air tops out at ~15–20 kW per rack; industry-average PUE ~1.55",
-        ),
+            "Air tops out at ~15–20 kW per rack; industry-average PUE ~1.55 (Uptime Institute: 1.55–1.59 since 2020, 1.58 in 2023)",
+        )
+        .with_url("https://journal.uptimeinstitute.com/large-data-centers-are-mostly-more-efficient-analysis-confirms/"),
         Cooling::RearDoor => c(
             "Rear-door heat exchangers",
             60.0,
@@ -243,6 +303,13 @@ pub fn cooling(id: Cooling) -> CoolingPreset {
             1.1,
             "Immersion tanks ~100–150 kW; immersion PUE 1.03–1.10 in mining",
         ),
+    }
+}
+
+impl CoolingPreset {
+    fn with_url(mut self, url: &str) -> CoolingPreset {
+        self.url = Some(url.to_string());
+        self
     }
 }
 

@@ -188,14 +188,14 @@ pub const DEFAULT_FLEET_SOURCES: &[StaticSource] = &[
         "Antminer S21 200 TH/s, Bitmain's specification (ASIC Miner Value)",
         "2024-03",
         Press,
-        "https://www.asicminervalue.com/miners/antminer-s21-200th",
+        "https://www.asicminervalue.com/miners/bitmain/antminer-s21-200th",
     ),
     s(
         "mining.fleet[1].efficiencyJPerTh",
         "Antminer S21 17.5 J/TH, Bitmain's specification (ASIC Miner Value)",
         "2024-03",
         Press,
-        "https://www.asicminervalue.com/miners/antminer-s21-200th",
+        "https://www.asicminervalue.com/miners/bitmain/antminer-s21-200th",
     ),
     s(
         "mining.fleet[1].units",
@@ -209,14 +209,14 @@ pub const DEFAULT_FLEET_SOURCES: &[StaticSource] = &[
         "Antminer S19j Pro 104 TH/s, Bitmain's specification (ASIC Miner Value)",
         "2024-03",
         Press,
-        "https://www.asicminervalue.com/miners/antminer-s19j-pro-104th",
+        "https://www.asicminervalue.com/miners/bitmain/antminer-s19j-pro-104th",
     ),
     s(
         "mining.fleet[2].efficiencyJPerTh",
         "Antminer S19j Pro 29.5 J/TH, Bitmain's specification (ASIC Miner Value)",
         "2024-03",
         Press,
-        "https://www.asicminervalue.com/miners/antminer-s19j-pro-104th",
+        "https://www.asicminervalue.com/miners/bitmain/antminer-s19j-pro-104th",
     ),
     s(
         "mining.fleet[2].units",

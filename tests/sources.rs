@@ -29,7 +29,10 @@ fn every_public_source_can_be_read_at_a_link() {
     let urls = sources
         .iter()
         .filter_map(|s| s.url.as_deref())
-        .chain(p.cost_library.iter().filter_map(|c| c.url.as_deref()));
+        .chain(p.cost_library.iter().filter_map(|c| c.url.as_deref()))
+        .chain(p.asics.iter().filter_map(|a| a.url.as_deref()))
+        .chain(p.gpu_systems.iter().filter_map(|g| g.url.as_deref()))
+        .chain(p.cooling.iter().filter_map(|c| c.url.as_deref()));
     for url in urls {
         assert!(url.starts_with("https://"), "{url}");
     }
@@ -114,4 +117,26 @@ fn the_capex_band_is_the_total_moved_by_its_percentages() {
     // −20 % and +30 % of the facility total.
     assert!((c.accuracy.low_usd - c.total_usd * 0.8).abs() < 1e-3);
     assert!((c.accuracy.high_usd - c.total_usd * 1.3).abs() < 1e-3);
+}
+
+/// The reference data a default reads from can be checked too: the models of the default fleet,
+/// and every GPU system but the B300 (no public page gives its figures; its source says so).
+#[test]
+fn the_reference_data_behind_the_defaults_link_their_figures() {
+    let p = presets();
+    for line in &Scenario::default().mining.fleet {
+        let asic = p
+            .asics
+            .iter()
+            .find(|a| a.model == line.model)
+            .expect("a default model is a preset");
+        assert!(asic.url.is_some(), "{} has no link", asic.model);
+    }
+    let unlinked: Vec<_> = p
+        .gpu_systems
+        .iter()
+        .filter(|g| g.url.is_none())
+        .map(|g| g.label.as_str())
+        .collect();
+    assert_eq!(unlinked, ["NVIDIA B300 (DGX B300)"]);
 }

@@ -54,6 +54,12 @@ test('sources are links: in the itemised bill and on the methodology page', asyn
   const sourceLinks = page.locator('#sources-tables a.source-link');
   expect(await sourceLinks.count()).toBeGreaterThan(20);
   await expect(page.locator('#sources-tables a[href="https://mempool.space/block/840000"]').first()).toBeVisible();
+  // The reference data link their figures too: an ASIC of the default fleet, a GPU system.
+  const table = (caption) => page.locator('#sources-tables table', { has: page.locator('caption', { hasText: caption }) });
+  await expect(table('ASIC models').locator('tr', { hasText: 'Antminer S21 XP' }).locator('a.source-link'))
+    .toHaveAttribute('href', 'https://support.bitmain.com/hc/en-us/articles/35383015643673-S21-XP-Specifications');
+  await expect(table('GPU systems').locator('tr', { hasText: 'NVIDIA B200 (DGX B200)' }).locator('a.source-link'))
+    .toHaveAttribute('href', 'https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html');
   await expect(page.locator('#sources-tables')).not.toContainText('(press)');
   await expect(page.locator('#sources-tables')).not.toContainText('DATA.md');
   expect(problems).toEqual([]);

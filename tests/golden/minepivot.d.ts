@@ -17,6 +17,10 @@ export interface AsicPreset {
     cooling: string;
     source: string;
     asOf: string;
+    /**
+     * Where the figures can be read, when a public page was found for them.
+     */
+    url?: string;
 }
 
 /**
@@ -639,6 +643,10 @@ export interface CoolingPreset {
     source: string;
     asOf: string;
     estimate: boolean;
+    /**
+     * Where the figures can be read, when a public page was found for them.
+     */
+    url?: string;
 }
 
 /**
@@ -1228,6 +1236,10 @@ export interface GpuSystemPreset {
     source: string;
     asOf: string;
     estimate: boolean;
+    /**
+     * Where the system's figures can be read, when a public page was found for them.
+     */
+    url: string | null;
 }
 
 /**

@@ -112,7 +112,7 @@ export function createForm({ root, presets, defaults, onChange }) {
     if (key === 'model' || key === 'hashrateThs' || key === 'efficiencyJPerTh') {
       if (preset) {
         const spec = `${preset.model}: ${num(preset.hashrateThs)} TH/s, ${num(preset.powerW)} W, ${preset.efficiencyJPerTh} J/TH (${preset.cooling}) — ${preset.source}`;
-        fill(tip, tipContent({ source: spec, asOf: preset.asOf, estimate: false }, '', ''));
+        fill(tip, tipContent({ source: spec, asOf: preset.asOf, estimate: false, url: preset.url }, '', ''));
       } else {
         fill(tip, tipContent(isDefaultLine ? pathSource : null, '', 'A model not in the presets: your own figures.'));
       }

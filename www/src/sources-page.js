@@ -33,14 +33,14 @@ try {
         h('td', { class: 'num' }, `${usdExact(c.unitCostUsd)} per ${c.unit}`), h('td', {}, c.source, c.url ? [' ', sourceLink(c.url)] : null), h('td', {}, c.asOf), h('td', {}, estimateBadge(c.estimate))))),
     table('ASIC models', ['Model', 'TH/s', 'W', 'J/TH', 'Source', 'As of'],
       p.asics.map((a) => h('tr', {}, h('td', {}, a.model), h('td', { class: 'num' }, plain(a.hashrateThs)), h('td', { class: 'num' }, plain(a.powerW)),
-        h('td', { class: 'num' }, plain(a.efficiencyJPerTh)), h('td', {}, a.source), h('td', {}, a.asOf)))),
+        h('td', { class: 'num' }, plain(a.efficiencyJPerTh)), h('td', {}, a.source, a.url ? [' ', sourceLink(a.url)] : null), h('td', {}, a.asOf)))),
     table('GPU systems (all-in per GPU)', ['System', 'IT kW per GPU', 'Capex per GPU', 'Market rent per GPU-hour', 'Source', 'As of', 'Estimate'],
       p.gpuSystems.map((g) => h('tr', {}, h('td', {}, g.label), h('td', { class: 'num' }, plain(g.itKwPerGpu, 3)), h('td', { class: 'num' }, usdExact(g.capexUsdPerGpu)),
         h('td', { class: 'num' }, `${usdExact(g.marketRentUsdPerGpuHour, 2)} — ${g.rentSource}`),
-        h('td', {}, g.source), h('td', {}, g.asOf), h('td', {}, estimateBadge(g.estimate))))),
+        h('td', {}, g.source, g.url ? [' ', sourceLink(g.url)] : null), h('td', {}, g.asOf), h('td', {}, estimateBadge(g.estimate))))),
     table('Cooling technologies', ['Technology', 'Max kW per rack', 'Typical PUE', 'Source', 'As of', 'Estimate'],
       p.cooling.map((c) => h('tr', {}, h('td', {}, c.label), h('td', { class: 'num' }, plain(c.maxRackDensityKw)), h('td', { class: 'num' }, plain(c.typicalPue, 2)),
-        h('td', {}, c.source), h('td', {}, c.asOf), h('td', {}, estimateBadge(c.estimate))))));
+        h('td', {}, c.source, c.url ? [' ', sourceLink(c.url)] : null), h('td', {}, c.asOf), h('td', {}, estimateBadge(c.estimate))))));
   $('#sources-status').textContent = `${p.sources.length} scenario defaults, ${p.costLibrary.length} cost-library items, market data as of ${p.marketData.asOfLabel}, core version ${engine.version()}.`;
 } catch (thrown) {
   $('#sources-status').textContent = `The sources could not be read from the core: ${thrown && thrown.message ? thrown.message : String(thrown)}`;
