@@ -6,7 +6,7 @@
 import { h, fill } from './dom.js';
 import { num } from './format.js';
 import { allFields } from './fields.js';
-import { changedPaths } from './state.js';
+import { changedPaths, getPath } from './state.js';
 import { inputText } from './input-text.js';
 
 /** More than this many changed inputs are counted, not listed: the summary stays one page. */
@@ -14,7 +14,7 @@ const MAX_LISTED = 14;
 
 /** What stands for the inputs a field list does not hold (the fleet, phases, unit costs). */
 function listText(path, scenario) {
-  const v = scenario[path.split('.')[0]]?.[path.split('.')[1]];
+  const v = getPath(scenario, path);
   if (!Array.isArray(v)) return '';
   if (path === 'mining.fleet') return v.map((l) => `${num(l.units)} × ${l.model}`).join('; ') || 'none';
   if (path === 'retrofit.phases') return `${v.length} phase${v.length === 1 ? '' : 's'}`;
@@ -33,11 +33,10 @@ export function fillBoard(el, { scenario, defaults, presets, riskTable }) {
   const byPath = new Map(fields.map((f) => [f.path, f]));
   // In the form's order, so the list reads like the inputs; the lists last.
   const order = new Map(fields.map((f, i) => [f.path, i]));
-  // A list (the fleet, the phases, the unit costs) is one decision: one line, not one per value.
-  const lists = Object.keys(LIST_LABELS);
-  const changed = [...new Set(changedPaths(defaults, scenario)
+  // A list (the fleet, the phases, the unit costs) is one decision: changedPaths compares it
+  // whole, so it is one line, not one per value.
+  const changed = changedPaths(defaults, scenario)
     .filter((p) => p !== 'schemaVersion' && p !== 'name')
-    .map((p) => lists.find((l) => p === l || p.startsWith(`${l}[`) || p.startsWith(`${l}.`)) ?? p))]
     .sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
   const items = changed.map((path) => {
     const f = byPath.get(path);

@@ -6,7 +6,7 @@
 import * as engine from './engine.js';
 import { $, h, fill, keepScrollersFocusable } from './dom.js';
 import { createForm } from './form.js';
-import { clone, setPath } from './state.js';
+import { clone, setPath, sameJson } from './state.js';
 import * as share from './share.js';
 import * as storage from './storage.js';
 import { cashFlowCsv, reportJson, fileStem, download, parseImport } from './export.js';
@@ -192,8 +192,6 @@ function load(scenario) {
   return recompute();
 }
 
-const sameScenario = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * Replaces every input at once (a sample, Reset, Open, Import, a link): one undo step, and
  * (unless the browser already made one, as for a link typed into the address bar) a new
@@ -201,7 +199,7 @@ const sameScenario = (a, b) => JSON.stringify(a) === JSON.stringify(b);
  */
 function replace(scenario, label, { push = true } = {}) {
   flush();
-  if (sameScenario(scenario, current)) return load(scenario);
+  if (sameJson(scenario, current)) return load(scenario);
   undo.record(clone(current), label);
   pushNext = push;
   const ok = load(scenario);
@@ -217,7 +215,7 @@ function replace(scenario, label, { push = true } = {}) {
  */
 async function okToReplace(what) {
   flush();
-  if (sameScenario(current, baseline)) return true;
+  if (sameJson(current, baseline)) return true;
   return confirmAction({
     title: 'Replace your unsaved edits?',
     message: `${what} replaces every input. Your edits since the scenario was opened or saved are not saved; Undo (Ctrl+Z) still brings them back.`,
@@ -356,7 +354,7 @@ $('#save').addEventListener('click', async () => {
   const name = storage.cleanName($('#scenario-name').value);
   const before = storage.list().saved.find((s) => s.name === name);
   const existed = Boolean(before);
-  if (before && !sameScenario(before.scenario, { ...shown.scenario, name })) {
+  if (before && !sameJson(before.scenario, { ...shown.scenario, name })) {
     const replaceIt = await confirmAction({
       title: `Replace the saved “${name}”?`,
       message: `A scenario named “${name}” is already saved in this browser with other inputs. Saving replaces it; to keep both, give this one another name.`,

@@ -42,7 +42,8 @@ export const clone = (value) => structuredClone(value);
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function sameJson(a, b) {
+/** Whether two plain documents are equal, field by field (key order included). */
+export function sameJson(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
