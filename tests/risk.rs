@@ -2,7 +2,8 @@
 //! statistics of the simulated BTC price against the log-normal's closed forms.
 
 use minepivot::analysis::risk::{
-    btc_price_paths, generator, risk, risk_using, validate_options, RiskMethod, RiskModel, RiskOptions, RiskReport,
+    btc_price_paths, generator, risk, risk_from_parts, risk_part, risk_using, validate_options, RiskMethod, RiskModel,
+    RiskOptions, RiskPart, RiskReport,
 };
 use minepivot::engine::pathway_npvs;
 use minepivot::report::PathwayId;
@@ -211,6 +212,81 @@ fn the_same_seed_gives_identical_output() {
     let a = run(&s, &options(2_000));
     let b = run(&s, &options(2_000));
     assert_eq!(a, b);
+}
+
+/// The shares `0 … parts − 1` of a run ([`risk_part`]).
+fn shares(s: &Scenario, o: &RiskOptions, parts: u32) -> Vec<RiskPart> {
+    (0..parts)
+        .map(|part| risk_part(s, o, part, parts, &mut |_, _| {}).expect("a valid share"))
+        .collect()
+}
+
+#[test]
+fn a_run_in_shares_is_the_run_whole_whatever_the_split() {
+    // A batch's paths depend on the seed and the batch's number alone (each batch starts its
+    // own stretch of the streams), so a run split among Web Workers, in any order, is the run
+    // whole to the last bit: 1,000 paths (8 batches, the last of 104 paths, with an odd
+    // pathless twin dropped at 999), the equity on the first 300 (three batches' worth, cut
+    // inside the third), jumps on.
+    let s = Scenario::default();
+    for paths in [1_000, 999] {
+        let o = RiskOptions {
+            equity_paths: 300,
+            btc_jumps_per_year: 2.0,
+            ..options(paths)
+        };
+        let whole = run(&s, &o);
+        assert_eq!(whole.equity.as_ref().map(|e| e.paths), Some(300));
+        for parts in [1, 2, 3, 8, 9] {
+            let mut split = shares(&s, &o, parts);
+            // The shares' sizes: share k holds the batches k, k + parts, …
+            let held: usize = split.iter().map(|share| share.npvs.mining.len()).sum();
+            assert_eq!(held, paths as usize, "{parts} shares");
+            split.reverse();
+            let together = risk_from_parts(&s, &o, &split).expect("every share once");
+            assert_eq!(together, whole, "{paths} paths in {parts} shares");
+        }
+    }
+}
+
+#[test]
+fn shares_that_do_not_make_up_the_run_are_refused_at_parts() {
+    let s = Scenario::default();
+    let o = options(1_000);
+    let three = shares(&s, &o, 3);
+    let field_of = |result: Result<RiskReport, Vec<minepivot::validate::ValidationError>>| match result {
+        Ok(_) => panic!("a bad split was accepted"),
+        Err(errors) => errors.into_iter().map(|e| (e.field, e.message)).collect::<Vec<_>>(),
+    };
+    // One missing, one twice, one of another split, one cut short.
+    let missing = field_of(risk_from_parts(&s, &o, &three[..2]));
+    assert_eq!(missing[0].0, "parts");
+    assert!(missing[0].1.contains("the 3 shares"), "{missing:?}");
+    let twice = field_of(risk_from_parts(
+        &s,
+        &o,
+        &[three[0].clone(), three[0].clone(), three[2].clone()],
+    ));
+    assert_eq!(twice[0].0, "parts");
+    let mut foreign = three.clone();
+    foreign[1] = shares(&s, &o, 2)[1].clone();
+    assert_eq!(field_of(risk_from_parts(&s, &o, &foreign))[0].0, "parts");
+    let mut short = three.clone();
+    short[2].fan.pop();
+    let cut = field_of(risk_from_parts(&s, &o, &short));
+    assert!(cut[0].1.contains("share 2"), "{cut:?}");
+    // Shares of another run (more paths) do not fit these options.
+    let other = shares(&s, &options(2_000), 3);
+    assert_eq!(field_of(risk_from_parts(&s, &o, &other))[0].0, "parts");
+    assert_eq!(field_of(risk_from_parts(&s, &o, &[]))[0].0, "parts");
+    // A share out of its split, and a split out of range, at their names.
+    let bad = |part, parts| match risk_part(&s, &o, part, parts, &mut |_, _| {}) {
+        Ok(_) => panic!("share {part} of {parts} was accepted"),
+        Err(errors) => (errors[0].field.clone(), errors[0].message.clone()),
+    };
+    assert_eq!(bad(3, 3), ("part".into(), "must be between 0 and 2 (got 3)".into()));
+    assert_eq!(bad(0, 0), ("parts".into(), "must be between 1 and 64 (got 0)".into()));
+    assert_eq!(bad(0, 65).0, "parts");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The random draws: BTC price paths in antithetic pairs, and the two yearly rates.
 
 use rand::{RngExt, SeedableRng};
-use rand_distr::StandardNormal;
+use rand_distr::{Geometric, StandardNormal};
 
 use super::RiskOptions;
 use crate::calendar::grow;
@@ -13,6 +13,19 @@ pub type Generator = rand_pcg::Pcg64Mcg;
 /// The generator for a seed (`SeedableRng::seed_from_u64`, stable across platforms).
 pub fn generator(seed: u64) -> Generator {
     Generator::seed_from_u64(seed)
+}
+
+/// Draws a batch of paths may take from its stream: each batch starts this far into each of
+/// the seed's streams ([`at_batch`]). A batch of 128 paths over 30 years draws about 10⁵.
+pub const BATCH_STREAM: u128 = 1 << 64;
+
+/// `stream` moved to where batch `batch` starts: `batch` × 2⁶⁴ draws on (PCG's jump-ahead,
+/// `advance`, O(log n)). Batches so drawn are disjoint stretches of one stream, and a batch's
+/// paths depend on the seed and its number alone, so batches may run in any order, on any
+/// thread or Web Worker, and give the same paths.
+pub fn at_batch(mut stream: Generator, batch: usize) -> Generator {
+    stream.advance(BATCH_STREAM * batch as u128);
+    stream
 }
 
 /// Fills `path` with one BTC price path, month 0 to `path.len() − 1`, and `mirror` with its
@@ -101,14 +114,18 @@ pub fn btc_price_paths_around(
 /// a month, a Bernoulli approximation of the Poisson process), its log size J ~ Normal(μ_J,
 /// σ_J²). Every month is divided by its expected factor 1 − p + p E[e^J], E[e^J] =
 /// exp(μ_J + σ_J²/2), so that the expected price path is unchanged. The twin takes the same
-/// months with the size reflected about its mean, 2 μ_J − J: the same distribution. One
-/// uniform a month decides; a normal is drawn only for a month that jumps.
+/// months with the size reflected about its mean, 2 μ_J − J: the same distribution. The months
+/// between two jumps of a Bernoulli process are geometric, so the months that jump are found
+/// by drawing those gaps (`rand_distr::Geometric`, one draw a jump instead of a uniform a
+/// month); a normal is drawn for each jump's size.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Jumps {
     probability: f64,
     mean: f64,
     sd: f64,
     compensation: f64,
+    /// The months without a jump before the next one: Geometric(p).
+    gap: Geometric,
 }
 
 impl Jumps {
@@ -126,21 +143,36 @@ impl Jumps {
             mean,
             sd,
             compensation: 1.0 / expected,
+            // ok: 0 < p ≤ 1 here, the distribution's whole domain.
+            gap: Geometric::new(probability).ok()?,
         })
     }
 
-    /// Multiplies a pair of paths by their jumps, month 1 on, drawing a uniform a month from
-    /// `rng` and, in a month that jumps, a normal for its size.
+    /// The next month that jumps after month `m`.
+    fn next_after(&self, rng: &mut Generator, m: usize) -> usize {
+        let gap: u64 = rng.sample(self.gap);
+        // A gap beyond any horizon (p tiny) saturates: no further jump.
+        m.saturating_add(1)
+            .saturating_add(usize::try_from(gap).unwrap_or(usize::MAX))
+    }
+
+    /// Multiplies a pair of paths by their jumps, month 1 on: the months that jump drawn from
+    /// `rng` as geometric gaps, and for each a normal for its size.
     pub fn apply(&self, rng: &mut Generator, path: &mut [f64], mirror: &mut [f64]) {
         let (mut up, mut down) = (1.0, 1.0);
-        for (a, b) in path.iter_mut().zip(mirror.iter_mut()).skip(1) {
-            let u: f64 = rng.sample(rand::distr::Open01);
+        let mut next = if path.len() > 1 {
+            self.next_after(rng, 0)
+        } else {
+            usize::MAX
+        };
+        for (m, (a, b)) in path.iter_mut().zip(mirror.iter_mut()).enumerate().skip(1) {
             up *= self.compensation;
             down *= self.compensation;
-            if u < self.probability {
+            if m == next {
                 let z: f64 = rng.sample(StandardNormal);
                 up *= (self.mean + self.sd * z).exp();
                 down *= (self.mean - self.sd * z).exp();
+                next = self.next_after(rng, m);
             }
             *a *= up;
             *b *= down;

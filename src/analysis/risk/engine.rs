@@ -1238,6 +1238,20 @@ pub(super) struct FullModel {
     buf: Buffers,
 }
 
+impl Clone for FullModel {
+    /// The same model with buffers of its own (a thread's copy).
+    fn clone(&self) -> FullModel {
+        FullModel {
+            scenario: self.scenario.clone(),
+            fees_btc_per_block: self.fees_btc_per_block,
+            build_months: self.build_months.clone(),
+            btc: self.btc.clone(),
+            capex: self.capex.clone(),
+            buf: Buffers::default(),
+        }
+    }
+}
+
 impl FullModel {
     pub(super) fn new(s: &Scenario) -> FullModel {
         FullModel {

@@ -86,9 +86,14 @@
 //! # Reproducibility
 //!
 //! [`Generator`] is PCG-64 (MCG variant, `rand_pcg`) seeded with `seed` through
-//! `SeedableRng::seed_from_u64`; normals come from `rand_distr`'s ziggurat. The same seed,
-//! options and scenario give bit-identical output on the same platform. Native and wasm
-//! builds may differ in the last digits (their `exp`/`ln` implementations differ by an ulp).
+//! `SeedableRng::seed_from_u64`; normals come from `rand_distr`'s ziggurat. Paths are drawn in
+//! batches of [`BATCH`] (128), and batch b draws from its own stretch of each stream, b × 2⁶⁴
+//! draws on (PCG's jump-ahead, [`at_batch`]): a batch's paths depend on the seed and b alone.
+//! So the batches can be evaluated in any order and anywhere — natively on every core
+//! (threads), in a page on several Web Workers ([`risk_part`], [`risk_from_parts`]) — and the
+//! same seed, options and scenario give bit-identical output on the same platform however the
+//! work is shared. Native and wasm builds may differ in the last digits (their `exp`/`ln`
+//! implementations differ by an ulp).
 //!
 //! # Speed: the fast path
 //!
@@ -142,8 +147,8 @@ use crate::scenario::Scenario;
 use crate::validate::{ErrorCode, ValidationError};
 
 pub use draws::{
-    btc_price_paths, btc_price_paths_around, determinant, generator, jump_generator, project_generator, Correlation,
-    Generator, Jumps, PathDraw, MAX_DELAY_MONTHS,
+    at_batch, btc_price_paths, btc_price_paths_around, determinant, generator, jump_generator, project_generator,
+    Correlation, Generator, Jumps, PathDraw, BATCH_STREAM, MAX_DELAY_MONTHS,
 };
 use draws::{project_shocks, rate_shocks, rates, ProjectDraws, RateBounds};
 pub use engine::RiskModel;
@@ -643,60 +648,279 @@ fn run(
     method: RiskMethod,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<RiskReport, Vec<ValidationError>> {
-    let mut errors = crate::validate::validate(s);
-    errors.extend(validate_options(o));
+    let prepared = Prepared::new(s, o, method)?;
+    let paths = o.paths as usize;
+    let every: Vec<usize> = (0..paths.div_ceil(BATCH)).collect();
+    let outs = prepared.batches(s, o, &every, progress);
+    let mut samples = prepared.samples(s, o);
+    for out in &outs {
+        samples.place(out, s.months() as usize / 12, paths);
+    }
+    Ok(prepared.report(s, o, samples))
+}
+
+/// A run's pieces that do not depend on the draws, for a scenario and options that passed
+/// validation and the work cap.
+struct Prepared {
+    method: RiskMethod,
+    mining: MiningStage,
+    capex: CapexStage,
+    deterministic: PerPathway<f64>,
+    /// The equity, valued apart on the first paths on the same draws: the model and its
+    /// deterministic NPVs.
+    equity: Option<(FullModel, PerPathway<f64>)>,
+}
+
+impl Prepared {
+    fn new(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Result<Prepared, Vec<ValidationError>> {
+        let mut errors = crate::validate::validate(s);
+        errors.extend(validate_options(o));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let method = if full_model_reason(s).is_some() {
+            RiskMethod::FullModel
+        } else {
+            method
+        };
+        if let Some(error) = too_much_work(s, o, method) {
+            return Err(vec![error]);
+        }
+        let mining = MiningStage::new(s);
+        let capex = CapexStage::new(s);
+        let deterministic = npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
+        let equity = (equity_paths(s, o) > 0).then(|| {
+            let mut e = s.clone();
+            e.finance.verdict_basis = crate::scenario::Basis::Equity;
+            let npvs = npvs_with(&e, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
+            (FullModel::new(&e), npvs)
+        });
+        Ok(Prepared {
+            method,
+            mining,
+            capex,
+            deterministic,
+            equity,
+        })
+    }
+
+    /// The equity paths: the first `equityPaths` when the equity is valued apart.
+    fn equity_count(&self, o: &RiskOptions) -> usize {
+        self.equity.as_ref().map_or(0, |_| o.equity_paths.min(o.paths) as usize)
+    }
+
+    /// Draws and evaluates the listed batches ([`simulate_batches`]).
+    fn batches(
+        &self,
+        s: &Scenario,
+        o: &RiskOptions,
+        batches: &[usize],
+        progress: &mut dyn FnMut(u32, u32),
+    ) -> Vec<BatchOut> {
+        let equity = self.equity.as_ref().map(|(model, _)| model);
+        let btc = &self.mining.btc;
+        let equity_count = self.equity_count(o);
+        let threads = threads_for(batches.len());
+        match self.method {
+            RiskMethod::Fast => {
+                let engine = RiskModel::from_stages(s, &self.mining, &self.capex, self.deterministic);
+                simulate_batches(s, o, btc, &engine, equity, equity_count, batches, threads, progress)
+            }
+            RiskMethod::FullModel => {
+                let engine = FullModel::new(s);
+                simulate_batches(s, o, btc, &engine, equity, equity_count, batches, threads, progress)
+            }
+        }
+    }
+
+    /// Empty samples of the run's size.
+    fn samples(&self, s: &Scenario, o: &RiskOptions) -> Samples {
+        let (paths, years) = (o.paths as usize, s.months() as usize / 12);
+        Samples {
+            npvs: PerPathway::from_fn(|_| vec![0.0; paths]),
+            fan: vec![0.0f32; years * paths],
+            hashprice: vec![0.0f32; years * paths],
+            equity: PerPathway::from_fn(|_| vec![0.0; self.equity_count(o)]),
+        }
+    }
+
+    fn report(&self, s: &Scenario, o: &RiskOptions, samples: Samples) -> RiskReport {
+        let equity_deterministic = match (&self.equity, s.finance.verdict_basis) {
+            (Some((_, d)), _) => Some(*d),
+            (None, crate::scenario::Basis::Equity) if financing_on(s) => Some(self.deterministic),
+            _ => None,
+        };
+        summarize(
+            s,
+            o,
+            self.method,
+            &self.mining,
+            self.deterministic,
+            equity_deterministic,
+            samples,
+        )
+    }
+}
+
+/// Most shares a run may be split into ([`risk_part`]).
+pub const MAX_PARTS: u32 = 64;
+
+/// One share of a run computed apart (a Web Worker's, so that a page can use every core,
+/// which wasm without threads cannot): the batches b of [`BATCH`] paths with b mod `parts` =
+/// `part`, in order. [`risk_from_parts`] puts the shares back together into the report that
+/// [`risk`] gives: a batch's paths depend on the seed and its number alone ([`at_batch`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskPart {
+    pub part: u32,
+    pub parts: u32,
+    /// Per pathway, the NPV of each of the share's paths, USD.
+    pub npvs: PerPathway<Vec<f64>>,
+    /// The BTC price and the hashprice at each model year's last month, path after path.
+    pub fan: Vec<f32>,
+    pub hashprice: Vec<f32>,
+    /// Per pathway, the equity NPV of the share's paths among the first `equityPaths`.
+    pub equity: PerPathway<Vec<f64>>,
+}
+
+/// The batches of share `part` of `parts` in a run of `paths` paths.
+fn batches_of(part: u32, parts: u32, paths: u32) -> Vec<usize> {
+    let batches = (paths as usize).div_ceil(BATCH);
+    (part as usize..batches).step_by(parts.max(1) as usize).collect()
+}
+
+fn check_share(part: u32, parts: u32) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    if !(1..=MAX_PARTS).contains(&parts) {
+        errors.push(ValidationError::new(
+            "parts",
+            ErrorCode::OutOfRange,
+            format!("must be between 1 and {MAX_PARTS} (got {parts})"),
+            Value::from(parts),
+        ));
+    } else if part >= parts {
+        errors.push(ValidationError::new(
+            "part",
+            ErrorCode::OutOfRange,
+            format!("must be between 0 and {} (got {part})", parts - 1),
+            Value::from(part),
+        ));
+    }
+    errors
+}
+
+/// Share `part` of `parts` of the run [`risk`] makes of `s` with `o` ([`RiskPart`]);
+/// `progress(paths done, paths of the share)` after each batch.
+pub fn risk_part(
+    s: &Scenario,
+    o: &RiskOptions,
+    part: u32,
+    parts: u32,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<RiskPart, Vec<ValidationError>> {
+    let shares = check_share(part, parts);
+    let prepared = match Prepared::new(s, o, RiskMethod::Fast) {
+        Ok(p) if shares.is_empty() => p,
+        Ok(_) => return Err(shares),
+        Err(mut errors) => {
+            errors.extend(shares);
+            return Err(errors);
+        }
+    };
+    let outs = prepared.batches(s, o, &batches_of(part, parts, o.paths), progress);
+    let mut share = RiskPart {
+        part,
+        parts,
+        npvs: PerPathway::default(),
+        fan: Vec::new(),
+        hashprice: Vec::new(),
+        equity: PerPathway::default(),
+    };
+    for out in outs {
+        for id in PathwayId::ALL {
+            share.npvs[id].extend(out.npvs.iter().map(|v| v[id]));
+            share.equity[id].extend(out.equity.iter().map(|v| v[id]));
+        }
+        share.fan.extend(out.fan);
+        share.hashprice.extend(out.hashprice);
+    }
+    Ok(share)
+}
+
+/// The report of a run computed in shares ([`risk_part`]): every share of one split, each
+/// once, of the same scenario and options; equal to [`risk`]'s. Shares that do not fit the
+/// run (missing, repeated, of another split or of the wrong length) are refused at `parts`.
+pub fn risk_from_parts(s: &Scenario, o: &RiskOptions, shares: &[RiskPart]) -> Result<RiskReport, Vec<ValidationError>> {
+    let prepared = Prepared::new(s, o, RiskMethod::Fast)?;
+    let (paths, years) = (o.paths as usize, s.months() as usize / 12);
+    let equity_count = prepared.equity_count(o);
+    let refuse = |message: String| {
+        vec![ValidationError::new(
+            "parts",
+            ErrorCode::Inconsistent,
+            message,
+            Value::from(shares.len()),
+        )]
+    };
+    let parts = shares.first().map_or(0, |share| share.parts);
+    let errors = check_share(0, parts);
     if !errors.is_empty() {
         return Err(errors);
     }
-    let method = if full_model_reason(s).is_some() {
-        RiskMethod::FullModel
-    } else {
-        method
-    };
-    if let Some(error) = too_much_work(s, o, method) {
-        return Err(vec![error]);
+    if shares.len() != parts as usize {
+        return Err(refuse(format!(
+            "must hold the {parts} shares of the split, each once (got {})",
+            shares.len()
+        )));
     }
-    let mining = MiningStage::new(s);
-    let capex = CapexStage::new(s);
-    let deterministic = npvs_with(s, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
-    // The equity, valued apart on the first paths, on the same draws.
-    let equity_scenario = (equity_paths(s, o) > 0).then(|| {
-        let mut e = s.clone();
-        e.finance.verdict_basis = crate::scenario::Basis::Equity;
-        e
-    });
-    let mut equity_model = equity_scenario.as_ref().map(|e| {
-        (
-            FullModel::new(e),
-            npvs_with(e, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default()),
-        )
-    });
-    let equity = equity_model.as_mut().map(|(model, _)| model as &mut dyn PathNpvs);
-    let samples = match method {
-        RiskMethod::Fast => simulate(
-            s,
-            o,
-            &mining.btc,
-            &mut RiskModel::from_stages(s, &mining, &capex, deterministic),
-            equity,
-            progress,
-        ),
-        RiskMethod::FullModel => simulate(s, o, &mining.btc, &mut FullModel::new(s), equity, progress),
-    };
-    let equity_deterministic = match (&equity_model, s.finance.verdict_basis) {
-        (Some((_, d)), _) => Some(*d),
-        (None, crate::scenario::Basis::Equity) if financing_on(s) => Some(deterministic),
-        _ => None,
-    };
-    Ok(summarize(
-        s,
-        o,
-        method,
-        &mining,
-        deterministic,
-        equity_deterministic,
-        samples,
-    ))
+    let mut seen = vec![false; parts as usize];
+    let mut samples = prepared.samples(s, o);
+    for share in shares {
+        let fits =
+            share.parts == parts && share.part < parts && !std::mem::replace(&mut seen[share.part as usize], true);
+        if !fits {
+            return Err(refuse(format!(
+                "must hold the {parts} shares of the split, each once (share {} of {} does not fit)",
+                share.part, share.parts
+            )));
+        }
+        let batches = batches_of(share.part, parts, o.paths);
+        let count: usize = batches.iter().map(|&b| BATCH.min(paths - b * BATCH)).sum();
+        let equity: usize = batches
+            .iter()
+            .map(|&b| equity_count.saturating_sub(b * BATCH).min(BATCH))
+            .sum();
+        let sized = PathwayId::ALL
+            .iter()
+            .all(|&id| share.npvs[id].len() == count && share.equity[id].len() == equity)
+            && share.fan.len() == count * years
+            && share.hashprice.len() == count * years;
+        if !sized {
+            return Err(refuse(format!(
+                "share {} does not hold the {count} paths of its batches for these options",
+                share.part
+            )));
+        }
+        let (mut k, mut e) = (0, 0);
+        for b in batches {
+            let size = BATCH.min(paths - b * BATCH);
+            let valued = equity_count.saturating_sub(b * BATCH).min(size);
+            let out = BatchOut {
+                first: b * BATCH,
+                npvs: (k..k + size)
+                    .map(|i| PerPathway::from_fn(|id| share.npvs[id][i]))
+                    .collect(),
+                fan: share.fan[k * years..(k + size) * years].to_vec(),
+                hashprice: share.hashprice[k * years..(k + size) * years].to_vec(),
+                equity: (e..e + valued)
+                    .map(|i| PerPathway::from_fn(|id| share.equity[id][i]))
+                    .collect(),
+            };
+            samples.place(&out, years, paths);
+            k += size;
+            e += valued;
+        }
+    }
+    Ok(prepared.report(s, o, samples))
 }
 
 /// What the paths produce: NPVs per pathway and the BTC price at each year's last month.
@@ -712,83 +936,89 @@ struct Samples {
 
 /// Paths drawn before they are evaluated together ([`PathNpvs::batch`]): enough for one
 /// month's look-ups to be shared across paths, few enough for their prices (128 × 360 months
-/// at most, 369 KB) to stay near.
-const BATCH: usize = 128;
+/// at most, 369 KB) to stay near. Also the unit of the random streams ([`at_batch`]) and of
+/// the work shared between threads: batch `b` holds paths `128 b …`.
+pub const BATCH: usize = 128;
 
-/// Draws the paths in antithetic pairs (module docs) and evaluates them in batches of
-/// [`BATCH`]; an odd `paths` drops the last pair's twin. The draws come in the same order
-/// whatever the batch, so a seed gives the same paths.
-/// With a BTC price curve, the paths are drawn around the projection's price path (`base`)
-/// instead of the price and its growth.
-fn simulate(
-    s: &Scenario,
-    o: &RiskOptions,
-    base: &BitcoinReport,
-    engine: &mut dyn PathNpvs,
-    mut equity: Option<&mut dyn PathNpvs>,
-    progress: &mut dyn FnMut(u32, u32),
-) -> Samples {
-    let paths = o.paths as usize;
-    let horizon = s.months() as usize;
-    let years = horizon / 12;
-    let mut rng = generator(o.seed);
-    let mut project_rng = project_generator(o.seed);
-    let mut jump_rng = jump_generator(o.seed);
-    let jumps = Jumps::new(o.btc_jumps_per_year, o.btc_jump_mean_pct, o.btc_jump_sd_pct);
-    // Validated options form a valid matrix; the identity is the fallback that cannot happen.
-    let correlation = correlation_of(o).unwrap_or(Correlation::IDENTITY);
-    let root_shocks = (horizon.saturating_sub(1) as f64).sqrt().max(1.0);
-    let project = ProjectDraws::new(s, o);
-    let bounds = RateBounds::from_registry();
-    let (mut path, mut mirror) = (vec![0.0; horizon], vec![0.0; horizon]);
-    let mut npvs = PerPathway::from_fn(|_| vec![0.0; paths]);
-    let mut fan = vec![0.0f32; years * paths];
-    let mut hashprice = vec![0.0f32; years * paths];
-    let mut batch_hashprice = vec![0.0f32; years * BATCH];
-    let equity_count = if equity.is_some() {
-        (o.equity_paths as usize).min(paths)
-    } else {
-        0
-    };
-    let mut equity_npvs = PerPathway::from_fn(|_| vec![0.0; equity_count]);
-    let b = &s.bitcoin;
-    let median: Vec<f64> = base.months.iter().map(|m| m.btc_price_usd).collect();
-    let mut batch_prices: Vec<f64> = Vec::with_capacity(BATCH * horizon);
-    let mut batch_draws: Vec<PathDraw> = Vec::with_capacity(BATCH);
-    let mut values = vec![PerPathway::from_fn(|_| 0.0); BATCH];
-    let mut first = 0;
-    while first < paths {
-        let size = BATCH.min(paths - first);
-        batch_prices.clear();
-        batch_draws.clear();
-        while batch_draws.len() < size {
+/// What every batch draws from: the scenario's and the options' constants.
+struct Drawing<'a> {
+    s: &'a Scenario,
+    o: &'a RiskOptions,
+    median: Vec<f64>,
+    jumps: Option<Jumps>,
+    correlation: Correlation,
+    root_shocks: f64,
+    project: ProjectDraws,
+    bounds: RateBounds,
+    horizon: usize,
+}
+
+impl<'a> Drawing<'a> {
+    fn new(s: &'a Scenario, o: &'a RiskOptions, base: &BitcoinReport) -> Drawing<'a> {
+        let horizon = s.months() as usize;
+        Drawing {
+            s,
+            o,
+            median: base.months.iter().map(|m| m.btc_price_usd).collect(),
+            jumps: Jumps::new(o.btc_jumps_per_year, o.btc_jump_mean_pct, o.btc_jump_sd_pct),
+            // Validated options form a valid matrix; the identity is the fallback that cannot happen.
+            correlation: correlation_of(o).unwrap_or(Correlation::IDENTITY),
+            root_shocks: (horizon.saturating_sub(1) as f64).sqrt().max(1.0),
+            project: ProjectDraws::new(s, o),
+            bounds: RateBounds::from_registry(),
+            horizon,
+        }
+    }
+
+    /// Batch `b`'s `size` paths in antithetic pairs (module docs): their prices one path after
+    /// the other into `prices`, their other draws into `draws`. From the three streams moved
+    /// to the batch ([`at_batch`]), so a batch's paths are the same whoever draws them.
+    fn batch(&self, b: usize, size: usize, scratch: &mut Scratch) {
+        let seed = self.o.seed;
+        let mut rng = at_batch(generator(seed), b);
+        let mut project_rng = at_batch(project_generator(seed), b);
+        let mut jump_rng = at_batch(jump_generator(seed), b);
+        let Scratch {
+            prices,
+            draws,
+            path,
+            mirror,
+            ..
+        } = scratch;
+        prices.clear();
+        draws.clear();
+        path.resize(self.horizon, 0.0);
+        mirror.resize(self.horizon, 0.0);
+        let (s, o, project) = (self.s, self.o, &self.project);
+        let bitcoin = &s.bitcoin;
+        while draws.len() < size {
             let (e_hashrate, e_gpu) = rate_shocks(&mut rng);
             let shocks = project_shocks(&mut project_rng);
-            let total = if b.btc_price_curve.is_empty() {
+            let total = if bitcoin.btc_price_curve.is_empty() {
                 btc_price_paths(
                     &mut rng,
-                    b.btc_price_usd,
-                    b.btc_price_growth_pct_per_year,
+                    bitcoin.btc_price_usd,
+                    bitcoin.btc_price_growth_pct_per_year,
                     o.btc_volatility_pct,
-                    &mut path,
-                    &mut mirror,
+                    path,
+                    mirror,
                 )
             } else {
-                btc_price_paths_around(&mut rng, &median, o.btc_volatility_pct, &mut path, &mut mirror)
+                btc_price_paths_around(&mut rng, &self.median, o.btc_volatility_pct, path, mirror)
             };
-            if let Some(jumps) = &jumps {
-                jumps.apply(&mut jump_rng, &mut path, &mut mirror);
+            if let Some(jumps) = &self.jumps {
+                jumps.apply(&mut jump_rng, path, mirror);
             }
-            let (z_hashrate, z_gpu) = correlation.shocks(total / root_shocks, e_hashrate, e_gpu);
-            for (sign, prices) in [(1.0, &path), (-1.0, &mirror)] {
-                if batch_draws.len() == size {
+            let (z_hashrate, z_gpu) = self.correlation.shocks(total / self.root_shocks, e_hashrate, e_gpu);
+            for (sign, pair) in [(1.0, &*path), (-1.0, &*mirror)] {
+                if draws.len() == size {
                     break;
                 }
-                let (hashrate_growth_pct, gpu_decline_pct) = rates(s, o, &bounds, sign * z_hashrate, sign * z_gpu);
+                let (hashrate_growth_pct, gpu_decline_pct) = rates(s, o, &self.bounds, sign * z_hashrate, sign * z_gpu);
                 let (capex_factor, occupancy_pct) = project.at(sign * shocks.capex, sign * shocks.occupancy);
                 let twin = |u: f64| if sign > 0.0 { u } else { 1.0 - u };
                 let delay_months = project.delay(twin(shocks.delay));
-                batch_draws.push(PathDraw {
+                draws.push(PathDraw {
                     hashrate_growth_pct,
                     gpu_decline_pct,
                     capex_factor,
@@ -798,42 +1028,182 @@ fn simulate(
                     fees_factor: project.fees(sign * shocks.fees),
                     renewal_factor: project.renewal(sign * shocks.renewal),
                     delay_months,
-                    power_escalation_pct: project.power_escalation(sign * shocks.power, &bounds),
+                    power_escalation_pct: project.power_escalation(sign * shocks.power, &self.bounds),
                 });
-                batch_prices.extend_from_slice(prices);
+                prices.extend_from_slice(pair);
             }
         }
-        engine.batch(
-            &batch_prices,
-            &batch_draws,
-            &mut values[..size],
-            &mut batch_hashprice[..size * years],
-        );
-        for (k, value) in values[..size].iter().enumerate() {
-            let p = first + k;
-            let prices = &batch_prices[k * horizon..(k + 1) * horizon];
+    }
+}
+
+/// A batch's buffers, reused from batch to batch.
+#[derive(Default)]
+struct Scratch {
+    prices: Vec<f64>,
+    draws: Vec<PathDraw>,
+    path: Vec<f64>,
+    mirror: Vec<f64>,
+    values: Vec<PerPathway<f64>>,
+    hashprice: Vec<f32>,
+}
+
+/// One batch's answers: path k of the batch is path `first + k` of the run.
+struct BatchOut {
+    first: usize,
+    npvs: Vec<PerPathway<f64>>,
+    /// Path-major: the BTC price (`fan`) and the hashprice at each year's last month,
+    /// `[k × years + y]`.
+    fan: Vec<f32>,
+    hashprice: Vec<f32>,
+    /// The equity NPVs of the batch's paths that are valued apart (a prefix of the batch).
+    equity: Vec<PerPathway<f64>>,
+}
+
+/// Draws and evaluates batch `b` of a run of `paths` paths.
+fn run_batch(
+    drawing: &Drawing,
+    b: usize,
+    paths: usize,
+    engine: &mut dyn PathNpvs,
+    equity: Option<&mut FullModel>,
+    equity_count: usize,
+    scratch: &mut Scratch,
+) -> BatchOut {
+    let first = b * BATCH;
+    let size = BATCH.min(paths - first);
+    let (horizon, years) = (drawing.horizon, drawing.horizon / 12);
+    drawing.batch(b, size, scratch);
+    scratch.values.resize(size, PerPathway::from_fn(|_| 0.0));
+    scratch.hashprice.resize(size * years, 0.0);
+    engine.batch(
+        &scratch.prices,
+        &scratch.draws,
+        &mut scratch.values[..size],
+        &mut scratch.hashprice[..size * years],
+    );
+    let mut fan = Vec::with_capacity(size * years);
+    for prices in scratch.prices.chunks_exact(horizon.max(1)).take(size) {
+        fan.extend((0..years).map(|y| prices[y * 12 + 11] as f32));
+    }
+    let valued = equity_count.saturating_sub(first).min(size);
+    let equity = match equity {
+        Some(model) => (0..valued)
+            .map(|k| {
+                model.npvs(
+                    &scratch.prices[k * horizon..(k + 1) * horizon],
+                    &scratch.draws[k],
+                    &mut [],
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    BatchOut {
+        first,
+        npvs: scratch.values[..size].to_vec(),
+        fan,
+        hashprice: scratch.hashprice[..size * years].to_vec(),
+        equity,
+    }
+}
+
+/// How many threads share a run of `batches` batches: every core natively (at most 8, and
+/// no more than there are batches); one in wasm, which has no threads (the page shares a run
+/// between Web Workers instead, [`risk_part`]).
+fn threads_for(batches: usize) -> usize {
+    #[cfg(not(target_arch = "wasm32"))]
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    #[cfg(target_arch = "wasm32")]
+    let cores = 1;
+    cores.clamp(1, 8).min(batches.max(1))
+}
+
+/// Draws the listed batches of a run and evaluates them on `threads` threads (thread t takes
+/// the listed batches t, t + T, …, so the equity's full-model paths, the first ones, are
+/// shared too); their answers in the order listed, `progress(paths done, paths listed)` after
+/// each of the calling thread's batches. An odd `paths` drops the last pair's twin. With a
+/// BTC price curve, the paths are drawn around the projection's price path (`base`) instead
+/// of the price and its growth.
+#[allow(clippy::too_many_arguments)]
+fn simulate_batches<E: PathNpvs + Clone + Send>(
+    s: &Scenario,
+    o: &RiskOptions,
+    base: &BitcoinReport,
+    engine: &E,
+    equity: Option<&FullModel>,
+    equity_count: usize,
+    batches: &[usize],
+    threads: usize,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Vec<BatchOut> {
+    let paths = o.paths as usize;
+    let drawing = Drawing::new(s, o, base);
+    let listed: usize = batches.iter().map(|&b| BATCH.min(paths - b * BATCH)).sum();
+    let threads = threads.clamp(1, batches.len().max(1));
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    // Thread t's share: the listed batches t, t + T, …
+    let share = |t: usize, engine: &mut E, mut equity: Option<FullModel>, report: &mut dyn FnMut(usize)| {
+        let mut scratch = Scratch::default();
+        batches
+            .iter()
+            .enumerate()
+            .skip(t)
+            .step_by(threads)
+            .map(|(k, &b)| {
+                let out = run_batch(&drawing, b, paths, engine, equity.as_mut(), equity_count, &mut scratch);
+                report(out.npvs.len());
+                (k, out)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut tick = |n: usize| {
+        let total = done.fetch_add(n, std::sync::atomic::Ordering::Relaxed) + n;
+        progress(total as u32, listed as u32);
+    };
+    let mut found: Vec<(usize, BatchOut)> = if threads == 1 {
+        share(0, &mut engine.clone(), equity.cloned(), &mut tick)
+    } else {
+        std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads)
+                .map(|t| {
+                    let (mut engine, equity, done, share) = (engine.clone(), equity.cloned(), &done, &share);
+                    scope.spawn(move || {
+                        share(t, &mut engine, equity, &mut |n| {
+                            done.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+                        })
+                    })
+                })
+                .collect();
+            let mut found = share(0, &mut engine.clone(), equity.cloned(), &mut tick);
+            for helper in helpers {
+                // A helper only panics on a bug; resume it here so that it is not lost.
+                found.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            }
+            found
+        })
+    };
+    found.sort_unstable_by_key(|(k, _)| *k);
+    found.into_iter().map(|(_, out)| out).collect()
+}
+
+impl Samples {
+    /// Puts a batch's answers at its paths.
+    fn place(&mut self, out: &BatchOut, years: usize, paths: usize) {
+        for (k, value) in out.npvs.iter().enumerate() {
+            let p = out.first + k;
             for id in PathwayId::ALL {
-                npvs[id][p] = value[id];
+                self.npvs[id][p] = value[id];
             }
             for y in 0..years {
-                fan[y * paths + p] = prices[y * 12 + 11] as f32;
-                hashprice[y * paths + p] = batch_hashprice[k * years + y];
-            }
-            if let Some(model) = equity.as_deref_mut().filter(|_| p < equity_count) {
-                let value = model.npvs(prices, &batch_draws[k], &mut []);
-                for id in PathwayId::ALL {
-                    equity_npvs[id][p] = value[id];
-                }
+                self.fan[y * paths + p] = out.fan[k * years + y];
+                self.hashprice[y * paths + p] = out.hashprice[k * years + y];
             }
         }
-        first += size;
-        progress(first as u32, paths as u32);
-    }
-    Samples {
-        npvs,
-        fan,
-        hashprice,
-        equity: equity_npvs,
+        for (k, value) in out.equity.iter().enumerate() {
+            for id in PathwayId::ALL {
+                self.equity[id][out.first + k] = value[id];
+            }
+        }
     }
 }
 
