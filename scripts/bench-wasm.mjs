@@ -48,6 +48,42 @@ function time(fn, warmup) {
   return times.sort((a, b) => a - b);
 }
 
+/**
+ * The page's way of using every core (www/src/engine.js riskShared): a pool of worker threads,
+ * one per core (at most 4), each with its own instance of the package, computes one share of
+ * the run (`riskPart`, typed arrays moved back), and `riskFromParts` puts them together. Timed
+ * as `time` does, from posting the shares to the report.
+ */
+async function sharedRisk(scenario, options) {
+  const { Worker } = await import("node:worker_threads");
+  const { availableParallelism } = await import("node:os");
+  const workers = Math.max(1, Math.min(4, availableParallelism()));
+  const source = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    import(workerData.entry).then((m) => parentPort.on("message", ({ scenario, options, part, parts }) => {
+      const share = m.riskPart(scenario, options, part, parts);
+      const arrays = [share.fan, share.hashprice, ...Object.values(share.npvs), ...Object.values(share.equity)];
+      parentPort.postMessage(share, arrays.map((a) => a.buffer));
+    }));`;
+  const pool = Array.from({ length: workers }, () => new Worker(source, { eval: true, workerData: { entry: pathToFileURL(entry).href } }));
+  const once = () => Promise.all(pool.map((w, part) => new Promise((resolve) => {
+    w.once("message", resolve);
+    w.postMessage({ scenario, options, part, parts: workers });
+  }))).then((shares) => minepivot.riskFromParts(scenario, options, shares));
+  const whole = minepivot.risk(scenario, options);
+  if (JSON.stringify(await once()) !== JSON.stringify(whole)) throw new Error("bench-wasm: the shared run differs from risk()");
+  const until = performance.now() + 2000;
+  for (let i = 0; i < 3 || performance.now() < until; i++) await once();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await once();
+    times.push(performance.now() - t0);
+  }
+  await Promise.all(pool.map((w) => w.terminate()));
+  return { workers, times: times.sort((a, b) => a - b) };
+}
+
 const median = (sorted) => sorted[Math.floor(sorted.length / 2)];
 const line = (name, sorted, target) => {
   const m = median(sorted);
@@ -133,6 +169,10 @@ if (typeof minepivot.risk === "function") {
   }
   const every = { paths, seed: 42, btcJumpsPerYear: 1, equityPaths: 0 };
   line(`risk ${paths.toLocaleString("en")} paths every factor, no equity`, time(() => minepivot.risk(shipped, every), 3), paths === 10000 ? 100 : undefined);
+  if (typeof minepivot.riskPart === "function") {
+    const shared = await sharedRisk(shipped, every);
+    line(`risk ${paths.toLocaleString("en")} every factor, ${shared.workers} workers`, shared.times, paths === 10000 ? 100 : undefined);
+  }
   if (typeof minepivot.riskContributions === "function") {
     line("risk contributions (default)", time(() => minepivot.riskContributions(shipped, { paths, seed: 42 }), 3));
   }

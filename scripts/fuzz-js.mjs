@@ -4,7 +4,7 @@
 // getters that throw, Proxies whose traps throw and revoked Proxies) through every export of
 // the built package, in Node. What must hold for every value:
 //   - validate() never throws and returns a list;
-//   - evaluate(), sensitivity(), risk(), upgrade() and profileFromCsv() either answer or throw the package's
+//   - evaluate(), sensitivity(), risk(), riskPart(), riskFromParts(), upgrade() and profileFromCsv() either answer or throw the package's
 //     MinepivotInputError (isInputError), never anything else;
 //   - every number in an answer is finite;
 //   - after all of it, the default scenario still gives the same report (the instance is sound).
@@ -28,6 +28,7 @@ const mp = await import(pathToFileURL(join(pkg, "node", "index.js")).href);
 
 const registry = mp.fields().scenario.filter((f) => !f.path.includes("[]") && f.kind !== "list");
 const expected = JSON.stringify(mp.evaluate(mp.defaultScenario()).pathways.map((p) => p.npvUsd));
+const shareScenario = mp.defaultScenario();
 
 /** A value that throws when anything looks at it. */
 function revoked() {
@@ -129,9 +130,13 @@ fc.assert(
     answers("upgrade", () => mp.upgrade(value));
     answers("sensitivity", () => mp.sensitivity(value, { pct }));
     answers("risk", () => mp.risk(value, { paths: 100, seed: 1, btcVolatilityPct: option }));
+    // A share of a run for any scenario and any share number; any value as the shares.
+    answers("riskPart", () => mp.riskPart(value, { paths: 300, seed: 1 }, pct, 2));
+    answers("riskFromParts", () => mp.riskFromParts(shareScenario, { paths: 300, seed: 1 }, value));
+    answers("riskFromParts", () => mp.riskFromParts(shareScenario, { paths: 300, seed: 1 }, [value, option]));
     // Any text as an hourly CSV: a year, or an input error naming its row.
     answers("profileFromCsv", () => mp.profileFromCsv("fuzz.csv", textOf(value)));
-    calls += 6;
+    calls += 9;
   }),
   { numRuns: runs, seed },
 );

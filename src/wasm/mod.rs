@@ -14,6 +14,7 @@
 
 mod error;
 mod input;
+mod parts;
 mod rows;
 #[doc(hidden)]
 pub use rows::literal_tables;
@@ -253,6 +254,95 @@ pub fn risk(
         .map_err(|errors| error::input_error(&under(errors)))?;
     let report = crate::checked(report, &scenario).map_err(|e| error::input_error(&e))?;
     output(&report)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const RISK_PART_TS: &'static str = r#"
+/**
+ * One share of a Monte Carlo run computed apart (see {@link riskPart}): the batches of 128
+ * paths b with b mod `parts` = `part`, in order.
+ */
+export interface RiskPart {
+    part: number;
+    parts: number;
+    /** Per pathway, the NPV of each of the share's paths, USD. */
+    npvs: { mining: Float64Array; colocation: Float64Array; gpuCloud: Float64Array };
+    /** The BTC price at each model year's last month, path after path. */
+    fan: Float32Array;
+    /** The hashprice at each model year's last month, path after path. */
+    hashprice: Float32Array;
+    /** Per pathway, the equity NPV of the share's paths among the first `equityPaths`. */
+    equity: { mining: Float64Array; colocation: Float64Array; gpuCloud: Float64Array };
+}
+"#;
+
+/// One share of {@link risk}'s run, for running it on several Web Workers (or Node worker
+/// threads) at once: share `part` (0 … `parts` − 1) of `parts` (1–64). Each batch of 128 paths
+/// is drawn from its own stretch of the seed's random streams, so the shares put together by
+/// {@link riskFromParts} give exactly `risk`'s report, however many there are.
+///
+/// @throws {MinepivotInputError} when the scenario, the options or the share are invalid.
+#[wasm_bindgen(js_name = riskPart, unchecked_return_type = "RiskPart")]
+pub fn risk_part(
+    scenario: Ts<ScenarioInput>,
+    #[wasm_bindgen(unchecked_param_type = "RiskOptions | null")] options: Option<Ts<RiskOptions>>,
+    part: f64,
+    parts: f64,
+    #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "(done: number, total: number) => void")]
+    on_progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsValue> {
+    let share = [parts::index(part, "part"), parts::index(parts, "parts")];
+    let (scenario, options) = with_options(&scenario, options.map(|o| read_risk_options(&o.js_value())))?;
+    let (part, parts) = match share {
+        [Ok(part), Ok(parts)] => (part, parts),
+        [a, b] => {
+            return Err(error::input_error(
+                &[a.err(), b.err()].into_iter().flatten().collect::<Vec<_>>(),
+            ))
+        }
+    };
+    let mut progress = |done: u32, total: u32| {
+        if let Some(f) = &on_progress {
+            // A callback that throws does not stop the run.
+            let _ = f.call2(&JsValue::NULL, &JsValue::from(done), &JsValue::from(total));
+        }
+    };
+    let share = crate::analysis::risk::risk_part(&scenario, &options, part, parts, &mut progress)
+        .map_err(|errors| error::input_error(&under_shares(errors)))?;
+    parts::to_js(&share)
+}
+
+/// {@link risk}'s report from the shares of a split that {@link riskPart} computed (every
+/// share once, in any order), for the same scenario and options.
+///
+/// @throws {MinepivotInputError} when the scenario or the options are invalid, or the shares
+/// are not those of one split of this run (at `parts`).
+#[wasm_bindgen(js_name = riskFromParts)]
+pub fn risk_from_parts(
+    scenario: Ts<ScenarioInput>,
+    #[wasm_bindgen(unchecked_param_type = "RiskOptions | null")] options: Option<Ts<RiskOptions>>,
+    #[wasm_bindgen(unchecked_param_type = "RiskPart[]")] shares: JsValue,
+) -> Result<Ts<RiskReport>, JsValue> {
+    let (scenario, options) = with_options(&scenario, options.map(|o| read_risk_options(&o.js_value())))?;
+    let shares = parts::read(&shares, &options, scenario.months() as usize / 12).map_err(|e| error::input_error(&e))?;
+    let report = crate::analysis::risk::risk_from_parts(&scenario, &options, &shares)
+        .map_err(|errors| error::input_error(&under_shares(errors)))?;
+    let report = crate::checked(report, &scenario).map_err(|e| error::input_error(&e))?;
+    output(&report)
+}
+
+/// The core's problems with a run's shares are at `parts`; the rest are options'.
+fn under_shares(errors: Vec<ValidationError>) -> Vec<ValidationError> {
+    errors
+        .into_iter()
+        .map(|e| {
+            if e.field == "parts" || e.field == "part" {
+                e
+            } else {
+                under_options(e)
+            }
+        })
+        .collect()
 }
 
 /// What each drawn factor contributes to the spread of the NPVs: the Monte Carlo re-run with

@@ -2050,6 +2050,23 @@ export interface RiskOptions {
 }
 
 /**
+ * One share of a Monte Carlo run computed apart (see {@link riskPart}): the batches of 128
+ * paths b with b mod `parts` = `part`, in order.
+ */
+export interface RiskPart {
+    part: number;
+    parts: number;
+    /** Per pathway, the NPV of each of the share's paths, USD. */
+    npvs: { mining: Float64Array; colocation: Float64Array; gpuCloud: Float64Array };
+    /** The BTC price at each model year's last month, path after path. */
+    fan: Float32Array;
+    /** The hashprice at each model year's last month, path after path. */
+    hashprice: Float32Array;
+    /** Per pathway, the equity NPV of the share's paths among the first `equityPaths`. */
+    equity: { mining: Float64Array; colocation: Float64Array; gpuCloud: Float64Array };
+}
+
+/**
  * The Monte Carlo answer.
  */
 export interface RiskReport {
@@ -2422,6 +2439,25 @@ export function risk(scenario: ScenarioInput, options?: RiskOptions | null, onPr
  * @throws {MinepivotInputError} when the scenario or the options are invalid.
  */
 export function riskContributions(scenario: ScenarioInput, options?: RiskOptions | null): Contributions;
+
+/**
+ * {@link risk}'s report from the shares of a split that {@link riskPart} computed (every
+ * share once, in any order), for the same scenario and options.
+ *
+ * @throws {MinepivotInputError} when the scenario or the options are invalid, or the shares
+ * are not those of one split of this run (at `parts`).
+ */
+export function riskFromParts(scenario: ScenarioInput, options: RiskOptions | null, shares: RiskPart[]): RiskReport;
+
+/**
+ * One share of {@link risk}'s run, for running it on several Web Workers (or Node worker
+ * threads) at once: share `part` (0 … `parts` − 1) of `parts` (1–64). Each batch of 128 paths
+ * is drawn from its own stretch of the seed's random streams, so the shares put together by
+ * {@link riskFromParts} give exactly `risk`'s report, however many there are.
+ *
+ * @throws {MinepivotInputError} when the scenario, the options or the share are invalid.
+ */
+export function riskPart(scenario: ScenarioInput, options: RiskOptions | null, part: number, parts: number, onProgress?: (done: number, total: number) => void): RiskPart;
 
 /**
  * The tornado: each key input moved down and up by `options.pct` (default: the scenario's

@@ -87,6 +87,8 @@ test("exports exactly the public API, without the init functions", () => {
     "profileFromCsv",
     "risk",
     "riskContributions",
+    "riskFromParts",
+    "riskPart",
     "sensitivity",
     "upgrade",
     "validate",
@@ -435,6 +437,53 @@ test("risk() with the reference options gives the CLI's answer (tests/golden/ris
   const expected = JSON.parse(readFileSync(new URL("./risk-seed-7.json", import.meta.url), "utf8"));
   const report = risk(defaultScenario(), options);
   assert.equal(sameNumbers(report, expected, 1e-9), null);
+});
+
+test("riskPart() on worker threads and riskFromParts() give risk()'s report exactly", async () => {
+  // The page shares a run among Web Workers this way; here three Node worker threads, each
+  // with its own instance of the package, compute the three shares of a split at once.
+  const { Worker } = await import("node:worker_threads");
+  const options = { paths: 1000, seed: 11, btcJumpsPerYear: 2, equityPaths: 300 };
+  const scenario = defaultScenario();
+  const source = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    import(workerData.url).then((m) => {
+      const share = m.riskPart(workerData.scenario, workerData.options, workerData.part, workerData.parts);
+      parentPort.postMessage(share);
+    });`;
+  const url = import.meta.resolve("minepivot");
+  const shares = await Promise.all([0, 1, 2].map((part) => new Promise((resolve, reject) => {
+    const w = new Worker(source, { eval: true, workerData: { url, scenario, options, part, parts: 3 } });
+    w.once("message", (share) => { resolve(share); w.terminate(); });
+    w.once("error", reject);
+  })));
+  assert.ok(shares[0].npvs.mining instanceof Float64Array && shares[0].fan instanceof Float32Array);
+  // 8 batches, the last of 104 paths: share 0 holds batches 0, 3, 6 (384 paths), share 1
+  // batches 1, 4, 7 (128 + 128 + 104), share 2 batches 2, 5; the equity's 300 paths are
+  // batch 0 (share 0), batch 1 (share 1) and 44 of batch 2 (share 2).
+  assert.deepEqual(shares.map((s) => s.npvs.mining.length), [384, 360, 256]);
+  assert.deepEqual(shares.map((s) => s.equity.colocation.length), [128, 128, 44]);
+  const together = minepivot.riskFromParts(scenario, options, shares.reverse());
+  assert.deepEqual(together, risk(scenario, options));
+  // Shares that are not one split's, each once, are refused at `parts`; so is anything else
+  // in their place.
+  const refused = (parts) => {
+    try {
+      minepivot.riskFromParts(scenario, options, parts);
+    } catch (e) {
+      assert.ok(minepivot.isInputError(e));
+      return e.errors[0].field;
+    }
+    return "accepted";
+  };
+  assert.equal(refused(shares.slice(1)), "parts");
+  assert.equal(refused([shares[0], shares[0], shares[1]]), "parts");
+  assert.equal(refused("shares"), "parts");
+  assert.equal(refused([{ ...shares[0], npvs: { mining: [1, 2] } }, shares[1], shares[2]]), "parts[0].npvs.mining");
+  assert.equal(refused([{ ...shares[0], fan: new Float32Array(1e7) }, shares[1], shares[2]]), "parts[0].fan");
+  assert.equal(refused([{ ...shares[0], part: 2.5 }, shares[1], shares[2]]), "parts[0].part");
+  assert.throws(() => minepivot.riskPart(scenario, options, 3, 3), (e) => e.errors[0].field === "part");
+  assert.throws(() => minepivot.riskPart(scenario, options, 0, Number.NaN), (e) => e.errors[0].field === "parts");
 });
 
 test("decisionMap() grids two inputs: the default is 25 × 25 and too many cells are refused at options.y.steps", () => {

@@ -34,44 +34,51 @@ export function upgrade(partial) {
 export const presets = () => core.presets();
 export const version = () => (typeof core.version === 'function' ? core.version() : String(core.version ?? ''));
 
-let worker = null;
+// Background workers, each with its own instance of the package: the first answers every
+// call; the others join it to share a risk run (wasm has no threads, so a page uses several
+// cores by running several instances).
+const workers = [];
 let nextId = 1;
-const pending = new Map();
 
-function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  worker.addEventListener('message', (event) => {
+/** The most workers a risk run is shared among (and never more than the cores). */
+export const MAX_WORKERS = 4;
+
+function startWorker(k) {
+  const record = { worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }), pending: new Map() };
+  record.worker.addEventListener('message', (event) => {
     const { id, result, errors, progress } = event.data || {};
-    const job = pending.get(id);
+    const job = record.pending.get(id);
     if (!job) return;
     if (progress) {
       job.onProgress?.(progress);
       return;
     }
-    pending.delete(id);
+    record.pending.delete(id);
     job.resolve(errors ? { ok: false, errors } : { ok: true, result });
   });
-  worker.addEventListener('error', (event) => {
+  record.worker.addEventListener('error', (event) => {
     // A worker that cannot start (old browser, blocked by policy) fails every job cleanly.
-    for (const job of pending.values()) {
+    for (const job of record.pending.values()) {
       job.resolve({ ok: false, errors: [{ field: '', code: 'worker', message: event.message || 'the background worker failed' }] });
     }
-    pending.clear();
-    worker = null;
+    record.pending.clear();
+    if (workers[k] === record) workers[k] = null;
   });
+  workers[k] = record;
+  return record;
 }
 
 /**
- * Stops whatever the worker is computing (a long risk run): the worker is ended, every call
- * waiting on it resolves to `{ ok: false, cancelled: true, errors: [] }`, and the next call
- * starts a fresh worker.
+ * Stops whatever the workers are computing (a long risk run): they are ended, every call
+ * waiting on them resolves to `{ ok: false, cancelled: true, errors: [] }`, and the next call
+ * starts fresh workers.
  */
 export function cancelWorker() {
-  if (!worker) return;
-  worker.terminate();
-  worker = null;
-  for (const job of pending.values()) job.resolve({ ok: false, cancelled: true, errors: [] });
-  pending.clear();
+  for (const record of workers.splice(0)) {
+    if (!record) continue;
+    record.worker.terminate();
+    for (const job of record.pending.values()) job.resolve({ ok: false, cancelled: true, errors: [] });
+  }
 }
 
 /**
@@ -88,10 +95,54 @@ export function inWorker(call, ...args) {
  * (the risk run, batch by batch).
  */
 export function inWorkerWithProgress(call, args, onProgress) {
-  if (!worker) startWorker();
+  return onWorker(0, call, args, onProgress);
+}
+
+function onWorker(k, call, args, onProgress) {
+  const record = workers[k] || startWorker(k);
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, { resolve, onProgress });
-    worker.postMessage({ id, call, args });
+    record.pending.set(id, { resolve, onProgress });
+    record.worker.postMessage({ id, call, args });
   });
+}
+
+/**
+ * How many workers share a risk run of `paths` paths: one per core the browser reports (1 to
+ * {@link MAX_WORKERS}), less one on a long run (more than {@link SHORT_RUN_PATHS} paths) so
+ * that a core stays free for the page while it lasts; a short run's burst is over before it
+ * could be felt.
+ */
+export function workerCount(paths) {
+  const cores = Math.floor(Number(globalThis.navigator?.hardwareConcurrency)) || 1;
+  const spare = paths > SHORT_RUN_PATHS ? 1 : 0;
+  return Math.max(1, Math.min(MAX_WORKERS, cores - spare));
+}
+
+/** Paths of a run short enough to use every core (10,000 paths take ~0.1 s on one). */
+export const SHORT_RUN_PATHS = 20_000;
+
+/**
+ * The Monte Carlo (`risk(scenario, options)`) shared among {@link workerCount} workers: each
+ * computes one share of the paths (`riskPart`), and the first puts the shares together
+ * (`riskFromParts`) — the same report as one worker's `risk`, to the last digit, in about
+ * 1 ÷ workers of the time. `onProgress({ done, total })` sums the shares' progress. Resolves
+ * as {@link inWorker} does; a cancel ends every worker.
+ */
+export async function riskShared(scenario, options, onProgress) {
+  // A share reports its own paths; the run's are the options' (or, left out, the shares' sum).
+  const given = Number.isInteger(options?.paths) ? options.paths : 0;
+  const parts = workerCount(given || 10_000);
+  if (parts === 1) return inWorkerWithProgress('risk', [scenario, options], onProgress);
+  const done = new Array(parts).fill(0);
+  const totals = new Array(parts).fill(0);
+  const sum = (list) => list.reduce((a, b) => a + b, 0);
+  const shares = await Promise.all(Array.from({ length: parts }, (_, k) => onWorker(k, 'riskPart', [scenario, options, k, parts], ({ done: d, total }) => {
+    done[k] = d;
+    totals[k] = total;
+    onProgress?.({ done: sum(done), total: Math.max(given, sum(totals)) });
+  })));
+  const failed = shares.find((answer) => !answer.ok);
+  if (failed) return failed;
+  return onWorker(0, 'riskFromParts', [scenario, options, shares.map((answer) => answer.result)], null);
 }

@@ -36,10 +36,30 @@ const CALLS = {
       }
     });
   },
+  // One share of a risk run shared among workers (engine.js riskShared), and the run put back
+  // together from the shares; progress as for risk.
+  riskPart: (m, scenario, options, part, parts) => {
+    const report = reportProgress;
+    let shown = -1;
+    return m.riskPart(scenario, options, part, parts, (done, total) => {
+      const step = Math.floor((done / total) * 50);
+      if (step !== shown) {
+        shown = step;
+        report({ done, total });
+      }
+    });
+  },
+  riskFromParts: (m, scenario, options, parts) => m.riskFromParts(scenario, options, parts),
   // Each drawn factor alone (a few times the risk run's work), then the decision map.
   riskContributions: (m, scenario, options) => m.riskContributions(scenario, options),
   decisionMap: (m, scenario, options) => m.decisionMap(scenario, options),
 };
+
+/** The buffers of a share's typed arrays (`RiskPart`). */
+function transferables(share) {
+  const arrays = [share.fan, share.hashprice, ...Object.values(share.npvs), ...Object.values(share.equity)];
+  return arrays.filter((a) => ArrayBuffer.isView(a)).map((a) => a.buffer);
+}
 
 self.addEventListener('message', async (event) => {
   const { id, call, args } = event.data || {};
@@ -52,7 +72,9 @@ self.addEventListener('message', async (event) => {
     const m = await core;
     const list = Array.isArray(args) ? args : [];
     reportProgress = (progress) => self.postMessage({ id, progress });
-    self.postMessage({ id, result: fn(m, ...list) });
+    const result = fn(m, ...list);
+    // A share's typed arrays move to the page instead of being copied.
+    self.postMessage({ id, result }, call === 'riskPart' ? transferables(result) : []);
   } catch (thrown) {
     self.postMessage({ id, errors: errorList(thrown) });
   }

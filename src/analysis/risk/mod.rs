@@ -724,11 +724,11 @@ impl Prepared {
         match self.method {
             RiskMethod::Fast => {
                 let engine = RiskModel::from_stages(s, &self.mining, &self.capex, self.deterministic);
-                simulate_batches(s, o, btc, &engine, equity, equity_count, batches, threads, progress)
+                simulate_batches(s, o, btc, engine, equity, equity_count, batches, threads, progress)
             }
             RiskMethod::FullModel => {
                 let engine = FullModel::new(s);
-                simulate_batches(s, o, btc, &engine, equity, equity_count, batches, threads, progress)
+                simulate_batches(s, o, btc, engine, equity, equity_count, batches, threads, progress)
             }
         }
     }
@@ -842,6 +842,12 @@ pub fn risk_part(
         }
         share.fan.extend(out.fan);
         share.hashprice.extend(out.hashprice);
+    }
+    // The same net as the whole run's summary: a share never carries a NaN across.
+    for id in PathwayId::ALL {
+        for v in share.npvs[id].iter_mut().chain(share.equity[id].iter_mut()) {
+            *v = finite_or(*v, 0.0);
+        }
     }
     Ok(share)
 }
@@ -1129,7 +1135,7 @@ fn simulate_batches<E: PathNpvs + Clone + Send>(
     s: &Scenario,
     o: &RiskOptions,
     base: &BitcoinReport,
-    engine: &E,
+    mut engine: E,
     equity: Option<&FullModel>,
     equity_count: usize,
     batches: &[usize],
@@ -1160,8 +1166,10 @@ fn simulate_batches<E: PathNpvs + Clone + Send>(
         let total = done.fetch_add(n, std::sync::atomic::Ordering::Relaxed) + n;
         progress(total as u32, listed as u32);
     };
-    let mut found: Vec<(usize, BatchOut)> = if threads == 1 {
-        share(0, &mut engine.clone(), equity.cloned(), &mut tick)
+    // Natively the other threads take their shares; wasm has none (and no thread code).
+    #[cfg(not(target_arch = "wasm32"))]
+    let found: Vec<(usize, BatchOut)> = if threads == 1 {
+        share(0, &mut engine, equity.cloned(), &mut tick)
     } else {
         std::thread::scope(|scope| {
             let helpers: Vec<_> = (1..threads)
@@ -1174,7 +1182,7 @@ fn simulate_batches<E: PathNpvs + Clone + Send>(
                     })
                 })
                 .collect();
-            let mut found = share(0, &mut engine.clone(), equity.cloned(), &mut tick);
+            let mut found = share(0, &mut engine, equity.cloned(), &mut tick);
             for helper in helpers {
                 // A helper only panics on a bug; resume it here so that it is not lost.
                 found.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
@@ -1182,8 +1190,14 @@ fn simulate_batches<E: PathNpvs + Clone + Send>(
             found
         })
     };
-    found.sort_unstable_by_key(|(k, _)| *k);
-    found.into_iter().map(|(_, out)| out).collect()
+    #[cfg(target_arch = "wasm32")]
+    let found = share(0, &mut engine, equity.cloned(), &mut tick);
+    // In the order listed.
+    let mut slots: Vec<Option<BatchOut>> = batches.iter().map(|_| None).collect();
+    for (k, out) in found {
+        slots[k] = Some(out);
+    }
+    slots.into_iter().flatten().collect()
 }
 
 impl Samples {

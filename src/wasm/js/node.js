@@ -17,6 +17,8 @@ import {
   profileFromCsv,
   risk,
   riskContributions,
+  riskFromParts,
+  riskPart,
   sensitivity,
   upgrade,
   validate,
@@ -24,7 +26,7 @@ import {
 
 initSync({ module: readFileSync(new URL("../web/minepivot_bg.wasm", import.meta.url)) });
 
-export { cashFlowCsv, curveFromCsv, decisionMap, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, riskContributions, sensitivity, upgrade, validate };
+export { cashFlowCsv, curveFromCsv, decisionMap, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, riskContributions, riskFromParts, riskPart, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();

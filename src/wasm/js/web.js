@@ -16,6 +16,8 @@ import init, {
   profileFromCsv,
   risk,
   riskContributions,
+  riskFromParts,
+  riskPart,
   sensitivity,
   upgrade,
   validate,
@@ -23,7 +25,7 @@ import init, {
 
 await init({ module_or_path: new URL("./minepivot_bg.wasm", import.meta.url) });
 
-export { cashFlowCsv, curveFromCsv, decisionMap, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, riskContributions, sensitivity, upgrade, validate };
+export { cashFlowCsv, curveFromCsv, decisionMap, defaultScenario, evaluate, fields, isInputError, presets, profileFromCsv, risk, riskContributions, riskFromParts, riskPart, sensitivity, upgrade, validate };
 
 /** The crate version of this build, e.g. "0.1.0". */
 export const version = crateVersion();
