@@ -5,8 +5,14 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn minepivot(args: &[&str], stdin: &str) -> Output {
+    minepivot_with(args, stdin, &[])
+}
+
+/// [`minepivot`] with environment variables set.
+fn minepivot_with(args: &[&str], stdin: &str, vars: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minepivot"))
         .args(args)
+        .envs(vars.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -409,6 +415,14 @@ fn risk_with_an_options_file_matches_the_reference_run_that_node_and_the_page_sh
     if let Err(difference) = same_numbers(&report, &expected, 1e-9, "") {
         panic!("the CLI's run differs from tests/golden/risk-seed-7.json at {difference}");
     }
+    // The run is shared among the cores (MINEPIVOT_THREADS sets how many): one thread and
+    // three give the same document, byte for byte.
+    let args = ["risk", "-", "--options", options, "--format", "json"];
+    let one = minepivot_with(&args, &scenario, &[("MINEPIVOT_THREADS", "1")]);
+    let three = minepivot_with(&args, &scenario, &[("MINEPIVOT_THREADS", "3")]);
+    assert!(one.status.success() && three.status.success());
+    assert_eq!(one.stdout, three.stdout);
+    assert_eq!(one.stdout, out.stdout);
     // A flag overrides the file; an option out of range is refused at its name; so is a
     // correlation matrix that no three quantities can have.
     let flagged = minepivot(

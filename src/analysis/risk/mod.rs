@@ -762,6 +762,9 @@ impl Prepared {
     }
 }
 
+/// The environment variable that sets how many threads a native risk run uses.
+pub const THREADS_VARIABLE: &str = "MINEPIVOT_THREADS";
+
 /// Most shares a run may be split into ([`risk_part`]).
 pub const MAX_PARTS: u32 = 64;
 
@@ -1114,11 +1117,16 @@ fn run_batch(
 }
 
 /// How many threads share a run of `batches` batches: every core natively (at most 8, and
-/// no more than there are batches); one in wasm, which has no threads (the page shares a run
-/// between Web Workers instead, [`risk_part`]).
+/// no more than there are batches), or [`THREADS_VARIABLE`] when set to a whole number from 1
+/// (a shared server, a benchmark of one thread); one in wasm, which has no threads (the page
+/// shares a run between Web Workers instead, [`risk_part`]). The answer does not depend on it.
 fn threads_for(batches: usize) -> usize {
     #[cfg(not(target_arch = "wasm32"))]
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let cores = std::env::var(THREADS_VARIABLE)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n >= 1)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
     #[cfg(target_arch = "wasm32")]
     let cores = 1;
     cores.clamp(1, 8).min(batches.max(1))
