@@ -275,6 +275,10 @@ fn shares_that_do_not_make_up_the_run_are_refused_at_parts() {
     short[2].fan.pop();
     let cut = field_of(risk_from_parts(&s, &o, &short));
     assert!(cut[0].1.contains("share 2"), "{cut:?}");
+    // Shares of another seed have this run's sizes but not its inputs.
+    let reseeded = shares(&s, &RiskOptions { seed: 7, ..o.clone() }, 3);
+    let other = field_of(risk_from_parts(&s, &o, &reseeded));
+    assert!(other[0].1.contains("other inputs"), "{other:?}");
     // Shares of another run (more paths) do not fit these options.
     let other = shares(&s, &options(2_000), 3);
     assert_eq!(field_of(risk_from_parts(&s, &o, &other))[0].0, "parts");

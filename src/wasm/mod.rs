@@ -273,6 +273,8 @@ export interface RiskPart {
     hashprice: Float32Array;
     /** Per pathway, the equity NPV of the share's paths among the first `equityPaths`. */
     equity: { mining: Float64Array; colocation: Float64Array; gpuCloud: Float64Array };
+    /** The run's fingerprint (its scenario and options): a share of other inputs is refused. */
+    run: string;
 }
 "#;
 
@@ -292,14 +294,10 @@ pub fn risk_part(
     on_progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
     let share = [parts::index(part, "part"), parts::index(parts, "parts")];
-    let (scenario, options) = with_options(&scenario, options.map(|o| read_risk_options(&o.js_value())))?;
-    let (part, parts) = match share {
-        [Ok(part), Ok(parts)] => (part, parts),
-        [a, b] => {
-            return Err(error::input_error(
-                &[a.err(), b.err()].into_iter().flatten().collect::<Vec<_>>(),
-            ))
-        }
+    let wrong: Vec<ValidationError> = share.iter().filter_map(|r| r.clone().err()).collect();
+    let (scenario, options) = with_options_and(&scenario, options.map(|o| read_risk_options(&o.js_value())), wrong)?;
+    let [Ok(part), Ok(parts)] = share else {
+        return Err(error::internal_error("a share number passed its check"));
     };
     let mut progress = |done: u32, total: u32| {
         if let Some(f) = &on_progress {
@@ -324,7 +322,7 @@ pub fn risk_from_parts(
     #[wasm_bindgen(unchecked_param_type = "RiskPart[]")] shares: JsValue,
 ) -> Result<Ts<RiskReport>, JsValue> {
     let (scenario, options) = with_options(&scenario, options.map(|o| read_risk_options(&o.js_value())))?;
-    let shares = parts::read(&shares, &options, scenario.months() as usize / 12).map_err(|e| error::input_error(&e))?;
+    let shares = parts::read(&shares, &scenario, &options).map_err(|e| error::input_error(&e))?;
     let report = crate::analysis::risk::risk_from_parts(&scenario, &options, &shares)
         .map_err(|errors| error::input_error(&under_shares(errors)))?;
     let report = crate::checked(report, &scenario).map_err(|e| error::input_error(&e))?;
@@ -407,7 +405,17 @@ fn with_options<O: Default>(
     scenario: &Ts<ScenarioInput>,
     read: Option<(O, Vec<ValidationError>)>,
 ) -> Result<(ValidScenario, O), JsValue> {
+    with_options_and(scenario, read, Vec::new())
+}
+
+/// [`with_options`] with the call's other problems (`more`) reported after the options'.
+fn with_options_and<O: Default>(
+    scenario: &Ts<ScenarioInput>,
+    read: Option<(O, Vec<ValidationError>)>,
+    mut more: Vec<ValidationError>,
+) -> Result<(ValidScenario, O), JsValue> {
     let (options, mut option_errors) = read.unwrap_or_default();
+    option_errors.append(&mut more);
     match read_scenario(&scenario.js_value()) {
         Ok(scenario) if option_errors.is_empty() => Ok((scenario, options)),
         Ok(_) => Err(error::input_error(&option_errors)),

@@ -2064,6 +2064,8 @@ export interface RiskPart {
     hashprice: Float32Array;
     /** Per pathway, the equity NPV of the share's paths among the first `equityPaths`. */
     equity: { mining: Float64Array; colocation: Float64Array; gpuCloud: Float64Array };
+    /** The run's fingerprint (its scenario and options): a share of other inputs is refused. */
+    run: string;
 }
 
 /**

@@ -482,6 +482,22 @@ test("riskPart() on worker threads and riskFromParts() give risk()'s report exac
   assert.equal(refused([{ ...shares[0], npvs: { mining: [1, 2] } }, shares[1], shares[2]]), "parts[0].npvs.mining");
   assert.equal(refused([{ ...shares[0], fan: new Float32Array(1e7) }, shares[1], shares[2]]), "parts[0].fan");
   assert.equal(refused([{ ...shares[0], part: 2.5 }, shares[1], shares[2]]), "parts[0].part");
+  // Another seed's shares have this run's sizes, but not its inputs.
+  const otherSeed = [0, 1, 2].map((part) => minepivot.riskPart(scenario, { ...options, seed: 12 }, part, 3));
+  assert.equal(refused(otherSeed), "parts");
+  // What only looks like a list or a typed array is refused at its path, without running the
+  // caller's getters inside the copy, and the instance stays sound.
+  const trap = new Proxy([], { get() { throw new Error("trap"); } });
+  assert.equal(refused(trap), "parts");
+  const fake = Object.setPrototypeOf({ length: shares[0].fan.length }, Float32Array.prototype);
+  assert.equal(refused([{ ...shares[0], fan: fake }, shares[1], shares[2]]), "parts[0].fan");
+  const lying = new Float64Array(shares[0].npvs.mining);
+  let reads = 0;
+  Object.defineProperty(lying, "length", { get: () => [10, 1][reads++] ?? 384 });
+  const withLying = [{ ...shares[0], npvs: { ...shares[0].npvs, mining: lying } }, shares[1], shares[2]];
+  assert.deepEqual(minepivot.riskFromParts(scenario, options, withLying), together);
+  assert.equal(reads, 0);
+  assert.deepEqual(risk(scenario, options), together);
   assert.throws(() => minepivot.riskPart(scenario, options, 3, 3), (e) => e.errors[0].field === "part");
   assert.throws(() => minepivot.riskPart(scenario, options, 0, Number.NaN), (e) => e.errors[0].field === "parts");
 });

@@ -62,6 +62,7 @@ function startWorker(k) {
       job.resolve({ ok: false, errors: [{ field: '', code: 'worker', message: event.message || 'the background worker failed' }] });
     }
     record.pending.clear();
+    record.worker.terminate();
     if (workers[k] === record) workers[k] = null;
   });
   workers[k] = record;
@@ -98,25 +99,34 @@ export function inWorkerWithProgress(call, args, onProgress) {
   return onWorker(0, call, args, onProgress);
 }
 
-function onWorker(k, call, args, onProgress) {
+function onWorker(k, call, args, onProgress, transfer = []) {
   const record = workers[k] || startWorker(k);
   const id = nextId++;
   return new Promise((resolve) => {
     record.pending.set(id, { resolve, onProgress });
-    record.worker.postMessage({ id, call, args });
+    record.worker.postMessage({ id, call, args }, transfer);
   });
 }
 
+/** The buffers of a share's typed arrays (`RiskPart`), to move them instead of copying. */
+function buffers(share) {
+  const arrays = [share.fan, share.hashprice, ...Object.values(share.npvs), ...Object.values(share.equity)];
+  return arrays.filter((a) => ArrayBuffer.isView(a)).map((a) => a.buffer);
+}
+
 /**
- * How many workers share a risk run of `paths` paths: one per core the browser reports (1 to
- * {@link MAX_WORKERS}), less one on a long run (more than {@link SHORT_RUN_PATHS} paths) so
- * that a core stays free for the page while it lasts; a short run's burst is over before it
- * could be felt.
+ * How many workers share a risk run of `paths` paths: one per physical core, taken as half the
+ * hardware threads the browser reports (most processors run two threads a core, and two
+ * workers on one core's two threads run this throughput-bound loop no faster than one: measured
+ * in BENCHMARKS.md), 1 to {@link MAX_WORKERS}; one less on a long run (more than
+ * {@link SHORT_RUN_PATHS} paths) so that a core stays free for the page while it lasts; never
+ * more than there are batches of 128 paths.
  */
 export function workerCount(paths) {
-  const cores = Math.floor(Number(globalThis.navigator?.hardwareConcurrency)) || 1;
+  const threads = Math.floor(Number(globalThis.navigator?.hardwareConcurrency)) || 1;
+  const cores = Math.max(1, Math.floor(threads / 2));
   const spare = paths > SHORT_RUN_PATHS ? 1 : 0;
-  return Math.max(1, Math.min(MAX_WORKERS, cores - spare));
+  return Math.max(1, Math.min(MAX_WORKERS, cores - spare, Math.ceil(paths / 128)));
 }
 
 /** Paths of a run short enough to use every core (10,000 paths take ~0.1 s on one). */
@@ -143,6 +153,11 @@ export async function riskShared(scenario, options, onProgress) {
     onProgress?.({ done: sum(done), total: Math.max(given, sum(totals)) });
   })));
   const failed = shares.find((answer) => !answer.ok);
+  // A worker that could not start leaves the run to the first one alone.
+  if (failed && !failed.cancelled && failed.errors?.some((e) => e.code === 'worker') && workers[0]) {
+    return inWorkerWithProgress('risk', [scenario, options], onProgress);
+  }
   if (failed) return failed;
-  return onWorker(0, 'riskFromParts', [scenario, options, shares.map((answer) => answer.result)], null);
+  const results = shares.map((answer) => answer.result);
+  return onWorker(0, 'riskFromParts', [scenario, options, results], null, results.flatMap(buffers));
 }

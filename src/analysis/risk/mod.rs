@@ -669,6 +669,7 @@ struct Prepared {
     /// The equity, valued apart on the first paths on the same draws: the model and its
     /// deterministic NPVs.
     equity: Option<(FullModel, PerPathway<f64>)>,
+    fingerprint: String,
 }
 
 impl Prepared {
@@ -695,18 +696,29 @@ impl Prepared {
             let npvs = npvs_with(&e, &mining.runs, &capex, Adjust::NONE, &mut Buffers::default());
             (FullModel::new(&e), npvs)
         });
+        let mut known: Vec<f64> = PathwayId::ALL.iter().map(|&id| deterministic[id]).collect();
+        if let Some((_, npvs)) = &equity {
+            known.extend(PathwayId::ALL.iter().map(|&id| npvs[id]));
+        }
+        let fingerprint = fingerprint(o, &known, &mining.btc);
         Ok(Prepared {
             method,
             mining,
             capex,
             deterministic,
             equity,
+            fingerprint,
         })
     }
 
     /// The equity paths: the first `equityPaths` when the equity is valued apart.
     fn equity_count(&self, o: &RiskOptions) -> usize {
         self.equity.as_ref().map_or(0, |_| o.equity_paths.min(o.paths) as usize)
+    }
+
+    /// The fingerprint of the run's inputs ([`fingerprint`]).
+    fn run(&self) -> String {
+        self.fingerprint.clone()
     }
 
     /// Draws and evaluates the listed batches ([`simulate_batches`]).
@@ -774,6 +786,9 @@ pub const MAX_PARTS: u32 = 64;
 /// [`risk`] gives: a batch's paths depend on the seed and its number alone ([`at_batch`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RiskPart {
+    /// The run's fingerprint (its options and what its scenario gives before any draw): shares
+    /// of other inputs are refused.
+    pub run: String,
     pub part: u32,
     pub parts: u32,
     /// Per pathway, the NPV of each of the share's paths, USD.
@@ -783,6 +798,37 @@ pub struct RiskPart {
     pub hashprice: Vec<f32>,
     /// Per pathway, the equity NPV of the share's paths among the first `equityPaths`.
     pub equity: PerPathway<Vec<f64>>,
+}
+
+/// A run's fingerprint: FNV-1a (64 bits, in hex) of the options' JSON and of what the
+/// scenario gives before any draw — each pathway's deterministic NPV (and its equity's), the
+/// projected BTC price of every month — so that shares computed for other inputs (another
+/// seed, another scenario) are not put together with this run's even when they have its
+/// sizes. (Hashing the whole scenario's JSON would add ~20 KB of serialiser to the wasm.)
+fn fingerprint(o: &RiskOptions, deterministic: &[f64], btc: &BitcoinReport) -> String {
+    let text = serde_json::to_string(o).unwrap_or_default();
+    let numbers = deterministic
+        .iter()
+        .copied()
+        .chain(btc.months.iter().map(|m| m.btc_price_usd))
+        .flat_map(f64::to_le_bytes);
+    let hash = text.bytes().chain(numbers).fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// How many paths share `part` of `parts` holds, and how many of them the equity is valued
+/// on, for a scenario and options that passed validation (what [`risk_part`] returns and
+/// [`risk_from_parts`] expects).
+pub fn share_size(s: &Scenario, o: &RiskOptions, part: u32, parts: u32) -> (usize, usize) {
+    let (paths, equity) = (o.paths as usize, equity_paths(s, o) as usize);
+    batches_of(part, parts, o.paths).iter().fold((0, 0), |(n, e), &b| {
+        (
+            n + BATCH.min(paths - b * BATCH),
+            e + equity.saturating_sub(b * BATCH).min(BATCH),
+        )
+    })
 }
 
 /// The batches of share `part` of `parts` in a run of `paths` paths.
@@ -831,6 +877,7 @@ pub fn risk_part(
     };
     let outs = prepared.batches(s, o, &batches_of(part, parts, o.paths), progress);
     let mut share = RiskPart {
+        run: prepared.run(),
         part,
         parts,
         npvs: PerPathway::default(),
@@ -883,7 +930,14 @@ pub fn risk_from_parts(s: &Scenario, o: &RiskOptions, shares: &[RiskPart]) -> Re
     }
     let mut seen = vec![false; parts as usize];
     let mut samples = prepared.samples(s, o);
+    let run = prepared.run();
     for share in shares {
+        if share.run != run {
+            return Err(refuse(format!(
+                "share {} was computed for other inputs (another scenario, seed or option)",
+                share.part
+            )));
+        }
         let fits =
             share.parts == parts && share.part < parts && !std::mem::replace(&mut seen[share.part as usize], true);
         if !fits {
@@ -893,11 +947,7 @@ pub fn risk_from_parts(s: &Scenario, o: &RiskOptions, shares: &[RiskPart]) -> Re
             )));
         }
         let batches = batches_of(share.part, parts, o.paths);
-        let count: usize = batches.iter().map(|&b| BATCH.min(paths - b * BATCH)).sum();
-        let equity: usize = batches
-            .iter()
-            .map(|&b| equity_count.saturating_sub(b * BATCH).min(BATCH))
-            .sum();
+        let (count, equity) = share_size(s, o, share.part, parts);
         let sized = PathwayId::ALL
             .iter()
             .all(|&id| share.npvs[id].len() == count && share.equity[id].len() == equity)
@@ -1179,24 +1229,33 @@ fn simulate_batches<E: PathNpvs + Clone + Send>(
     let found: Vec<(usize, BatchOut)> = if threads == 1 {
         share(0, &mut engine, equity.cloned(), &mut tick)
     } else {
-        std::thread::scope(|scope| {
+        let found = std::thread::scope(|scope| {
+            // A thread the system refuses (a process limit) leaves its share to this one.
             let helpers: Vec<_> = (1..threads)
                 .map(|t| {
                     let (mut engine, equity, done, share) = (engine.clone(), equity.cloned(), &done, &share);
-                    scope.spawn(move || {
-                        share(t, &mut engine, equity, &mut |n| {
-                            done.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, move || {
+                            share(t, &mut engine, equity, &mut |n| {
+                                done.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+                            })
                         })
-                    })
+                        .map_err(|_| t)
                 })
                 .collect();
             let mut found = share(0, &mut engine, equity.cloned(), &mut tick);
             for helper in helpers {
-                // A helper only panics on a bug; resume it here so that it is not lost.
-                found.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                match helper {
+                    // A helper only panics on a bug; resume it here so that it is not lost.
+                    Ok(handle) => found.extend(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+                    Err(t) => found.extend(share(t, &mut engine.clone(), equity.cloned(), &mut tick)),
+                }
             }
             found
-        })
+        });
+        // The other threads' last batches may end after this thread's last report.
+        progress(listed as u32, listed as u32);
+        found
     };
     #[cfg(target_arch = "wasm32")]
     let found = share(0, &mut engine, equity.cloned(), &mut tick);
