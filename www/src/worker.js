@@ -14,6 +14,18 @@ const core = import('minepivot');
 // The progress reporter of the call being answered (calls run one at a time, synchronously).
 let reportProgress = () => {};
 
+/** `(done, total)` → `report({ done, total })` at most every 2 % of the total. */
+function throttled(report) {
+  let shown = -1;
+  return (done, total) => {
+    const step = Math.floor((done / total) * 50);
+    if (step !== shown) {
+      shown = step;
+      report({ done, total });
+    }
+  };
+}
+
 const CALLS = {
   evaluate: (m, scenario) => m.evaluate(scenario),
   evaluateMany: (m, scenarios) => scenarios.map((s) => {
@@ -25,30 +37,10 @@ const CALLS = {
   }),
   // The risk panel's Monte Carlo (~0.1–0.3 s for 10,000 paths): its progress, batch by batch,
   // goes to the page as `{ id, progress: { done, total } }`, at most every 2 % of the paths.
-  risk: (m, scenario, options) => {
-    const report = reportProgress;
-    let shown = -1;
-    return m.risk(scenario, options, (done, total) => {
-      const step = Math.floor((done / total) * 50);
-      if (step !== shown) {
-        shown = step;
-        report({ done, total });
-      }
-    });
-  },
+  risk: (m, scenario, options) => m.risk(scenario, options, throttled(reportProgress)),
   // One share of a risk run shared among workers (engine.js riskShared), and the run put back
   // together from the shares; progress as for risk.
-  riskPart: (m, scenario, options, part, parts) => {
-    const report = reportProgress;
-    let shown = -1;
-    return m.riskPart(scenario, options, part, parts, (done, total) => {
-      const step = Math.floor((done / total) * 50);
-      if (step !== shown) {
-        shown = step;
-        report({ done, total });
-      }
-    });
-  },
+  riskPart: (m, scenario, options, part, parts) => m.riskPart(scenario, options, part, parts, throttled(reportProgress)),
   riskFromParts: (m, scenario, options, parts) => m.riskFromParts(scenario, options, parts),
   // Each drawn factor alone (a few times the risk run's work), then the decision map.
   riskContributions: (m, scenario, options) => m.riskContributions(scenario, options),
