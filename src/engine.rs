@@ -376,7 +376,28 @@ pub fn taxes(
     building_share: f64,
     debt: Option<&[DebtMonth]>,
 ) -> Vec<f64> {
+    tax_run(s, flows, timeline, building_share, debt).taxes
+}
+
+/// What [`taxes`] works out, with what is left of it at the horizon.
+struct TaxRun {
+    taxes: Vec<f64>,
+    /// The tax book value left at the horizon: every depreciable cost less the depreciation
+    /// charged inside the horizon (all of it for an asset put in service after it).
+    book_left: f64,
+    /// Losses carried forward and not yet used at the horizon.
+    losses_left: f64,
+}
+
+fn tax_run(
+    s: &Scenario,
+    flows: &[MonthFlow],
+    timeline: &Timeline,
+    building_share: f64,
+    debt: Option<&[DebtMonth]>,
+) -> TaxRun {
     let n = flows.len();
+    let mut book_left = 0.0;
     // Difference array: a schedule starting in month m adds its monthly charge at m and
     // removes it N months later; the running sum is the month's depreciation.
     let mut step = vec![0.0; n + 1];
@@ -385,6 +406,9 @@ pub fn taxes(
             let charge = amount / months as f64;
             step[month] += charge;
             step[(month + months as usize).min(n)] -= charge;
+            book_left += charge * months.saturating_sub((n - month) as u32) as f64;
+        } else if months > 0 {
+            book_left += amount;
         }
     };
     let gpu_months = s.gpu_cloud.useful_life_years.max(1) * 12;
@@ -428,7 +452,30 @@ pub fn taxes(
             out.push(rate * (profit - offset));
         }
     }
-    out
+    TaxRun {
+        taxes: out,
+        book_left,
+        losses_left: losses,
+    }
+}
+
+/// The tax on selling a pathway at its value at the horizon (`value`, [`terminal_value`]),
+/// docs/methodology-pathways.md "Value at the horizon": the gain over the tax book value left
+/// (what depreciation has not yet charged), less the losses still carried forward, at the tax
+/// rate; 0 without tax or without a gain. As the GPUs sold at the end of their life are taxed
+/// on their proceeds, so is the sale the value at the horizon stands for: without it, a
+/// dearer build would depreciate more inside the horizon and sell for more at its end, tax
+/// free, and at a high tax rate raise the NPV.
+pub fn horizon_tax(s: &Scenario, flows: &[MonthFlow], timeline: &Timeline, building_share: f64, value: f64) -> f64 {
+    if !s.finance.tax_enabled || value <= 0.0 {
+        return 0.0;
+    }
+    let run = tax_run(s, flows, timeline, building_share, None);
+    let gain = value - run.book_left;
+    if gain <= 0.0 {
+        return 0.0;
+    }
+    s.finance.tax_rate_pct / 100.0 * (gain - run.losses_left.min(gain))
 }
 
 /// The value of a pathway at the horizon, at the end of its last month (undiscounted),
@@ -602,7 +649,8 @@ pub fn basis_value(
     fleet_value_usd: f64,
 ) -> f64 {
     let terminal = if s.finance.include_terminal_value {
-        terminal_value(s, id, site, flows, fleet_value_usd)
+        let value = terminal_value(s, id, site, flows, fleet_value_usd);
+        value - horizon_tax(s, flows, timeline, building_share, value)
     } else {
         0.0
     };

@@ -428,7 +428,8 @@ pub struct PathwayReport {
     /// with `finance.ratesByPathway`, % per year.
     pub discount_rate_pct: f64,
     /// Value at the horizon, at the end of the last month (exit sale of the leased halls, resale
-    /// of the GPUs in service; 0 for mining), USD, undiscounted.
+    /// of the GPUs in service, and of the ASICs kept), USD, undiscounted; with tax on, after the
+    /// tax on its gain over the tax book value left.
     pub terminal_value_usd: f64,
     /// `npvUsd` + the value at the horizon discounted at the same rate.
     pub npv_with_terminal_value_usd: f64,

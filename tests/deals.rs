@@ -640,3 +640,51 @@ fn a_phase_list_that_does_not_add_up_starts_late_or_out_of_order_is_refused_at_i
     s.retrofit.phases = vec![Phase::new(0.0, 0, 12, 6), Phase::new(100.0, 0, 12, 6)];
     assert_eq!(validate(&s)[0].field, "retrofit.phases[0].sharePct");
 }
+
+#[test]
+fn the_value_at_the_horizon_is_taxed_on_its_gain_over_the_book_value_left() {
+    // One GPU purchase of $4.8 M in month 0, depreciated over a 4-year life (48 months:
+    // $100,000 a month), a 24-month horizon, tax at 25 %, no facility:
+    //   book value left at the horizon = 4,800,000 − 24 × 100,000 = $2,400,000.
+    let mut s = Scenario::default();
+    s.finance.tax_enabled = true;
+    s.finance.tax_rate_pct = 25.0;
+    s.gpu_cloud.useful_life_years = 4;
+    let timeline = minepivot::timeline::Timeline::new(&s);
+    let mut flows = vec![MonthFlow::default(); 24];
+    flows[0].gpu_capex_usd = 4_800_000.0;
+    // EBITDA of $100,000 a month pays the depreciation exactly: no tax, no loss inside the
+    // horizon. Sold for $3.0 M: gain 3,000,000 − 2,400,000 = 600,000; tax 25 % = $150,000.
+    for f in &mut flows {
+        f.ai_revenue_usd = 100_000.0;
+    }
+    let tax = minepivot::engine::horizon_tax(&s, &flows, &timeline, 0.0, 3_000_000.0);
+    assert!((tax - 150_000.0).abs() < 1e-6, "{tax}");
+    // Sold below the book value: no gain, no tax.
+    assert_eq!(
+        minepivot::engine::horizon_tax(&s, &flows, &timeline, 0.0, 2_000_000.0),
+        0.0
+    );
+    // No revenue: each month loses the $100,000 of depreciation, 24 × 100,000 = $2.4 M carried
+    // forward, which absorbs the whole $600,000 gain: no tax.
+    for f in &mut flows {
+        f.ai_revenue_usd = 0.0;
+    }
+    assert_eq!(
+        minepivot::engine::horizon_tax(&s, &flows, &timeline, 0.0, 3_000_000.0),
+        0.0
+    );
+    // Half the revenue: a $50,000 loss a month, $1.2 M carried forward. Sold for $4.0 M: gain
+    // 4,000,000 − 2,400,000 = 1,600,000, less the 1,200,000 of losses = 400,000; tax $100,000.
+    for f in &mut flows {
+        f.ai_revenue_usd = 50_000.0;
+    }
+    let tax = minepivot::engine::horizon_tax(&s, &flows, &timeline, 0.0, 4_000_000.0);
+    assert!((tax - 100_000.0).abs() < 1e-6, "{tax}");
+    // Without tax there is none.
+    s.finance.tax_enabled = false;
+    assert_eq!(
+        minepivot::engine::horizon_tax(&s, &flows, &timeline, 0.0, 4_000_000.0),
+        0.0
+    );
+}
