@@ -1590,7 +1590,8 @@ export interface PathwayReport {
     discountRatePct: number;
     /**
      * Value at the horizon, at the end of the last month (exit sale of the leased halls, resale
-     * of the GPUs in service; 0 for mining), USD, undiscounted.
+     * of the GPUs in service, and of the ASICs kept), USD, undiscounted; with tax on, after the
+     * tax on its gain over the tax book value left.
      */
     terminalValueUsd: number;
     /**
