@@ -5,6 +5,7 @@
 
 import * as core from 'minepivot';
 import { errorList } from './engine-errors.js';
+import { shareBuffers } from './share-buffers.js';
 
 export { errorList };
 
@@ -108,12 +109,6 @@ function onWorker(k, call, args, onProgress, transfer = []) {
   });
 }
 
-/** The buffers of a share's typed arrays (`RiskPart`), to move them instead of copying. */
-function buffers(share) {
-  const arrays = [share.fan, share.hashprice, ...Object.values(share.npvs), ...Object.values(share.equity)];
-  return arrays.filter((a) => ArrayBuffer.isView(a)).map((a) => a.buffer);
-}
-
 /**
  * How many workers share a risk run of `paths` paths: one per physical core, taken as half the
  * hardware threads the browser reports (most processors run two threads a core, and two
@@ -159,5 +154,5 @@ export async function riskShared(scenario, options, onProgress) {
   }
   if (failed) return failed;
   const results = shares.map((answer) => answer.result);
-  return onWorker(0, 'riskFromParts', [scenario, options, results], null, results.flatMap(buffers));
+  return onWorker(0, 'riskFromParts', [scenario, options, results], null, results.flatMap(shareBuffers));
 }

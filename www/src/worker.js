@@ -8,6 +8,7 @@
 // imported dynamically.
 
 import { errorList } from './engine-errors.js';
+import { shareBuffers } from './share-buffers.js';
 
 const core = import('minepivot');
 
@@ -47,12 +48,6 @@ const CALLS = {
   decisionMap: (m, scenario, options) => m.decisionMap(scenario, options),
 };
 
-/** The buffers of a share's typed arrays (`RiskPart`). */
-function transferables(share) {
-  const arrays = [share.fan, share.hashprice, ...Object.values(share.npvs), ...Object.values(share.equity)];
-  return arrays.filter((a) => ArrayBuffer.isView(a)).map((a) => a.buffer);
-}
-
 self.addEventListener('message', async (event) => {
   const { id, call, args } = event.data || {};
   const fn = Object.hasOwn(CALLS, call) ? CALLS[call] : null;
@@ -66,7 +61,7 @@ self.addEventListener('message', async (event) => {
     reportProgress = (progress) => self.postMessage({ id, progress });
     const result = fn(m, ...list);
     // A share's typed arrays move to the page instead of being copied.
-    self.postMessage({ id, result }, call === 'riskPart' ? transferables(result) : []);
+    self.postMessage({ id, result }, call === 'riskPart' ? shareBuffers(result) : []);
   } catch (thrown) {
     self.postMessage({ id, errors: errorList(thrown) });
   }
