@@ -301,6 +301,9 @@ struct HourlyFleet {
     lines: [Vec<HourlyGroup>; 2],
     demand_response_per_mwh: f64,
     shutdown: bool,
+    /// Whether the count-table loop can answer ([`RiskModel::hourly_net_by_table`]): lines
+    /// that shut down, and a demand response that is not negative.
+    table_lane: bool,
 }
 
 /// The AI pathways' flows that do not depend on the market draws, for one construction delay:
@@ -721,6 +724,7 @@ impl RiskModel {
                 inverse_energy_per_th,
                 demand_response_per_mwh,
                 shutdown: m.shutdown_when_unprofitable,
+                table_lane: m.shutdown_when_unprofitable && demand_response_per_mwh >= 0.0,
             }),
         };
 
@@ -989,11 +993,20 @@ impl RiskModel {
         // escalate), the other costs as they were. λ = 1 leaves every expression as it was.
         let lambda = path.power;
         let (fully_off, mut net) = match (&self.hourly, &c.hourly) {
-            (Some(h), Some(month)) if lambda == 1.0 => self.hourly_net(h, c, month, revenue_per_th, c.fixed_usd),
             (Some(h), Some(month)) => {
-                let scaled = month.scaled(lambda, path.inverse_power, h.demand_response_per_mwh);
-                let fixed = c.fixed_usd + (lambda - 1.0) * c.fixed_power_usd;
-                self.hourly_net(h, c, &scaled, revenue_per_th, fixed)
+                let fixed = if lambda == 1.0 {
+                    c.fixed_usd
+                } else {
+                    c.fixed_usd + (lambda - 1.0) * c.fixed_power_usd
+                };
+                match self.hourly_net_by_table(h, c, month, lambda, path.inverse_power, revenue_per_th, fixed) {
+                    Some(answer) => answer,
+                    None if lambda == 1.0 => self.hourly_net(h, c, month, revenue_per_th, fixed),
+                    None => {
+                        let scaled = month.scaled(lambda, path.inverse_power, h.demand_response_per_mwh);
+                        self.hourly_net(h, c, &scaled, revenue_per_th, fixed)
+                    }
+                }
             }
             _ => {
                 let fully_off = revenue_per_th < c.all_off_below * lambda;
@@ -1043,7 +1056,10 @@ impl RiskModel {
     /// MWh, r ÷ (J/TH ÷ 10⁶ × PUE × uptime × 730.5); it earns n ÷ N of its revenue and pays
     /// its energy × the sum of those hours' prices ÷ N. A group that runs no hour leaves every
     /// less efficient one off. Then demand response per MWh drawn and the fixed costs (the
-    /// transmission charge kept and a contract's settlement among them).
+    /// transmission charge kept and a contract's settlement among them). The months that
+    /// [`RiskModel::hourly_net_by_table`] does not answer: out of line, so that the common
+    /// month's loop stays small.
+    #[inline(never)]
     fn hourly_net(
         &self,
         h: &HourlyFleet,
@@ -1055,9 +1071,6 @@ impl RiskModel {
         let Some(prices) = h.profile.months.get(month.slot) else {
             return (true, -fixed);
         };
-        if let Some(net) = self.hourly_net_by_table(h, c, month, prices, revenue_per_th, fixed) {
-            return net;
-        }
         let map = month.map;
         let priced = crate::power::PricedMonth {
             prices,
@@ -1114,35 +1127,62 @@ impl RiskModel {
     /// that reaches every line's threshold. Each line is one look-up of n, its hours, and
     /// Sₙ, their profile sum; the month is then one expression:
     /// net = (r Σ n ths + Σ E (n (DR − a) − c Sₙ − offset)) ÷ N − fixed, E a line's MWh at
-    /// full load (the hours' mapped sum is n a + c Sₙ + offset, [`HourlyMonth`]). `None`
-    /// where the general loop must answer.
-    #[inline(always)]
+    /// full load (the hours' mapped sum is n a + c Sₙ + offset, [`HourlyMonth`]), with the
+    /// month's escalating prices times λ (`inverse` = 1 ÷ λ) as [`HourlyMonth::scaled`]
+    /// computes them. `None` where the general loop must answer.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn hourly_net_by_table(
         &self,
         h: &HourlyFleet,
         c: &MonthConstants,
         month: &HourlyMonth,
-        prices: &crate::profile::MonthPrices,
+        lambda: f64,
+        inverse: f64,
         revenue_per_th: f64,
         fixed: f64,
     ) -> Option<(bool, f64)> {
-        if !(h.shutdown && month.cents_per_usd > 0.0 && revenue_per_th > 0.0 && h.demand_response_per_mwh >= 0.0) {
+        if !(h.table_lane && month.cents_per_usd > 0.0 && revenue_per_th > 0.0) {
             return None;
         }
-        let table = prices.table()?;
+        let table = h.profile.months.get(month.slot)?.table()?;
+        // As HourlyMonth::scaled, only the constants the loop reads; λ = 1 reads the month's
+        // own (bit for bit what the general loop would).
+        let (cents_per_usd, dr_cents, dr_minus_a, map_c, cost_offset) = if lambda == 1.0 {
+            (
+                month.cents_per_usd,
+                month.dr_cents,
+                month.dr_minus_a,
+                month.map.c,
+                month.cost_offset,
+            )
+        } else {
+            let cents_per_usd = month.cents_per_usd * inverse;
+            let dr_minus_a = h.demand_response_per_mwh - month.map.a * lambda;
+            (
+                cents_per_usd,
+                dr_minus_a * cents_per_usd,
+                dr_minus_a,
+                month.map.c * lambda,
+                month.low_cost + lambda * month.scaled_offset,
+            )
+        };
+        if cents_per_usd <= 0.0 {
+            return None;
+        }
         let n_low = month.low.0 as u32;
-        let scaled = revenue_per_th * month.cents_per_usd;
+        let scaled = revenue_per_th * cents_per_usd;
         let (mut ths_hours, mut costs) = (0.0, 0.0);
         let mut any = false;
         for g in &h.lines[usize::from(c.refreshed)] {
-            let n = table.count_below_cents(scaled * g.per_th + month.dr_cents)?.max(n_low);
+            let n = table.count_below_cents(scaled * g.per_th + dr_cents)?.max(n_low);
             if n == 0 {
                 break;
             }
             any = true;
             let n_f = f64::from(n);
             ths_hours += n_f * g.ths;
-            costs += g.energy_mwh * (n_f * month.dr_minus_a - month.map.c * table.sum_cheapest(n) - month.cost_offset);
+            costs += g.energy_mwh * (n_f * dr_minus_a - map_c * table.sum_cheapest(n) - cost_offset);
         }
         let groups = &self.groups[usize::from(c.refreshed)];
         Some((
