@@ -238,12 +238,23 @@ pub fn released_defaults(version: u32) -> Option<Value> {
 ///   version 1 computed. Version 1's `retrofit.constructionStartMonth`, `buildMonths` and
 ///   `rampMonths` become one phase of 100 % (`retrofit.phases`).
 fn migrate(map: &mut Map<String, Value>, from: u32) {
+    // What a step writes is what the older version meant for an input it did not have. A
+    // document that already holds the newer input (someone wrote it into an old file, or an
+    // older page kept it) keeps it: a field newer than its version's defaults can only come
+    // from the document (tests/schema_versions.rs checks that every key written below is
+    // absent from the released defaults it completes).
+    fn keep_or(object: &mut Map<String, Value>, key: &str, older: Value) {
+        object.entry(key.to_string()).or_insert(older);
+    }
     if from < 2 {
         for section in ["colocation", "gpuCloud"] {
             if let Some(Value::Object(pathway)) = map.get_mut(section) {
-                let mut debt = Map::new();
-                debt.insert("loanToCostPct".into(), Value::from(0.0));
-                pathway.insert("debt".into(), Value::Object(debt));
+                if let Value::Object(debt) = pathway
+                    .entry("debt".to_string())
+                    .or_insert_with(|| Value::Object(Map::new()))
+                {
+                    keep_or(debt, "loanToCostPct", Value::from(0.0));
+                }
             }
         }
         if let Some(Value::Object(lease)) = map.get_mut("colocation") {
@@ -251,7 +262,8 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
                 lease.insert("leaseType".into(), Value::from("modifiedGross"));
             }
         }
-        // Version 1's single build becomes one phase of 100 %.
+        // Version 1's single build becomes one phase of 100 % (a document that lists its
+        // phases already keeps them; the single build's keys, then from the defaults, go).
         if let Some(Value::Object(retrofit)) = map.get_mut("retrofit") {
             let mut phase = Map::new();
             phase.insert("sharePct".into(), Value::from(100.0));
@@ -260,7 +272,7 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
                     phase.insert(key.into(), v);
                 }
             }
-            retrofit.insert("phases".into(), Value::Array(vec![Value::Object(phase)]));
+            keep_or(retrofit, "phases", Value::Array(vec![Value::Object(phase)]));
         }
     }
     // - 2 → 3: the GPU cloud's contract arrived, on by default; a version-2 document had
@@ -271,19 +283,19 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
     //   figures replace.
     if from < 3 {
         if let Some(Value::Object(gpu)) = map.get_mut("gpuCloud") {
-            gpu.insert("contractSharePct".into(), Value::from(0.0));
-            gpu.insert("resellAtEndOfLife".into(), Value::from(false));
+            keep_or(gpu, "contractSharePct", Value::from(0.0));
+            keep_or(gpu, "resellAtEndOfLife", Value::from(false));
             let (kw, capex) = match gpu.get("system").and_then(Value::as_str) {
                 Some("h100") => (10.2 / 8.0, 52_000.0),
                 Some("h200") => (10.2 / 8.0, 48_850.0),
                 Some("gb200") => (132.0 / 72.0, 2_600_000.0 / 72.0 + 8_250.0),
                 _ => (14.3 / 8.0, 58_250.0), // b200, version 2's default
             };
-            gpu.insert("itKwPerGpu".into(), Value::from(kw));
-            gpu.insert("capexUsdPerGpu".into(), Value::from(capex));
+            keep_or(gpu, "itKwPerGpu", Value::from(kw));
+            keep_or(gpu, "capexUsdPerGpu", Value::from(capex));
             // Version 2 refreshed with the same system.
             if let Some(system) = gpu.get("system").cloned() {
-                gpu.insert("refreshSystem".into(), system);
+                keep_or(gpu, "refreshSystem", system);
             }
         }
     }
@@ -297,21 +309,21 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
     }
     if from < 4 {
         if let Some(bitcoin) = section(map, "bitcoin") {
-            bitcoin.insert("hashrateModel".into(), Value::from("fixedGrowth"));
+            keep_or(bitcoin, "hashrateModel", Value::from("fixedGrowth"));
         }
         if let Some(mining) = section(map, "mining") {
-            mining.insert("exit".into(), Value::from("stay"));
-            mining.insert("sellAsicsAtConversion".into(), Value::from(false));
-            let mut resale = Map::new();
-            for key in [
-                "under19UsdPerTh",
-                "from19To25UsdPerTh",
-                "from25To38UsdPerTh",
-                "over38UsdPerTh",
-            ] {
-                resale.insert(key.into(), Value::from(0.0));
+            keep_or(mining, "exit", Value::from("stay"));
+            keep_or(mining, "sellAsicsAtConversion", Value::from(false));
+            if let Some(resale) = section(mining, "asicResale") {
+                for key in [
+                    "under19UsdPerTh",
+                    "from19To25UsdPerTh",
+                    "from25To38UsdPerTh",
+                    "over38UsdPerTh",
+                ] {
+                    keep_or(resale, key, Value::from(0.0));
+                }
             }
-            mining.insert("asicResale".into(), Value::Object(resale));
         }
     }
     // - 4 → 5: hourly prices, the transmission charge, demand response and the AI load's
@@ -319,11 +331,11 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
     //   and credit) with no charge or payment besides, and so does it after the upgrade.
     if from < 5 {
         if let Some(power) = section(map, "power") {
-            power.insert("pricing".into(), Value::from("flat"));
-            power.insert("supply".into(), Value::from("index"));
-            power.insert("transmissionUsdPerKwMonth".into(), Value::from(0.0));
-            power.insert("demandResponseUsdPerMwMonth".into(), Value::from(0.0));
-            power.insert("aiSupply".into(), Value::from("grid"));
+            keep_or(power, "pricing", Value::from("flat"));
+            keep_or(power, "supply", Value::from("index"));
+            keep_or(power, "transmissionUsdPerKwMonth", Value::from(0.0));
+            keep_or(power, "demandResponseUsdPerMwMonth", Value::from(0.0));
+            keep_or(power, "aiSupply", Value::from("grid"));
         }
     }
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));

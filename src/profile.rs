@@ -440,6 +440,9 @@ pub fn from_csv(field: &str, text: &str) -> Result<Profile, Vec<ValidationError>
         return Err(vec![csv_too_large(field, text.len(), MAX_PROFILE_CSV_BYTES, what)]);
     }
     let mut errors = Vec::new();
+    // The prices a scenario's imported year may hold (`power.importedProfile`), checked here
+    // so that the row is named and no summary of the year overflows (1e308 an hour).
+    let (lowest, highest) = crate::fields::get("power.importedProfile").map_or((f64::MIN, f64::MAX), |f| f.range());
     // (hour since the epoch, price, the row it was read from)
     let mut hours: Vec<(i64, f64, usize)> = Vec::with_capacity(8_784);
     for (row, line, first_row) in csv_rows(text) {
@@ -450,9 +453,13 @@ pub fn from_csv(field: &str, text: &str) -> Result<Profile, Vec<ValidationError>
             .filter(|_| fields.len() >= 2)
             .and_then(|p| p.trim_matches('"').parse::<f64>().ok());
         match (instant, price) {
-            (Some(h), Some(p)) if p.is_finite() => hours.push((h, p, row)),
+            (Some(h), Some(p)) if (lowest..=highest).contains(&p) => hours.push((h, p, row)),
             (Some(_), Some(_)) => errors.push(error(
-                format!("row {row}: the price must be a finite number of USD/MWh"),
+                format!(
+                    "row {row}: the price must be between {} and {} USD/MWh",
+                    crate::format::number(lowest),
+                    crate::format::number(highest)
+                ),
                 Value::from(crate::format::clip(line)),
             )),
             // A first row that is not an hour is the header.

@@ -188,7 +188,11 @@ pub fn csv_too_large(field: &str, bytes: usize, max: usize, what: &str) -> Valid
 /// The rows of a CSV that hold something: (row number counted from 1 as a spreadsheet counts
 /// them, the row trimmed, whether it is the first such row — a header, if it is one).
 pub fn csv_rows(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
-    text.lines()
+    // A byte-order mark (Excel's "CSV UTF-8" writes one) is not part of the first row: left
+    // in, it would make a first point look like a header.
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
         .enumerate()
         .map(|(i, line)| (i + 1, line.trim()))
         .filter(|(_, line)| !line.is_empty())

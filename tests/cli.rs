@@ -122,6 +122,48 @@ fn risk_is_reproducible_by_seed_and_rejects_bad_options() {
     let bad = minepivot(&["risk", "-", "--paths", "5"], &scenario);
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("paths"), "{}", text(&bad.stderr));
+    // A flag that is no number would reach the options as null ("the default"): refused.
+    for volatility in ["NaN", "inf", "1e400"] {
+        let bad = minepivot(&["risk", "-", "--btc-volatility-pct", volatility], &scenario);
+        assert_eq!(bad.status.code(), Some(2), "{volatility}");
+        let err = text(&bad.stderr);
+        assert!(err.contains("--btc-volatility-pct") && err.contains("finite"), "{err}");
+    }
+    // The options' problems are the options', not the scenario's.
+    let bad = minepivot(&["risk", "-", "--seed", "18446744073709551615"], &scenario);
+    let err = text(&bad.stderr);
+    assert!(
+        err.contains("the risk options (the flags) are not valid") && err.contains("seed:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn batch_refuses_a_pool_of_threads_beyond_its_limit() {
+    // 100,000 threads would take minutes to start before the first line is read.
+    let out = minepivot(&["batch", "--threads", "100000"], "{}\n");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("--threads") && err.contains("1..=256"), "{err}");
+    let out = minepivot(&["batch", "--threads", "2"], "{}\n");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    // `minepivot presets | head -c 10`: the pipe closes while the command still writes.
+    for args in [&["presets"][..], &["fields"][..], &["scenario"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_minepivot"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("the binary ends");
+        let err = text(&out.stderr);
+        assert!(out.status.success() && !err.contains("panicked"), "{args:?}: {err}");
+    }
 }
 
 #[test]
@@ -214,6 +256,12 @@ fn a_curve_csv_goes_into_a_scenario_or_is_refused_naming_its_row() {
     // Month 3 of the five from 40 to 30: 40 − 10 × 3/5 = 34.
     assert_eq!(report["bitcoin"]["months"][3]["hashpriceUsdPerPhDay"], 34.0);
 
+    // Excel's "CSV UTF-8" opens with a byte-order mark: the first point is still a point.
+    let out = minepivot(&["curve", "hashprice", "-"], "\u{feff}2027-01,40\n2027-06,30\n");
+    let points: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(points.as_array().map(Vec::len), Some(2), "{points}");
+    assert_eq!(points[0]["month"], "2027-01");
+
     let out = minepivot(&["curve", "btc-price", "-"], "2027-01,80000\n2027-02;81000\n");
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
@@ -238,7 +286,8 @@ fn a_real_ercot_year_reads_as_a_duration_curve_and_a_broken_one_names_its_row() 
         shown.lines().any(|l| l.trim_start().starts_with("2      696")),
         "{shown}"
     );
-    let broken = std::fs::read_to_string(&file).unwrap().replacen("16.62", "n/a", 1);
+    let year = std::fs::read_to_string(&file).unwrap();
+    let broken = year.replacen("16.62", "n/a", 1);
     let out = minepivot(&["profile", "-"], &broken);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
@@ -246,6 +295,25 @@ fn a_real_ercot_year_reads_as_a_duration_curve_and_a_broken_one_names_its_row() 
         err.contains("is not a valid hourly price profile") && err.contains("row 2:"),
         "{err}"
     );
+    // A price no scenario may hold is refused at its row, not summed into "$inf".
+    let huge = year.replacen("16.62", "1e308", 1);
+    let err = text(&minepivot(&["profile", "-"], &huge).stderr);
+    assert!(
+        err.contains("row 2: the price must be between -10,000 and 100,000 USD/MWh"),
+        "{err}"
+    );
+    // An ISO's export with more columns is over 1 MB: read as the package reads it (2.5 MB).
+    let wide: String = year
+        .lines()
+        .map(|line| {
+            let (time, rest) = line.split_once(',').unwrap();
+            format!("{time},HB_HUBAVG,Hub Average (trading hub),Day-Ahead Market,hourly,USD/MWh,ERCOT,{rest}\n")
+        })
+        .collect();
+    assert!(wide.len() > 1_000_000, "{} bytes", wide.len());
+    let out = minepivot(&["profile", "-"], &wide);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("2024: 8784 hours, mean $28.08/MWh"));
 }
 
 #[test]

@@ -85,7 +85,8 @@ fn bad_files_are_refused_naming_the_row() {
     let mut inf = lines.clone();
     let infinite = lines[10].rsplit_once(',').unwrap().0.to_string() + ",inf";
     inf[10] = &infinite;
-    assert!(message(&inf.join("\n")).contains("finite"));
+    // Infinite, or beyond what a scenario's imported year may hold: refused with the range.
+    assert!(message(&inf.join("\n")).contains("row 11: the price must be between -10,000 and 100,000 USD/MWh"));
     // Local time without an offset (daylight saving would repeat an hour): refused.
     let m = message("time,price\n2024-01-01 00:00:00,20\n");
     assert!(m.starts_with("row 2:") && m.contains("offset"), "{m}");

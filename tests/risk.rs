@@ -283,6 +283,16 @@ fn shares_that_do_not_make_up_the_run_are_refused_at_parts() {
     let other = shares(&s, &options(2_000), 3);
     assert_eq!(field_of(risk_from_parts(&s, &o, &other))[0].0, "parts");
     assert_eq!(field_of(risk_from_parts(&s, &o, &[]))[0].0, "parts");
+    // A share of the right sizes holding what no run produces: a NaN NPV, a negative price.
+    let mut corrupted = three.clone();
+    corrupted[1].npvs[PathwayId::Mining][0] = f64::NAN;
+    let nan = field_of(risk_from_parts(&s, &o, &corrupted));
+    assert!(nan[0].0 == "parts" && nan[0].1.contains("share 1"), "{nan:?}");
+    let mut corrupted = three.clone();
+    corrupted[0].fan[3] = -1e30;
+    assert!(field_of(risk_from_parts(&s, &o, &corrupted))[0]
+        .1
+        .contains("negative price"));
     // A share out of its split, and a split out of range, at their names.
     let bad = |part, parts| match risk_part(&s, &o, part, parts, &mut |_, _| {}) {
         Ok(_) => panic!("share {part} of {parts} was accepted"),

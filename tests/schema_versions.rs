@@ -327,3 +327,38 @@ fn a_version_3_document_keeps_the_fixed_growth_and_its_numbers() {
     );
     assert_eq!(s.mining.exit, minepivot::scenario::MiningExit::Stay);
 }
+
+/// An input newer than its document's version (written into an old file by hand, or kept by
+/// an older page) is what that document says, not what the older version meant: the
+/// migration fills only what the document leaves out.
+#[test]
+fn an_older_document_that_holds_a_newer_input_keeps_it() {
+    use minepivot::scenario::{HashrateModel, MiningExit, PowerPricing, PowerSupply};
+    let s = scenario_from_json(
+        r#"{"schemaVersion": 3, "bitcoin": {"hashrateModel": "economic"}, "mining": {"exit": "close", "asicResale": {"under19UsdPerTh": 12}}}"#,
+    )
+    .expect("a version-3 document with version-4 inputs");
+    assert_eq!(s.bitcoin.hashrate_model, HashrateModel::Economic);
+    assert_eq!(s.mining.exit, MiningExit::Close);
+    // The tier it wrote, and version 3's none for the tiers it left out.
+    assert_eq!(s.mining.asic_resale.under19_usd_per_th, 12.0);
+    assert_eq!(s.mining.asic_resale.from19_to25_usd_per_th, 0.0);
+    // What it did not write is still version 3's meaning.
+    assert!(!s.mining.sell_asics_at_conversion);
+
+    let s = scenario_from_json(r#"{"schemaVersion": 4, "power": {"pricing": "hourly", "supply": "ppa"}}"#)
+        .expect("a version-4 document with version-5 inputs");
+    assert_eq!(
+        (s.power.pricing, s.power.supply),
+        (PowerPricing::Hourly, PowerSupply::Ppa)
+    );
+    assert_eq!(s.power.transmission_usd_per_kw_month, 0.0);
+
+    let s = scenario_from_json(
+        r#"{"schemaVersion": 1, "colocation": {"debt": {"loanToCostPct": 50}}, "retrofit": {"phases": [{"sharePct": 100, "constructionStartMonth": 0, "buildMonths": 6, "rampMonths": 3}]}}"#,
+    )
+    .expect("a version-1 document with version-2 inputs");
+    assert_eq!(s.colocation.debt.loan_to_cost_pct, 50.0);
+    assert_eq!(s.gpu_cloud.debt.loan_to_cost_pct, 0.0);
+    assert_eq!(s.retrofit.phases, vec![minepivot::scenario::Phase::new(100.0, 0, 6, 3)]);
+}

@@ -13,8 +13,16 @@
 //! FILE may be `-` for standard input. Invalid input exits with status 2 and lists every
 //! error with its field path; a file that cannot be read exits with status 1.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
+
+/// `eprintln!` that never panics: a message for a standard error that is closed
+/// (`minepivot … 2>&1 | head`) is dropped, not turned into a crash.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 #[path = "minepivot/batch.rs"]
 mod batch;
@@ -72,7 +80,7 @@ enum Command {
         #[arg(long)]
         seed: Option<u64>,
         /// Annual volatility of the BTC price, %; overrides the options file.
-        #[arg(long)]
+        #[arg(long, value_parser = finite)]
         btc_volatility_pct: Option<f64>,
         /// Also re-run each drawn factor alone (at most 2,000 paths) and print its share of
         /// each pathway's NPV variance.
@@ -86,9 +94,9 @@ enum Command {
     /// summary a line on standard output, in the same order (NPVs, IRRs, payback and the best
     /// pathway, or the line's errors with their field paths), on every core.
     Batch {
-        /// Worker threads (default: one per core).
-        #[arg(long)]
-        threads: Option<usize>,
+        /// Worker threads, 1–256 (default: one per core).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=batch::MAX_THREADS))]
+        threads: Option<u64>,
     },
     /// Read a curve from CSV (month,value rows) into a scenario, or print its points as JSON.
     Curve {
@@ -147,7 +155,7 @@ enum Format {
 
 /// `minepivot profile`: a year of hourly prices summarised as a person reads a duration curve.
 fn profile(csv: &str, below: Option<f64>) -> ExitCode {
-    let text = match load(csv) {
+    let text = match load_profile(csv) {
         Ok(text) => text,
         Err(code) => return code,
     };
@@ -195,13 +203,22 @@ fn profile(csv: &str, below: Option<f64>) -> ExitCode {
         }
         out.push('\n');
     }
-    print!("{}", printable(&out));
-    ExitCode::SUCCESS
+    emit(&printable(&out))
+}
+
+/// A year of hourly prices: the limit the package's `profileFromCsv` has (a year from an ISO
+/// with a few columns more than timestamp and price is over 1 MB).
+fn load_profile(csv: &str) -> Result<String, ExitCode> {
+    load_at_most(
+        csv,
+        minepivot::profile::MAX_PROFILE_CSV_BYTES,
+        "a year of hourly prices is about 0.3–1.5 MB",
+    )
 }
 
 /// `minepivot profile CSV --scenario FILE`: the scenario, priced on the year of the CSV.
 fn profile_into(csv: &str, file: &str) -> ExitCode {
-    let text = match load(csv) {
+    let text = match load_profile(csv) {
         Ok(text) => text,
         Err(code) => return code,
     };
@@ -264,7 +281,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Scenario => print_json(&minepivot::Scenario::default()),
-        Command::Batch { threads } => batch::run(threads),
+        // ok: at most MAX_THREADS (clap's range), which fits any usize.
+        Command::Batch { threads } => batch::run(threads.map(|n| n as usize)),
         Command::Presets => print_json(&minepivot::catalogue::presets()),
         Command::Fields => print_json(&minepivot::catalogue::fields()),
         Command::Curve { which, csv, scenario } => curve(which, &csv, scenario.as_deref()),
@@ -275,10 +293,10 @@ fn main() -> ExitCode {
         Command::Validate { file } => match load(&file) {
             Err(code) => code,
             Ok(text) => match parse::scenario_from_json(&text) {
-                Ok(_) => {
-                    println!("valid: {} is a complete, consistent scenario", printable(&file));
-                    ExitCode::SUCCESS
-                }
+                Ok(_) => emit(&format!(
+                    "valid: {} is a complete, consistent scenario\n",
+                    printable(&file)
+                )),
                 Err(errors) => invalid(&file, &errors),
             },
         },
@@ -298,11 +316,20 @@ fn main() -> ExitCode {
                     let mut document = match options.as_deref().map(load) {
                         None => serde_json::Map::new(),
                         Some(Err(code)) => return code,
-                        Some(Ok(text)) => match serde_json::from_str::<serde_json::Value>(&text) {
+                        // Read as strictly as a scenario: a duplicate key or a number out of
+                        // range is named, not taken for something else.
+                        Some(Ok(text)) => match parse::strict_json(&text) {
                             Ok(serde_json::Value::Object(map)) => map,
-                            Ok(_) | Err(_) => {
-                                eprintln!("minepivot: {}: the risk options must be a JSON object such as {{\"paths\": 10000}}", options.unwrap_or_default());
+                            Ok(_) => {
+                                eprintln!("minepivot: {}: the risk options must be a JSON object such as {{\"paths\": 10000}}", printable(options.as_deref().unwrap_or_default()));
                                 return ExitCode::from(2);
+                            }
+                            Err(errors) => {
+                                return invalid_as(
+                                    options.as_deref().unwrap_or_default(),
+                                    "set of risk options",
+                                    &errors,
+                                )
                             }
                         },
                     };
@@ -315,7 +342,24 @@ fn main() -> ExitCode {
                             document.insert(key.to_string(), value);
                         }
                     }
-                    let answer = risk::options_from_value(serde_json::Value::Object(document)).and_then(|options| {
+                    let options = match risk::options_from_value(serde_json::Value::Object(document)) {
+                        Ok(options) => options,
+                        Err(errors) => {
+                            let source = options.as_deref().map_or_else(
+                                || "the flags".to_string(),
+                                |f| format!("{} with the flags", printable(f)),
+                            );
+                            eprintln!(
+                                "minepivot: the risk options ({source}) are not valid ({} problem(s)):",
+                                errors.len()
+                            );
+                            for e in &errors {
+                                eprintln!("  {}", printable(&e.to_string()));
+                            }
+                            return ExitCode::from(2);
+                        }
+                    };
+                    let answer = {
                         parse::scenario_from_json(&text).and_then(|s| {
                             let report = risk::risk(&s, &options).and_then(|r| minepivot::checked(r, &s))?;
                             let parts = if contributions {
@@ -325,21 +369,17 @@ fn main() -> ExitCode {
                             };
                             Ok((report, parts))
                         })
-                    });
+                    };
                     match answer {
                         Err(errors) => invalid(&file, &errors),
                         Ok((report, None)) => match format {
                             Format::Json => print_json(&report),
-                            Format::Table | Format::Csv => {
-                                print!("{}", printable(&risk_table(&report)));
-                                ExitCode::SUCCESS
-                            }
+                            Format::Table | Format::Csv => emit(&printable(&risk_table(&report))),
                         },
                         Ok((report, Some(parts))) => match format {
                             Format::Json => print_json(&serde_json::json!({ "risk": report, "contributions": parts })),
                             Format::Table | Format::Csv => {
-                                print!("{}", printable(&(risk_table(&report) + &contributions_table(&parts))));
-                                ExitCode::SUCCESS
+                                emit(&printable(&(risk_table(&report) + &contributions_table(&parts))))
                             }
                         },
                     }
@@ -356,21 +396,26 @@ fn main() -> ExitCode {
                         Err(errors) => return invalid(&file, &errors),
                     };
                     match format {
-                        Format::Json => return print_json(&report),
-                        Format::Table => print!("{}", printable(&table(&report))),
-                        Format::Csv => print!("{}", minepivot::csv::cash_flows(&scenario, &report)),
+                        Format::Json => print_json(&report),
+                        Format::Table => emit(&printable(&table(&report))),
+                        Format::Csv => emit(&minepivot::csv::cash_flows(&scenario, &report)),
                     }
-                    ExitCode::SUCCESS
                 }
             },
         },
     }
 }
 
-/// Reads at most the document limit and one byte more, so that /dev/zero or a 5 GB file is
-/// refused after 1 MB, not read whole first.
+/// Reads a scenario (or a curve's or the risk options' file): at most the document limit and
+/// one byte more, so that /dev/zero or a 5 GB file is refused after 1 MB, not read whole first.
 fn load(file: &str) -> Result<String, ExitCode> {
-    let limit = parse::MAX_DOCUMENT_BYTES as u64 + 1;
+    load_at_most(file, parse::MAX_DOCUMENT_BYTES, "a scenario is a few KB")
+}
+
+/// [`load`] with another limit (a year of hourly prices as an ISO writes it is larger), and
+/// what a file of that kind usually weighs, for the message.
+fn load_at_most(file: &str, most: usize, usual: &str) -> Result<String, ExitCode> {
+    let limit = most as u64 + 1;
     let mut bytes = Vec::new();
     let result = if file == "-" {
         std::io::stdin().take(limit).read_to_end(&mut bytes)
@@ -382,10 +427,10 @@ fn load(file: &str) -> Result<String, ExitCode> {
         eprintln!("minepivot: cannot read {shown}: {e}");
         return Err(ExitCode::from(1));
     }
-    if bytes.len() > parse::MAX_DOCUMENT_BYTES {
+    if bytes.len() > most {
         eprintln!(
-            "minepivot: {shown} is larger than {} bytes; a scenario is a few KB",
-            minepivot::format::grouped(parse::MAX_DOCUMENT_BYTES as f64)
+            "minepivot: {shown} is larger than {} bytes; {usual}",
+            minepivot::format::grouped(most as f64)
         );
         return Err(ExitCode::from(2));
     }
@@ -414,14 +459,35 @@ fn invalid_as(file: &str, what: &str, errors: &[ValidationError]) -> ExitCode {
 
 fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
     match serde_json::to_string_pretty(value) {
-        Ok(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
-        }
+        Ok(text) => emit(&(text + "\n")),
         Err(e) => {
             eprintln!("minepivot: cannot write JSON: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Writes `text` to standard output. A reader that has gone (`minepivot … | head`) ends the
+/// command quietly, as `batch` does; any other failure is reported (exit status 1).
+fn emit(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("minepivot: cannot write standard output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A command-line number that is finite (`NaN`, `inf` or `1e400` would otherwise reach the
+/// options as JSON null, which means "the default").
+fn finite(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        Ok(_) => Err("must be a finite number".to_string()),
+        Err(e) => Err(e.to_string()),
     }
 }
 

@@ -48,6 +48,10 @@ enum Input {
     NotUtf8,
 }
 
+/// The most worker threads `--threads` takes: more only adds stacks and switching (a pool of
+/// 100,000 threads would take minutes to start).
+pub const MAX_THREADS: u64 = 256;
+
 /// Runs the sweep; `threads` workers (one per core by default). Exit status 0 when every line
 /// was read and written (bad scenarios are output lines, not failures), 1 when reading or
 /// writing failed.
