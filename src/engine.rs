@@ -478,6 +478,23 @@ pub fn horizon_tax(s: &Scenario, flows: &[MonthFlow], timeline: &Timeline, build
     s.finance.tax_rate_pct / 100.0 * (gain - run.losses_left.min(gain))
 }
 
+/// `value` after [`horizon_tax`], computed without subtracting two large numbers: when the
+/// gain exceeds the losses, value − t (value − book − losses) = value (1 − t) + t (book +
+/// losses). At a tax rate of 100 % and a value of 10²² (a BTC price compounding for 30 years)
+/// the difference form kept only the value's rounding (a few million dollars either way).
+pub fn after_horizon_tax(s: &Scenario, flows: &[MonthFlow], timeline: &Timeline, building_share: f64, value: f64) -> f64 {
+    if !s.finance.tax_enabled || value <= 0.0 {
+        return value;
+    }
+    let run = tax_run(s, flows, timeline, building_share, None);
+    let shield = run.book_left + run.losses_left;
+    if value <= shield {
+        return value;
+    }
+    let rate = s.finance.tax_rate_pct / 100.0;
+    value * (1.0 - rate) + rate * shield
+}
+
 /// The value of a pathway at the horizon, at the end of its last month (undiscounted),
 /// docs/methodology-pathways.md "Value at the horizon":
 /// - colocation: the next twelve months' NOI ÷ the exit cap rate, less the selling costs
@@ -650,7 +667,7 @@ pub fn basis_value(
 ) -> f64 {
     let terminal = if s.finance.include_terminal_value {
         let value = terminal_value(s, id, site, flows, fleet_value_usd);
-        value - horizon_tax(s, flows, timeline, building_share, value)
+        after_horizon_tax(s, flows, timeline, building_share, value)
     } else {
         0.0
     };

@@ -121,8 +121,7 @@ fn pathway_report(
     let building_share = capex.totals.building_share;
     // After the tax on the sale it stands for (nothing without tax).
     let gross_terminal_value = terminal_value(s, id, &capex.site, flows, fleet_value_usd);
-    let terminal_value_usd =
-        gross_terminal_value - horizon_tax(s, flows, &timeline, building_share, gross_terminal_value);
+    let terminal_value_usd = after_horizon_tax(s, flows, &timeline, building_share, gross_terminal_value);
     let npv_with_terminal_value_usd = npv_usd + discount_to_start(rate, net.len(), terminal_value_usd);
     let with_terminal = |flows: &[f64]| {
         let mut flows = flows.to_vec();

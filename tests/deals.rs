@@ -681,6 +681,16 @@ fn the_value_at_the_horizon_is_taxed_on_its_gain_over_the_book_value_left() {
     }
     let tax = minepivot::engine::horizon_tax(&s, &flows, &timeline, 0.0, 4_000_000.0);
     assert!((tax - 100_000.0).abs() < 1e-6, "{tax}");
+    let after = minepivot::engine::after_horizon_tax(&s, &flows, &timeline, 0.0, 4_000_000.0);
+    assert!((after - 3_900_000.0).abs() < 1e-6, "{after}");
+    // At 100 % the sale keeps exactly what shields it: the book value left and the losses,
+    // 2,400,000 + 1,200,000 = $3.6 M, however large the price (10²² by a BTC price that
+    // compounds for decades; value − (value − 3.6 M) kept only 10²²'s rounding, ±$2 M).
+    s.finance.tax_rate_pct = 100.0;
+    for value in [4_000_000.0, 1e22] {
+        let after = minepivot::engine::after_horizon_tax(&s, &flows, &timeline, 0.0, value);
+        assert_eq!(after, 3_600_000.0, "{value}");
+    }
     // Without tax there is none.
     s.finance.tax_enabled = false;
     assert_eq!(
