@@ -482,7 +482,13 @@ pub fn horizon_tax(s: &Scenario, flows: &[MonthFlow], timeline: &Timeline, build
 /// gain exceeds the losses, value − t (value − book − losses) = value (1 − t) + t (book +
 /// losses). At a tax rate of 100 % and a value of 10²² (a BTC price compounding for 30 years)
 /// the difference form kept only the value's rounding (a few million dollars either way).
-pub fn after_horizon_tax(s: &Scenario, flows: &[MonthFlow], timeline: &Timeline, building_share: f64, value: f64) -> f64 {
+pub fn after_horizon_tax(
+    s: &Scenario,
+    flows: &[MonthFlow],
+    timeline: &Timeline,
+    building_share: f64,
+    value: f64,
+) -> f64 {
     if !s.finance.tax_enabled || value <= 0.0 {
         return value;
     }
