@@ -563,7 +563,12 @@ const GPU_CLOUD_DEBT: [Field; 7] = debt_fields!(
         "2026-05",
         Estimate,
     ),
-    amortisation: src("Level annuity over the GPUs' life (an assumption)", "2026-05", Estimate)
+    amortisation: src_at(
+        "Sculpted to the contract's cash at 1.40×: GPU-backed delayed-draw loans are repaid from the customer contracts' payments through a cash waterfall, each draw over 5 years (CoreWeave DDTL 2.0, 8-K of 2 Oct 2025)",
+        "2025-10",
+        Estimate,
+        "https://www.pubt.io/view/B0F05C44256F2603B18631E4C65B13F1CD9F5C95"
+    )
 );
 const FABRIC: &[Choice] = &[c("infiniband", "InfiniBand"), c("ethernet", "Ethernet")];
 
@@ -1680,10 +1685,11 @@ pub const SCENARIO_FIELDS: &[Field] = &[
         10_000.0,
         5.0,
     )
-    .source(src(
-        "Miner-to-AI deals ≈ $100–177/kW-month, mostly $120–160 (from contract values)",
-        "2025-12",
+    .source(src_at(
+        "First-year rent of the miners' 10–15-year AI leases, their contract values net of a 3 %/yr escalator: $123–134/kW-month (Hut 8 Beacon Point $125 and River Bend $128 triple-net; Cipher $130, TeraWulf $134 modified gross)",
+        "2026-05",
         Derived,
+        "https://letsdatascience.com/news/hut-8-signs-98b-lease-for-beacon-point-campus-7dc4cc0d",
     ))
     .access(Access::Num {
         get: |s| s.colocation.lease_usd_per_kw_month,
@@ -2681,7 +2687,7 @@ pub const RISK_FIELDS: &[Field] = &[
         Estimate,
     )),
     num("gpuRentDeclineSdPct", G_RISK, "GPU rent decline spread (SD)", "percentage points", 0.0, 50.0, 1.0).source(src(
-        "Estimate: H100 rent index $2.99 (Oct 2024) → $1.70 (Oct 2025) → $2.35 (Mar 2026), yearly moves of −43 % to +38 % around the 28 %/yr default decline",
+        "Estimate: H100 rent index $2.99 (Oct 2024) → $1.70 (Oct 2025) → $2.35 (Mar 2026), yearly moves of −43 % to +38 % around the 16 %/yr default decline",
         "2026-03",
         Estimate,
     )),

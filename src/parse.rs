@@ -219,6 +219,7 @@ pub fn released_defaults(version: u32) -> Option<Value> {
         3 => include_str!("released/defaults-v3.json"),
         4 => include_str!("released/defaults-v4.json"),
         5 => include_str!("released/defaults-v5.json"),
+        6 => include_str!("released/defaults-v6.json"),
         _ => return None,
     };
     serde_json::from_str(text).ok()
@@ -338,6 +339,8 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
             keep_or(power, "aiSupply", Value::from("grid"));
         }
     }
+    // - 5 → 6: only defaults changed (the lease's first-year rate, the GPU loan's repayment);
+    //   a version-5 document was completed with version 5's above, so it keeps them.
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));
 }
 

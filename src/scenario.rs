@@ -28,13 +28,17 @@ use serde::{Deserialize, Serialize};
 ///   supply contract with sell-back, the transmission charge a flexible load avoids, demand
 ///   response, and the firm supply the AI pathways buy (a version-4 document migrates to the
 ///   flat price with its curtailment share and credit).
-pub const SCHEMA_VERSION: u32 = 5;
+/// - 6: defaults recalibrated to the leases and GPU loans of 2025–2026: the colocation lease's
+///   first-year rate $130 per kW-month (the signed leases' contract values net of their
+///   escalators), the GPU cloud's loan sculpted to its 1.40× DSCR (a version-5 document keeps
+///   $140 and the level annuity through its released defaults).
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Scenario {
-    /// Version of this document's layout; the current one is 5.
+    /// Version of this document's layout; the current one is 6.
     pub schema_version: u32,
     /// A name for people; never interpreted.
     pub name: String,
@@ -951,7 +955,7 @@ impl Default for Retrofit {
 impl Default for Colocation {
     fn default() -> Self {
         Colocation {
-            lease_usd_per_kw_month: 140.0,
+            lease_usd_per_kw_month: 130.0,
             escalator_pct_per_year: 3.0,
             occupancy_pct: 100.0,
             lease_type: LeaseType::ModifiedGross,
@@ -1002,7 +1006,7 @@ impl Default for GpuCloud {
                 interest_rate_pct: 9.0,
                 tenor_years: 5,
                 upfront_fee_pct: 1.0,
-                amortisation: Amortisation::Annuity,
+                amortisation: Amortisation::Sculpted,
                 target_dscr: 1.4,
                 capitalise_interest: true,
             },

@@ -65,9 +65,9 @@ fn a_three_percent_escalator_makes_lease_year_two_exactly_1_03_times_year_one() 
     assert!(close(year(2), 1.03 * 1.03 * year(0), 1e-14));
     // The step is annual: every month of a lease year pays the same.
     assert_eq!(months[12].revenue_usd, months[23].revenue_usd);
-    // 50,000 kW × $140 = $7.0 M a month in year 1; × 1.03 = $7.21 M in year 2.
-    assert!(close(months[12].revenue_usd, 7_000_000.0, 1e-15));
-    assert!(close(months[24].revenue_usd, 7_210_000.0, 1e-14));
+    // 50,000 kW × $130 = $6.5 M a month in year 1; × 1.03 = $6.695 M in year 2.
+    assert!(close(months[12].revenue_usd, 6_500_000.0, 1e-15));
+    assert!(close(months[24].revenue_usd, 6_695_000.0, 1e-14));
 }
 
 #[test]
@@ -76,13 +76,13 @@ fn the_ramp_scales_the_first_months_and_the_escalator_counts_from_the_lease_star
     s.retrofit.phases[0].ramp_months = 4;
     s.colocation.escalator_pct_per_year = 3.0;
     let months = colocation::simulate(&s, &site(10.0, 0));
-    // Full month: 10,000 kW × $140 = $1.4 M; ramp (k + 1)/4 → 0.35, 0.7, 1.05, 1.4 M.
-    let expected = [350_000.0, 700_000.0, 1_050_000.0, 1_400_000.0, 1_400_000.0];
+    // Full month: 10,000 kW × $130 = $1.3 M; ramp (k + 1)/4 → 0.325, 0.65, 0.975, 1.3 M.
+    let expected = [325_000.0, 650_000.0, 975_000.0, 1_300_000.0, 1_300_000.0];
     for (k, e) in expected.iter().enumerate() {
         assert!(close(months[12 + k].revenue_usd, *e, 1e-14), "k={k}");
     }
-    // Lease month 12 (model month 24) is the first of lease year 2: 1.4 M × 1.03 = 1.442 M.
-    assert!(close(months[24].revenue_usd, 1_442_000.0, 1e-14));
+    // Lease month 12 (model month 24) is the first of lease year 2: 1.3 M × 1.03 = 1.339 M.
+    assert!(close(months[24].revenue_usd, 1_339_000.0, 1e-14));
 }
 
 #[test]
@@ -107,8 +107,8 @@ fn nnn_passes_power_through_and_gross_leaves_it_with_the_landlord() {
         "{}",
         gross[12].power_cost_usd
     );
-    // Revenue is the same either way: 10,000 kW × 140 × 0.8 = $1.12 M.
-    assert!(close(gross[12].revenue_usd, 1_120_000.0, 1e-15));
+    // Revenue is the same either way: 10,000 kW × 130 × 0.8 = $1.04 M.
+    assert!(close(gross[12].revenue_usd, 1_040_000.0, 1e-15));
     assert_eq!(gross[12].revenue_usd, nnn[12].revenue_usd);
 }
 
@@ -119,11 +119,12 @@ fn after_the_term_renew_keeps_escalating_and_vacate_empties_the_halls() {
     s.colocation.escalator_pct_per_year = 3.0;
     let it = site(10.0, 0);
     let renew = colocation::simulate(&s, &it);
-    // Lease year 3 (months 36…47) under renewal: $1.4 M × 1.03² = $1,485,260.
-    assert!(close(renew[36].revenue_usd, 1_485_260.0, 1e-14));
+    // Lease year 3 (months 36…47) under renewal: $1.3 M × 1.03² = 1.3 M × 1.0609 = $1,379,170.
+    assert!(close(renew[36].revenue_usd, 1_379_170.0, 1e-14));
     s.colocation.after_term = LeaseEnd::Vacate;
     let vacate = colocation::simulate(&s, &it);
-    assert!(close(vacate[35].revenue_usd, 1_442_000.0, 1e-14));
+    // Year 2's last month: $1.3 M × 1.03 = $1,339,000.
+    assert!(close(vacate[35].revenue_usd, 1_339_000.0, 1e-14));
     assert_eq!(vacate[36].revenue_usd, 0.0);
     assert_eq!(vacate[36].power_cost_usd, 0.0);
     // The landlord keeps the empty halls: opex continues.
@@ -392,8 +393,8 @@ fn the_timeline_inside_the_full_model() {
         ));
     }
     assert_eq!(colo.months[16].capex_usd, 0.0);
-    // Colocation revenue: IT MW × 1000 × $140 × ramp (k + 1)/4 in operating month k = 0.
-    let full = r.site.it_capacity_mw * 1000.0 * 140.0;
+    // Colocation revenue: IT MW × 1000 × $130 × ramp (k + 1)/4 in operating month k = 0.
+    let full = r.site.it_capacity_mw * 1000.0 * 130.0;
     assert!(close(colo.months[16].ai_revenue_usd, full / 4.0, 1e-12));
     assert!(close(colo.months[19].ai_revenue_usd, full, 1e-12));
     // The GPUs are bought in the commissioning month.
@@ -506,13 +507,13 @@ fn the_tornado_is_sorted_and_its_cached_reruns_match_full_reruns() {
     assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
     // Colocation is tested, so GPU inputs are left out.
     assert!(t.bars.iter().all(|b| !b.field.starts_with("gpuCloud.")));
-    // Lease −20 %: $140 → $112; the lease bar's values.
+    // Lease ±20 %: $130 → $104 and $156; the lease bar's values.
     let lease = t
         .bars
         .iter()
         .find(|b| b.field == "colocation.leaseUsdPerKwMonth")
         .unwrap();
-    assert!(close(lease.low_value, 112.0, 1e-12) && close(lease.high_value, 168.0, 1e-12));
+    assert!(close(lease.low_value, 104.0, 1e-12) && close(lease.high_value, 156.0, 1e-12));
     // The pivot is linear in the rent (NNN, tax off): the bar is symmetric.
     assert!(close(lease.high_delta_usd, -lease.low_delta_usd, 1e-9));
 
@@ -549,7 +550,7 @@ fn over_ten_years_the_default_verdict_says_mining_wins_and_what_the_lease_would_
         v.starts_with("Keeping the whole site mining beats the colocation lease by $"),
         "{v}"
     );
-    assert!(v.contains("per kW-month (vs $140.00 assumed) to match"), "{v}");
+    assert!(v.contains("per kW-month (vs $130.00 assumed) to match"), "{v}");
 }
 
 fn verdict_of(

@@ -33,6 +33,8 @@ fn v3_mining(mut s: Scenario) -> Scenario {
 fn v1_defaults_today() -> Scenario {
     let mut s = v3_mining(Scenario::default());
     s.power = minepivot::scenario::Power::flat();
+    // Versions 1–5's first-year lease (version 6 recalibrated it to $130).
+    s.colocation.lease_usd_per_kw_month = 140.0;
     s.colocation.debt.loan_to_cost_pct = 0.0;
     let g = &mut s.gpu_cloud;
     g.debt.loan_to_cost_pct = 0.0;
@@ -161,6 +163,8 @@ fn a_document_without_a_version_is_read_as_the_current_one_and_a_newer_one_is_re
     }
     let mut expected = Scenario::default();
     expected.colocation.lease_type = minepivot::scenario::LeaseType::Nnn;
+    // The lease it writes, $140 (today's default is $130).
+    expected.colocation.lease_usd_per_kw_month = 140.0;
     // Its GPU cloud fields are read as written (today's contract, kW and capex defaults apply).
     let g = &mut expected.gpu_cloud;
     g.system = minepivot::scenario::GpuSystem::B200;
@@ -240,6 +244,7 @@ fn a_version_1_document_migrates_without_debt_and_keeps_its_numbers() {
     let old = minepivot::evaluate_json(V1).expect("a version-1 document evaluates");
     let mut v4 = v3_mining(Scenario::default());
     v4.power = minepivot::scenario::Power::flat();
+    v4.colocation.lease_usd_per_kw_month = 140.0;
     let today = minepivot::evaluate(&v4).unwrap();
     // With the fixed hashrate growth of versions 1–3, mining and the lease show the figures
     // those versions reported for this document: −$17,409,621.52 and $203.6 M.
@@ -361,4 +366,30 @@ fn an_older_document_that_holds_a_newer_input_keeps_it() {
     assert_eq!(s.colocation.debt.loan_to_cost_pct, 50.0);
     assert_eq!(s.gpu_cloud.debt.loan_to_cost_pct, 0.0);
     assert_eq!(s.retrofit.phases, vec![minepivot::scenario::Phase::new(100.0, 0, 6, 3)]);
+}
+
+/// Version 6 recalibrated two defaults (the lease's first-year rate $140 → $130, the GPU
+/// loan's level annuity → sculpted to its DSCR). A version-5 share link, which holds only
+/// what differs from version 5's defaults, opens with version 5's: the same numbers as
+/// version 5 showed.
+#[test]
+fn a_version_5_link_keeps_the_lease_and_the_gpu_loan_of_version_5() {
+    use minepivot::scenario::Amortisation;
+    let link = r#"{"schemaVersion": 5, "site": {"powerPriceUsdPerMwh": 50}}"#;
+    let s = scenario_from_json(link).expect("a version-5 link opens");
+    assert_eq!(s.colocation.lease_usd_per_kw_month, 140.0);
+    assert_eq!(s.gpu_cloud.debt.amortisation, Amortisation::Annuity);
+    let mut v5 = Scenario::default();
+    v5.site.power_price_usd_per_mwh = 50.0;
+    v5.colocation.lease_usd_per_kw_month = 140.0;
+    v5.gpu_cloud.debt.amortisation = Amortisation::Annuity;
+    assert_eq!(*s, v5);
+    // Today's defaults differ: $130, and a loan sized to 1.40× the contract's cash.
+    let today = Scenario::default();
+    assert_eq!(today.colocation.lease_usd_per_kw_month, 130.0);
+    assert_eq!(today.gpu_cloud.debt.amortisation, Amortisation::Sculpted);
+    let (old, new) = (minepivot::evaluate(&s).unwrap(), minepivot::evaluate(&v5).unwrap());
+    for (a, b) in old.pathways.iter().zip(&new.pathways) {
+        assert_eq!(a.npv_usd, b.npv_usd, "{:?}", a.id);
+    }
 }

@@ -73,8 +73,8 @@ fn the_market_inputs_are_sourced_numbers() {
 #[test]
 fn market_data_are_dated_by_the_latest_default() {
     let m = presets().market_data;
-    // The defaults: BTC price and network hashrate read in May 2026, fees, power price and
-    // lease rate in December 2025, GPU rent in November 2025. The latest: 2026-05.
+    // The defaults: BTC price, network hashrate and the lease rate read in May 2026, fees
+    // and power price in December 2025, GPU rent in November 2025. The latest: 2026-05.
     let dates: Vec<(&str, &str)> = m.inputs.iter().map(|i| (i.field.as_str(), i.as_of.as_str())).collect();
     assert_eq!(
         dates,
@@ -83,7 +83,7 @@ fn market_data_are_dated_by_the_latest_default() {
             ("bitcoin.networkHashrateEhs", "2026-05"),
             ("bitcoin.feesBtcPerBlock", "2025-12"),
             ("site.powerPriceUsdPerMwh", "2025-12"),
-            ("colocation.leaseUsdPerKwMonth", "2025-12"),
+            ("colocation.leaseUsdPerKwMonth", "2026-05"),
             ("gpuCloud.rentUsdPerGpuHour", "2025-11"),
         ]
     );

@@ -50,7 +50,7 @@ test('the board summary is one page on A4 and on Letter: verdict, cards, chart, 
   await expect(extra.locator('h2').last()).toHaveText('Inputs that differ from the defaults (2)');
   await expect(extra.locator('.board-inputs li')).toHaveText([
     'Site · Power price: 41 USD/MWh (default 45 USD/MWh)',
-    'Colocation lease · Lease rate: 150 USD per kW-month (default 140 USD per kW-month)',
+    'Colocation lease · Lease rate: 150 USD per kW-month (default 130 USD per kW-month)',
   ]);
   await expect(page.locator('#print-meta')).toContainText(/Printed \d{4}-\d{2}-\d{2} from minepivot \d+\.\d+\.\d+\. This scenario: http/);
 

@@ -7,10 +7,10 @@ test('the verdict says as of which month its market data are, and which inputs a
   const problems = watch(page);
   await open(page);
   const note = page.locator('#verdict-box #market-data');
-  // The defaults: BTC price and hashrate read in May 2026, fees, power and lease in December
-  // 2025, GPU rent in November 2025; the latest is May 2026.
+  // The defaults: BTC price, hashrate and the lease rate read in May 2026, fees and power in
+  // December 2025, GPU rent in November 2025; the latest is May 2026.
   await expect(note).toContainText('Market data as of May 2026');
-  await expect(note).toContainText('BTC price, network hashrate (May 2026)');
+  await expect(note).toContainText('BTC price, network hashrate, lease rate (May 2026)');
   await expect(note).toContainText('GPU rent (November 2025)');
   await expect(note).not.toContainText('Your own values');
   // A BTC price of the user's own is named as theirs; the date stays the defaults'.

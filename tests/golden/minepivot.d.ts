@@ -2127,7 +2127,7 @@ export interface SampleSite {
 
 export interface Scenario {
     /**
-     * Version of this document's layout; the current one is 5.
+     * Version of this document's layout; the current one is 6.
      */
     schemaVersion?: number;
     /**

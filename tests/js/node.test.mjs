@@ -61,7 +61,10 @@ test("upgrade completes a partial document of a released version with that versi
   assert.equal(whole.site.gridCapacityMw, 100);
   // Upgraded to the current layout: version 1 had no project debt, so both loans are 0 %,
   // and no GPU contract.
-  assert.equal(whole.schemaVersion, 5);
+  assert.equal(whole.schemaVersion, 6);
+  // Version 1's lease is $140 a kW-month (today's default, since version 6, is $130).
+  assert.equal(whole.colocation.leaseUsdPerKwMonth, 140);
+  assert.equal(minepivot.defaultScenario().colocation.leaseUsdPerKwMonth, 130);
   // Version 1 grew the network hashrate at a fixed rate and kept an idle site open.
   assert.equal(whole.bitcoin.hashrateModel, "fixedGrowth");
   assert.equal(whole.mining.exit, "stay");
