@@ -776,7 +776,27 @@ fn a_run_has_a_work_cap_named_at_paths() {
     wide.mining.fleet = (0..1_000)
         .map(|i| minepivot::scenario::FleetLine::new(&format!("m{i}"), 1, 100.0, 20.0))
         .collect();
-    assert_eq!(risk(&wide, &o).unwrap_err()[0].field, "paths");
+    // With the 1,000 equity paths through the full model: 3.6072 × 10⁹ + 1,000 × 360 × 1,002
+    // × 16 = 9.37872 × 10⁹; ⌊10,000 × 2 × 10⁸ ÷ 9.37872 × 10⁹⌋ = ⌊213.25⌋ = 213 paths fit.
+    let errors = risk(&wide, &o).unwrap_err();
+    assert_eq!(errors[0].field, "paths");
+    assert!(
+        errors[0].message.contains("at most 213 paths fit"),
+        "{}",
+        errors[0].message
+    );
+    // Taxed, every path through the full model: 100,000 × 360 × 1,002 × 16 = 5.77 × 10¹¹;
+    // 100,000 × 2 × 10⁸ ÷ 5.77 × 10¹¹ = 34.7, fewer than the 100 paths a run takes: the
+    // message says to shrink the model instead of naming a count below the minimum.
+    wide.finance.tax_enabled = true;
+    let errors = risk(&wide, &many).unwrap_err();
+    assert!(
+        errors[0]
+            .message
+            .contains("even the fewest paths a run takes (100) would be too much"),
+        "{}",
+        errors[0].message
+    );
 }
 
 #[test]

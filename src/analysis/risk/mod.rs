@@ -480,15 +480,25 @@ fn too_much_work(s: &Scenario, o: &RiskOptions, method: RiskMethod) -> Option<Va
         }
         RiskMethod::Fast => "",
     };
+    // Fewer than the fewest paths a run takes: no count of paths helps, only a smaller model.
+    let remedy = if fits >= f64::from(MIN_PATHS) {
+        format!(
+            "at most {} paths fit (or a shorter horizon, fewer fleet lines)",
+            crate::format::grouped(fits)
+        )
+    } else {
+        format!(
+            "even the fewest paths a run takes ({MIN_PATHS}) would be too much: shorten the horizon or merge fleet lines"
+        )
+    };
     Some(ValidationError::new(
         "paths",
         ErrorCode::TooLarge,
         format!(
-            "{} paths × {} months × {} fleet lines and pathways is more work than one run may take{why}; at most {} paths fit (or a shorter horizon, fewer fleet lines)",
+            "{} paths × {} months × {} fleet lines and pathways is more work than one run may take{why}; {remedy}",
             crate::format::grouped(f64::from(o.paths)),
             s.months(),
             s.mining.fleet.len() + 2,
-            crate::format::grouped(fits.max(0.0)),
         ),
         Value::from(o.paths),
     ))
