@@ -42,16 +42,26 @@ pub fn scenario_from_json(text: &str) -> Result<ValidScenario, Vec<ValidationErr
 /// keep the last silently, so the document would not mean what it shows).
 pub fn strict_json(text: &str) -> Result<Value, Vec<ValidationError>> {
     use serde::de::DeserializeSeed;
-    let mut duplicates = Vec::new();
+    let mut seen = Seen::default();
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = Strict {
         path: String::new(),
-        duplicates: &mut duplicates,
+        seen: &mut seen,
     }
     .deserialize(&mut de)
     .and_then(|value| de.end().map(|()| value));
-    let value =
-        parsed.map_err(|e| document_error(ErrorCode::InvalidJson, format!("not valid JSON: {e}"), Value::Null))?;
+    // A number beyond f64 (1e400) is no syntax error: it is its field's, as NaN or Infinity
+    // from JavaScript is.
+    let value = parsed.map_err(|e| match seen.failed_at.take() {
+        Some(path) if e.to_string().starts_with("number out of range") => vec![ValidationError::new(
+            path,
+            ErrorCode::NotFinite,
+            "must be a finite number; this one is too large to represent",
+            Value::from("a number beyond ±1.8 × 10³⁰⁸"),
+        )],
+        _ => document_error(ErrorCode::InvalidJson, format!("not valid JSON: {e}"), Value::Null),
+    })?;
+    let duplicates = seen.duplicates;
     if duplicates.is_empty() {
         Ok(value)
     } else {
@@ -71,16 +81,30 @@ pub fn strict_json(text: &str) -> Result<Value, Vec<ValidationError>> {
     }
 }
 
+/// What [`Strict`] records while it reads: the path of every duplicate key, and of the
+/// innermost value that could not be read.
+#[derive(Default)]
+struct Seen {
+    duplicates: Vec<String>,
+    failed_at: Option<String>,
+}
+
 /// A `serde_json::Value` read with the path of every duplicate key recorded.
 struct Strict<'a> {
     path: String,
-    duplicates: &'a mut Vec<String>,
+    seen: &'a mut Seen,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for Strict<'_> {
     type Value = Value;
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
+        let Strict { path, seen } = self;
+        let at = path.clone();
+        let read = deserializer.deserialize_any(Strict { path, seen: &mut *seen });
+        if read.is_err() && seen.failed_at.is_none() {
+            seen.failed_at = Some(at);
+        }
+        read
     }
 }
 
@@ -115,7 +139,7 @@ impl<'de> serde::de::Visitor<'de> for Strict<'_> {
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(Strict {
             path: format!("{}[{}]", self.path, items.len()),
-            duplicates: &mut *self.duplicates,
+            seen: &mut *self.seen,
         })? {
             items.push(item);
         }
@@ -130,11 +154,11 @@ impl<'de> serde::de::Visitor<'de> for Strict<'_> {
                 format!("{}.{key}", self.path)
             };
             if out.contains_key(&key) {
-                self.duplicates.push(path.clone());
+                self.seen.duplicates.push(path.clone());
             }
             let value = map.next_value_seed(Strict {
                 path,
-                duplicates: &mut *self.duplicates,
+                seen: &mut *self.seen,
             })?;
             out.insert(key, value);
         }
@@ -191,7 +215,15 @@ fn read_version(map: &Map<String, Value>) -> Result<u32, ValidationError> {
     let Some(given) = map.get("schemaVersion") else {
         return Ok(SCHEMA_VERSION);
     };
-    match given.as_u64() {
+    // A whole number written with a decimal point (1.0) is that number, as it is for every
+    // whole-number field. ok: the cast is of a whole number from 0 to 10⁶, exact.
+    let whole = given.as_u64().or_else(|| {
+        given
+            .as_f64()
+            .filter(|v| v.fract() == 0.0 && (0.0..=1e6).contains(v))
+            .map(|v| v as u64)
+    });
+    match whole {
         Some(v) if (1..=SCHEMA_VERSION as u64).contains(&v) => Ok(v as u32),
         Some(v) if v > SCHEMA_VERSION as u64 => Err(ValidationError::new(
             "schemaVersion",
@@ -480,6 +512,21 @@ mod tests {
     }
 
     #[test]
+    fn a_number_beyond_f64_is_not_finite_at_its_field_not_a_syntax_error() {
+        let errors = scenario_from_json(r#"{"site": {"gridCapacityMw": 1e400}}"#).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            (errors[0].field.as_str(), errors[0].code),
+            ("site.gridCapacityMw", ErrorCode::NotFinite)
+        );
+        let errors = scenario_from_json(r#"{"mining": {"fleet": [{"units": -1e999}]}}"#).unwrap_err();
+        assert_eq!(errors[0].field, "mining.fleet[0].units");
+        // A document cut short is still a syntax error, of the whole document.
+        let errors = scenario_from_json(r#"{"site": {"gridCapacityMw": 1e4"#).unwrap_err();
+        assert_eq!((errors[0].field.as_str(), errors[0].code), ("", ErrorCode::InvalidJson));
+    }
+
+    #[test]
     fn a_duplicate_key_is_refused_at_its_path() {
         let errors = scenario_from_json(r#"{"site": {"gridCapacityMw": 100, "gridCapacityMw": 5}}"#).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
@@ -511,6 +558,9 @@ mod tests {
         }
         let errors = scenario_from_json(r#"{"schemaVersion": 99}"#).unwrap_err();
         assert!(errors[0].message.contains("newer minepivot"));
+        // Written with a decimal point, a whole version is that version (as `horizonYears: 5.0`).
+        let s = scenario_from_json(r#"{"schemaVersion": 1.0}"#).expect("version 1");
+        assert_eq!(s.colocation.lease_usd_per_kw_month, 140.0);
     }
 
     #[test]

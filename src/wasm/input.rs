@@ -221,11 +221,16 @@ impl Walker {
     /// The elements of an array, each read with `catch` (an element's getter may throw).
     fn array(&mut self, v: &JsValue, path: &mut String, depth: usize) -> Result<Value, ValidationError> {
         let length = match reflect_get(v, &JsValue::from_str("length")) {
-            Ok(length) => length.as_f64().unwrap_or(0.0),
+            Ok(length) => length.as_f64(),
             Err(_) => return Ok(self.mark(path, ErrorCode::InvalidType, "an array that throws when read")),
         };
-        // ok: a JS array length is a whole number below 2³², so the cast is exact.
-        let length = length.clamp(0.0, f64::from(u32::MAX)) as u32;
+        // A real array's length is a whole number below 2³²; a Proxy's may be anything (NaN,
+        // −1, "3"), which is no list rather than an empty one.
+        let Some(length) = length.filter(|l| l.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(l)) else {
+            return Ok(self.mark(path, ErrorCode::InvalidType, "an array whose length is no length"));
+        };
+        // ok: a whole number from 0 to 2³² − 1, so the cast is exact.
+        let length = length as u32;
         // The budget bounds what is read; a longer array is refused before its elements are.
         if length as usize > MAX_NODES {
             return Err(too_large(

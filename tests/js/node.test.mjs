@@ -331,6 +331,13 @@ test("a revoked Proxy, anywhere, is reported and validate() never throws", () =>
   const throwing = new Proxy({}, { ownKeys() { throw new Error("keys"); }, getPrototypeOf() { return Object.prototype; } });
   assert.equal(validate(throwing)[0].code, "invalidType");
   assert.equal(minepivot.isInputError(revokedProxy()), false);
+  // An array Proxy whose length is no length is no list, not an empty fleet.
+  for (const length of [NaN, -1, "3", 2.5]) {
+    const fleet = new Proxy([], { get: (t, k) => (k === "length" ? length : Reflect.get(t, k)) });
+    const problems = validate({ mining: { fleet } });
+    assert.equal(problems.length, 1, String(length));
+    assert.deepEqual([problems[0].field, problems[0].code], ["mining.fleet", "invalidType"], String(length));
+  }
 });
 
 test("10,000 hostile calls leave the instance sound: a valid call still gives the right report", () => {
