@@ -203,8 +203,27 @@ pub fn shape(value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
             }
         }
     }
+    // What the document itself wrote where a migration moves or copies an input, so that a
+    // problem with it is named where the document has it (below).
+    let wrote = |section: &str, key: &str| map.get(section).and_then(|s| s.get(key)).is_some();
+    let single_build = version < 2 && !wrote("retrofit", "phases");
+    let copied_refresh = version < 3 && !wrote("gpuCloud", "refreshSystem");
     migrate(&mut map, version);
-    let errors = check_document(&mut map, SCENARIO_FIELDS, Origin::Document);
+    let mut errors = check_document(&mut map, SCENARIO_FIELDS, Origin::Document);
+    if single_build || copied_refresh {
+        errors = errors
+            .into_iter()
+            .filter(|e| !(copied_refresh && e.field == "gpuCloud.refreshSystem"))
+            .map(|mut e| {
+                // Version 1's single build became `retrofit.phases[0]`: its keys are the
+                // document's `retrofit.buildMonths`, … .
+                if let Some(key) = e.field.strip_prefix("retrofit.phases[0].").filter(|_| single_build) {
+                    e.field = format!("retrofit.{key}");
+                }
+                e
+            })
+            .collect();
+    }
     let mut scenario = crate::fields::read_scenario(&map);
     scenario.schema_version = SCHEMA_VERSION;
     (Some(scenario), errors)

@@ -393,3 +393,25 @@ fn a_version_5_link_keeps_the_lease_and_the_gpu_loan_of_version_5() {
         assert_eq!(a.npv_usd, b.npv_usd, "{:?}", a.id);
     }
 }
+
+/// A problem with an input a migration moved or copied is named where the document has it:
+/// version 1's single build at `retrofit.buildMonths` (not the `retrofit.phases[0]` it
+/// became), and a bad `gpuCloud.system` once (not again at the `refreshSystem` version 3
+/// copied it into).
+#[test]
+fn a_version_1_problem_is_named_at_the_version_1_field() {
+    let errors = scenario_from_json(r#"{"schemaVersion": 1, "retrofit": {"constructionStartMonth": 1e9}}"#)
+        .expect_err("a start beyond the horizon");
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["retrofit.constructionStartMonth"]);
+    let errors =
+        scenario_from_json(r#"{"schemaVersion": 1, "gpuCloud": {"system": "bogus"}}"#).expect_err("no such system");
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["gpuCloud.system"]);
+    // A version-2 document lists its phases: a problem there keeps its own path.
+    let errors = scenario_from_json(
+        r#"{"schemaVersion": 2, "retrofit": {"phases": [{"sharePct": 100, "constructionStartMonth": 0, "buildMonths": 0, "rampMonths": 6}]}}"#,
+    )
+    .expect_err("a build of 0 months");
+    assert_eq!(errors[0].field, "retrofit.phases[0].buildMonths");
+}

@@ -331,6 +331,9 @@ test("a revoked Proxy, anywhere, is reported and validate() never throws", () =>
   const throwing = new Proxy({}, { ownKeys() { throw new Error("keys"); }, getPrototypeOf() { return Object.prototype; } });
   assert.equal(validate(throwing)[0].code, "invalidType");
   assert.equal(minepivot.isInputError(revokedProxy()), false);
+  // A value JSON cannot hold in a version-1 field a migration moves is named once, there.
+  const v1 = validate({ schemaVersion: 1, retrofit: { buildMonths: NaN } });
+  assert.deepEqual(v1.map((e) => [e.field, e.code, e.value]), [["retrofit.buildMonths", "notFinite", "NaN"]]);
   // An array Proxy whose length is no length is no list, not an empty fleet.
   for (const length of [NaN, -1, "3", 2.5]) {
     const fleet = new Proxy([], { get: (t, k) => (k === "length" ? length : Reflect.get(t, k)) });
