@@ -465,23 +465,17 @@ fn tax_run(
 /// rate; 0 without tax or without a gain. As the GPUs sold at the end of their life are taxed
 /// on their proceeds, so is the sale the value at the horizon stands for: without it, a
 /// dearer build would depreciate more inside the horizon and sell for more at its end, tax
-/// free, and at a high tax rate raise the NPV.
+/// free, and at a high tax rate raise the NPV. The model uses [`after_horizon_tax`]; this is
+/// its difference from the value, for a reader (and the tests).
 pub fn horizon_tax(s: &Scenario, flows: &[MonthFlow], timeline: &Timeline, building_share: f64, value: f64) -> f64 {
-    if !s.finance.tax_enabled || value <= 0.0 {
-        return 0.0;
-    }
-    let run = tax_run(s, flows, timeline, building_share, None);
-    let gain = value - run.book_left;
-    if gain <= 0.0 {
-        return 0.0;
-    }
-    s.finance.tax_rate_pct / 100.0 * (gain - run.losses_left.min(gain))
+    value - after_horizon_tax(s, flows, timeline, building_share, value)
 }
 
-/// `value` after [`horizon_tax`], computed without subtracting two large numbers: when the
-/// gain exceeds the losses, value − t (value − book − losses) = value (1 − t) + t (book +
-/// losses). At a tax rate of 100 % and a value of 10²² (a BTC price compounding for 30 years)
-/// the difference form kept only the value's rounding (a few million dollars either way).
+/// `value` after the tax on its sale ([`horizon_tax`]), computed without subtracting two large
+/// numbers: when the gain exceeds the losses, value − t (value − book − losses) = value (1 −
+/// t) + t (book + losses). At a tax rate of 100 % and a value of 10²² (a BTC price compounding
+/// for 30 years) the difference form kept only the value's rounding (a few million dollars
+/// either way).
 pub fn after_horizon_tax(
     s: &Scenario,
     flows: &[MonthFlow],

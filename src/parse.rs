@@ -169,9 +169,10 @@ impl<'de> serde::de::Visitor<'de> for Strict<'_> {
 /// Parses and validates a JSON value: every unknown key, every wrongly typed field and every
 /// out-of-range value is reported at once.
 pub fn scenario_from_value(value: Value) -> Result<ValidScenario, Vec<ValidationError>> {
-    let (scenario, errors) = shape(value);
+    let (scenario, errors, moved) = shape_and_moves(value);
     match scenario {
-        Some(scenario) if errors.is_empty() => check_read(scenario),
+        // The cross-field rules name the migrated fields too.
+        Some(scenario) if errors.is_empty() => check_read(scenario).map_err(|errors| moved.named(errors)),
         _ => Err(crate::validate::capped(errors)),
     }
 }
@@ -180,6 +181,46 @@ pub fn scenario_from_value(value: Value) -> Result<ValidScenario, Vec<Validation
 /// (what could not be used taken from the defaults), and the problems found; `None` when it is
 /// no object of a readable version.
 pub fn shape(value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
+    let (scenario, errors, _) = shape_and_moves(value);
+    (scenario, errors)
+}
+
+/// Inputs of an older document that its migration moved or copied, so that a problem with
+/// one is named where the document has it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Moves {
+    /// Version 1's single build became `retrofit.phases[0]` (its keys are the document's
+    /// `retrofit.buildMonths`, …).
+    single_build: bool,
+    /// Version 3 copied `gpuCloud.system` into `refreshSystem` (a problem with it is the
+    /// system's, already named).
+    copied_refresh: bool,
+}
+
+impl Moves {
+    fn named(self, errors: Vec<ValidationError>) -> Vec<ValidationError> {
+        if !(self.single_build || self.copied_refresh) {
+            return errors;
+        }
+        errors
+            .into_iter()
+            .filter(|e| !(self.copied_refresh && e.field == "gpuCloud.refreshSystem"))
+            .map(|mut e| {
+                if let Some(key) = e
+                    .field
+                    .strip_prefix("retrofit.phases[0].")
+                    .filter(|_| self.single_build)
+                {
+                    e.field = format!("retrofit.{key}");
+                }
+                e
+            })
+            .collect()
+    }
+}
+
+/// [`shape`], and what the migration moved.
+fn shape_and_moves(value: Value) -> (Option<Scenario>, Vec<ValidationError>, Moves) {
     let Value::Object(mut map) = value else {
         let error = ValidationError::new(
             "",
@@ -187,11 +228,11 @@ pub fn shape(value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
             "a scenario must be a JSON object",
             kind_of(&value),
         );
-        return (None, vec![error]);
+        return (None, vec![error], Moves::default());
     };
     let version = match read_version(&map) {
         Ok(version) => version,
-        Err(error) => return (None, vec![error]),
+        Err(error) => return (None, vec![error], Moves::default()),
     };
     // What an older document leaves out meant that version's default, not today's: a share
     // link or a saved file of version N shows the same numbers after an upgrade.
@@ -203,30 +244,18 @@ pub fn shape(value: Value) -> (Option<Scenario>, Vec<ValidationError>) {
             }
         }
     }
-    // What the document itself wrote where a migration moves or copies an input, so that a
-    // problem with it is named where the document has it (below).
+    // What the document itself wrote where a migration moves or copies an input (older
+    // versions' defaults hold neither `phases` nor `refreshSystem`).
     let wrote = |section: &str, key: &str| map.get(section).and_then(|s| s.get(key)).is_some();
-    let single_build = version < 2 && !wrote("retrofit", "phases");
-    let copied_refresh = version < 3 && !wrote("gpuCloud", "refreshSystem");
+    let moved = Moves {
+        single_build: version < 2 && !wrote("retrofit", "phases"),
+        copied_refresh: version < 3 && !wrote("gpuCloud", "refreshSystem"),
+    };
     migrate(&mut map, version);
-    let mut errors = check_document(&mut map, SCENARIO_FIELDS, Origin::Document);
-    if single_build || copied_refresh {
-        errors = errors
-            .into_iter()
-            .filter(|e| !(copied_refresh && e.field == "gpuCloud.refreshSystem"))
-            .map(|mut e| {
-                // Version 1's single build became `retrofit.phases[0]`: its keys are the
-                // document's `retrofit.buildMonths`, … .
-                if let Some(key) = e.field.strip_prefix("retrofit.phases[0].").filter(|_| single_build) {
-                    e.field = format!("retrofit.{key}");
-                }
-                e
-            })
-            .collect();
-    }
+    let errors = moved.named(check_document(&mut map, SCENARIO_FIELDS, Origin::Document));
     let mut scenario = crate::fields::read_scenario(&map);
     scenario.schema_version = SCHEMA_VERSION;
-    (Some(scenario), errors)
+    (Some(scenario), errors, moved)
 }
 
 /// The document's `schemaVersion`: absent (the current one) or a version this build reads.
@@ -235,11 +264,11 @@ fn read_version(map: &Map<String, Value>) -> Result<u32, ValidationError> {
         return Ok(SCHEMA_VERSION);
     };
     // A whole number written with a decimal point (1.0) is that number, as it is for every
-    // whole-number field. ok: the cast is of a whole number from 0 to 10⁶, exact.
+    // whole-number field. ok: the cast is of a whole number from 0 to 2³² − 1, exact.
     let whole = given.as_u64().or_else(|| {
         given
             .as_f64()
-            .filter(|v| v.fract() == 0.0 && (0.0..=1e6).contains(v))
+            .filter(|v| v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(v))
             .map(|v| v as u64)
     });
     match whole {
@@ -294,7 +323,7 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
     // document that already holds the newer input (someone wrote it into an old file, or an
     // older page kept it) keeps it: a field newer than its version's defaults can only come
     // from the document (tests/schema_versions.rs checks that every key written below is
-    // absent from the released defaults it completes).
+    // absent from the released defaults of every version its step applies to).
     fn keep_or(object: &mut Map<String, Value>, key: &str, older: Value) {
         object.entry(key.to_string()).or_insert(older);
     }

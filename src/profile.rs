@@ -215,7 +215,7 @@ impl CountTable<'_> {
             return Some(0);
         }
         if j < self.counts.len() as f64 {
-            // ok: 0 < j < the table's length (≤ 32,767), so the truncation is exact and in
+            // ok: 0 < j < the table's length (≤ 32,768), so the truncation is exact and in
             // range. Signed 32-bit, not usize: the conversions are one instruction each way
             // on x86-64 and in V8's wasm, where unsigned ones take a dozen.
             let mut i = j as i32;

@@ -288,11 +288,16 @@ fn shares_that_do_not_make_up_the_run_are_refused_at_parts() {
     corrupted[1].npvs[PathwayId::Mining][0] = f64::NAN;
     let nan = field_of(risk_from_parts(&s, &o, &corrupted));
     assert!(nan[0].0 == "parts" && nan[0].1.contains("share 1"), "{nan:?}");
-    let mut corrupted = three.clone();
-    corrupted[0].fan[3] = -1e30;
-    assert!(field_of(risk_from_parts(&s, &o, &corrupted))[0]
-        .1
-        .contains("negative price"));
+    for price in [-1e30, f32::NAN] {
+        let mut corrupted = three.clone();
+        corrupted[0].fan[3] = price;
+        let refused = field_of(risk_from_parts(&s, &o, &corrupted));
+        assert!(refused[0].1.contains("negative or NaN"), "{refused:?}");
+    }
+    // A price beyond f32 (+∞) is what an extreme path stores, as `risk()` does: accepted.
+    let mut extreme = three.clone();
+    extreme[0].fan[3] = f32::INFINITY;
+    assert!(risk_from_parts(&s, &o, &extreme).is_ok());
     // A share out of its split, and a split out of range, at their names.
     let bad = |part, parts| match risk_part(&s, &o, part, parts, &mut |_, _| {}) {
         Ok(_) => panic!("share {part} of {parts} was accepted"),

@@ -415,3 +415,57 @@ fn a_version_1_problem_is_named_at_the_version_1_field() {
     .expect_err("a build of 0 months");
     assert_eq!(errors[0].field, "retrofit.phases[0].buildMonths");
 }
+
+/// The migration writes what an older version meant only where a document leaves an input
+/// out (src/parse.rs `migrate`), which tells the document's own value from a default only if
+/// no released defaults of a version a step applies to hold the keys it writes.
+#[test]
+fn no_key_a_migration_writes_is_in_the_defaults_it_completes() {
+    use minepivot::parse::released_defaults;
+    // (the step's first version, section, key): 1 → 2, 2 → 3, 3 → 4, 4 → 5.
+    let written = [
+        (2, "colocation", "debt"),
+        (2, "gpuCloud", "debt"),
+        (2, "retrofit", "phases"),
+        (3, "gpuCloud", "contractSharePct"),
+        (3, "gpuCloud", "resellAtEndOfLife"),
+        (3, "gpuCloud", "itKwPerGpu"),
+        (3, "gpuCloud", "capexUsdPerGpu"),
+        (3, "gpuCloud", "refreshSystem"),
+        (4, "bitcoin", "hashrateModel"),
+        (4, "mining", "exit"),
+        (4, "mining", "sellAsicsAtConversion"),
+        (4, "mining", "asicResale"),
+        (5, "power", "pricing"),
+        (5, "power", "supply"),
+        (5, "power", "transmissionUsdPerKwMonth"),
+        (5, "power", "demandResponseUsdPerMwMonth"),
+        (5, "power", "aiSupply"),
+    ];
+    for (step, section, key) in written {
+        for version in 1..step {
+            let defaults = released_defaults(version).expect("released");
+            assert!(
+                defaults.get(section).and_then(|s| s.get(key)).is_none(),
+                "version {version}'s defaults hold {section}.{key}, which the step to {step} writes"
+            );
+        }
+    }
+}
+
+/// The cross-field rules, which run after the fields' own ranges, name a version-1 build at
+/// its version-1 field too: a start inside its range (0–359 months) but past a 5-year horizon.
+#[test]
+fn a_version_1_build_past_the_horizon_is_named_at_its_version_1_field() {
+    let errors =
+        scenario_from_json(r#"{"schemaVersion": 1, "horizonYears": 5, "retrofit": {"constructionStartMonth": 100}}"#)
+            .expect_err("a start past the horizon");
+    assert!(
+        errors.iter().all(|e| !e.field.starts_with("retrofit.phases")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.field == "retrofit.constructionStartMonth"),
+        "{errors:?}"
+    );
+}

@@ -359,17 +359,15 @@ fn main() -> ExitCode {
                             return ExitCode::from(2);
                         }
                     };
-                    let answer = {
-                        parse::scenario_from_json(&text).and_then(|s| {
-                            let report = risk::risk(&s, &options).and_then(|r| minepivot::checked(r, &s))?;
-                            let parts = if contributions {
-                                Some(risk::contributions(&s, &options).and_then(|c| minepivot::checked(c, &s))?)
-                            } else {
-                                None
-                            };
-                            Ok((report, parts))
-                        })
-                    };
+                    let answer = parse::scenario_from_json(&text).and_then(|s| {
+                        let report = risk::risk(&s, &options).and_then(|r| minepivot::checked(r, &s))?;
+                        let parts = if contributions {
+                            Some(risk::contributions(&s, &options).and_then(|c| minepivot::checked(c, &s))?)
+                        } else {
+                            None
+                        };
+                        Ok((report, parts))
+                    });
                     match answer {
                         Err(errors) => invalid(&file, &errors),
                         Ok((report, None)) => match format {

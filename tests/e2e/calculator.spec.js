@@ -64,7 +64,8 @@ test('the worked example of the methodology page is what the page shows', async 
   await expect(gpu).toContainText('the facility and the first GPUs');
   // Colocation, year 3 (2029), the second lease year: 76,923.08 kW (100 MW ÷ PUE 1.3) × $130
   // = $10.0 M a month, × 1.03 × 12 = $123.60 M of rent, less landlord opex 76.923 MW ×
-  // $250,000 = $19.23 M, no power (NNN), no mining left, no capex: 123.60 − 19.23 = $104.4 M.
+  // $250,000 = $19.23 M, no power (modified gross: the tenant pays its own), no mining left,
+  // no capex: 123.60 − 19.23 = $104.4 M.
   const year3 = page.locator('#years tbody tr').nth(2);
   await expect(year3.locator('th')).toHaveText('3 (2029-01)');
   await expect(year3.locator('td').nth(2)).toHaveText('104.4');

@@ -148,23 +148,50 @@ struct HourlyMonth {
     dr_cents: f64,
 }
 
+/// The look-up constants of a month whose escalating prices are λ times the scenario's
+/// ([`HourlyMonth::escalated`]).
+#[derive(Debug, Clone, Copy)]
+struct Escalated {
+    a: f64,
+    c: f64,
+    cents_per_usd: f64,
+    cost_offset: f64,
+    dr_minus_a: f64,
+    dr_cents: f64,
+}
+
 impl HourlyMonth {
-    /// The month with its escalating prices (the upper piece: a and c) times λ, for demand
-    /// response `dr` per MWh: the look-up constants recomputed from the scaled map.
-    /// `inverse` is 1 ÷ λ, carried by the path so that no month divides.
-    fn scaled(&self, lambda: f64, inverse: f64, dr: f64) -> HourlyMonth {
-        let map = crate::power::PriceMap {
-            a: self.map.a * lambda,
-            c: self.map.c * lambda,
-            ..self.map
-        };
+    /// The look-up constants with the month's escalating prices (the upper piece: a and c)
+    /// times λ, for demand response `dr` per MWh. `inverse` is 1 ÷ λ, carried by the path so
+    /// that no month divides. The count-table loop reads these alone; [`HourlyMonth::scaled`]
+    /// builds the whole month from them.
+    #[inline(always)]
+    fn escalated(&self, lambda: f64, inverse: f64, dr: f64) -> Escalated {
+        let (a, c) = (self.map.a * lambda, self.map.c * lambda);
         let cents_per_usd = self.cents_per_usd * inverse;
-        HourlyMonth {
-            map,
+        Escalated {
+            a,
+            c,
             cents_per_usd,
             cost_offset: self.low_cost + lambda * self.scaled_offset,
-            dr_minus_a: dr - map.a,
-            dr_cents: (dr - map.a) * cents_per_usd,
+            dr_minus_a: dr - a,
+            dr_cents: (dr - a) * cents_per_usd,
+        }
+    }
+
+    /// The month with its escalating prices times λ ([`HourlyMonth::escalated`]).
+    fn scaled(&self, lambda: f64, inverse: f64, dr: f64) -> HourlyMonth {
+        let e = self.escalated(lambda, inverse, dr);
+        HourlyMonth {
+            map: crate::power::PriceMap {
+                a: e.a,
+                c: e.c,
+                ..self.map
+            },
+            cents_per_usd: e.cents_per_usd,
+            cost_offset: e.cost_offset,
+            dr_minus_a: e.dr_minus_a,
+            dr_cents: e.dr_cents,
             ..*self
         }
     }
@@ -1146,8 +1173,7 @@ impl RiskModel {
             return None;
         }
         let table = h.profile.months.get(month.slot)?.table()?;
-        // As HourlyMonth::scaled, only the constants the loop reads; λ = 1 reads the month's
-        // own (bit for bit what the general loop would).
+        // λ = 1 reads the month's own constants (bit for bit what the general loop would).
         let (cents_per_usd, dr_cents, dr_minus_a, map_c, cost_offset) = if lambda == 1.0 {
             (
                 month.cents_per_usd,
@@ -1157,17 +1183,11 @@ impl RiskModel {
                 month.cost_offset,
             )
         } else {
-            let cents_per_usd = month.cents_per_usd * inverse;
-            let dr_minus_a = h.demand_response_per_mwh - month.map.a * lambda;
-            (
-                cents_per_usd,
-                dr_minus_a * cents_per_usd,
-                dr_minus_a,
-                month.map.c * lambda,
-                month.low_cost + lambda * month.scaled_offset,
-            )
+            let e = month.escalated(lambda, inverse, h.demand_response_per_mwh);
+            (e.cents_per_usd, e.dr_cents, e.dr_minus_a, e.c, e.cost_offset)
         };
-        if cents_per_usd <= 0.0 {
+        // As the general loop, which the scaled month's cents ≤ 0 (or NaN) sends there.
+        if cents_per_usd.is_nan() || cents_per_usd <= 0.0 {
             return None;
         }
         let n_low = month.low.0 as u32;

@@ -969,20 +969,17 @@ pub fn risk_from_parts(s: &Scenario, o: &RiskOptions, shares: &[RiskPart]) -> Re
                 share.part
             )));
         }
-        // What a share can hold: finite NPVs, and prices and hashprices that are finite and
-        // not negative. Anything else was not computed by `risk_part` (a corrupted or forged
-        // share) and would pass into the percentiles unseen.
+        // What a share can hold: finite NPVs, and prices and hashprices that are not negative
+        // (nor NaN; an extreme path's price may pass f32's range, +∞, as in `risk()`). Anything
+        // else was not computed by `risk_part` (a corrupted or forged share) and would pass
+        // into the percentiles unseen.
         let finite = PathwayId::ALL
             .iter()
             .all(|&id| share.npvs[id].iter().chain(&share.equity[id]).all(|v| v.is_finite()));
-        let priced = share
-            .fan
-            .iter()
-            .chain(&share.hashprice)
-            .all(|v| v.is_finite() && *v >= 0.0);
+        let priced = share.fan.iter().chain(&share.hashprice).all(|v| *v >= 0.0);
         if !(finite && priced) {
             return Err(refuse(format!(
-                "share {} holds a number no run produces (not finite, or a negative price)",
+                "share {} holds a number no run produces (an NPV that is not finite, or a price that is negative or NaN)",
                 share.part
             )));
         }
