@@ -2195,6 +2195,44 @@ pub const SCENARIO_FIELDS: &[Field] = &[
                 }
             },
         }),
+    num(
+        "gpuCloud.refreshCapexUsdPerGpu",
+        G_GPU,
+        "Capex per GPU at each refresh (0: the refresh system's)",
+        "USD, all-in",
+        0.0,
+        10_000_000.0,
+        500.0,
+    )
+    .zero_or_at_least(1_000.0)
+    .source(src(
+        "0: the refresh system's all-in price today; no public price for the next generation yet (an estimate)",
+        "2026-11",
+        Estimate,
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.refresh_capex_usd_per_gpu,
+        set: |s, v| s.gpu_cloud.refresh_capex_usd_per_gpu = v,
+    }),
+    num(
+        "gpuCloud.refreshRentUsdPerGpuHour",
+        G_GPU,
+        "Market rent of a refreshed generation (0: the refresh system's)",
+        "USD per GPU-hour",
+        0.0,
+        1_000.0,
+        0.05,
+    )
+    .zero_or_at_least(0.01)
+    .source(src(
+        "0: the refresh system's reference rent today (the scenario's market rent for the same system; an estimate)",
+        "2026-11",
+        Estimate,
+    ))
+    .access(Access::Num {
+        get: |s| s.gpu_cloud.refresh_rent_usd_per_gpu_hour,
+        set: |s, v| s.gpu_cloud.refresh_rent_usd_per_gpu_hour = v,
+    }),
     choice("gpuCloud.fabric", G_GPU, "Back-end fabric", FABRIC)
         .source(src(
             "InfiniBand: the default back-end for NVIDIA training clusters",

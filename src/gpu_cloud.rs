@@ -20,7 +20,10 @@
 //!   lower the power.
 //! - GPU capex (`CapexReport.gpu_cloud.total_usd`: servers, fabric, storage) is spent in the
 //!   commissioning month — the month the first flows land, end-of-month like every flow — and
-//!   again at every end of the useful life with `refresh` (the rent returns to `rent₀`);
+//!   again at every end of the useful life with `refresh` (the rent returns to `rent₀`). The
+//!   refreshed generation is `refreshSystem`'s GPUs at `refreshCapexUsdPerGpu` and
+//!   `refreshRentUsdPerGpuHour` when set; at 0, the refresh system's all-in price and reference
+//!   rent (the presets), or for the same system the first generation's price and `rent₀`;
 //!   with `retire`, after `usefulLifeYears` there is no revenue, power or GPU opex. No
 //!   residual value is counted at the horizon (see the `gpuRefreshNearHorizonEnd` warning).
 
@@ -79,30 +82,36 @@ fn phase_into(
         capex_usd: gpu_capex_usd * phase.share,
         rent0: g.rent_usd_per_gpu_hour,
     };
-    // The generations bought at each refresh: the same, or the refresh system's own figures.
-    let next = if g.refresh_system == g.system {
+    // The generations bought at each refresh: the same, or the refresh system's own figures;
+    // the scenario's refresh price and rent, when set, replace the price and rent either way.
+    let fabric_saving = match g.fabric {
+        crate::scenario::Fabric::Infiniband => 0.0,
+        crate::scenario::Fabric::Ethernet => {
+            crate::capex::library::FABRIC_INFINIBAND.unit_cost_usd
+                - crate::capex::library::FABRIC_ETHERNET.unit_cost_usd
+        }
+    };
+    let mut next = if g.refresh_system == g.system {
         first
     } else {
         let preset = presets::gpu_system(g.refresh_system);
         // Rounded to 10⁻⁶ first, as the sizing does, so float noise never drops a GPU.
         let fit = site.it_capacity_mw.max(0.0) * 1000.0 / preset.it_kw_per_gpu;
         let total = ((fit * 1e6).round() / 1e6).floor();
-        let per_gpu = preset.capex_usd_per_gpu
-            - match g.fabric {
-                crate::scenario::Fabric::Infiniband => 0.0,
-                crate::scenario::Fabric::Ethernet => {
-                    crate::capex::library::FABRIC_INFINIBAND.unit_cost_usd
-                        - crate::capex::library::FABRIC_ETHERNET.unit_cost_usd
-                }
-            };
         // (The analysis's capex multiple scales every set alike, in the engine.)
         Generation {
             gpus: total * phase.share,
             kw_per_gpu: preset.it_kw_per_gpu,
-            capex_usd: total * phase.share * per_gpu,
+            capex_usd: total * phase.share * (preset.capex_usd_per_gpu - fabric_saving),
             rent0: preset.market_rent_usd_per_gpu_hour,
         }
     };
+    if g.refresh_capex_usd_per_gpu > 0.0 {
+        next.capex_usd = next.gpus * (g.refresh_capex_usd_per_gpu - fabric_saving);
+    }
+    if g.refresh_rent_usd_per_gpu_hour > 0.0 {
+        next.rent0 = g.refresh_rent_usd_per_gpu_hour;
+    }
     let contracted_of = |gen: &Generation| gen.gpus * g.contract_share_pct / 100.0;
     let prepaid = contract_value_usd(s, first.gpus) * g.contract_prepayment_pct / 100.0;
     let credit = if term > 0 { prepaid / f64::from(term) } else { 0.0 };

@@ -342,6 +342,10 @@ fn debt_warnings(s: &Scenario, reports: &PerPathway<PathwayReport>) -> Vec<Warni
     out
 }
 
+/// How far above the GPU system's reference rent (presets) a contract rate or market rent may
+/// go before the report warns: 10 %, about the spread of the 2025–26 contract indices.
+const RENT_ABOVE_SYSTEM_TOLERANCE: f64 = 0.10;
+
 /// Warnings about the timeline and the pathways themselves.
 fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
     let mut out = Vec::new();
@@ -416,6 +420,40 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
                 ));
             }
             bought = bought.saturating_add(life);
+        }
+    }
+    // A rent above what the chosen system clears at: the default rates are GB300's, and a
+    // user who picks an older or cheaper system keeps them unless told.
+    if s.retrofit.converted_share_pct > 0.0 && capex.site.gpus > 0 {
+        let system = crate::presets::gpu_system(g.system);
+        let reference = system.market_rent_usd_per_gpu_hour;
+        let contracted = g.contract_share_pct > 0.0 && g.contract_term_months > 0;
+        for (field, what, rate, applies) in [
+            (
+                "gpuCloud.contractRateUsdPerGpuHour",
+                "contract rate",
+                g.contract_rate_usd_per_gpu_hour,
+                contracted,
+            ),
+            (
+                "gpuCloud.rentUsdPerGpuHour",
+                "market rent",
+                g.rent_usd_per_gpu_hour,
+                true,
+            ),
+        ] {
+            if applies && rate > reference * (1.0 + RENT_ABOVE_SYSTEM_TOLERANCE) {
+                out.push(Warning::new(
+                    "gpuRentAboveSystem",
+                    Some(field),
+                    format!(
+                        "The {what}, ${rate:.2} per GPU-hour, is {:.0} % above the {}'s reference rent of ${reference:.2} ({}): the GPU cloud's revenue is likely overstated. The default rates are the GB300's (IREN–Microsoft); enter what this system clears at.",
+                        (rate / reference - 1.0) * 100.0,
+                        system.label,
+                        system.rent_source
+                    ),
+                ));
+            }
         }
     }
     let lease_end = t

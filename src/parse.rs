@@ -300,9 +300,22 @@ pub fn released_defaults(version: u32) -> Option<Value> {
         4 => include_str!("released/defaults-v4.json"),
         5 => include_str!("released/defaults-v5.json"),
         6 => include_str!("released/defaults-v6.json"),
+        7 => include_str!("released/defaults-v7.json"),
         _ => return None,
     };
     serde_json::from_str(text).ok()
+}
+
+/// A GPU system's all-in capex per GPU in scenario versions 3 to 6, where version 7 changed it
+/// (H200 and GB300 kept theirs).
+fn v6_capex_if_changed(system: &str) -> Option<f64> {
+    match system {
+        "h100" => Some(52_000.0),
+        "b200" => Some(58_250.0),
+        "gb200" => Some(2_600_000.0 / 72.0 + 8_250.0),
+        "b300" => Some(70_000.0),
+        _ => None,
+    }
 }
 
 /// Upgrades a document of layout `from` (already completed with that version's defaults) in
@@ -421,6 +434,34 @@ fn migrate(map: &mut Map<String, Value>, from: u32) {
     }
     // - 5 → 6: only defaults changed (the lease's first-year rate, the GPU loan's repayment);
     //   a version-5 document was completed with version 5's above, so it keeps them.
+    // - 6 → 7: the GPU systems' capex moved to one all-in basis and two reference rents to
+    //   a contract basis. A version-3 to -6 document that took a changed figure from its system
+    //   (capex 0, or a different refresh system) keeps that figure as its own input; the kW per
+    //   GPU did not change.
+    if from < 7 {
+        if let Some(Value::Object(gpu)) = map.get_mut("gpuCloud") {
+            let system = gpu.get("system").and_then(Value::as_str).map(str::to_owned);
+            let refresh = gpu.get("refreshSystem").and_then(Value::as_str).map(str::to_owned);
+            if gpu.get("capexUsdPerGpu").and_then(Value::as_f64) == Some(0.0) {
+                if let Some(capex) = system.as_deref().and_then(v6_capex_if_changed) {
+                    gpu.insert("capexUsdPerGpu".into(), Value::from(capex));
+                }
+            }
+            if let Some(refresh) = refresh.as_deref().filter(|r| Some(*r) != system.as_deref()) {
+                if let Some(capex) = v6_capex_if_changed(refresh) {
+                    keep_or(gpu, "refreshCapexUsdPerGpu", Value::from(capex));
+                }
+                let rent = match refresh {
+                    "gb200" => Some(4.54),
+                    "b300" => Some(3.00),
+                    _ => None,
+                };
+                if let Some(rent) = rent {
+                    keep_or(gpu, "refreshRentUsdPerGpuHour", Value::from(rent));
+                }
+            }
+        }
+    }
     map.insert("schemaVersion".into(), Value::from(SCHEMA_VERSION));
 }
 

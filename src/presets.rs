@@ -150,6 +150,27 @@ pub fn asics() -> Vec<AsicPreset> {
 /// applied to every system's rack or node figure.
 pub const ALL_IN_IT_FACTOR: f64 = 2.63 / (136.0 / 72.0);
 
+// Every system's capex on one basis (scenario version 7): what an operator pays per GPU for the
+// systems with their servers, InfiniBand, racks, cabling, storage and installation, as IREN
+// disclosed its purchases (docs/data-sources.md "GPUs"). Where no purchase is public, a sibling's
+// all-in price less the difference of the two systems' own prices [E].
+
+/// H200: IREN's 1,080 H200 for $43.9 M including servers, InfiniBand, racks, cabling and labour
+/// (16 Sep 2024) [P].
+pub const ALL_IN_USD_H200: f64 = 40_600.0;
+/// H100: the H200's all-in price less the street difference of the two GPUs ($35k − $30k,
+/// mid-2026) [E].
+pub const ALL_IN_USD_H100: f64 = ALL_IN_USD_H200 - (35_000.0 - 30_000.0);
+/// B200 and B300: IREN's 1,300 B200 and 1,100 B300 for ≈ $130 M (3 Jul 2025); the order's
+/// split is not public, so both take its average [P/D].
+pub const ALL_IN_USD_B200_B300: f64 = 130_000_000.0 / 2_400.0;
+/// GB300 NVL72: Dell supplies IREN's 76,000 GB300 GPUs and ancillary equipment for ≈ $5.8 B
+/// (3 Nov 2025) [P/D].
+pub const ALL_IN_USD_GB300: f64 = 5_800_000_000.0 / 76_000.0;
+/// GB200 NVL72: the GB300's all-in price less the racks' price difference (midpoints $3.5 M and
+/// $2.6 M, ÷ 72 GPUs) [E].
+pub const ALL_IN_USD_GB200: f64 = ALL_IN_USD_GB300 - (3_500_000.0 - 2_600_000.0) / 72.0;
+
 pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
     let g = |label: &str,
              kw: f64,
@@ -175,73 +196,78 @@ pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
         }
     };
     // The DGX H100 and H200 draw up to 10.2 kW per 8-GPU node (six 3.3 kW supplies, 4 + 2).
-    const DGX_HOPPER_POWER: &str = "https://www.supercluster.blog/p/6-ai-supercluster-nvidia-dgx-h100";
+    const IREN_H200: &str =
+        "https://markets.businessinsider.com/news/stocks/iren-to-increase-ai-cloud-services-to-10-of-earnings-1033774668";
+    const IREN_BLACKWELL: &str = "https://business-news-today.com/iren-adds-2400-nvidia-blackwell-gpus-to-ai-cloud-fleet-targets-20000-gpu-scale-at-prince-george/";
+    const IREN_MICROSOFT: &str = "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal";
+    const BETWEEN: &str =
+        "No public contract rate; between the B200's $2.80 floor and GB300's $2.91 contract (estimate)";
     match id {
         GpuSystem::H100 => g(
             "NVIDIA H100 SXM (HGX 8-GPU)",
             10.2 / 8.0 * ALL_IN_IT_FACTOR,
-            52_000.0,
+            ALL_IN_USD_H100,
             Some(1.69),
-            "DGX H100/H200: up to 10.2 kW per 8-GPU node (NVIDIA, via Supercluster) × 1.39 all-in; $300–400k per node (estimate) ÷ 8 + $8,250 of network and storage; TCO SemiAnalysis",
-            "2025-12",
+            "DGX H100: up to 10.2 kW per 8-GPU node × 1.39 all-in; $35.6k all-in = IREN's H200 price ($40.6k, Sep 2024) less the street difference of the GPUs ($35k − $30k, mid-2026; estimate); TCO SemiAnalysis",
+            "2026-05",
             true,
             (2.35, "1-year contract index $2.35/GPU-h (SemiAnalysis, Mar 2026)"),
-            DGX_HOPPER_POWER,
+            IREN_H200,
         ),
         GpuSystem::H200 => g(
             "NVIDIA H200 (HGX 8-GPU)",
             10.2 / 8.0 * ALL_IN_IT_FACTOR,
-            40_600.0,
+            ALL_IN_USD_H200,
             None,
-            "DGX H100/H200: up to 10.2 kW per 8-GPU node (NVIDIA, via Supercluster) × 1.39 all-in; IREN paid $40.6k per GPU all-in, InfiniBand included (Sep 2024 filing)",
+            "DGX H200: up to 10.2 kW per 8-GPU node × 1.39 all-in; IREN paid $43.9 M for 1,080 H200 with servers, InfiniBand, racks, cabling and labour: $40.6k per GPU (Sep 2024)",
             "2024-09",
             false,
             (2.50, "On demand $2.50–7.00/GPU-h by provider tier, lowest tier (May 2026, estimate)"),
-            DGX_HOPPER_POWER,
+            IREN_H200,
         ),
         GpuSystem::B200 => g(
             "NVIDIA B200 (DGX B200)",
             14.3 / 8.0 * ALL_IN_IT_FACTOR,
-            58_250.0,
+            ALL_IN_USD_B200_B300,
             Some(2.34),
-            "NVIDIA DGX B200: 14.3 kW per 8 GPUs × 1.39 all-in; $30–40k per GPU plus server share (estimate) + $8,250 of network and storage; TCO SemiAnalysis",
-            "2026-05",
-            true,
+            "NVIDIA DGX B200: 14.3 kW per 8 GPUs × 1.39 all-in; IREN bought 1,300 B200 and 1,100 B300 for ≈ $130 M: $54.2k per GPU, the order's average (Jul 2025); TCO SemiAnalysis",
+            "2025-07",
+            false,
             (2.80, "Rental floor $3.20 (early 2025) → $2.80 (Sep 2025), RBC via FT"),
-            "https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html",
+            IREN_BLACKWELL,
         ),
         GpuSystem::Gb200 => g(
             "NVIDIA GB200 NVL72",
             132.0 / 72.0 * ALL_IN_IT_FACTOR,
-            2_600_000.0 / 72.0 + 8_250.0,
+            ALL_IN_USD_GB200,
             Some(2.75),
-            "NVIDIA: ~120–132 kW per NVL72 rack × 1.39 all-in; $2–3.2 M per rack (estimate) ÷ 72 + $8,250 of network and storage; TCO SemiAnalysis",
-            "2026-05",
+            "NVIDIA: ~120–132 kW per NVL72 rack × 1.39 all-in; $63.8k all-in = GB300's $76.3k (IREN–Dell) less the racks' price difference ($3.5 M − $2.6 M midpoints ÷ 72; estimate); TCO SemiAnalysis",
+            "2025-11",
             true,
-            (4.54, "On demand $9.08 per GB200 superchip (2 GPUs) at one neocloud (Mar 2026, estimate)"),
+            (2.85, BETWEEN),
             "https://introl.com/blog/gb200-nvl72-deployment-72-gpu-liquid-cooled",
         ),
         GpuSystem::B300 => g(
             "NVIDIA B300 (DGX B300)",
             14.5 / 8.0 * ALL_IN_IT_FACTOR,
-            70_000.0,
+            ALL_IN_USD_B200_B300,
             None,
-            "NVIDIA DGX B300: 14.5 kW per 8 GPUs × 1.39 all-in; IREN bought 1,200 B300 and 1,200 GB300 for ≈ $168 M all-in ≈ $70k per GPU (Aug 2025)",
-            "2025-08",
+            "NVIDIA DGX B300: 14.5 kW per 8 GPUs × 1.39 all-in; IREN bought 1,300 B200 and 1,100 B300 for ≈ $130 M: $54.2k per GPU, the order's average (Jul 2025; the split is not public)",
+            "2025-07",
             true,
-            (3.00, "No public B300 rate; between B200 and GB300 (estimate)"),
-            "",
+            (2.85, BETWEEN),
+            IREN_BLACKWELL,
         ),
         GpuSystem::Gb300 => g(
             "NVIDIA GB300 NVL72",
             200_000.0 / 76_000.0,
-            5_800_000_000.0 / 76_000.0,
+            ALL_IN_USD_GB300,
             None,
             "IREN–Microsoft: 76,000 GB300 in 200 MW of critical IT (2.63 kW per GPU all-in); Dell supplies GPUs and ancillary equipment for ≈ $5.8 B ($76.3k per GPU) (Nov 2025)",
             "2025-11",
             false,
             (2.91, "IREN–Microsoft: ≈ $9.7 B over 5 years for 76,000 GPUs = $2.91 per GPU-hour (Nov 2025)"),
-            "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
+            IREN_MICROSOFT,
         ),
     }
 }

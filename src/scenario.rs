@@ -32,13 +32,18 @@ use serde::{Deserialize, Serialize};
 ///   first-year rate $130 per kW-month (the signed leases' contract values net of their
 ///   escalators), the GPU cloud's loan sculpted to its 1.40× DSCR (a version-5 document keeps
 ///   $140 and the level annuity through its released defaults).
-pub const SCHEMA_VERSION: u32 = 6;
+/// - 7: every GPU system's capex on one all-in basis (IREN's purchases with servers, network,
+///   storage and installation; a sibling's price less the systems' difference where none is
+///   public), contract-basis reference rents, and the price and rent of the generation bought
+///   at each refresh (0: the refresh system's). A version-6 document that used a changed
+///   system figure keeps it as its own input.
+pub const SCHEMA_VERSION: u32 = 7;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Scenario {
-    /// Version of this document's layout; the current one is 6.
+    /// Version of this document's layout; the current one is 7.
     pub schema_version: u32,
     /// A name for people; never interpreted.
     pub name: String,
@@ -699,6 +704,13 @@ pub struct GpuCloud {
     /// The system bought at each refresh: its own all-in kW, price and market rent from the
     /// presets (the same system keeps the scenario's own figures).
     pub refresh_system: GpuSystem,
+    /// All-in capex per GPU of each generation bought at a refresh, USD (InfiniBand basis, as
+    /// `capexUsdPerGpu`); 0: the refresh system's (the first generation's price when it is the
+    /// same system).
+    pub refresh_capex_usd_per_gpu: f64,
+    /// Market rent a refreshed generation starts at, USD per GPU-hour; 0: the refresh system's
+    /// reference rent (the scenario's own rent when it is the same system).
+    pub refresh_rent_usd_per_gpu_hour: f64,
     pub fabric: Fabric,
     /// Staff, support, software and maintenance, USD per GPU per year.
     pub opex_usd_per_gpu_year: f64,
@@ -996,6 +1008,8 @@ impl Default for GpuCloud {
             useful_life_years: 5,
             end_of_life: GpuEnd::Refresh,
             refresh_system: GpuSystem::Gb300,
+            refresh_capex_usd_per_gpu: 0.0,
+            refresh_rent_usd_per_gpu_hour: 0.0,
             fabric: Fabric::Infiniband,
             opex_usd_per_gpu_year: 1_500.0,
             opex_pct_of_revenue: 5.0,

@@ -270,32 +270,34 @@ fn the_gpu_clouds_own_equipment() {
     s.gpu_cloud.system = GpuSystem::B200;
     let r = bill(&s);
     let g = &r.gpu_cloud;
-    // 4,017 B200s (see gpus_per_system), all-in $58,250 each: servers $58,250 − $8,250 of
-    // network and storage = $50,000 → 4,017 × $50,000 = $200.85 M; InfiniBand 4,017 × $5,000
-    // = $20.085 M; front end 4,017 × $750 = $3.01275 M; storage 4,017 × $2,500 = $10.0425 M.
+    // 4,017 B200s (see gpus_per_system), all-in $130 M ÷ 2,400 = $54,166.67 each (IREN's
+    // order, scenario version 7): the whole equipment 4,017 × 130,000,000 ÷ 2,400 =
+    // $217,587,500; servers that less 4,017 × $8,250 = $33,140,250 of network and storage =
+    // $184,447,250; InfiniBand 4,017 × $5,000 = $20.085 M; front end 4,017 × $750 =
+    // $3.01275 M; storage 4,017 × $2,500 = $10.0425 M.
     for (id, total) in [
-        ("gpuServersB200", 200_850_000.0),
+        ("gpuServersB200", 184_447_250.0),
         ("fabricInfiniband", 20_085_000.0),
         ("frontEndNetwork", 3_012_750.0),
         ("storage", 10_042_500.0),
     ] {
         let l = line(&g.lines, id);
         assert_eq!(l.quantity, 4_017.0, "{id}");
-        assert_eq!(l.total_usd, total, "{id}");
+        close(l.total_usd, total, 1e-6);
     }
-    // 4,017 × $58,250 = $233.99025 M; ÷ 10 MW = $23.399025 M per MW.
-    assert_eq!(g.total_usd, 233_990_250.0);
-    close(g.per_it_mw_usd.unwrap(), 23_399_025.0, 1e-3);
-    // IT equipment 200.85 + 10.0425 = 210.8925 M; networking 20.085 + 3.01275 = 23.09775 M.
+    // $217,587,500 in all; ÷ 10 MW = $21,758,750 per MW.
+    close(g.total_usd, 217_587_500.0, 1e-6);
+    close(g.per_it_mw_usd.unwrap(), 21_758_750.0, 1e-3);
+    // IT equipment 184.44725 + 10.0425 = 194.48975 M; networking 20.085 + 3.01275 = 23.09775 M.
     let cat = |name: &str| g.categories.iter().find(|c| c.category == name).unwrap().total_usd;
-    assert_eq!(cat("IT equipment"), 210_892_500.0);
+    close(cat("IT equipment"), 194_489_750.0, 1e-6);
     assert_eq!(cat("Networking"), 23_097_750.0);
 
     // Ethernet instead: 4,017 × $3,500 = $14.0595 M for the fabric, 6.0255 M less.
     s.gpu_cloud.fabric = Fabric::Ethernet;
     let g = bill(&s).gpu_cloud;
     assert_eq!(line(&g.lines, "fabricEthernet").total_usd, 14_059_500.0);
-    assert_eq!(g.total_usd, 233_990_250.0 - 6_025_500.0);
+    close(g.total_usd, 217_587_500.0 - 6_025_500.0, 1e-6);
 
     // The all-in price per GPU replaced ($60,000): the server line takes $60,000 − $8,250.
     s.gpu_cloud.fabric = Fabric::Infiniband;
@@ -587,10 +589,10 @@ fn the_accuracy_band_of_the_small_bill() {
     assert_eq!(colocation.pathway, minepivot::report::PathwayId::Colocation);
     close(colocation.total_usd, 99_195_800.0, 0.0);
     close(colocation.low_usd, 79_356_640.0, 1e-6);
-    // The GPU cloud: the facility and its B200 equipment, $99,195,800 + $233,990,250
-    // (the_gpu_clouds_own_equipment) = $333,186,050; × 0.8 = $266,548,840; × 1.3 = $433,141,865.
+    // The GPU cloud: the facility and its B200 equipment, $99,195,800 + $217,587,500
+    // (the_gpu_clouds_own_equipment) = $316,783,300; × 0.8 = $253,426,640; × 1.3 = $411,818,290.
     assert_eq!(gpu.pathway, minepivot::report::PathwayId::GpuCloud);
-    close(gpu.total_usd, 333_186_050.0, 0.0);
-    close(gpu.low_usd, 266_548_840.0, 1e-6);
-    close(gpu.high_usd, 433_141_865.0, 1e-6);
+    close(gpu.total_usd, 316_783_300.0, 1e-6);
+    close(gpu.low_usd, 253_426_640.0, 1e-6);
+    close(gpu.high_usd, 411_818_290.0, 1e-6);
 }

@@ -298,3 +298,133 @@ fn a_refresh_into_the_next_system_buys_its_gpus_at_its_price_and_rent() {
         months[72].revenue_usd
     );
 }
+
+/// The generation bought at a refresh at the scenario's own price and rent (version 7), the
+/// same 10 MW site as above:
+/// - into GB300 at $60,000 and $2.00: 3,800 GPUs × $60,000 = **$228,000,000** in month 72,
+///   earning 3,800 × 730.5 h × 85 % × $2.00 = **$4,719,030** in its first month;
+/// - the same system (H100) again at $30,000 and $2.00: the site's 5,000 GPUs × $30,000 =
+///   **$150,000,000**, earning 5,000 × 730.5 × 0.85 × $2.00 = **$6,209,250**;
+/// - with an Ethernet fabric the price is the InfiniBand basis less the fabric's difference,
+///   $5,000 − $3,500 = $1,500 a GPU: 5,000 × $28,500 = **$142,500,000**.
+#[test]
+fn a_refresh_at_its_own_price_and_rent() {
+    use minepivot::scenario::Fabric;
+    let mut s = Scenario {
+        horizon_years: 8,
+        ..Scenario::default()
+    };
+    s.retrofit.phases = vec![Phase::new(100.0, 0, 12, 0)];
+    let g = &mut s.gpu_cloud;
+    g.system = GpuSystem::H100;
+    g.refresh_system = GpuSystem::Gb300;
+    g.refresh_capex_usd_per_gpu = 60_000.0;
+    g.refresh_rent_usd_per_gpu_hour = 2.00;
+    g.contract_share_pct = 0.0;
+    g.resell_at_end_of_life = false;
+    let site = SiteReport {
+        it_capacity_mw: 10.0,
+        gpus: 5_000,
+        ..SiteReport::default()
+    };
+    let capex = CapexReport {
+        gpu_cloud: CapexBill {
+            total_usd: 260_000_000.0,
+            ..CapexBill::default()
+        },
+        ..CapexReport::default()
+    };
+    let months = gpu_cloud::simulate(&s, &site, &capex);
+    assert!(
+        close(months[72].capex_usd, 228_000_000.0, 1e-3),
+        "{}",
+        months[72].capex_usd
+    );
+    assert!(
+        close(months[72].revenue_usd, 4_719_030.0, 1e-4),
+        "{}",
+        months[72].revenue_usd
+    );
+
+    s.gpu_cloud.refresh_system = GpuSystem::H100;
+    s.gpu_cloud.refresh_capex_usd_per_gpu = 30_000.0;
+    let months = gpu_cloud::simulate(&s, &site, &capex);
+    assert_eq!(months[12].capex_usd, 260_000_000.0);
+    assert!(
+        close(months[72].capex_usd, 150_000_000.0, 1e-3),
+        "{}",
+        months[72].capex_usd
+    );
+    assert!(
+        close(months[72].revenue_usd, 6_209_250.0, 1e-4),
+        "{}",
+        months[72].revenue_usd
+    );
+
+    s.gpu_cloud.fabric = Fabric::Ethernet;
+    let months = gpu_cloud::simulate(&s, &site, &capex);
+    assert!(
+        close(months[72].capex_usd, 142_500_000.0, 1e-3),
+        "{}",
+        months[72].capex_usd
+    );
+}
+
+/// Every system priced on one all-in basis (version 7, docs/data-sources.md "GPUs"): IREN's
+/// purchases where public — H200 $43.9 M ÷ 1,080 ≈ $40,600, B200 and B300 $130 M ÷ 2,400 =
+/// $54,166.67, GB300 $5.8 B ÷ 76,000 = $76,315.79 — and a sibling less the systems' price
+/// difference where not: H100 = 40,600 − (35,000 − 30,000) = $35,600, GB200 = 76,315.79 −
+/// (3,500,000 − 2,600,000) ÷ 72 = 76,315.79 − 12,500 = $63,815.79. So the older and cheaper
+/// systems cost less, and no system's rent buys more capex than a newer one's.
+#[test]
+fn the_gpu_systems_share_one_all_in_basis() {
+    use minepivot::presets::gpu_system;
+    let capex = |id| gpu_system(id).capex_usd_per_gpu;
+    assert!(close(capex(GpuSystem::H100), 35_600.0, 1e-9));
+    assert!(close(capex(GpuSystem::H200), 40_600.0, 1e-9));
+    assert!(close(capex(GpuSystem::B200), 54_166.666_666_7, 1e-6));
+    assert!(close(capex(GpuSystem::B300), 54_166.666_666_7, 1e-6));
+    assert!(close(capex(GpuSystem::Gb200), 63_815.789_473_7, 1e-6));
+    assert!(close(capex(GpuSystem::Gb300), 76_315.789_473_7, 1e-6));
+    assert!(capex(GpuSystem::H100) < capex(GpuSystem::H200));
+    assert!(capex(GpuSystem::B200) < capex(GpuSystem::Gb200));
+    assert!(capex(GpuSystem::Gb200) < capex(GpuSystem::Gb300));
+    // The reference rents: contract basis, none above the GB300's 5-year contract but the
+    // GB300's own.
+    let rent = |id| gpu_system(id).market_rent_usd_per_gpu_hour;
+    for id in GpuSystem::ALL {
+        assert!(rent(id) <= 2.91, "{id:?}");
+    }
+}
+
+/// The default rates are the GB300's $2.91. An H100 chosen without changing them is warned
+/// about at both rates: (2.91 ÷ 2.35 − 1) = 23.8 % → "24 % above"; a GB200 ($2.85: 2.91 ÷
+/// 2.85 − 1 = 2.1 %) and the GB300 itself are not. A contract rate is not checked when
+/// nothing is contracted.
+#[test]
+fn a_rent_above_the_chosen_systems_is_warned_about() {
+    let warned = |s: &Scenario| -> Vec<(String, String)> {
+        minepivot::evaluate(s)
+            .unwrap()
+            .warnings
+            .iter()
+            .filter(|w| w.code == "gpuRentAboveSystem")
+            .map(|w| (w.field.clone().unwrap_or_default(), w.message.clone()))
+            .collect()
+    };
+    let mut s = Scenario::default();
+    assert!(warned(&s).is_empty());
+    s.gpu_cloud.system = GpuSystem::Gb200;
+    assert!(warned(&s).is_empty());
+    s.gpu_cloud.system = GpuSystem::H100;
+    let w = warned(&s);
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert_eq!(w[0].0, "gpuCloud.contractRateUsdPerGpuHour");
+    assert!(w[0].1.contains("$2.91 per GPU-hour, is 24 % above"), "{}", w[0].1);
+    assert!(w[0].1.contains("reference rent of $2.35"), "{}", w[0].1);
+    assert_eq!(w[1].0, "gpuCloud.rentUsdPerGpuHour");
+    s.gpu_cloud.contract_share_pct = 0.0;
+    assert_eq!(warned(&s).len(), 1);
+    s.gpu_cloud.rent_usd_per_gpu_hour = 2.35 * 1.10;
+    assert!(warned(&s).is_empty());
+}

@@ -469,3 +469,36 @@ fn a_version_1_build_past_the_horizon_is_named_at_its_version_1_field() {
         "{errors:?}"
     );
 }
+
+/// A version-6 document that took a GPU system's figures from the presets keeps them (version 7
+/// put every system on one all-in basis, docs/data-sources.md "GPUs"): a GB200 keeps version
+/// 6's $2.6 M ÷ 72 + $8,250 = $44,361.11 as its own `capexUsdPerGpu`; a B300 bought at the
+/// refresh keeps version 6's $70,000 and $3.00 as the refresh's price and rent; the GB300
+/// (whose figures did not change) stays at 0, the system's. Their NPVs are the ones version 6
+/// showed, measured with the version-6 build (commit a1c6897): the GB200's GPU cloud
+/// $691,136,913.52; the default GB300 with a B300 refresh −$762,038,465.09.
+#[test]
+fn a_version_6_gpu_system_keeps_its_version_6_price_and_rent() {
+    let s = scenario_from_json(r#"{"schemaVersion": 6, "gpuCloud": {"system": "gb200", "refreshSystem": "gb200"}}"#)
+        .expect("a version-6 GB200 opens");
+    assert!((s.gpu_cloud.capex_usd_per_gpu - 44_361.111_111).abs() < 1e-5);
+    assert_eq!(s.gpu_cloud.refresh_capex_usd_per_gpu, 0.0);
+    let npv = minepivot::evaluate(&s).unwrap().pathways[2].npv_usd;
+    assert!((npv - 691_136_913.52).abs() < 0.01, "{npv}");
+
+    let s = scenario_from_json(r#"{"schemaVersion": 6, "gpuCloud": {"refreshSystem": "b300"}}"#)
+        .expect("a version-6 B300 refresh opens");
+    assert_eq!(s.gpu_cloud.capex_usd_per_gpu, 0.0);
+    assert_eq!(s.gpu_cloud.refresh_capex_usd_per_gpu, 70_000.0);
+    assert_eq!(s.gpu_cloud.refresh_rent_usd_per_gpu_hour, 3.00);
+    let npv = minepivot::evaluate(&s).unwrap().pathways[2].npv_usd;
+    assert!((npv - -762_038_465.09).abs() < 0.01, "{npv}");
+
+    // A version-6 document that wrote its own price keeps it; one of today's version is not
+    // touched.
+    let s =
+        scenario_from_json(r#"{"schemaVersion": 6, "gpuCloud": {"system": "h100", "capexUsdPerGpu": 48000}}"#).unwrap();
+    assert_eq!(s.gpu_cloud.capex_usd_per_gpu, 48_000.0);
+    let s = scenario_from_json(r#"{"gpuCloud": {"system": "gb200"}}"#).unwrap();
+    assert_eq!(s.gpu_cloud.capex_usd_per_gpu, 0.0);
+}

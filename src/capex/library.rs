@@ -391,74 +391,78 @@ pub const SITE_WORKS: LibraryItem = LibraryItem {
 /// add up to the all-in price and the fabric is counted once.
 pub const NETWORK_AND_STORAGE_PER_GPU: f64 = 5_000.0 + 750.0 + 2_500.0;
 
-// Server prices + NETWORK_AND_STORAGE_PER_GPU = `presets::gpu_system(..).capex_usd_per_gpu`
-// (a unit test checks it).
+// Server prices + NETWORK_AND_STORAGE_PER_GPU = `presets::gpu_system(..).capex_usd_per_gpu`, one
+// all-in basis for every system (a unit test checks it).
+use crate::presets::{ALL_IN_USD_B200_B300, ALL_IN_USD_GB200, ALL_IN_USD_GB300, ALL_IN_USD_H100, ALL_IN_USD_H200};
+const IREN_H200: &str =
+    "https://markets.businessinsider.com/news/stocks/iren-to-increase-ai-cloud-services-to-10-of-earnings-1033774668";
+const IREN_BLACKWELL: &str = "https://business-news-today.com/iren-adds-2400-nvidia-blackwell-gpus-to-ai-cloud-fleet-targets-20000-gpu-scale-at-prince-george/";
 pub const GPU_SERVERS_H100: LibraryItem = LibraryItem {
     id: "gpuServersH100",
     category: ItEquipment,
-    label: "GPU servers: NVIDIA H100 SXM (HGX 8-GPU)",
+    label: "GPU servers: NVIDIA H100 SXM (HGX 8-GPU), installed",
     unit: PER_GPU,
-    unit_cost_usd: 52_000.0 - NETWORK_AND_STORAGE_PER_GPU,
-    source: "$300–400k per 8-GPU node (estimate), midpoint ÷ 8",
-    as_of: "2025-12",
+    unit_cost_usd: ALL_IN_USD_H100 - NETWORK_AND_STORAGE_PER_GPU,
+    source: "IREN's H200 all-in price ($40.6k, Sep 2024) less the street difference of the GPUs ($35k − $30k, mid-2026; estimate), less the network and storage lines",
+    as_of: "2026-05",
     estimate: true,
-    url: "",
+    url: IREN_H200,
 };
 pub const GPU_SERVERS_H200: LibraryItem = LibraryItem {
     id: "gpuServersH200",
     category: ItEquipment,
     label: "GPU servers: NVIDIA H200 (HGX 8-GPU), installed",
     unit: PER_GPU,
-    unit_cost_usd: 40_600.0 - NETWORK_AND_STORAGE_PER_GPU,
+    unit_cost_usd: ALL_IN_USD_H200 - NETWORK_AND_STORAGE_PER_GPU,
     source:
-        "IREN paid $40.6k per GPU all-in, InfiniBand included (Sep 2024 filing), less the network and storage lines",
+        "IREN paid $43.9 M for 1,080 H200 with servers, InfiniBand, racks, cabling and labour, $40.6k per GPU (Sep 2024), less the network and storage lines",
     as_of: "2024-09",
     estimate: false,
-    url: "",
+    url: IREN_H200,
 };
 pub const GPU_SERVERS_B200: LibraryItem = LibraryItem {
     id: "gpuServersB200",
     category: ItEquipment,
-    label: "GPU servers: NVIDIA B200 (DGX B200)",
+    label: "GPU servers: NVIDIA B200 (DGX B200), installed",
     unit: PER_GPU,
-    unit_cost_usd: 58_250.0 - NETWORK_AND_STORAGE_PER_GPU,
-    source: "$30–40k per GPU plus its server share (estimate)",
-    as_of: "2026-05",
-    estimate: true,
-    url: "",
+    unit_cost_usd: ALL_IN_USD_B200_B300 - NETWORK_AND_STORAGE_PER_GPU,
+    source: "IREN: 1,300 B200 and 1,100 B300 for ≈ $130 M, $54.2k per GPU (Jul 2025; the order's average), less the network and storage lines",
+    as_of: "2025-07",
+    estimate: false,
+    url: IREN_BLACKWELL,
 };
 pub const GPU_SERVERS_GB200: LibraryItem = LibraryItem {
     id: "gpuServersGb200",
     category: ItEquipment,
-    label: "GPU servers: NVIDIA GB200 NVL72 racks",
+    label: "GPU servers: NVIDIA GB200 NVL72 racks, installed",
     unit: PER_GPU,
-    unit_cost_usd: 2_600_000.0 / 72.0,
-    source: "$2–3.2 M per NVL72 rack (estimate), midpoint ÷ 72",
-    as_of: "2026-05",
+    unit_cost_usd: ALL_IN_USD_GB200 - NETWORK_AND_STORAGE_PER_GPU,
+    source: "GB300's all-in $76.3k (IREN–Dell, Nov 2025) less the NVL72 racks' price difference ($3.5 M − $2.6 M midpoints ÷ 72; estimate), less the network and storage lines",
+    as_of: "2025-11",
     estimate: true,
-    url: "",
+    url: "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
 };
 pub const GPU_SERVERS_B300: LibraryItem = LibraryItem {
     id: "gpuServersB300",
     category: ItEquipment,
     label: "GPU servers: NVIDIA B300 (DGX B300), installed",
     unit: PER_GPU,
-    unit_cost_usd: 70_000.0 - NETWORK_AND_STORAGE_PER_GPU,
-    source: "IREN: 1,200 B300 and 1,200 GB300 for ≈ $168 M all-in ≈ $70k per GPU (Aug 2025), less the network and storage lines",
-    as_of: "2025-08",
+    unit_cost_usd: ALL_IN_USD_B200_B300 - NETWORK_AND_STORAGE_PER_GPU,
+    source: "IREN: 1,300 B200 and 1,100 B300 for ≈ $130 M, $54.2k per GPU (Jul 2025; the order's average, its split not public), less the network and storage lines",
+    as_of: "2025-07",
     estimate: true,
-    url: "",
+    url: IREN_BLACKWELL,
 };
 pub const GPU_SERVERS_GB300: LibraryItem = LibraryItem {
     id: "gpuServersGb300",
     category: ItEquipment,
     label: "GPU servers: NVIDIA GB300 NVL72 racks, installed",
     unit: PER_GPU,
-    unit_cost_usd: 5_800_000_000.0 / 76_000.0 - NETWORK_AND_STORAGE_PER_GPU,
+    unit_cost_usd: ALL_IN_USD_GB300 - NETWORK_AND_STORAGE_PER_GPU,
     source: "IREN–Microsoft: Dell supplies the GPUs and ancillary equipment for ≈ $5.8 B, $76.3k per GPU (Nov 2025), less the network and storage lines",
     as_of: "2025-11",
     estimate: false,
-    url: "",
+    url: "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal",
 };
 pub const FABRIC_INFINIBAND: LibraryItem = LibraryItem {
     id: "fabricInfiniband",

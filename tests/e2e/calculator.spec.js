@@ -130,6 +130,24 @@ test('a cooling technology that cannot cool the density opens its group and name
   await expect(page.locator('.field.invalid')).toHaveCount(0);
 });
 
+test('an older GPU system at the GB300 rates is flagged, and its rent entered clears the flag', async ({ page }) => {
+  const problems = watch(page);
+  await open(page);
+  await page.locator('#group-gpuCloud > summary').click();
+  await field(page, 'gpuCloud.system').selectOption('h100');
+  // $2.91 against the H100's $2.35 reference: (2.91 ÷ 2.35 − 1) = 24 % above, at both rates.
+  const flagged = page.locator('#warnings li[data-code="gpuRentAboveSystem"]');
+  await expect(flagged).toHaveCount(2);
+  await expect(flagged.first()).toContainText('is 24 % above the NVIDIA H100 SXM (HGX 8-GPU)\'s reference rent of $2.35');
+  await flagged.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'artifacts/h100-rates.png' });
+  await setField(page, 'gpuCloud.contractRateUsdPerGpuHour', 2.35);
+  await setField(page, 'gpuCloud.rentUsdPerGpuHour', 2.35);
+  await expect(flagged).toHaveCount(0);
+  await expectNoNaN(page);
+  expect(problems).toEqual([]);
+});
+
 test('a loan shows on the cards and in the financing panel, and the verdict can compare equity values', async ({ page }) => {
   const problems = watch(page);
   await open(page);

@@ -44,7 +44,7 @@ test('the link holds the layout version and only what differs from the default, 
   const payload = new URL(page.url()).hash.slice('#s=1.'.length);
   // The version travels with the differences: a later minepivot reads them against the
   // defaults of this version, not its own.
-  expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ schemaVersion: 6, site: { powerPriceUsdPerMwh: 50 } });
+  expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ schemaVersion: 7, site: { powerPriceUsdPerMwh: 50 } });
 });
 
 test('a version-1 link written before the version travelled with it opens with the same numbers', async ({ page }) => {

@@ -59,7 +59,7 @@ test('sources are links: in the itemised bill and on the methodology page', asyn
   await expect(table('ASIC models').locator('tr', { hasText: 'Antminer S21 XP' }).locator('a.source-link'))
     .toHaveAttribute('href', 'https://support.bitmain.com/hc/en-us/articles/35383015643673-S21-XP-Specifications');
   await expect(table('GPU systems').locator('tr', { hasText: 'NVIDIA B200 (DGX B200)' }).locator('a.source-link'))
-    .toHaveAttribute('href', 'https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html');
+    .toHaveAttribute('href', 'https://business-news-today.com/iren-adds-2400-nvidia-blackwell-gpus-to-ai-cloud-fleet-targets-20000-gpu-scale-at-prince-george/');
   await expect(page.locator('#sources-tables')).not.toContainText('(press)');
   await expect(page.locator('#sources-tables')).not.toContainText('DATA.md');
   expect(problems).toEqual([]);

@@ -1177,6 +1177,17 @@ export interface GpuCloud {
      * presets (the same system keeps the scenario's own figures).
      */
     refreshSystem?: GpuSystem;
+    /**
+     * All-in capex per GPU of each generation bought at a refresh, USD (InfiniBand basis, as
+     * `capexUsdPerGpu`); 0: the refresh system's (the first generation's price when it is the
+     * same system).
+     */
+    refreshCapexUsdPerGpu?: number;
+    /**
+     * Market rent a refreshed generation starts at, USD per GPU-hour; 0: the refresh system's
+     * reference rent (the scenario's own rent when it is the same system).
+     */
+    refreshRentUsdPerGpuHour?: number;
     fabric?: Fabric;
     /**
      * Staff, support, software and maintenance, USD per GPU per year.
@@ -2127,7 +2138,7 @@ export interface SampleSite {
 
 export interface Scenario {
     /**
-     * Version of this document's layout; the current one is 6.
+     * Version of this document's layout; the current one is 7.
      */
     schemaVersion?: number;
     /**

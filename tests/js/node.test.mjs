@@ -55,13 +55,29 @@ test("isInputError tells minepivot's input error from any other thrown value", (
   assert.equal(minepivot.isInputError(undefined), false);
 });
 
+test("a version-6 GPU system keeps its version-6 price; today's warns at another system's rent", () => {
+  // Version 7 put every GPU system on one all-in basis; a version-6 GB200 keeps version 6's
+  // $2.6 M ÷ 72 + $8,250 = $44,361.11 as its own price, and a B300 refresh its $70,000 and $3.00.
+  const gb200 = minepivot.upgrade({ schemaVersion: 6, gpuCloud: { system: "gb200" } });
+  assert.ok(Math.abs(gb200.gpuCloud.capexUsdPerGpu - 44361.111111) < 1e-5);
+  const refresh = minepivot.upgrade({ schemaVersion: 6, gpuCloud: { refreshSystem: "b300" } });
+  assert.equal(refresh.gpuCloud.refreshCapexUsdPerGpu, 70000);
+  assert.equal(refresh.gpuCloud.refreshRentUsdPerGpuHour, 3);
+  assert.equal(minepivot.defaultScenario().gpuCloud.refreshCapexUsdPerGpu, 0);
+  // An H100 at the default GB300 rate, $2.91 against its $2.35: (2.91 ÷ 2.35 − 1) = 24 % above.
+  const h100 = minepivot.evaluate({ gpuCloud: { system: "h100" } });
+  const warned = h100.warnings.filter((w) => w.code === "gpuRentAboveSystem").map((w) => w.field);
+  assert.deepEqual(warned, ["gpuCloud.contractRateUsdPerGpuHour", "gpuCloud.rentUsdPerGpuHour"]);
+  assert.equal(minepivot.evaluate({}).warnings.filter((w) => w.code === "gpuRentAboveSystem").length, 0);
+});
+
 test("upgrade completes a partial document of a released version with that version's defaults", () => {
   const whole = minepivot.upgrade({ schemaVersion: 1, site: { powerPriceUsdPerMwh: 38 } });
   assert.equal(whole.site.powerPriceUsdPerMwh, 38);
   assert.equal(whole.site.gridCapacityMw, 100);
   // Upgraded to the current layout: version 1 had no project debt, so both loans are 0 %,
   // and no GPU contract.
-  assert.equal(whole.schemaVersion, 6);
+  assert.equal(whole.schemaVersion, 7);
   // Version 1's lease is $140 a kW-month (today's default, since version 6, is $130).
   assert.equal(whole.colocation.leaseUsdPerKwMonth, 140);
   assert.equal(minepivot.defaultScenario().colocation.leaseUsdPerKwMonth, 130);

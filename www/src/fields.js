@@ -220,6 +220,8 @@ export const GROUPS = [
       fields: [
         f('gpuCloud.itKwPerGpu'),
         f('gpuCloud.capexUsdPerGpu'),
+        f('gpuCloud.refreshCapexUsdPerGpu'),
+        f('gpuCloud.refreshRentUsdPerGpuHour'),
         f('gpuCloud.debt.loanToCostPct'),
         f('gpuCloud.debt.interestRatePct'),
         f('gpuCloud.debt.tenorYears'),
