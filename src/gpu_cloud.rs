@@ -84,12 +84,16 @@ fn phase_into(
     };
     // The generations bought at each refresh: the same, or the refresh system's own figures;
     // the scenario's refresh price and rent, when set, replace the price and rent either way.
-    let fabric_saving = match g.fabric {
-        crate::scenario::Fabric::Infiniband => 0.0,
-        crate::scenario::Fabric::Ethernet => {
-            crate::capex::library::FABRIC_INFINIBAND.unit_cost_usd
-                - crate::capex::library::FABRIC_ETHERNET.unit_cost_usd
-        }
+    // An all-in price per GPU (InfiniBand basis) as this fabric builds it: the bill's four lines,
+    // the server line never below 0 as `capexUsdPerGpu` is read (src/capex/bill.rs), so at
+    // least the network and storage, less Ethernet's saving on the fabric.
+    let per_gpu = |all_in: f64| {
+        use crate::capex::library::{FABRIC_ETHERNET, FABRIC_INFINIBAND, NETWORK_AND_STORAGE_PER_GPU};
+        let saving = match g.fabric {
+            crate::scenario::Fabric::Infiniband => 0.0,
+            crate::scenario::Fabric::Ethernet => FABRIC_INFINIBAND.unit_cost_usd - FABRIC_ETHERNET.unit_cost_usd,
+        };
+        all_in.max(NETWORK_AND_STORAGE_PER_GPU) - saving
     };
     let mut next = if g.refresh_system == g.system {
         first
@@ -102,12 +106,12 @@ fn phase_into(
         Generation {
             gpus: total * phase.share,
             kw_per_gpu: preset.it_kw_per_gpu,
-            capex_usd: total * phase.share * (preset.capex_usd_per_gpu - fabric_saving),
+            capex_usd: total * phase.share * per_gpu(preset.capex_usd_per_gpu),
             rent0: preset.market_rent_usd_per_gpu_hour,
         }
     };
     if g.refresh_capex_usd_per_gpu > 0.0 {
-        next.capex_usd = next.gpus * (g.refresh_capex_usd_per_gpu - fabric_saving);
+        next.capex_usd = next.gpus * per_gpu(g.refresh_capex_usd_per_gpu);
     }
     if g.refresh_rent_usd_per_gpu_hour > 0.0 {
         next.rent0 = g.refresh_rent_usd_per_gpu_hour;

@@ -423,34 +423,59 @@ fn own_warnings(s: &Scenario, capex: &CapexStage) -> Vec<Warning> {
         }
     }
     // A rent above what the chosen system clears at: the default rates are GB300's, and a
-    // user who picks an older or cheaper system keeps them unless told.
+    // user who picks an older or cheaper system keeps them unless told. Each rate is checked
+    // only where it earns something: the contract's while GPUs are contracted, the market
+    // rent where hours are sold at it or a term is re-contracted at it, the refresh rent
+    // (its own) against the refresh system's.
     if s.retrofit.converted_share_pct > 0.0 && capex.site.gpus > 0 {
-        let system = crate::presets::gpu_system(g.system);
-        let reference = system.market_rent_usd_per_gpu_hour;
+        use crate::presets::gpu_system;
+        let life = g.useful_life_years.max(1).saturating_mul(12);
         let contracted = g.contract_share_pct > 0.0 && g.contract_term_months > 0;
-        for (field, what, rate, applies) in [
+        let all_contracted_for_life = g.contract_share_pct >= 100.0
+            && g.contract_term_months >= life
+            && g.end_of_life == crate::scenario::GpuEnd::Retire;
+        let market_earns =
+            (contracted && g.recontract_at_market) || (g.utilization_pct > 0.0 && !all_contracted_for_life);
+        let refreshes = g.end_of_life == crate::scenario::GpuEnd::Refresh;
+        for (field, what, rate, system, applies) in [
             (
                 "gpuCloud.contractRateUsdPerGpuHour",
                 "contract rate",
                 g.contract_rate_usd_per_gpu_hour,
+                g.system,
                 contracted,
             ),
             (
                 "gpuCloud.rentUsdPerGpuHour",
                 "market rent",
                 g.rent_usd_per_gpu_hour,
-                true,
+                g.system,
+                market_earns,
+            ),
+            (
+                "gpuCloud.refreshRentUsdPerGpuHour",
+                "refresh rent",
+                g.refresh_rent_usd_per_gpu_hour,
+                g.refresh_system,
+                refreshes && g.refresh_rent_usd_per_gpu_hour > 0.0,
             ),
         ] {
+            let preset = gpu_system(system);
+            let reference = preset.market_rent_usd_per_gpu_hour;
             if applies && rate > reference * (1.0 + RENT_ABOVE_SYSTEM_TOLERANCE) {
+                let defaults = if system == crate::scenario::GpuSystem::Gb300 {
+                    ""
+                } else {
+                    " The default rates are the GB300's (IREN–Microsoft); enter what this system clears at."
+                };
                 out.push(Warning::new(
                     "gpuRentAboveSystem",
                     Some(field),
                     format!(
-                        "The {what}, ${rate:.2} per GPU-hour, is {:.0} % above the {}'s reference rent of ${reference:.2} ({}): the GPU cloud's revenue is likely overstated. The default rates are the GB300's (IREN–Microsoft); enter what this system clears at.",
+                        "The {what}, ${rate:.2} per GPU-hour, is {:.0} % above the {}'s reference rent of ${reference:.2} ({}): the GPU cloud's revenue is likely overstated.{defaults}",
                         (rate / reference - 1.0) * 100.0,
-                        system.label,
-                        system.rent_source
+                        preset.label,
+                        preset.rent_source
                     ),
                 ));
             }

@@ -232,7 +232,7 @@ pub fn gpu_system(id: GpuSystem) -> GpuSystemPreset {
             Some(2.34),
             "NVIDIA DGX B200: 14.3 kW per 8 GPUs × 1.39 all-in; IREN bought 1,300 B200 and 1,100 B300 for ≈ $130 M: $54.2k per GPU, the order's average (Jul 2025); TCO SemiAnalysis",
             "2025-07",
-            false,
+            true,
             (2.80, "Rental floor $3.20 (early 2025) → $2.80 (Sep 2025), RBC via FT"),
             IREN_BLACKWELL,
         ),

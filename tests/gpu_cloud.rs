@@ -423,8 +423,28 @@ fn a_rent_above_the_chosen_systems_is_warned_about() {
     assert!(w[0].1.contains("$2.91 per GPU-hour, is 24 % above"), "{}", w[0].1);
     assert!(w[0].1.contains("reference rent of $2.35"), "{}", w[0].1);
     assert_eq!(w[1].0, "gpuCloud.rentUsdPerGpuHour");
+    assert!(w[0].1.ends_with("enter what this system clears at."), "{}", w[0].1);
     s.gpu_cloud.contract_share_pct = 0.0;
     assert_eq!(warned(&s).len(), 1);
     s.gpu_cloud.rent_usd_per_gpu_hour = 2.35 * 1.10;
     assert!(warned(&s).is_empty());
+
+    // A market rent that earns nothing is not checked: every GPU contracted for its whole life,
+    // retired after it, never re-contracted.
+    let mut s = Scenario::default();
+    s.gpu_cloud.system = GpuSystem::H100;
+    s.gpu_cloud.contract_rate_usd_per_gpu_hour = 2.35;
+    s.gpu_cloud.recontract_at_market = false;
+    s.gpu_cloud.end_of_life = GpuEnd::Retire;
+    assert!(warned(&s).is_empty(), "{:?}", warned(&s));
+    // The refresh rent of its own against the refresh system's: $3.50 for a GB300 refresh is
+    // (3.50 ÷ 2.91 − 1) = 20.3 % → "20 % above"; the GB300 is the default's own system, so
+    // the message does not send the user to the defaults.
+    let mut s = Scenario::default();
+    s.gpu_cloud.refresh_rent_usd_per_gpu_hour = 3.50;
+    let w = warned(&s);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].0, "gpuCloud.refreshRentUsdPerGpuHour");
+    assert!(w[0].1.contains("$3.50 per GPU-hour, is 20 % above"), "{}", w[0].1);
+    assert!(w[0].1.ends_with("likely overstated."), "{}", w[0].1);
 }

@@ -8,7 +8,7 @@ use minepivot::analysis::risk::{
 use minepivot::engine::pathway_npvs;
 use minepivot::report::PathwayId;
 use minepivot::scenario::{
-    CurvePoint, FirmSupply, FleetLine, GpuEnd, HashrateModel, LeaseEnd, LeaseType, MiningExit, PowerPricing,
+    CurvePoint, FirmSupply, FleetLine, GpuEnd, GpuSystem, HashrateModel, LeaseEnd, LeaseType, MiningExit, PowerPricing,
     PowerSupply, Scenario,
 };
 
@@ -158,6 +158,26 @@ fn variants() -> Vec<(&'static str, Scenario)> {
     s.retrofit.converted_share_pct = 50.0;
     s.retrofit.phases[0].construction_start_month = 5;
     out.push(("closing after one month off, half converted", s));
+
+    let mut s = base.clone();
+    // The GPU contract re-contracted at the market rate of the day: 60 % of the GPUs on
+    // 24-month terms (so terms start at ages 0, 24 and 48 of a 60-month generation, each at the
+    // drawn rent of its first month), refreshed into B300s at a rent of their own.
+    s.gpu_cloud.recontract_at_market = true;
+    s.gpu_cloud.contract_share_pct = 60.0;
+    s.gpu_cloud.contract_term_months = 24;
+    s.gpu_cloud.refresh_system = GpuSystem::B300;
+    s.gpu_cloud.refresh_rent_usd_per_gpu_hour = 2.60;
+    s.retrofit.converted_share_pct = 70.0;
+    out.push(("re-contracted GPUs, refreshed into B300", s));
+
+    let mut s = base.clone();
+    // Re-contracted on 36-month terms that straddle the refresh (a term set at age 36 runs
+    // into the next generation), the GPUs retired after two lives.
+    s.gpu_cloud.recontract_at_market = true;
+    s.gpu_cloud.contract_term_months = 36;
+    s.gpu_cloud.end_of_life = GpuEnd::Retire;
+    out.push(("re-contracted on terms across the refresh", s));
 
     let mut s = base.clone();
     // A BTC price curve: the paths are drawn around it.

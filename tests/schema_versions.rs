@@ -422,7 +422,8 @@ fn a_version_1_problem_is_named_at_the_version_1_field() {
 #[test]
 fn no_key_a_migration_writes_is_in_the_defaults_it_completes() {
     use minepivot::parse::released_defaults;
-    // (the step's first version, section, key): 1 → 2, 2 → 3, 3 → 4, 4 → 5.
+    // (the step's first version, section, key): 1 → 2, 2 → 3, 3 → 4, 4 → 5, 6 → 7 (which
+    // also replaces a capexUsdPerGpu of 0, "the system's", by the system's version-6 price).
     let written = [
         (2, "colocation", "debt"),
         (2, "gpuCloud", "debt"),
@@ -441,6 +442,8 @@ fn no_key_a_migration_writes_is_in_the_defaults_it_completes() {
         (5, "power", "transmissionUsdPerKwMonth"),
         (5, "power", "demandResponseUsdPerMwMonth"),
         (5, "power", "aiSupply"),
+        (7, "gpuCloud", "refreshCapexUsdPerGpu"),
+        (7, "gpuCloud", "refreshRentUsdPerGpuHour"),
     ];
     for (step, section, key) in written {
         for version in 1..step {

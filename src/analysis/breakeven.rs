@@ -186,14 +186,18 @@ fn power_break_evens(
 /// Moves the GPU cloud's rent to `rate` per GPU-hour, as the break-even does: the market rent
 /// becomes `rate`, and a contract's rate moves in proportion (`rate × contract ÷ market` of
 /// `base`; to `rate` itself where the market rent is 0), so that a contracted GPU cloud's
-/// break-even is the price level of all its hours, not of the years after its contract.
+/// break-even is the price level of all its hours, not of the years after its contract. A
+/// refresh rent of its own moves so too when the refresh buys the same system (it stands in for
+/// the same market rent); another system's rent is that system's market and stays.
 pub fn set_gpu_rent(s: &mut Scenario, base: &Scenario, rate: f64) {
-    let (market, contract) = (
-        base.gpu_cloud.rent_usd_per_gpu_hour,
-        base.gpu_cloud.contract_rate_usd_per_gpu_hour,
-    );
+    let g = &base.gpu_cloud;
+    let market = g.rent_usd_per_gpu_hour;
+    let moved = |r: f64| if market > 0.0 { rate * r / market } else { rate };
     s.gpu_cloud.rent_usd_per_gpu_hour = rate;
-    s.gpu_cloud.contract_rate_usd_per_gpu_hour = if market > 0.0 { rate * contract / market } else { rate };
+    s.gpu_cloud.contract_rate_usd_per_gpu_hour = moved(g.contract_rate_usd_per_gpu_hour);
+    if g.refresh_system == g.system && g.refresh_rent_usd_per_gpu_hour > 0.0 {
+        s.gpu_cloud.refresh_rent_usd_per_gpu_hour = moved(g.refresh_rent_usd_per_gpu_hour);
+    }
 }
 
 /// The pathways in `ids` marked as needed.

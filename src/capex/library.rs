@@ -426,9 +426,9 @@ pub const GPU_SERVERS_B200: LibraryItem = LibraryItem {
     label: "GPU servers: NVIDIA B200 (DGX B200), installed",
     unit: PER_GPU,
     unit_cost_usd: ALL_IN_USD_B200_B300 - NETWORK_AND_STORAGE_PER_GPU,
-    source: "IREN: 1,300 B200 and 1,100 B300 for ≈ $130 M, $54.2k per GPU (Jul 2025; the order's average), less the network and storage lines",
+    source: "IREN: 1,300 B200 and 1,100 B300 for ≈ $130 M, $54.2k per GPU (Jul 2025; the order's average, its split not public), less the network and storage lines",
     as_of: "2025-07",
-    estimate: false,
+    estimate: true,
     url: IREN_BLACKWELL,
 };
 pub const GPU_SERVERS_GB200: LibraryItem = LibraryItem {

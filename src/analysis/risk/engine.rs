@@ -355,6 +355,9 @@ struct AiVariant {
     /// Discounted GPU revenue after revenue-linked opex at full utilisation, by rent age in
     /// months, at zero decline.
     gpu_weight_by_age: Vec<f64>,
+    /// The re-contracted terms' weights by the age at which each term's rate was set (billed
+    /// in full, so not scaled by the utilisation; empty without `recontractAtMarket`).
+    gpu_contract_weight_by_age: Vec<f64>,
     /// The discounted part of each month's power cost that escalates (the rest, negative
     /// hours and transmission, does not): colocation's gross-lease power per percentage point
     /// of occupancy, and the GPU cloud's power. A path whose power costs λₘ times the
@@ -425,7 +428,7 @@ impl AiVariant {
             sums.2.push(power);
         }
         let timeline = Timeline::new(s);
-        let gpu_weight_by_age = gpu_weights(s, capex, &timeline, months);
+        let (gpu_weight_by_age, gpu_contract_weight_by_age) = gpu_weights(s, capex, &timeline, months);
         let colocation_power = escalating_parts(s, months, |s, out| {
             let mut full = s.clone();
             full.colocation.occupancy_pct = 100.0;
@@ -438,7 +441,8 @@ impl AiVariant {
             crate::gpu_cloud::simulate_into(s, &capex.site, capex.totals.gpu_cloud_usd, out);
         });
         let gpu_revenue_npv = decline_sum(&gpu_weight_by_age, s.gpu_cloud.rent_decline_pct_per_year)
-            * (s.gpu_cloud.utilization_pct / 100.0);
+            * (s.gpu_cloud.utilization_pct / 100.0)
+            + decline_sum(&gpu_contract_weight_by_age, s.gpu_cloud.rent_decline_pct_per_year);
         AiVariant {
             ai_rest_npv: [
                 at.colocation - source.ai_fleet_npv,
@@ -450,6 +454,7 @@ impl AiVariant {
             after_term_sums: sums.1,
             power_sums: sums.2,
             gpu_weight_by_age,
+            gpu_contract_weight_by_age,
             colocation_power,
             gpu_power,
         }
@@ -848,7 +853,8 @@ impl RiskModel {
     /// rent per point of occupancy.
     fn npvs_of(&self, whole: f64, share: f64, draw: &PathDraw) -> PerPathway<f64> {
         let v = self.variant(draw.delay_months);
-        let gpu = decline_sum(&v.gpu_weight_by_age, draw.gpu_decline_pct) * (draw.utilization_pct / 100.0);
+        let gpu = decline_sum(&v.gpu_weight_by_age, draw.gpu_decline_pct) * (draw.utilization_pct / 100.0)
+            + decline_sum(&v.gpu_contract_weight_by_age, draw.gpu_decline_pct);
         let overrun = draw.capex_factor - 1.0;
         let after_term = v.after_term_sums.last().copied().unwrap_or(0.0);
         let r = self.power_step(draw.power_escalation_pct);
@@ -1236,41 +1242,68 @@ impl RiskModel {
 
 /// Wₐ = Σ over months m whose GPU rent is `a` months old of discount(m) × revenue at zero
 /// decline(m) × (1 − opex % of revenue), following [`crate::gpu_cloud`]: the rent of a GPU
-/// generation is rent₀ × (1 − d)^(age/12), age = operating month mod useful life.
-fn gpu_weights(s: &Scenario, capex: &CapexStage, timeline: &Timeline, months: &[MonthConstants]) -> Vec<f64> {
+/// generation is rent₀ × (1 − d)^(age/12), age = operating month mod useful life. Returns the
+/// market hours' weights (at full utilisation) and, with `recontractAtMarket`, the weights of
+/// the terms contracted again at the market rent of their first month: a term that starts at
+/// operating month k₀ bills rent₀ × (1 − d)^((k₀ mod life)/12) for all its months, in full.
+fn gpu_weights(
+    s: &Scenario,
+    capex: &CapexStage,
+    timeline: &Timeline,
+    months: &[MonthConstants],
+) -> (Vec<f64>, Vec<f64>) {
     if months.is_empty() || capex.site.gpus == 0 {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let g = &s.gpu_cloud;
     let mut flat = s.clone();
     flat.gpu_cloud.rent_decline_pct_per_year = 0.0;
-    // Only the hours sold at the market move with the rent's decline: the contracted GPUs
-    // (billed at a fixed rate during the term) and the prepayment are left in the rest of
-    // the pathway's NPV, so they are priced at 0 here.
+    // Only the hours sold at the market, and the terms re-contracted at it, move with the
+    // rent's decline: the first term's contracted GPUs (billed at a fixed rate) and the
+    // prepayment are left in the rest of the pathway's NPV, so they are priced at 0 here.
     flat.gpu_cloud.contract_rate_usd_per_gpu_hour = 0.0;
     flat.gpu_cloud.contract_prepayment_pct = 0.0;
     // At full utilisation: the hours sold are proportional to it, so a path's utilisation u
-    // scales these weights by u ÷ 100 ([`RiskModel::npvs_of`]).
+    // scales the market weights by u ÷ 100 ([`RiskModel::npvs_of`]).
     flat.gpu_cloud.utilization_pct = 100.0;
     let mut revenue: Vec<AiMonth> = Vec::new();
     crate::gpu_cloud::simulate_into(&flat, &capex.site, capex.totals.gpu_cloud_usd, &mut revenue);
+    // The re-contracted terms alone: with no hours sold at the market (utilisation 0) what is
+    // left is the contracted GPUs billed at the rent of each term's first month.
+    let term = g.contract_term_months;
+    let recontracts = g.recontract_at_market && term > 0 && g.contract_share_pct > 0.0;
+    let mut contracted: Vec<AiMonth> = Vec::new();
+    if recontracts {
+        flat.gpu_cloud.utilization_pct = 0.0;
+        crate::gpu_cloud::simulate_into(&flat, &capex.site, capex.totals.gpu_cloud_usd, &mut contracted);
+    }
     let life = g.useful_life_years.max(1).saturating_mul(12);
     let keep = 1.0 - g.opex_pct_of_revenue / 100.0;
     let mut weights = vec![0.0; life as usize];
+    let mut contract_weights = vec![0.0; if recontracts { life as usize } else { 0 }];
     for (m, (c, a)) in months.iter().zip(&revenue).enumerate() {
         if let Some(k) = timeline.first().operating_month(m as u32) {
             if k / life > 0 && g.end_of_life == GpuEnd::Retire {
                 continue;
             }
+            let in_terms = contracted.get(m).map_or(0.0, |t| t.revenue_usd);
             if let Some(w) = weights.get_mut((k % life) as usize) {
-                *w += c.discount * a.revenue_usd * keep;
+                *w += c.discount * (a.revenue_usd - in_terms) * keep;
+            }
+            if recontracts {
+                let set_at = (k - k % term) % life;
+                if let Some(w) = contract_weights.get_mut(set_at as usize) {
+                    *w += c.discount * in_terms * keep;
+                }
             }
         }
     }
-    while weights.last() == Some(&0.0) {
-        weights.pop();
+    for w in [&mut weights, &mut contract_weights] {
+        while w.last() == Some(&0.0) {
+            w.pop();
+        }
     }
-    weights
+    (weights, contract_weights)
 }
 
 impl PathNpvs for RiskModel {

@@ -53,7 +53,9 @@
 //!   ([`crate::colocation::TenantDefault`]).
 //! - **GPU utilisation**, one per path: Normal(scenario's, `gpuUtilizationSdPct`) clamped to
 //!   0–100 %; the GPU-hours sold at the market (and the contracted ones after their term) are
-//!   proportional to it, the power and the fixed opex are not.
+//!   proportional to it, the power and the fixed opex are not. A term re-contracted at the
+//!   market (`recontractAtMarket`) is billed in full at the path's rent of its first month, so
+//!   it moves with the drawn rent decline but not with the utilisation.
 //! - **Rent after the first term** (renewal or re-let), one multiplier φ per path on the
 //!   colocation rent after each phase's first term: log-normal with mean 1 and standard
 //!   deviation `renewalRentSdPct` % ([`crate::engine::Adjust::after_term_rent_factor`]).
@@ -635,8 +637,6 @@ pub fn full_model_reason(s: &Scenario) -> Option<&'static str> {
         Some("the value at the horizon is counted")
     } else if s.retrofit.phases.len() > 1 {
         Some("the conversion is built in phases")
-    } else if s.gpu_cloud.contract_share_pct > 0.0 && s.gpu_cloud.recontract_at_market {
-        Some("the GPU contract is renewed at the market rate of the day")
     } else if s.bitcoin.has_network_curve() {
         Some("a hashprice or network hashrate curve is entered")
     } else {
