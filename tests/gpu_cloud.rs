@@ -368,6 +368,17 @@ fn a_refresh_at_its_own_price_and_rent() {
         "{}",
         months[72].capex_usd
     );
+
+    // A price below the network and storage ($8,250) buys at least them, as the first
+    // generation's capexUsdPerGpu does: at $1,000 with Ethernet, $8,250 − $1,500 = $6,750 a
+    // GPU, 5,000 × $6,750 = **$33,750,000**, never a negative capex.
+    s.gpu_cloud.refresh_capex_usd_per_gpu = 1_000.0;
+    let months = gpu_cloud::simulate(&s, &site, &capex);
+    assert!(
+        close(months[72].capex_usd, 33_750_000.0, 1e-3),
+        "{}",
+        months[72].capex_usd
+    );
 }
 
 /// Every system priced on one all-in basis (version 7, docs/data-sources.md "GPUs"): IREN's

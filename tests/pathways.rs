@@ -442,6 +442,25 @@ fn assert_equal_within_0_1_pct(a: f64, b: f64, what: &str) {
     assert!(gap <= 1e-3 * a.abs().max(b.abs()), "{what}: {a} vs {b}");
 }
 
+/// A refresh rent of its own equal to the market rent, for the same system, is the same
+/// scenario: the same NPVs, and the same GPU rent break-even, since the break-even moves the
+/// refresh rent with the rent it stands in for (it moved only the rent before, $3.63 → $4.03).
+#[test]
+fn a_same_system_refresh_rent_moves_with_the_rent_at_the_break_even() {
+    let s = Scenario::default();
+    let mut own = s.clone();
+    own.gpu_cloud.refresh_rent_usd_per_gpu_hour = s.gpu_cloud.rent_usd_per_gpu_hour;
+    let (a, b) = (evaluate(&s), evaluate(&own));
+    for (x, y) in a.pathways.iter().zip(&b.pathways) {
+        assert_eq!(x.npv_usd, y.npv_usd, "{:?}", x.id);
+    }
+    let (ra, rb) = (
+        a.comparison.break_evens.gpu_rent_usd_per_gpu_hour.unwrap(),
+        b.comparison.break_evens.gpu_rent_usd_per_gpu_hour.unwrap(),
+    );
+    assert!(close(ra, rb, 1e-9), "{ra} vs {rb}");
+}
+
 #[test]
 fn each_break_even_plugged_back_in_equalises_the_two_npvs() {
     for (name, s) in [("default", Scenario::default()), ("colocation wins", colocation_wins())] {
