@@ -387,9 +387,12 @@ pub fn sample_sites() -> Vec<SampleSite> {
     large.mining.curtailment_credit_usd_per_mwh = 50.0;
     large.retrofit.converted_share_pct = 60.0;
     large.gpu_cloud.system = GpuSystem::Gb200;
-    large.gpu_cloud.rent_usd_per_gpu_hour = 3.8;
-    // Its GB200 capacity contracted at the rate the market then pays.
-    large.gpu_cloud.contract_rate_usd_per_gpu_hour = 3.8;
+    // Its GB200 capacity contracted at the GB200's reference rent, and each refreshed
+    // generation of GB200s contracted again at it (operators buy GPUs against contracts).
+    large.gpu_cloud.rent_usd_per_gpu_hour = 2.85;
+    large.gpu_cloud.contract_rate_usd_per_gpu_hour = 2.85;
+    large.gpu_cloud.refresh_system = GpuSystem::Gb200;
+    large.gpu_cloud.recontract_at_market = true;
 
     vec![
         SampleSite {
@@ -408,8 +411,9 @@ pub fn sample_sites() -> Vec<SampleSite> {
         SampleSite {
             id: "campus-300".to_string(),
             label: "300 MW West Texas campus, 60 % converted".to_string(),
-            description: "Large campus with curtailment credits; a hybrid that keeps 40 % mining; GB200 racks."
-                .to_string(),
+            description:
+                "Large campus with curtailment credits; a hybrid that keeps 40 % mining; GB200 racks contracted again at each refresh."
+                    .to_string(),
             scenario: large,
         },
     ]

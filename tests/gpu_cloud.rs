@@ -458,4 +458,9 @@ fn a_rent_above_the_chosen_systems_is_warned_about() {
     assert_eq!(w[0].0, "gpuCloud.refreshRentUsdPerGpuHour");
     assert!(w[0].1.contains("$3.50 per GPU-hour, is 20 % above"), "{}", w[0].1);
     assert!(w[0].1.ends_with("likely overstated."), "{}", w[0].1);
+
+    // The sample sites follow the references: none is warned about.
+    for site in minepivot::presets::sample_sites() {
+        assert!(warned(&site.scenario).is_empty(), "{}", site.id);
+    }
 }
