@@ -507,6 +507,10 @@ fn escalation_change(parts: &[f64], r: f64) -> f64 {
 /// Σₐ Wₐ qᵃ, q = (1 − d)^(1/12): the discounted GPU revenue (after revenue-linked opex) at a
 /// yearly rent decline d, %.
 fn decline_sum(weights: &[f64], decline_pct: f64) -> f64 {
+    if weights.is_empty() {
+        // (No GPUs, or no term re-contracted: skip the power function.)
+        return 0.0;
+    }
     let q = grow(1.0, -decline_pct, 1.0);
     let mut factor = 1.0;
     let mut sum = 0.0;
