@@ -263,6 +263,17 @@ fn an_irr_with_several_roots_is_not_reported_and_the_mirr_is() {
 /// **$6,866,188.65** in its first month at the market.
 #[test]
 fn a_refresh_into_the_next_system_buys_its_gpus_at_its_price_and_rent() {
+    let (s, site, capex) = h100_into_gb300();
+    let months = gpu_cloud::simulate(&s, &site, &capex);
+    assert_eq!(months[12].capex_usd, 260_000_000.0);
+    near(months[72].capex_usd, 3_800.0 * 5_800_000_000.0 / 76_000.0, 1e-3);
+    near(months[72].revenue_usd, 6_866_188.65, 1e-4);
+}
+
+/// The site of the refresh tests: 10 MW of IT, 5,000 H100s bought for $260 M in month 12
+/// (built in months 0–11, no ramp), refreshed into GB300s after 60 months, no contract, no
+/// resale.
+fn h100_into_gb300() -> (Scenario, SiteReport, CapexReport) {
     let mut s = Scenario {
         horizon_years: 8,
         ..Scenario::default()
@@ -285,18 +296,12 @@ fn a_refresh_into_the_next_system_buys_its_gpus_at_its_price_and_rent() {
         },
         ..CapexReport::default()
     };
-    let months = gpu_cloud::simulate(&s, &site, &capex);
-    assert_eq!(months[12].capex_usd, 260_000_000.0);
-    assert!(
-        close(months[72].capex_usd, 3_800.0 * 5_800_000_000.0 / 76_000.0, 1e-3),
-        "{}",
-        months[72].capex_usd
-    );
-    assert!(
-        close(months[72].revenue_usd, 6_866_188.65, 1e-4),
-        "{}",
-        months[72].revenue_usd
-    );
+    (s, site, capex)
+}
+
+/// `actual` within `tol` of `expected`, or a failure that shows it.
+fn near(actual: f64, expected: f64, tol: f64) {
+    assert!(close(actual, expected, tol), "expected {expected}, got {actual}");
 }
 
 /// The generation bought at a refresh at the scenario's own price and rent (version 7), the
@@ -310,75 +315,32 @@ fn a_refresh_into_the_next_system_buys_its_gpus_at_its_price_and_rent() {
 #[test]
 fn a_refresh_at_its_own_price_and_rent() {
     use minepivot::scenario::Fabric;
-    let mut s = Scenario {
-        horizon_years: 8,
-        ..Scenario::default()
-    };
-    s.retrofit.phases = vec![Phase::new(100.0, 0, 12, 0)];
-    let g = &mut s.gpu_cloud;
-    g.system = GpuSystem::H100;
-    g.refresh_system = GpuSystem::Gb300;
-    g.refresh_capex_usd_per_gpu = 60_000.0;
-    g.refresh_rent_usd_per_gpu_hour = 2.00;
-    g.contract_share_pct = 0.0;
-    g.resell_at_end_of_life = false;
-    let site = SiteReport {
-        it_capacity_mw: 10.0,
-        gpus: 5_000,
-        ..SiteReport::default()
-    };
-    let capex = CapexReport {
-        gpu_cloud: CapexBill {
-            total_usd: 260_000_000.0,
-            ..CapexBill::default()
-        },
-        ..CapexReport::default()
-    };
+    let (mut s, site, capex) = h100_into_gb300();
+    s.gpu_cloud.refresh_capex_usd_per_gpu = 60_000.0;
+    s.gpu_cloud.refresh_rent_usd_per_gpu_hour = 2.00;
     let months = gpu_cloud::simulate(&s, &site, &capex);
-    assert!(
-        close(months[72].capex_usd, 228_000_000.0, 1e-3),
-        "{}",
-        months[72].capex_usd
-    );
-    assert!(
-        close(months[72].revenue_usd, 4_719_030.0, 1e-4),
-        "{}",
-        months[72].revenue_usd
-    );
+    near(months[72].capex_usd, 228_000_000.0, 1e-3);
+    near(months[72].revenue_usd, 4_719_030.0, 1e-4);
 
     s.gpu_cloud.refresh_system = GpuSystem::H100;
     s.gpu_cloud.refresh_capex_usd_per_gpu = 30_000.0;
     let months = gpu_cloud::simulate(&s, &site, &capex);
     assert_eq!(months[12].capex_usd, 260_000_000.0);
-    assert!(
-        close(months[72].capex_usd, 150_000_000.0, 1e-3),
-        "{}",
-        months[72].capex_usd
-    );
-    assert!(
-        close(months[72].revenue_usd, 6_209_250.0, 1e-4),
-        "{}",
-        months[72].revenue_usd
-    );
+    near(months[72].capex_usd, 150_000_000.0, 1e-3);
+    near(months[72].revenue_usd, 6_209_250.0, 1e-4);
 
     s.gpu_cloud.fabric = Fabric::Ethernet;
-    let months = gpu_cloud::simulate(&s, &site, &capex);
-    assert!(
-        close(months[72].capex_usd, 142_500_000.0, 1e-3),
-        "{}",
-        months[72].capex_usd
+    near(
+        gpu_cloud::simulate(&s, &site, &capex)[72].capex_usd,
+        142_500_000.0,
+        1e-3,
     );
 
     // A price below the network and storage ($8,250) buys at least them, as the first
     // generation's capexUsdPerGpu does: at $1,000 with Ethernet, $8,250 − $1,500 = $6,750 a
     // GPU, 5,000 × $6,750 = **$33,750,000**, never a negative capex.
     s.gpu_cloud.refresh_capex_usd_per_gpu = 1_000.0;
-    let months = gpu_cloud::simulate(&s, &site, &capex);
-    assert!(
-        close(months[72].capex_usd, 33_750_000.0, 1e-3),
-        "{}",
-        months[72].capex_usd
-    );
+    near(gpu_cloud::simulate(&s, &site, &capex)[72].capex_usd, 33_750_000.0, 1e-3);
 }
 
 /// Every system priced on one all-in basis (version 7, docs/data-sources.md "GPUs"): IREN's
