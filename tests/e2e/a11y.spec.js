@@ -1,6 +1,6 @@
 // Accessibility (issue 20): zero axe-core violations in every state the issue lists — desktop,
-// 360 px, dark, invalid input with stale results, the comparison shown, a risk run, the
-// methodology page — with the page's own open sections and dialogs as a person sees them.
+// 360 px, dark, invalid input with stale results, a warning with its fix, the comparison shown,
+// a risk run, the methodology page — with the page's own open sections and dialogs as a person sees them.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watch, open, setField } from './helpers.js';
@@ -51,6 +51,19 @@ test('invalid input: the field marked, the last valid results shown as stale', a
   await setField(page, 'site.gridCapacityMw', -5);
   await expect(page.locator('#app')).toHaveClass(/stale/);
   expect(await violations(page)).toEqual([]);
+});
+
+test('a warning with its one-click fix, light and dark', async ({ browser }) => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await open(page);
+    await page.locator('#group-gpuCloud > summary').click();
+    await page.locator('[data-path="gpuCloud.system"]').selectOption('h100');
+    await expect(page.locator('#warnings button.fix')).toHaveCount(2);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  }
 });
 
 test('the comparison shown', async ({ page }) => {

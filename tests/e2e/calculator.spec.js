@@ -130,7 +130,7 @@ test('a cooling technology that cannot cool the density opens its group and name
   await expect(page.locator('.field.invalid')).toHaveCount(0);
 });
 
-test('an older GPU system at the GB300 rates is flagged, and its rent entered clears the flag', async ({ page }) => {
+test('an older GPU system at the GB300 rates is flagged, one click puts its reference rent in, and undo takes it back', async ({ page }) => {
   const problems = watch(page);
   await open(page);
   await page.locator('#group-gpuCloud > summary').click();
@@ -141,9 +141,16 @@ test('an older GPU system at the GB300 rates is flagged, and its rent entered cl
   await expect(flagged.first()).toContainText('is 24 % above the NVIDIA H100 SXM (HGX 8-GPU)\'s reference rent of $2.35');
   await flagged.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'artifacts/h100-rates.png' });
-  await setField(page, 'gpuCloud.contractRateUsdPerGpuHour', 2.35);
+  // One click puts the system's reference into the flagged field, as typing it would.
+  await flagged.first().getByRole('button', { name: 'Use the NVIDIA H100 SXM (HGX 8-GPU)\'s $2.35' }).click();
+  await expect(field(page, 'gpuCloud.contractRateUsdPerGpuHour')).toHaveValue('2.35');
+  await expect(flagged).toHaveCount(1);
   await setField(page, 'gpuCloud.rentUsdPerGpuHour', 2.35);
   await expect(flagged).toHaveCount(0);
+  // And undo takes the click back.
+  await page.locator('#undo').click();
+  await page.locator('#undo').click();
+  await expect(field(page, 'gpuCloud.contractRateUsdPerGpuHour')).toHaveValue('2.91');
   await expectNoNaN(page);
   expect(problems).toEqual([]);
 });

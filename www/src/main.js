@@ -103,7 +103,7 @@ function drawSummary() {
 function drawDetails() {
   const { report, scenario } = shown;
   form.showFleetSummary(report.site);
-  renderWarnings($('#warnings'), report);
+  renderWarnings($('#warnings'), report, rentFix);
   charts.cashflow.update(report, scenario);
   charts.hashprice.update(report);
   charts.duration.update(report);
@@ -310,6 +310,29 @@ function buildForm() {
   $('#scenario-name').value = current.name ?? '';
 }
 $('#inputs').addEventListener('submit', (e) => e.preventDefault());
+
+/**
+ * A GPU rent flagged as above its system's reference rent (warning `gpuRentAboveSystem`):
+ * one click sets that field to the system's reference, as typing it would (undoable).
+ */
+function rentFix(w) {
+  if (w.code !== 'gpuRentAboveSystem' || !w.field || !form || !presets) return null;
+  const gpu = shown?.scenario?.gpuCloud ?? {};
+  const system = w.field === 'gpuCloud.refreshRentUsdPerGpuHour' ? gpu.refreshSystem : gpu.system;
+  const preset = presets.gpuSystems.find((g) => g.id === system);
+  if (!preset) return null;
+  const value = preset.marketRentUsdPerGpuHour;
+  return {
+    label: `Use the ${preset.label}'s $${value.toFixed(2)}`,
+    apply() {
+      undo.record(clone(current), form.labelOf(w.field), w.field);
+      setPath(current, w.field, value);
+      form.set(current);
+      showUndoState();
+      schedule();
+    },
+  };
+}
 
 $('#scenario-name').addEventListener('input', (e) => {
   undo.record(clone(current), 'Scenario name', 'name');

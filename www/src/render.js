@@ -162,10 +162,19 @@ export function renderSite(el, report) {
   fill(el, facts.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
 }
 
-export function renderWarnings(el, report) {
+/**
+ * The report's warnings. `fixFor(warning)` may offer a one-click correction, `{ label, apply }`
+ * (a GPU rent above its system's reference: use the reference).
+ */
+export function renderWarnings(el, report, fixFor = () => null) {
   const list = report.warnings || [];
   el.hidden = list.length === 0;
-  fill(el, h('h2', {}, 'Check these'), h('ul', {}, list.map((w) => h('li', { dataset: { code: w.code } }, w.message))));
+  const item = (w) => {
+    const fix = fixFor(w);
+    return h('li', { dataset: { code: w.code } }, w.message,
+      fix ? [' ', h('button', { type: 'button', class: 'button fix', onclick: fix.apply }, fix.label)] : null);
+  };
+  fill(el, h('h2', {}, 'Check these'), h('ul', {}, list.map(item)));
 }
 
 /** An itemised bill, grouped under its categories, every line with its source. */
