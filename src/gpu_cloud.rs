@@ -84,17 +84,7 @@ fn phase_into(
     };
     // The generations bought at each refresh: the same, or the refresh system's own figures;
     // the scenario's refresh price and rent, when set, replace the price and rent either way.
-    // An all-in price per GPU (InfiniBand basis) as this fabric builds it: the bill's four lines,
-    // the server line never below 0 as `capexUsdPerGpu` is read (src/capex/bill.rs), so at
-    // least the network and storage, less Ethernet's saving on the fabric.
-    let per_gpu = |all_in: f64| {
-        use crate::capex::library::{FABRIC_ETHERNET, FABRIC_INFINIBAND, NETWORK_AND_STORAGE_PER_GPU};
-        let saving = match g.fabric {
-            crate::scenario::Fabric::Infiniband => 0.0,
-            crate::scenario::Fabric::Ethernet => FABRIC_INFINIBAND.unit_cost_usd - FABRIC_ETHERNET.unit_cost_usd,
-        };
-        all_in.max(NETWORK_AND_STORAGE_PER_GPU) - saving
-    };
+    let per_gpu = |all_in: f64| crate::capex::library::all_in_per_gpu(all_in, g.fabric);
     let mut next = if g.refresh_system == g.system {
         first
     } else {

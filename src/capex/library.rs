@@ -391,6 +391,17 @@ pub const SITE_WORKS: LibraryItem = LibraryItem {
 /// add up to the all-in price and the fabric is counted once.
 pub const NETWORK_AND_STORAGE_PER_GPU: f64 = 5_000.0 + 750.0 + 2_500.0;
 
+/// What the bill's four GPU lines add up to per GPU for an all-in price on the InfiniBand
+/// basis (a system's, or `capexUsdPerGpu`): the server line never below 0, so at least the
+/// network and storage, less Ethernet's saving on the fabric where the fabric is Ethernet.
+pub fn all_in_per_gpu(all_in: f64, fabric: crate::scenario::Fabric) -> f64 {
+    let saving = match fabric {
+        crate::scenario::Fabric::Infiniband => 0.0,
+        crate::scenario::Fabric::Ethernet => FABRIC_INFINIBAND.unit_cost_usd - FABRIC_ETHERNET.unit_cost_usd,
+    };
+    all_in.max(NETWORK_AND_STORAGE_PER_GPU) - saving
+}
+
 // Server prices + NETWORK_AND_STORAGE_PER_GPU = `presets::gpu_system(..).capex_usd_per_gpu`, one
 // all-in basis for every system (a unit test checks it).
 use crate::presets::{ALL_IN_USD_B200_B300, ALL_IN_USD_GB200, ALL_IN_USD_GB300, ALL_IN_USD_H100, ALL_IN_USD_H200};
